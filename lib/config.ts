@@ -1,0 +1,117 @@
+/**
+ * The portal's settings, read from the environment and validated once.
+ *
+ * A wrong or missing setting throws a ConfigError whose message is one line naming the
+ * variable; start-up prints that line and exits. Nothing else in the portal reads
+ * process.env for its own settings.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Treat `VAR=` (empty) as unset, as most .env tooling does. */
+const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+
+const postgresUrl = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v), {
+      message: "must be a postgres:// or postgresql:// URL",
+    })
+    .optional(),
+);
+
+const envSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  DATA_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default(".data")),
+  AUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: "must be at least 32 characters (generate one with `openssl rand -base64 32`)",
+  }),
+  PORT: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(65535).default(3000),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+});
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dir: string };
+
+export interface PortalConfig {
+  database: DatabaseTarget;
+  /** Folder for the embedded database and the generated demo secret. */
+  dataDir: string;
+  /** Present after resolveAuthSecret(); required in production (DATABASE_URL set). */
+  authSecret: string | undefined;
+  port: number;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+}
+
+export function parseConfig(env: Record<string, string | undefined> = process.env): PortalConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    throw new ConfigError(`Invalid setting ${name}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  if (e.DATABASE_URL && !e.AUTH_SECRET) {
+    throw new ConfigError(
+      "Missing setting AUTH_SECRET: it is required when DATABASE_URL is set (production)",
+    );
+  }
+  return {
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dir: path.join(dataDir, "pg") },
+    dataDir,
+    authSecret: e.AUTH_SECRET,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/**
+ * The embedded demo generates its auth secret once and keeps it in DATA_DIR, so sessions
+ * survive restarts without the new user configuring anything.
+ */
+export function resolveAuthSecret(config: PortalConfig): string {
+  if (config.authSecret) return config.authSecret;
+  const file = path.join(config.dataDir, "auth-secret");
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  const secret = randomBytes(32).toString("base64url");
+  // "wx" fails if another process wrote it first; then read theirs.
+  try {
+    fs.writeFileSync(file, secret + "\n", { flag: "wx", mode: 0o600 });
+    return secret;
+  } catch {
+    return fs.readFileSync(file, "utf8").trim();
+  }
+}
+
+let cached: PortalConfig | undefined;
+
+/** The validated configuration of this process, with the auth secret resolved. */
+export function config(): PortalConfig {
+  if (!cached) {
+    const parsed = parseConfig();
+    cached = { ...parsed, authSecret: resolveAuthSecret(parsed) };
+  }
+  return cached;
+}

@@ -1,0 +1,48 @@
+/**
+ * The two ways the portal reaches PostgreSQL: a real server through `pg`, or PGlite
+ * (PostgreSQL compiled to WASM) stored in a folder. Both give Prisma a driver adapter.
+ */
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { DatabaseTarget } from "@/lib/config";
+
+export interface OpenedAdapter {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** Releases what the adapter holds that Prisma does not (the PGlite instance). */
+  close: () => Promise<void>;
+}
+
+export function openAdapter(target: DatabaseTarget): OpenedAdapter {
+  if (target.kind === "postgres") {
+    return { factory: new PrismaPg({ connectionString: target.url }), close: async () => {} };
+  }
+  // PGlite does not create missing parent folders.
+  fs.mkdirSync(target.dir, { recursive: true });
+  // Queries wait for PGlite to be ready, so opening can stay synchronous.
+  return wrapPglite(new PGlite(target.dir));
+}
+
+/** An in-memory PGlite, for tests and for the schema engine's shadow database. */
+export function openMemoryAdapter(): OpenedAdapter & { pglite: PGlite } {
+  const pglite = new PGlite();
+  return { ...wrapPglite(pglite), pglite };
+}
+
+function wrapPglite(pglite: PGlite): OpenedAdapter {
+  return {
+    factory: new PrismaPGlite(pglite),
+    close: async () => {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** One line that tells an operator where the database is, without the password. */
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === "pglite") return `embedded PGlite in ${target.dir}`;
+  const url = new URL(target.url);
+  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
