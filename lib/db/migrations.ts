@@ -67,13 +67,14 @@ export async function applyMigrations(
  * The SQL that would bring a database built from the migrations up to schema.prisma, or
  * null when they agree. The shadow database is an in-memory PGlite, so this needs no server.
  */
-export async function diffMigrationsToSchema(): Promise<string | null> {
+export async function diffMigrationsToSchema(schema?: SchemaFile[]): Promise<string | null> {
+  const target = schema ?? (await readSchema());
   const shadow = openMemoryAdapter();
-  const engine = await startSchemaEngine(shadow.factory, await readSchema());
+  const engine = await startSchemaEngine(shadow.factory, target);
   try {
     const result = await engine.diff({
       from: { tag: "migrations", ...(await readMigrations()) },
-      to: { tag: "schemaDatamodel", files: await readSchema() },
+      to: { tag: "schemaDatamodel", files: target },
       script: true,
       exitCode: true,
       filters: noFilters,

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { UnlockButton } from "@/app/(portal)/admin/users/unlock-button";
+import { PageHeading } from "@/components/page-heading";
+import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { formatIst } from "@/lib/format";
+import { roleLabels } from "@/lib/roles";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  await requireUser("ADMIN");
+  const now = new Date();
+  const users = await db().user.findMany({
+    orderBy: [{ role: "asc" }, { username: "asc" }],
+    select: {
+      id: true,
+      username: true,
+      name: true,
+      role: true,
+      active: true,
+      lockedUntil: true,
+      lastLoginAt: true,
+      outlet: { select: { name: true } },
+    },
+  });
+
+  return (
+    <>
+      <PageHeading title="Users" description="Who can sign in, and whose account is locked." />
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-semibold">User</th>
+              <th scope="col" className="px-4 py-3 font-semibold">Role</th>
+              <th scope="col" className="px-4 py-3 font-semibold">Outlet</th>
+              <th scope="col" className="px-4 py-3 font-semibold">Last sign-in</th>
+              <th scope="col" className="px-4 py-3 font-semibold">Status</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {users.map((u) => {
+              const locked = u.lockedUntil !== null && u.lockedUntil > now;
+              return (
+                <tr key={u.id} data-username={u.username}>
+                  <td className="px-4 py-3">
+                    <span className="block font-medium">{u.name}</span>
+                    <span className="font-mono text-slate-500">{u.username}</span>
+                  </td>
+                  <td className="px-4 py-3">{roleLabels[u.role]}</td>
+                  <td className="px-4 py-3">{u.outlet?.name ?? "—"}</td>
+                  <td className="px-4 py-3">{u.lastLoginAt ? formatIst(u.lastLoginAt) : "Never"}</td>
+                  <td className="px-4 py-3">
+                    {!u.active ? (
+                      <span className="text-slate-500">Disabled</span>
+                    ) : locked ? (
+                      <div className="space-y-1">
+                        <span className="font-medium text-red-700">Locked until {formatIst(u.lockedUntil!, "HH:mm")}</span>
+                        <UnlockButton userId={u.id} username={u.username} />
+                      </div>
+                    ) : (
+                      <span className="text-green-700">Active</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button-classes";
+
+/** A full-page message for refusals and failures: what happened and where to go next. */
+export function StatusPage({
+  title,
+  message,
+  action = { href: "/", label: "Go to my home page" },
+  children,
+}: {
+  title: string;
+  message: string;
+  action?: { href: string; label: string };
+  children?: React.ReactNode;
+}) {
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
+      <h1 className="text-2xl font-bold">{title}</h1>
+      <p className="mt-2 text-slate-700">{message}</p>
+      {children}
+      <div className="mt-6">
+        <Link href={action.href} className={buttonClasses()}>
+          {action.label}
+        </Link>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * The server log: JSON lines on stdout. Secrets and personal numbers are redacted by key
+ * wherever they appear, as a second line of defence behind masking at the source.
+ */
+import { randomBytes } from "node:crypto";
+import pino from "pino";
+
+const redactedKeys = ["password", "passwordHash", "otp", "OTP", "aadhaar", "AadhaarNumber", "accountNumber", "accno", "authorization", "cookie"];
+
+export const log = pino({
+  level: process.env.LOG_LEVEL || "info",
+  base: { app: "counter-portal" },
+  redact: {
+    paths: redactedKeys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
+    censor: "[redacted]",
+  },
+});
+
+/** A short id a user can read out to support; the same id is in the log line. */
+export function newRequestId(): string {
+  return randomBytes(4).toString("hex").toUpperCase();
+}

@@ -1,0 +1,31 @@
+/** Roles and where each one works. Safe to import from client components. */
+export const roles = ["AGENT", "SUPERVISOR", "ADMIN"] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  AGENT: "Agent",
+  SUPERVISOR: "Supervisor",
+  ADMIN: "Admin",
+};
+
+/** Each role lands on its own home after signing in. */
+export const roleHome: Record<Role, string> = {
+  AGENT: "/transfers/new",
+  SUPERVISOR: "/review",
+  ADMIN: "/reconciliation",
+};
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** Navigation shows only what the role may open. */
+export const roleNavigation: Record<Role, NavItem[]> = {
+  AGENT: [{ href: "/transfers/new", label: "New transfer" }],
+  SUPERVISOR: [{ href: "/review", label: "Today's review" }],
+  ADMIN: [
+    { href: "/reconciliation", label: "Reconciliation" },
+    { href: "/admin/users", label: "Users" },
+  ],
+};

@@ -1,0 +1,74 @@
+/**
+ * Databases for integration tests: always an in-memory PGlite, and a throwaway PostgreSQL
+ * database when TEST_DATABASE_URL is set (CI sets it). Each is migrated with the real
+ * migrations and dropped afterwards.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openMemoryAdapter, type OpenedAdapter } from "@/lib/db/adapters";
+import { fromAdapter, openDb, type OpenedDb } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrations";
+import { PrismaPg } from "@prisma/adapter-pg";
+
+export type BackendName = "pglite" | "postgres";
+
+export interface TestDatabase extends OpenedDb {
+  backend: BackendName;
+  /** Set for PostgreSQL: lets a test open a second client, as a second app instance would. */
+  url?: string;
+}
+
+export const testBackends: BackendName[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+
+export async function createTestDatabase(backend: BackendName): Promise<TestDatabase> {
+  if (backend === "pglite") {
+    const adapter: OpenedAdapter = openMemoryAdapter();
+    await applyMigrations(adapter.factory);
+    return { backend, ...fromAdapter(adapter) };
+  }
+  const url = await createThrowawayPostgres();
+  const adapter = new PrismaPg({ connectionString: url });
+  await applyMigrations(adapter);
+  const opened = openDb({ kind: "postgres", url });
+  return {
+    backend,
+    url,
+    prisma: opened.prisma,
+    close: async () => {
+      await opened.close();
+      await dropPostgres(url);
+    },
+  };
+}
+
+function adminUrl(): string {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error("TEST_DATABASE_URL is not set");
+  return base;
+}
+
+/** Creates an empty database beside TEST_DATABASE_URL's and returns its URL. */
+export async function createThrowawayPostgres(prefix = "portal_test"): Promise<string> {
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropPostgres(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
