@@ -3,46 +3,16 @@
  * embedded demo database when empty), builds when the sources changed since the last build,
  * then serves the production build and prints the URL and demo logins.
  */
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
+import { spawn } from "node:child_process";
 import { parseConfig } from "@/lib/config";
 import { describeTarget } from "@/lib/db/adapters";
 import { demoUsers } from "@/lib/db/seed";
+import { childEnv, ensureBuild, nextBin, projectRoot } from "@/lib/cli/build";
 import { prepareDatabase } from "@/lib/cli/prepare-db";
 import { CliFailure, runCli } from "@/lib/cli/run-cli";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-
-/** Sources whose change means the production build is stale. */
-const buildInputs = ["app", "components", "lib", "public", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json"];
-
-function newestMtime(target: string): number {
-  const full = path.join(root, target);
-  if (!fs.existsSync(full)) return 0;
-  const stat = fs.statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return false;
-  const builtAt = fs.statSync(buildId).mtimeMs;
-  return buildInputs.every((input) => newestMtime(input) <= builtAt);
-}
-
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { cwd: root, env: childEnv, stdio: "inherit" });
-  if (result.status !== 0) throw new CliFailure(`${[command, ...args].join(" ")} failed (exit code ${result.status}).`);
-}
-
-async function waitForServer(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
-  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+async function waitForServer(url: string, server: ReturnType<typeof spawn>): Promise<boolean> {
+  while (server.exitCode === null) {
     try {
       await fetch(url, { redirect: "manual" });
       return true;
@@ -58,19 +28,10 @@ runCli(async () => {
   console.log(`Database: ${describeTarget(settings.database)}`);
   const { seeded } = await prepareDatabase();
   if (seeded) console.log("Seeded the demo outlet and users.");
-
-  if (!fs.existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) {
-    run("npm", ["run", "db:generate"]);
-  }
-  if (buildIsCurrent()) {
-    console.log("The production build is current.");
-  } else {
-    console.log("Building the portal (about a minute)…");
-    run(process.execPath, [nextBin, "build"]);
-  }
+  ensureBuild();
 
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(settings.port)], {
-    cwd: root,
+    cwd: projectRoot,
     env: childEnv,
     stdio: "inherit",
   });

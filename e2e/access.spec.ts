@@ -1,0 +1,73 @@
+import { expect, test, type Request } from "@playwright/test";
+import { signIn } from "./support/sign-in";
+import { users } from "./support/users";
+
+test("a wrong role is refused on pages with a 403", async ({ page }) => {
+  await signIn(page, users.agent);
+  for (const path of ["/reconciliation", "/admin/users", "/review"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+    await expect(page.getByText("Locked Test")).toHaveCount(0);
+  }
+});
+
+test("a supervisor cannot open the admin's pages", async ({ page }) => {
+  await signIn(page, users.supervisor);
+  const response = await page.goto("/admin/users");
+  expect(response?.status()).toBe(403);
+});
+
+test("the admin-only unlock action refuses an agent and a visitor who call it directly", async ({ browser }) => {
+  // The admin's browser reveals what an unlock call looks like; we stop it before it runs.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, users.admin);
+  await admin.goto("/admin/users");
+  const lockedRow = admin.locator(`tr[data-username="${users.locked.username}"]`);
+  await expect(lockedRow).toContainText("Locked until");
+
+  let captured: Request | undefined;
+  await admin.route("**/admin/users", async (route) => {
+    if (route.request().method() === "POST") {
+      captured = route.request();
+      await route.abort();
+    } else {
+      await route.continue();
+    }
+  });
+  await lockedRow.getByRole("button", { name: /Unlock/ }).click();
+  await expect.poll(() => captured).toBeDefined();
+  await admin.unroute("**/admin/users");
+  const headers = await captured!.allHeaders();
+  const call = {
+    headers: {
+      "next-action": headers["next-action"]!,
+      "content-type": headers["content-type"]!,
+      accept: "text/x-component",
+    },
+    data: captured!.postDataBuffer()!,
+  };
+  expect(call.headers["next-action"]).toMatch(/^[0-9a-f]+$/);
+
+  // The same call from an agent's session, and from no session at all.
+  const agentContext = await browser.newContext();
+  const agent = await agentContext.newPage();
+  await signIn(agent, users.agent);
+  const asAgent = await agent.request.post("/admin/users", call);
+  expect(asAgent.status()).toBe(403);
+  const anonymous = await browser.newContext();
+  const asVisitor = await anonymous.request.post("http://127.0.0.1:" + (process.env.E2E_PORT ?? 3100) + "/admin/users", call);
+  expect(asVisitor.status()).toBe(401);
+
+  await admin.reload();
+  await expect(lockedRow).toContainText("Locked until");
+
+  // The admin's own call goes through.
+  await lockedRow.getByRole("button", { name: /Unlock/ }).click();
+  await expect(lockedRow).toContainText("Active");
+  await admin.reload();
+  await expect(lockedRow).toContainText("Active");
+
+  await Promise.all([adminContext.close(), agentContext.close(), anonymous.close()]);
+});

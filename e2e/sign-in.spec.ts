@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { fillSignIn, signIn } from "./support/sign-in";
+import { users } from "./support/users";
+
+const homes = [
+  { user: users.agent, path: "/transfers/new", heading: "New transfer", nav: ["New transfer"] },
+  { user: users.supervisor, path: "/review", heading: "Today's review", nav: ["Today's review"] },
+  { user: users.admin, path: "/reconciliation", heading: "Reconciliation", nav: ["Reconciliation", "Users"] },
+];
+
+for (const { user, path, heading, nav } of homes) {
+  test(`${user.role.toLowerCase()} signs in, lands on their home and sees only their navigation`, async ({ page }) => {
+    await signIn(page, user);
+    await expect(page).toHaveURL(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    const links = page.getByRole("navigation", { name: "Main" }).getByRole("link");
+    await expect(links).toHaveText(nav);
+  });
+}
+
+test("a visitor who is not signed in is sent to sign in, then back where they were going", async ({ page }) => {
+  await page.goto("/admin/users");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin%2Fusers$/);
+  await fillSignIn(page, users.admin.username, users.admin.password);
+  await expect(page).toHaveURL("/admin/users");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Users");
+});
+
+test("a wrong password and empty fields get inline errors, and the username is kept", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Enter your username.")).toBeVisible();
+  await expect(page.getByText("Enter your password.")).toBeVisible();
+
+  await fillSignIn(page, users.agent.username, "not-the-password");
+  await expect(page.locator("#sign-in-error")).toContainText("Wrong username or password.");
+  await expect(page.getByLabel("Username")).toHaveValue(users.agent.username);
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("five wrong passwords lock the account, and then even the right one is refused", async ({ page }) => {
+  await page.goto("/sign-in");
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await fillSignIn(page, users.lockout.username, `wrong-${attempt}`);
+    await expect(page.locator("#sign-in-error")).toContainText("Wrong username or password.");
+  }
+  await fillSignIn(page, users.lockout.username, "wrong-5");
+  await expect(page.locator("#sign-in-error")).toContainText(/This account is locked until \d\d:\d\d IST after 5 wrong passwords/);
+
+  await fillSignIn(page, users.lockout.username, users.lockout.password);
+  await expect(page.locator("#sign-in-error")).toContainText("This account is locked");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, users.supervisor);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL("/sign-in");
+  await page.goto("/review");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});

@@ -1,0 +1,71 @@
+/**
+ * The web server for the end-to-end tests: a fresh database (a throwaway PostgreSQL database
+ * when TEST_DATABASE_URL is set, else PGlite in a new temporary folder), migrated and seeded
+ * with the demo data and the test users, then the production build under `next start`.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { addHours } from "date-fns";
+import { hashPassword } from "@/lib/auth/password";
+import { childEnv, ensureBuild, nextBin, projectRoot } from "@/lib/cli/build";
+import { runCli } from "@/lib/cli/run-cli";
+import type { DatabaseTarget } from "@/lib/config";
+import { openDb } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/prepare";
+import { seedDemoData } from "@/lib/db/seed";
+import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databases";
+import { users } from "./users";
+
+runCli(async () => {
+  const env: Record<string, string> = { AUTH_SECRET: randomBytes(32).toString("base64url") };
+  let target: DatabaseTarget;
+  if (process.env.TEST_DATABASE_URL) {
+    env.DATABASE_URL = await createThrowawayPostgres("portal_e2e");
+    target = { kind: "postgres", url: env.DATABASE_URL };
+  } else {
+    env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-"));
+    target = { kind: "pglite", dir: path.join(env.DATA_DIR, "pg") };
+  }
+  console.log(`e2e database: ${target.kind}`);
+
+  await migrateDatabase(target);
+  const db = openDb(target);
+  try {
+    await seedDemoData(db.prisma);
+    const outlet = await db.prisma.outlet.findFirstOrThrow();
+    for (const user of [users.lockout, users.locked]) {
+      await db.prisma.user.create({
+        data: {
+          username: user.username,
+          name: user.name,
+          role: user.role,
+          outletId: outlet.id,
+          passwordHash: await hashPassword(user.password),
+          lockedUntil: "locked" in user ? addHours(new Date(), 1) : null,
+        },
+      });
+    }
+  } finally {
+    await db.close();
+  }
+
+  ensureBuild();
+  const port = process.env.E2E_PORT ?? "3100";
+  const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", "127.0.0.1"], {
+    cwd: projectRoot,
+    env: { ...childEnv, ...env, LOG_LEVEL: "warn" },
+    stdio: "inherit",
+  });
+  const cleanUp = async () => {
+    if (target.kind === "postgres") await dropPostgres(target.url).catch(() => {});
+    else fs.rmSync(env.DATA_DIR!, { recursive: true, force: true });
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  await new Promise((resolve) => server.on("exit", resolve));
+  await cleanUp();
+});

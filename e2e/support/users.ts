@@ -1,0 +1,19 @@
+/** The people the end-to-end tests sign in as. serve.ts creates them before the server starts. */
+import { demoUsers } from "@/lib/db/seed";
+
+function demo(role: "AGENT" | "SUPERVISOR" | "ADMIN") {
+  const user = demoUsers.find((u) => u.role === role)!;
+  return { username: user.username, password: user.password, name: user.name, role };
+}
+
+export const users = {
+  agent: demo("AGENT"),
+  supervisor: demo("SUPERVISOR"),
+  admin: demo("ADMIN"),
+  /** Gets locked by the lockout test; nobody else signs in as them. */
+  lockout: { username: "e2e-lockout", password: "e2e-lockout-pass", name: "Lockout Test", role: "AGENT" as const },
+  /** Starts locked, for the unlock-action tests. */
+  locked: { username: "e2e-locked", password: "e2e-locked-pass", name: "Locked Test", role: "AGENT" as const, locked: true },
+};
+
+export type E2eUser = (typeof users)[keyof typeof users];
