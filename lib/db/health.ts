@@ -14,7 +14,20 @@ export function explainConnectionError(target: DatabaseTarget, error: unknown): 
   );
 }
 
+/** Prisma's driver adapters name the failure in `cause.kind`. */
+const adapterKinds: Record<string, (c: Record<string, unknown>) => string> = {
+  DatabaseNotReachable: () => "nothing answers there (is PostgreSQL running, and are the host and port right?)",
+  DatabaseDoesNotExist: (c) => (c.db ? `the database ${String(c.db)} does not exist` : "the database does not exist"),
+  AuthenticationFailed: (c) => `authentication failed${c.user ? ` for user ${String(c.user)}` : ""}`,
+  DatabaseAccessDenied: () => "access to the database was denied",
+  TlsConnectionError: (c) => `TLS connection failed: ${String(c.reason ?? "")}`,
+  SocketTimeout: () => "the connection timed out",
+};
+
 function describeCause(error: unknown): string {
+  const cause = (error as { cause?: Record<string, unknown> } | null)?.cause;
+  const kind = typeof cause?.kind === "string" ? adapterKinds[cause.kind] : undefined;
+  if (kind && cause) return kind(cause);
   const seen = new Set<unknown>();
   let current: unknown = error;
   const parts: string[] = [];
