@@ -4,7 +4,6 @@
  * with the demo data and the test users, then the production build under `next start`.
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,10 +16,10 @@ import { openDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/prepare";
 import { seedDemoData } from "@/lib/db/seed";
 import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databases";
-import { users } from "./users";
+import { e2eAuthSecret, users } from "./users";
 
 runCli(async () => {
-  const env: Record<string, string> = { AUTH_SECRET: randomBytes(32).toString("base64url") };
+  const env: Record<string, string> = { AUTH_SECRET: e2eAuthSecret };
   let target: DatabaseTarget;
   if (process.env.TEST_DATABASE_URL) {
     env.DATABASE_URL = await createThrowawayPostgres("portal_e2e");

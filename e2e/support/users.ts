@@ -1,6 +1,9 @@
 /** The people the end-to-end tests sign in as. serve.ts creates them before the server starts. */
 import { demoUsers } from "@/lib/db/seed";
 
+/** Signs the e2e server's session cookies, so a test can forge an old one. Test-only. */
+export const e2eAuthSecret = "e2e-only-auth-secret-not-used-anywhere-else";
+
 function demo(role: "AGENT" | "SUPERVISOR" | "ADMIN") {
   const user = demoUsers.find((u) => u.role === role)!;
   return { username: user.username, password: user.password, name: user.name, role };
