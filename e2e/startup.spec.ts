@@ -28,14 +28,15 @@ const badSettings: { name: string; env: Record<string, string>; line: RegExp }[]
 test.describe("a server started with bad settings stops with one line and exit code 1", () => {
   test.describe.configure({ timeout: 120_000 });
 
-  for (const { name, env, line } of badSettings) {
+  badSettings.forEach(({ name, env, line }, index) => {
     test(`next start with ${name}`, () => {
-      const { status, errorLines } = start([nextBin, "start", "-p", "3199"], env);
+      // Next listens before it runs the start-up checks, so each test needs its own port.
+      const { status, errorLines } = start([nextBin, "start", "-p", String(3191 + index)], env);
       expect(status).toBe(1);
       expect(errorLines).toHaveLength(1);
       expect(errorLines[0]).toMatch(line);
     });
-  }
+  });
 
   test("npm start (lib/cli/start.ts) with an unreachable DATABASE_URL", () => {
     const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
