@@ -52,11 +52,17 @@ test("five wrong passwords lock the account, and then even the right one is refu
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("signing out ends the session", async ({ page }) => {
-  await signIn(page, users.supervisor);
+test("signing out ends the session, and a copy of its cookie stops working", async ({ page, context }) => {
+  await signIn(page, users.signOut);
+  const copiedCookies = await context.cookies();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL("/sign-in");
   await page.goto("/review");
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+
+  await context.addCookies(copiedCookies);
+  const replayed = await page.goto("/review");
+  expect(replayed?.status()).toBe(401);
+  await expect(page.getByRole("heading", { name: "Please sign in" })).toBeVisible();
 });

@@ -24,6 +24,7 @@ describe("configuration", () => {
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
     [{ PORT: "eighty" }, "PORT"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ SEED_DEMO: "yes" }, "SEED_DEMO"],
   ])("refuses %o with one line naming %s", (env, variable) => {
     let error: unknown;
     try {

@@ -41,6 +41,7 @@ const envSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
+  SEED_DEMO: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).default("false")),
 });
 
 export type DatabaseTarget =
@@ -55,6 +56,8 @@ export interface PortalConfig {
   authSecret: string | undefined;
   port: number;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /** Seed the demo data into an empty PostgreSQL database too (the embedded one always is). */
+  seedDemo: boolean;
 }
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): PortalConfig {
@@ -79,6 +82,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     authSecret: e.AUTH_SECRET,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO === "true",
   };
 }
 

@@ -4,11 +4,12 @@
  */
 import { randomBytes } from "node:crypto";
 import pino from "pino";
+import { parseConfig } from "@/lib/config";
 
 const redactedKeys = ["password", "passwordHash", "otp", "OTP", "aadhaar", "AadhaarNumber", "accountNumber", "accno", "authorization", "cookie"];
 
 export const log = pino({
-  level: process.env.LOG_LEVEL || "info",
+  level: logLevel(),
   base: { app: "counter-portal" },
   redact: {
     paths: redactedKeys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
@@ -19,4 +20,12 @@ export const log = pino({
 /** A short id a user can read out to support; the same id is in the log line. */
 export function newRequestId(): string {
   return randomBytes(4).toString("hex").toUpperCase();
+}
+
+function logLevel(): string {
+  try {
+    return parseConfig().logLevel;
+  } catch {
+    return "info"; // start-up reports the bad setting itself
+  }
 }

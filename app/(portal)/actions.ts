@@ -4,12 +4,23 @@ import { recordAudit } from "@/lib/audit";
 import { signOut } from "@/lib/auth/auth";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { log } from "@/lib/log";
 
+/**
+ * Signs out everywhere: besides clearing this browser's cookie, every session of the user
+ * signed in until now is revoked, so a copied cookie stops working too. Allowed with any
+ * session, or none (then it only clears the cookie).
+ */
 export async function signOutAction(): Promise<void> {
-  // Signing out is allowed with any session, or none (it then just clears the cookie).
-  const user = await getCurrentUser();
-  if (user) {
-    await recordAudit(db(), { actorId: user.id, actorLabel: user.username, action: "auth.signed_out" });
+  try {
+    const user = await getCurrentUser();
+    if (user) {
+      await db().user.update({ where: { id: user.id }, data: { sessionsRevokedAt: new Date() } });
+      await recordAudit(db(), { actorId: user.id, actorLabel: user.username, action: "auth.signed_out" });
+    }
+  } catch (error) {
+    // The cookie is cleared below even when the database is unavailable.
+    log.error({ err: error }, "sign-out could not revoke sessions");
   }
   await signOut({ redirectTo: "/sign-in" });
 }

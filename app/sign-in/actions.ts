@@ -16,7 +16,7 @@ export interface SignInState {
 
 /** Only same-site paths, so the form cannot be used to bounce users elsewhere. */
 function safeRedirect(target: FormDataEntryValue | null): string {
-  return typeof target === "string" && target.startsWith("/") && !target.startsWith("//") ? target : "/";
+  return typeof target === "string" && /^\/(?![/\\])[^\\]*$/.test(target) ? target : "/";
 }
 
 // Public by nature: this is how a user gets a session.

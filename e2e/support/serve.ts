@@ -3,14 +3,14 @@
  * when TEST_DATABASE_URL is set, else PGlite in a new temporary folder), migrated and seeded
  * with the demo data and the test users, then the production build under `next start`.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { addHours } from "date-fns";
 import { hashPassword } from "@/lib/auth/password";
-import { childEnv, ensureBuild, nextBin, projectRoot } from "@/lib/cli/build";
+import { ensureBuild } from "@/lib/cli/build";
 import { runCli } from "@/lib/cli/run-cli";
+import { serveNext } from "@/lib/cli/serve-next";
 import type { DatabaseTarget } from "@/lib/config";
 import { openDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/prepare";
@@ -19,7 +19,7 @@ import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databa
 import { e2eAuthSecret, users } from "./users";
 
 runCli(async () => {
-  const env: Record<string, string> = { AUTH_SECRET: e2eAuthSecret };
+  const env: Record<string, string> = { AUTH_SECRET: e2eAuthSecret, LOG_LEVEL: "warn" };
   let target: DatabaseTarget;
   if (process.env.TEST_DATABASE_URL) {
     env.DATABASE_URL = await createThrowawayPostgres("portal_e2e");
@@ -28,6 +28,14 @@ runCli(async () => {
     env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-"));
     target = { kind: "pglite", dir: path.join(env.DATA_DIR, "pg") };
   }
+  const cleanUp = async () => {
+    if (target.kind === "postgres") await dropPostgres(target.url).catch(() => {});
+    else fs.rmSync(env.DATA_DIR!, { recursive: true, force: true });
+  };
+  // Until the server runs, a stop request only has the database to clean up.
+  const stopEarly = () => void cleanUp().finally(() => process.exit(0));
+  process.once("SIGTERM", stopEarly);
+  process.once("SIGINT", stopEarly);
   console.log(`e2e database: ${target.kind}`);
 
   await migrateDatabase(target);
@@ -35,7 +43,7 @@ runCli(async () => {
   try {
     await seedDemoData(db.prisma);
     const outlet = await db.prisma.outlet.findFirstOrThrow();
-    for (const user of [users.lockout, users.locked]) {
+    for (const user of [users.lockout, users.locked, users.signOut]) {
       await db.prisma.user.create({
         data: {
           username: user.username,
@@ -52,19 +60,9 @@ runCli(async () => {
   }
 
   ensureBuild();
-  const port = process.env.E2E_PORT ?? "3100";
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", "127.0.0.1"], {
-    cwd: projectRoot,
-    env: { ...childEnv, ...env, LOG_LEVEL: "warn" },
-    stdio: "inherit",
-  });
-  const cleanUp = async () => {
-    if (target.kind === "postgres") await dropPostgres(target.url).catch(() => {});
-    else fs.rmSync(env.DATA_DIR!, { recursive: true, force: true });
-  };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => server.kill(signal));
-  }
-  await new Promise((resolve) => server.on("exit", resolve));
+  process.off("SIGTERM", stopEarly);
+  process.off("SIGINT", stopEarly);
+  const server = serveNext({ port: Number(process.env.E2E_PORT ?? 3100), host: "127.0.0.1", env });
+  await server.exited;
   await cleanUp();
 });

@@ -15,6 +15,8 @@ export const users = {
   admin: demo("ADMIN"),
   /** Gets locked by the lockout test; nobody else signs in as them. */
   lockout: { username: "e2e-lockout", password: "e2e-lockout-pass", name: "Lockout Test", role: "AGENT" as const },
+  /** Signs out, which revokes all their sessions; nobody else signs in as them. */
+  signOut: { username: "e2e-sign-out", password: "e2e-sign-out-pass", name: "Sign-out Test", role: "SUPERVISOR" as const },
   /** Starts locked, for the unlock-action tests. */
   locked: { username: "e2e-locked", password: "e2e-locked-pass", name: "Locked Test", role: "AGENT" as const, locked: true },
 };

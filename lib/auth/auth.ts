@@ -7,31 +7,34 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { authenticate } from "@/lib/auth/authenticate";
 import { sessionExpired, sessionMaxAgeSeconds } from "@/lib/auth/session-policy";
+import { log } from "@/lib/log";
 import type { Role } from "@/lib/roles";
+import { signInSchema } from "@/lib/validations/sign-in";
 
 /** The reason travels to the sign-in form as the error's code; it names no secret. */
 export class SignInRefused extends CredentialsSignin {
-  constructor(code: "invalid" | "locked" | "disabled", public readonly lockedUntil?: Date) {
+  constructor(code: "invalid" | "locked" | "disabled") {
     super();
     this.code = code;
   }
 }
 
-const credentialsSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
-});
-
 declare module "next-auth" {
   interface User {
     role?: Role;
   }
+  interface Session {
+    /** Epoch milliseconds of the sign-in this session comes from. */
+    signedInAt?: number;
+  }
 }
+
+/** Refused sign-ins and stale cookies are routine: the audit trail has the former. */
+const routineAuthErrors = new Set(["CredentialsSignin", "JWTSessionError"]);
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: config().authSecret,
@@ -39,22 +42,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
   pages: { signIn: "/sign-in" },
   logger: {
-    // Auth.js logs a stack for every wrong password; the audit trail already records them.
     error: (error) => {
-      if (!(error instanceof CredentialsSignin)) console.error(error);
+      if (routineAuthErrors.has((error as { type?: string }).type ?? "")) {
+        log.debug({ type: (error as { type?: string }).type }, "auth: routine refusal");
+      } else {
+        log.error({ err: error }, "auth error");
+      }
     },
+    warn: (code) => log.warn({ code }, "auth warning"),
   },
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
       async authorize(raw, request) {
-        const parsed = credentialsSchema.safeParse(raw);
+        const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid");
         const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
         const result = await authenticate(db(), { ...parsed.data, ip });
-        if (!result.ok) {
-          throw new SignInRefused(result.reason, result.reason === "locked" ? result.lockedUntil : undefined);
-        }
+        if (!result.ok) throw new SignInRefused(result.reason);
         return { id: result.user.id, name: result.user.name, role: result.user.role };
       },
     }),
@@ -71,6 +76,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.signedInAt === "number") session.signedInAt = token.signedInAt;
       return session;
     },
   },

@@ -20,16 +20,28 @@ export interface CurrentUser {
   outletName: string | null;
 }
 
-/** The signed-in, active user, read from the database once per request; null otherwise. */
+/**
+ * The signed-in, active user, read from the database once per request; null otherwise,
+ * including for a session that signing out has revoked.
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await db().user.findUnique({
     where: { id },
-    select: { id: true, username: true, name: true, role: true, active: true, outlet: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      username: true,
+      name: true,
+      role: true,
+      active: true,
+      sessionsRevokedAt: true,
+      outlet: { select: { id: true, name: true } },
+    },
   });
   if (!user?.active) return null;
+  if (user.sessionsRevokedAt && (session.signedInAt ?? 0) <= user.sessionsRevokedAt.getTime()) return null;
   return {
     id: user.id,
     username: user.username,

@@ -37,7 +37,10 @@ export function runChecked(command: string, args: string[]): void {
 }
 
 export function ensureBuild(): void {
-  if (!fs.existsSync(path.join(projectRoot, "lib", "generated", "prisma", "client.ts"))) {
+  // The Prisma client is generated on install; regenerate it if schema.prisma changed since.
+  const client = path.join(projectRoot, "lib", "generated", "prisma", "client.ts");
+  const schema = path.join(projectRoot, "prisma", "schema.prisma");
+  if (!fs.existsSync(client) || fs.statSync(schema).mtimeMs > fs.statSync(client).mtimeMs) {
     runChecked("npm", ["run", "db:generate"]);
   }
   if (buildIsCurrent()) {

@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseTarget } from "@/lib/config";
+import { lockDataFolder } from "@/lib/db/folder-lock";
 
 export interface OpenedAdapter {
   factory: SqlMigrationAwareDriverAdapterFactory;
@@ -21,8 +22,19 @@ export function openAdapter(target: DatabaseTarget): OpenedAdapter {
   }
   // PGlite does not create missing parent folders.
   fs.mkdirSync(target.dir, { recursive: true });
+  const release = lockDataFolder(target.dir);
   // Queries wait for PGlite to be ready, so opening can stay synchronous.
-  return wrapPglite(new PGlite(target.dir));
+  const opened = wrapPglite(new PGlite(target.dir));
+  return {
+    factory: opened.factory,
+    close: async () => {
+      try {
+        await opened.close();
+      } finally {
+        release();
+      }
+    },
+  };
 }
 
 /** An in-memory PGlite, for tests and for the schema engine's shadow database. */
