@@ -14,7 +14,7 @@ export function StatusPage({
   children?: React.ReactNode;
 }) {
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
+    <main className="mx-auto flex max-w-md flex-col px-4 py-16">
       <h1 className="text-2xl font-bold">{title}</h1>
       <p className="mt-2 text-slate-700">{message}</p>
       {children}

@@ -27,12 +27,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {demo ? (
         <section aria-labelledby="demo-logins" className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
           <h2 id="demo-logins" className="font-semibold text-amber-900">Demo logins (embedded database)</h2>
-          <dl className="mt-2 grid grid-cols-[auto_1fr_1fr] gap-x-4 gap-y-1 text-amber-950">
+          <dl className="mt-2 grid gap-x-4 gap-y-1 text-amber-950 sm:grid-cols-[auto_1fr]">
             {demoUsers.map((u) => (
               <div key={u.username} className="contents">
                 <dt className="font-medium">{roleLabels[u.role]}</dt>
-                <dd className="font-mono">{u.username}</dd>
-                <dd className="font-mono">{u.password}</dd>
+                <dd className="mb-1 font-mono sm:mb-0">
+                  {u.username} / {u.password}
+                </dd>
               </div>
             ))}
           </dl>

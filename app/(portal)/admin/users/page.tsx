@@ -8,10 +8,10 @@ import { roleLabels } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage() {
-  await requireUser("ADMIN");
-  const now = new Date();
-  const users = await db().user.findMany({
+type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
+
+function listUsers() {
+  return db().user.findMany({
     orderBy: [{ role: "asc" }, { username: "asc" }],
     select: {
       id: true,
@@ -24,11 +24,50 @@ export default async function UsersPage() {
       outlet: { select: { name: true } },
     },
   });
+}
+
+function UserStatus({ user, now }: { user: UserRow; now: Date }) {
+  if (!user.active) return <span className="text-slate-500">Disabled</span>;
+  if (user.lockedUntil && user.lockedUntil > now) {
+    return (
+      <div className="space-y-1">
+        <span className="font-medium text-red-700">Locked until {formatIst(user.lockedUntil, "HH:mm")}</span>
+        <UnlockButton userId={user.id} username={user.username} />
+      </div>
+    );
+  }
+  return <span className="text-green-700">Active</span>;
+}
+
+export default async function UsersPage() {
+  await requireUser("ADMIN");
+  const now = new Date();
+  const users = await listUsers();
 
   return (
     <>
       <PageHeading title="Users" description="Who can sign in, and whose account is locked." />
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+
+      {/* Phones: one card per user, so the status and its action are never off-screen. */}
+      <ul className="space-y-3 sm:hidden">
+        {users.map((u) => (
+          <li key={u.id} data-username={u.username} className="rounded-xl border border-slate-200 bg-white p-4">
+            <p className="font-medium">
+              {u.name} <span className="font-mono text-sm text-slate-500">{u.username}</span>
+            </p>
+            <p className="text-sm text-slate-600">
+              {roleLabels[u.role]}
+              {u.outlet ? ` · ${u.outlet.name}` : ""}
+            </p>
+            <p className="text-sm text-slate-600">Last sign-in: {u.lastLoginAt ? formatIst(u.lastLoginAt) : "never"}</p>
+            <div className="mt-2">
+              <UserStatus user={u} now={now} />
+            </div>
+          </li>
+        ))}
+      </ul>
+
+      <div className="hidden overflow-x-auto rounded-xl border border-slate-200 bg-white sm:block">
         <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
@@ -40,32 +79,20 @@ export default async function UsersPage() {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {users.map((u) => {
-              const locked = u.lockedUntil !== null && u.lockedUntil > now;
-              return (
-                <tr key={u.id} data-username={u.username}>
-                  <td className="px-4 py-3">
-                    <span className="block font-medium">{u.name}</span>
-                    <span className="font-mono text-slate-500">{u.username}</span>
-                  </td>
-                  <td className="px-4 py-3">{roleLabels[u.role]}</td>
-                  <td className="px-4 py-3">{u.outlet?.name ?? "—"}</td>
-                  <td className="px-4 py-3">{u.lastLoginAt ? formatIst(u.lastLoginAt) : "Never"}</td>
-                  <td className="px-4 py-3">
-                    {!u.active ? (
-                      <span className="text-slate-500">Disabled</span>
-                    ) : locked ? (
-                      <div className="space-y-1">
-                        <span className="font-medium text-red-700">Locked until {formatIst(u.lockedUntil!, "HH:mm")}</span>
-                        <UnlockButton userId={u.id} username={u.username} />
-                      </div>
-                    ) : (
-                      <span className="text-green-700">Active</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {users.map((u) => (
+              <tr key={u.id} data-username={u.username}>
+                <td className="px-4 py-3">
+                  <span className="block font-medium">{u.name}</span>
+                  <span className="font-mono text-slate-500">{u.username}</span>
+                </td>
+                <td className="px-4 py-3">{roleLabels[u.role]}</td>
+                <td className="px-4 py-3">{u.outlet?.name ?? "—"}</td>
+                <td className="px-4 py-3">{u.lastLoginAt ? formatIst(u.lastLoginAt) : "Never"}</td>
+                <td className="px-4 py-3">
+                  <UserStatus user={u} now={now} />
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
