@@ -1,0 +1,176 @@
+/**
+ * The AOPay DMT client: one function per call, speaking the portal's names and types. The
+ * wire format (paths, field names, reply shapes) lives in contract.ts alone.
+ *
+ * Calls that move money are sent once and never retried here: a failure says whether the
+ * money may have moved, and the ledger settles it by asking Transaction Status. Reads are
+ * retried with backoff on network failures only.
+ */
+import {
+  calls,
+  envelopeSchema,
+  replies,
+  requests,
+  responseCode,
+  responseCodes,
+  type CallName,
+  type EkycInput,
+  type Envelope,
+  type NewBeneficiary,
+} from "@/lib/aopay/contract";
+import { AopayCallError } from "@/lib/aopay/errors";
+import { postOnce, type ExchangeRecorder, type TransportOptions } from "@/lib/aopay/transport";
+import type { Answer, Beneficiary, Outcome, Remitter, TransferDetails, TransferReport } from "@/lib/aopay/types";
+
+export interface AopayClientOptions {
+  baseUrl: string;
+  /** The outlet's AOPay RegistrationID, sent in every body. */
+  registrationId: string;
+  /** Extra headers (credentials), from configuration. */
+  headers?: Record<string, string>;
+  /** Time limits: money-moving and other writing calls, and reads. */
+  timeouts?: { writeMs?: number; readMs?: number };
+  /** Read retries on network failures: attempts in all, and the first backoff. */
+  readRetry?: { attempts?: number; backoffMs?: number };
+  recorder?: ExchangeRecorder;
+  fetchImpl?: typeof fetch;
+  /** Called when recording an exchange fails; the call's answer is still returned. */
+  onRecordError?: (error: unknown) => void;
+}
+
+export const defaultTimeouts = { writeMs: 30_000, readMs: 10_000 } as const;
+
+function interpret(httpStatus: number, envelope: Envelope): Outcome {
+  const code = responseCode(envelope);
+  if (httpStatus === 401) return "authentication_failed";
+  if (httpStatus === 202 || code === responseCodes.remitterNotRegistered) return "remitter_not_registered";
+  if (code === responseCodes.success) return "success";
+  if (code === responseCodes.duplicateReference) return "duplicate_reference";
+  if (code === responseCodes.monthlyLimitOver || code === responseCodes.insufficientPartnerBalance || code === responseCodes.invalidBeneficiary) {
+    return "rejected";
+  }
+  return "unknown";
+}
+
+export function createAopayClient(options: AopayClientOptions) {
+  const timeouts = { ...defaultTimeouts, ...options.timeouts };
+  const retry = { attempts: 3, backoffMs: 250, ...options.readRetry };
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const registrationId = options.registrationId;
+
+  const record = async (exchange: Parameters<ExchangeRecorder>[0]) => {
+    if (!options.recorder) return;
+    try {
+      await options.recorder(exchange);
+    } catch (error) {
+      options.onRecordError?.(error);
+    }
+  };
+
+  async function send(call: CallName, body: object, reference?: string) {
+    const spec = calls[call];
+    const transport: TransportOptions = {
+      baseUrl: options.baseUrl,
+      headers: options.headers ?? {},
+      timeoutMs: spec.read ? timeouts.readMs : timeouts.writeMs,
+      fetchImpl,
+      record,
+    };
+    const attempts = spec.read ? Math.max(1, retry.attempts) : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const reply = await postOnce(call, body, transport, { reference, attempt });
+        const parsed = envelopeSchema.safeParse(reply.json);
+        if (!parsed.success || Array.isArray(reply.json)) {
+          throw new AopayCallError(call, "unexpected_shape", `AOPay ${call}: the reply has an unexpected shape`, reply.httpStatus);
+        }
+        const envelope = parsed.data;
+        const answer: Answer = {
+          outcome: interpret(reply.httpStatus, envelope),
+          code: responseCode(envelope),
+          message: envelope.message ?? "",
+          stateresp: envelope.stateresp,
+          httpStatus: reply.httpStatus,
+        };
+        return { answer, raw: reply.json as Record<string, unknown> };
+      } catch (error) {
+        const retryable = spec.read && error instanceof AopayCallError && error.isNetworkFailure && attempt < attempts;
+        if (!retryable) throw error;
+        await new Promise((r) => setTimeout(r, retry.backoffMs * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  return {
+    /** Documented. Sends the customer the OTP for a transfer; `stateresp` goes to confirm. */
+    async sendTransferOtp(details: TransferDetails, reference?: string): Promise<Answer> {
+      return (await send("sendTransferOtp", requests.sendTransferOtp(details, registrationId), reference)).answer;
+    },
+
+    /** Assumed. Moves the money: never retried; a failure may leave it moved. */
+    async confirmTransfer(details: TransferDetails & { otp: string; stateresp: string; reference: string }): Promise<Answer> {
+      return (await send("confirmTransfer", requests.confirmTransfer(details, registrationId), details.reference)).answer;
+    },
+
+    /** Documented. Where a transfer part stands, with the charges as AOPay reports them. */
+    async transferStatus(reference: string): Promise<Answer & { transfer?: TransferReport }> {
+      const { answer, raw } = await send("transferStatus", requests.transferStatus(reference, registrationId), reference);
+      if (answer.outcome !== "success") return answer;
+      const transfer = replies.transferReport(raw);
+      return transfer ? { ...answer, transfer } : { ...answer, outcome: "unknown" };
+    },
+
+    /** Documented. Completes registration with the OTP the remitter received. */
+    async registerRemitter(input: { mobile: string; otp: string; stateresp: string; kycId: string }): Promise<Answer & { remitter?: Remitter }> {
+      const { answer, raw } = await send("registerRemitter", requests.registerRemitter(input, registrationId));
+      return answer.outcome === "success" ? { ...answer, remitter: replies.remitter(raw) } : answer;
+    },
+
+    /** Documented (lower-case keys, no DMTV1 in the path). */
+    async registerBeneficiary(input: NewBeneficiary): Promise<Answer & { beneficiaryId?: string }> {
+      const { answer, raw } = await send("registerBeneficiary", requests.registerBeneficiary(input, registrationId));
+      return { ...answer, beneficiaryId: replies.beneficiaryId(raw) };
+    },
+
+    /** Documented (its reply fields are not). */
+    async fetchBeneficiary(input: { mobile: string; beneficiaryId: string }): Promise<Answer & { beneficiary?: Beneficiary }> {
+      const { answer, raw } = await send("fetchBeneficiary", requests.mobileAndBeneficiary(input, registrationId));
+      return { ...answer, beneficiary: replies.beneficiary(raw) };
+    },
+
+    /** Sister host. Register within 30 minutes of e-KYC; two attempts a day. */
+    async remitterEkyc(input: EkycInput): Promise<Answer & { kycId?: string }> {
+      const { answer, raw } = await send("remitterEkyc", requests.remitterEkyc(input, registrationId));
+      return { ...answer, kycId: replies.kycId(raw) };
+    },
+
+    /** Assumed. */
+    async queryRemitter(mobile: string): Promise<Answer & { remitter?: Remitter }> {
+      const { answer, raw } = await send("queryRemitter", requests.mobile(mobile, registrationId));
+      return answer.outcome === "success" ? { ...answer, remitter: replies.remitter(raw) } : answer;
+    },
+
+    /** Assumed. */
+    async listBeneficiaries(mobile: string): Promise<Answer & { beneficiaries: Beneficiary[] }> {
+      const { answer, raw } = await send("listBeneficiaries", requests.mobile(mobile, registrationId));
+      return { ...answer, beneficiaries: replies.beneficiaries(raw) };
+    },
+
+    /** Assumed. */
+    async deleteBeneficiary(input: { mobile: string; beneficiaryId: string }): Promise<Answer> {
+      return (await send("deleteBeneficiary", requests.mobileAndBeneficiary(input, registrationId))).answer;
+    },
+
+    /** Assumed. Sends the customer the OTP that authorises a refund of a failed part. */
+    async refundOtp(input: { reference: string; ackno: string }): Promise<Answer> {
+      return (await send("refundOtp", requests.refundOtp(input, registrationId), input.reference)).answer;
+    },
+
+    /** Assumed. Moves money back: never retried. */
+    async refund(input: { reference: string; ackno: string; otp: string }): Promise<Answer> {
+      return (await send("refund", requests.refund(input, registrationId), input.reference)).answer;
+    },
+  };
+}
+
+export type AopayClient = ReturnType<typeof createAopayClient>;
