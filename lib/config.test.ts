@@ -25,6 +25,11 @@ describe("configuration", () => {
     [{ PORT: "eighty" }, "PORT"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ SEED_DEMO: "yes" }, "SEED_DEMO"],
+    [{ AOPAY_BASE_URL: "ftp://aopay" }, "AOPAY_BASE_URL"],
+    [{ AOPAY_HEADERS: "X-Key: 1" }, "AOPAY_HEADERS"],
+    [{ AOPAY_HEADERS: '{"X-Key": 1}' }, "AOPAY_HEADERS"],
+    [{ AOPAY_SECRET_HEADER: "bad header" }, "AOPAY_SECRET_HEADER"],
+    [{ AOPAY_WRITE_TIMEOUT_MS: "soon" }, "AOPAY_WRITE_TIMEOUT_MS"],
   ])("refuses %o with one line naming %s", (env, variable) => {
     let error: unknown;
     try {
@@ -36,6 +41,24 @@ describe("configuration", () => {
     const message = (error as Error).message;
     expect(message).toContain(variable);
     expect(message).not.toContain("\n");
+  });
+
+  it("talks to the embedded sandbox unless AOPAY_BASE_URL names a real AOPay", () => {
+    expect(parseConfig({ PORT: "4000" }).aopay).toEqual({
+      baseUrl: "http://127.0.0.1:4000/api/sandbox/aopay",
+      sandbox: true,
+      headers: {},
+      secretHeader: undefined,
+      writeTimeoutMs: 30_000,
+      readTimeoutMs: 10_000,
+    });
+    const live = parseConfig({
+      AOPAY_BASE_URL: "https://api.aopay.co.in",
+      AOPAY_HEADERS: '{"X-Api-Key":"k1"}',
+      AOPAY_SECRET_HEADER: "X-Client-Secret",
+      AOPAY_READ_TIMEOUT_MS: "5000",
+    }).aopay;
+    expect(live).toMatchObject({ baseUrl: "https://api.aopay.co.in", sandbox: false, headers: { "X-Api-Key": "k1" }, secretHeader: "X-Client-Secret", readTimeoutMs: 5000 });
   });
 
   it("treats an empty variable as unset", () => {

@@ -42,6 +42,35 @@ const envSchema = z.object({
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
   SEED_DEMO: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).default("false")),
+  AOPAY_BASE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), { message: "must be an http:// or https:// URL" })
+      .optional(),
+  ),
+  AOPAY_HEADERS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          const parsed = z.record(z.string(), z.string()).safeParse(JSON.parse(text));
+          if (parsed.success) return parsed.data;
+        } catch {
+          // reported below
+        }
+        ctx.addIssue({ code: "custom", message: 'must be a JSON object of header names to values, e.g. {"X-Api-Key":"..."}' });
+        return z.NEVER;
+      })
+      .optional(),
+  ),
+  AOPAY_SECRET_HEADER: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name").optional(),
+  ),
+  AOPAY_WRITE_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(30_000)),
+  AOPAY_READ_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(10_000)),
 });
 
 export type DatabaseTarget =
@@ -58,6 +87,24 @@ export interface PortalConfig {
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   /** Seed the demo data into an empty PostgreSQL database too (the embedded one always is). */
   seedDemo: boolean;
+  aopay: AopaySettings;
+}
+
+export interface AopaySettings {
+  /** Where AOPay is: the portal's own sandbox unless AOPAY_BASE_URL says otherwise. */
+  baseUrl: string;
+  /** True while the embedded sandbox stands in for AOPay (its OTP panel is shown then). */
+  sandbox: boolean;
+  headers: Record<string, string>;
+  /** Header that carries AOPay's HMAC client secret of the outlet's RegistrationID, if any. */
+  secretHeader: string | undefined;
+  writeTimeoutMs: number;
+  readTimeoutMs: number;
+}
+
+/** The sandbox's address inside the portal (app/api/sandbox/aopay). */
+export function sandboxBaseUrl(port: number): string {
+  return `http://127.0.0.1:${port}/api/sandbox/aopay`;
 }
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): PortalConfig {
@@ -83,6 +130,14 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === "true",
+    aopay: {
+      baseUrl: e.AOPAY_BASE_URL ?? sandboxBaseUrl(e.PORT),
+      sandbox: e.AOPAY_BASE_URL === undefined,
+      headers: e.AOPAY_HEADERS ?? {},
+      secretHeader: e.AOPAY_SECRET_HEADER,
+      writeTimeoutMs: e.AOPAY_WRITE_TIMEOUT_MS,
+      readTimeoutMs: e.AOPAY_READ_TIMEOUT_MS,
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import {
   envelopeSchema,
   replies,
   requests,
+  refusalCodes,
   responseCode,
   responseCodes,
   type CallName,
@@ -40,15 +41,18 @@ export interface AopayClientOptions {
 
 export const defaultTimeouts = { writeMs: 30_000, readMs: 10_000 } as const;
 
+/**
+ * Reads AOPay's answer. Anything not explicitly understood is "unknown", never a failure:
+ * for a money call, the money may have moved (see ../shared/aopay/README.md).
+ */
 function interpret(httpStatus: number, envelope: Envelope): Outcome {
   const code = responseCode(envelope);
   if (httpStatus === 401) return "authentication_failed";
-  if (httpStatus === 202 || code === responseCodes.remitterNotRegistered) return "remitter_not_registered";
+  // Documented as code 0 with HTTP 202; code 0 alone on a 200 is not documented.
+  if (httpStatus === 202) return "remitter_not_registered";
   if (code === responseCodes.success) return "success";
   if (code === responseCodes.duplicateReference) return "duplicate_reference";
-  if (code === responseCodes.monthlyLimitOver || code === responseCodes.insufficientPartnerBalance || code === responseCodes.invalidBeneficiary) {
-    return "rejected";
-  }
+  if (code !== undefined && refusalCodes.has(code)) return "rejected";
   return "unknown";
 }
 
@@ -107,9 +111,15 @@ export function createAopayClient(options: AopayClientOptions) {
       return (await send("sendTransferOtp", requests.sendTransferOtp(details, registrationId), reference)).answer;
     },
 
-    /** Assumed. Moves the money: never retried; a failure may leave it moved. */
-    async confirmTransfer(details: TransferDetails & { otp: string; stateresp: string; reference: string }): Promise<Answer> {
-      return (await send("confirmTransfer", requests.confirmTransfer(details, registrationId), details.reference)).answer;
+    /**
+     * Assumed. Moves the money: never retried; a failure may leave it moved. The reply is
+     * read like Transaction Status's (PaySprint's pattern): the transfer's state when given.
+     */
+    async confirmTransfer(details: TransferDetails & { otp: string; stateresp: string; reference: string }): Promise<Answer & { transfer?: TransferReport }> {
+      const { answer, raw } = await send("confirmTransfer", requests.confirmTransfer(details, registrationId), details.reference);
+      if (answer.outcome !== "success") return answer;
+      const transfer = replies.transferReport(raw);
+      return transfer && transfer.state !== "unknown" ? { ...answer, transfer } : answer;
     },
 
     /** Documented. Where a transfer part stands, with the charges as AOPay reports them. */

@@ -207,7 +207,20 @@ export const responseCodes = {
   insufficientPartnerBalance: 13,
   invalidBeneficiary: 16,
   duplicateReference: 19,
+  // Assumed by this portal and used by its sandbox; no public AOPay or PaySprint page names
+  // codes for these refusals. Both mean the request was refused and nothing moved.
+  otpInvalid: 7,
+  notEligible: 9,
 } as const;
+
+/** Codes that explicitly refuse the request: nothing was done. */
+export const refusalCodes: ReadonlySet<number> = new Set([
+  responseCodes.monthlyLimitOver,
+  responseCodes.insufficientPartnerBalance,
+  responseCodes.invalidBeneficiary,
+  responseCodes.otpInvalid,
+  responseCodes.notEligible,
+]);
 
 /** AOPay's own times ("2021-01-15 18:38:38") are India time. */
 export const aopayTimeZone = "Asia/Kolkata";

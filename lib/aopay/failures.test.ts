@@ -134,6 +134,9 @@ describe("outcomes from response codes", () => {
     [13, "rejected"],
     [16, "rejected"],
     [11, "rejected"],
+    [7, "rejected"],
+    [9, "rejected"],
+    [0, "unknown"],
   ])("code %i on HTTP 200 is %s", async (code, outcome) => {
     server.script([json(200, { status: false, response_code: code, message: "m" })]);
     expect((await client().confirmTransfer(confirm)).outcome).toBe(outcome);
@@ -148,6 +151,18 @@ describe("outcomes from response codes", () => {
   ])("txn_status %s is %s", async (txnStatus, state) => {
     server.script([json(200, { status: true, response_code: 1, message: "m", txn_status: txnStatus })]);
     expect((await client().transferStatus(confirm.reference)).transfer?.state).toBe(state);
+  });
+});
+
+describe("the Transaction reply", () => {
+  it("carries the transfer's state when AOPay gives it", async () => {
+    server.script([json(200, { status: false, response_code: 1, message: "Transaction failed", txn_status: "0", ackno: "9" })]);
+    const failed = await client().confirmTransfer(confirm);
+    expect(failed).toMatchObject({ outcome: "success", transfer: { state: "failed", ackno: "9" } });
+    server.script([json(200, { status: true, response_code: 1, message: "Transaction Successful", txn_status: "1", utr: "U77" })]);
+    expect((await client().confirmTransfer(confirm)).transfer).toMatchObject({ state: "success", utr: "U77" });
+    server.script([json(200, { status: true, response_code: 1, message: "Accepted" })]);
+    expect((await client().confirmTransfer(confirm)).transfer).toBeUndefined();
   });
 });
 

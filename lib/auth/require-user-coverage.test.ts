@@ -14,6 +14,7 @@ const publicEntries: Record<string, string> = {
   "sign-in/actions.ts#signInWithPassword": "how a session begins",
   "(portal)/actions.ts#signOutAction": "ends whatever session there is, or none",
   "api/auth/[...nextauth]/route.ts": "Auth.js's own endpoints",
+  "api/sandbox/aopay/[...path]/route.ts": "the simulated AOPay, which authenticates the partner by RegistrationID as AOPay does",
 };
 
 function sourceFiles(dir: string): string[] {

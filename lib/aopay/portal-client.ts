@@ -1,0 +1,39 @@
+/**
+ * The AOPay client as the portal uses it: configured from the environment, speaking for one
+ * outlet (its RegistrationID), recording every exchange in the database. Going live is a
+ * configuration change only (AOPAY_BASE_URL and the credential settings).
+ */
+import { createHash, createHmac } from "node:crypto";
+import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
+import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
+import { config, type AopaySettings } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { log } from "@/lib/log";
+
+/**
+ * AOPay's client secret as its sister page describes it:
+ * base64(HMAC-SHA256(key = base64(SHA256(RegistrationID)), message = RegistrationID)).
+ */
+export function aopayClientSecret(registrationId: string): string {
+  const key = createHash("sha256").update(registrationId).digest("base64");
+  return createHmac("sha256", key).update(registrationId).digest("base64");
+}
+
+export function aopayHeaders(settings: AopaySettings, registrationId: string): Record<string, string> {
+  const headers = { ...settings.headers };
+  if (settings.secretHeader) headers[settings.secretHeader] = aopayClientSecret(registrationId);
+  return headers;
+}
+
+export function aopayForOutlet(registrationId: string): AopayClient {
+  const settings = config().aopay;
+  return createAopayClient({
+    baseUrl: settings.baseUrl,
+    registrationId,
+    headers: aopayHeaders(settings, registrationId),
+    timeouts: { writeMs: settings.writeTimeoutMs, readMs: settings.readTimeoutMs },
+    recorder: databaseExchangeRecorder(db(), registrationId),
+    // The answer still reaches the caller; a lost record is an operator's problem, not the customer's.
+    onRecordError: (error) => log.error({ err: error, registrationId }, "could not record an AOPay exchange"),
+  });
+}

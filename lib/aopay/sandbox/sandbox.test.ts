@@ -1,0 +1,302 @@
+/**
+ * The sandbox, driven by the real AOPay client over HTTP, on PGlite and PostgreSQL: the
+ * registration and transfer flows, the OTP's 90 seconds, both limits, e-KYC's rules and every
+ * scenario trigger.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { addDays, addMinutes, addSeconds } from "date-fns";
+import Decimal from "decimal.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
+import { AopayCallError } from "@/lib/aopay/errors";
+import { serveSandboxCall } from "@/lib/aopay/sandbox/http";
+import { createSandbox, currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
+import type { TransferDetails } from "@/lib/aopay/types";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+
+describe.each(testBackends)("AOPay sandbox on %s", (backend) => {
+  let db: TestDatabase;
+  let server: http.Server;
+  let client: AopayClient;
+  let clock = new Date("2026-11-10T06:00:00Z");
+  let mobileCounter = 0;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    await db.prisma.outlet.create({
+      data: { name: "Test outlet", registrationId: "AOP-554", address: "Delhi", pincode: "110045", latitude: "28.6", longitude: "77.2" },
+    });
+    const sandbox = createSandbox({ prisma: db.prisma, now: () => clock, slowReplyMs: 1_000 });
+    server = http.createServer((req, res) => {
+      let text = "";
+      req.on("data", (c) => (text += c));
+      req.on("end", async () => {
+        const reply = await serveSandboxCall(sandbox, req.url!, text);
+        res.writeHead(reply.status, { "content-type": reply.contentType }).end(reply.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    client = createAopayClient({ baseUrl, registrationId: "AOP-554", timeouts: { writeMs: 400, readMs: 2_000 } });
+  });
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+    await db?.close();
+  });
+
+  const newMobile = () => `98765${String(10_000 + ++mobileCounter).slice(-5)}`.replace(/401$/, "402");
+  const latestOtp = async (mobile: string, purpose: string) => {
+    const otp = (await currentSandboxOtps(db.prisma, "AOP-554", clock)).find((o) => o.mobile === mobile && o.purpose === purpose);
+    if (!otp) throw new Error(`no ${purpose} OTP for ${mobile}`);
+    return otp.code;
+  };
+  let referenceCounter = 0;
+  const newReference = () => `26${String(Date.now()).slice(-7)}${String(++referenceCounter).padStart(3, "0")}`;
+
+  async function registeredRemitter(): Promise<string> {
+    const mobile = newMobile();
+    const query = await client.queryRemitter(mobile);
+    expect(query.outcome).toBe("remitter_not_registered");
+    const ekyc = await client.remitterEkyc({ mobile, latitude: "28.6", longitude: "77.2", aadhaarNumber: "123412341234", fingerprintData: "<PidData/>" });
+    const registered = await client.registerRemitter({ mobile, otp: await latestOtp(mobile, "register"), stateresp: query.stateresp!, kycId: ekyc.kycId! });
+    expect(registered.outcome).toBe("success");
+    return mobile;
+  }
+
+  async function beneficiaryOf(mobile: string): Promise<string> {
+    const added = await client.registerBeneficiary({
+      mobile,
+      name: "Sita Devi",
+      bankId: "309",
+      accountNumber: "20018575947",
+      ifsc: "SBIN0001234",
+      verified: true,
+      gstState: "07",
+      dateOfBirth: new Date("1990-01-31T00:00:00+05:30"),
+      address: "Delhi",
+      pincode: "110045",
+    });
+    expect(added.outcome).toBe("success");
+    return added.beneficiaryId!;
+  }
+
+  async function transferDetails(amount: number, mobile?: string): Promise<TransferDetails> {
+    const remitter = mobile ?? (await registeredRemitter());
+    return {
+      mobile: remitter,
+      beneficiaryId: await beneficiaryOf(remitter),
+      mode: "IMPS",
+      amount: new Decimal(amount),
+      pincode: "110045",
+      address: "Delhi",
+      dateOfBirth: new Date("1990-01-31T00:00:00+05:30"),
+      latitude: "28.6090",
+      longitude: "77.2362",
+    };
+  }
+
+  async function send(details: TransferDetails) {
+    const sent = await client.sendTransferOtp(details);
+    expect(sent.outcome, sent.message).toBe("success");
+    return { stateresp: sent.stateresp!, otp: await latestOtp(details.mobile, "transfer") };
+  }
+
+  async function confirmed(details: TransferDetails, reference = newReference()) {
+    const { stateresp, otp } = await send(details);
+    return { reference, answer: await client.confirmTransfer({ ...details, otp, stateresp, reference }) };
+  }
+
+  it("registers a remitter: 202 first, then e-KYC and the OTP, then the remitter with the month's limit", async () => {
+    const mobile = await registeredRemitter();
+    const query = await client.queryRemitter(mobile);
+    expect(query.outcome).toBe("success");
+    expect(query.remitter?.mobile).toBe(mobile);
+    expect(query.remitter?.firstName).not.toBe("");
+    expect(query.remitter?.limits[0]?.toFixed(0)).toBe("25000");
+  });
+
+  it("keeps beneficiaries per remitter: add, list with masked accounts, fetch, delete", async () => {
+    const mobile = await registeredRemitter();
+    const id = await beneficiaryOf(mobile);
+    const list = await client.listBeneficiaries(mobile);
+    expect(list.beneficiaries).toEqual([{ beneficiaryId: id, name: "Sita Devi", accountNumber: "XXXXXXX5947", ifsc: "SBIN0001234", bankId: "309", bankName: undefined, verified: true }]);
+    expect((await client.fetchBeneficiary({ mobile, beneficiaryId: id })).beneficiary?.name).toBe("Sita Devi");
+    expect((await client.deleteBeneficiary({ mobile, beneficiaryId: id })).outcome).toBe("success");
+    expect((await client.listBeneficiaries(mobile)).beneficiaries).toEqual([]);
+  });
+
+  it("moves money with the OTP and reports it by reference, with the charges", async () => {
+    const { reference, answer } = await confirmed(await transferDetails(2500));
+    expect(answer.outcome).toBe("success");
+    expect(answer.transfer?.state).toBe("success");
+    expect(answer.transfer?.utr).toMatch(/^\d{12}$/);
+    const status = await client.transferStatus(reference);
+    expect(status.transfer).toMatchObject({ state: "success", reference, account: "XXXXXXX5947" });
+    expect(status.transfer?.charges.customerCharge?.toFixed(2)).toBe("25.00");
+    expect(status.transfer?.charges.gst?.toFixed(2)).toBe("3.81");
+  });
+
+  describe("the OTP", () => {
+    it("is refused at 91 seconds and accepted at 89", async () => {
+      const details = await transferDetails(1000);
+      const late = await send(details);
+      clock = addSeconds(clock, 91);
+      const refused = await client.confirmTransfer({ ...details, ...late, reference: newReference() });
+      expect(refused).toMatchObject({ outcome: "rejected", message: expect.stringContaining("expired") });
+
+      const inTime = await send(details);
+      clock = addSeconds(clock, 89);
+      expect((await client.confirmTransfer({ ...details, ...inTime, reference: newReference() })).outcome).toBe("success");
+    });
+
+    it("refuses a wrong OTP and still takes the right one afterwards", async () => {
+      const details = await transferDetails(1000);
+      const { stateresp, otp } = await send(details);
+      const wrong = otp === "000000" ? "111111" : "000000";
+      expect(await client.confirmTransfer({ ...details, stateresp, otp: wrong, reference: newReference() })).toMatchObject({ outcome: "rejected", message: "Wrong OTP." });
+      expect((await client.confirmTransfer({ ...details, stateresp, otp, reference: newReference() })).outcome).toBe("success");
+    });
+
+    it("stops working when a new one is sent, and cannot be used twice", async () => {
+      const details = await transferDetails(1000);
+      const first = await send(details);
+      const second = await send(details);
+      expect((await client.confirmTransfer({ ...details, ...first, reference: newReference() })).message).toMatch(/newer OTP/);
+      expect((await client.confirmTransfer({ ...details, ...second, reference: newReference() })).outcome).toBe("success");
+      expect((await client.confirmTransfer({ ...details, ...second, reference: newReference() })).message).toMatch(/already been used/);
+    });
+
+    it("only authorises the transfer it was sent for", async () => {
+      const details = await transferDetails(1000);
+      const sent = await send(details);
+      const answer = await client.confirmTransfer({ ...details, amount: new Decimal(1200), ...sent, reference: newReference() });
+      expect(answer).toMatchObject({ outcome: "rejected", message: expect.stringContaining("different transfer") });
+    });
+  });
+
+  describe("limits", () => {
+    it("refuses more than Rs 5,000 in one transfer", async () => {
+      const details = await transferDetails(5001);
+      expect(await client.sendTransferOtp(details)).toMatchObject({ outcome: "rejected", message: expect.stringContaining("5,000") });
+    });
+
+    it("refuses more than Rs 25,000 for one remitter in a calendar month, and starts again next month", async () => {
+      clock = new Date("2026-11-20T06:00:00Z");
+      const details = await transferDetails(5000);
+      for (let i = 0; i < 4; i++) expect((await confirmed(details)).answer.outcome).toBe("success");
+      expect((await confirmed({ ...details, amount: new Decimal(4000) })).answer.outcome).toBe("success");
+      const over = await client.sendTransferOtp({ ...details, amount: new Decimal(1001) });
+      expect(over).toMatchObject({ outcome: "rejected", message: "Monthly limit of remitter is over: Rs 1000 left this month." });
+      expect((await client.queryRemitter(details.mobile)).remitter?.limits[0]?.toFixed(0)).toBe("1000");
+
+      clock = new Date("2026-12-01T00:00:00+05:30"); // a new month in India
+      expect((await client.sendTransferOtp({ ...details, amount: new Decimal(5000) })).outcome).toBe("success");
+    });
+  });
+
+  describe("e-KYC", () => {
+    const ekyc = (mobile: string, aadhaarNumber = "123412341234") =>
+      client.remitterEkyc({ mobile, latitude: "28.6", longitude: "77.2", aadhaarNumber, fingerprintData: "<PidData/>" });
+
+    it("must be at most 30 minutes old when the remitter registers", async () => {
+      const mobile = newMobile();
+      const query = await client.queryRemitter(mobile);
+      const { kycId } = await ekyc(mobile);
+      clock = addMinutes(clock, 31);
+      const fresh = await client.queryRemitter(mobile); // a new registration OTP, valid now
+      const answer = await client.registerRemitter({ mobile, otp: await latestOtp(mobile, "register"), stateresp: fresh.stateresp!, kycId: kycId! });
+      expect(query.outcome).toBe("remitter_not_registered");
+      expect(answer).toMatchObject({ outcome: "rejected", message: expect.stringContaining("older than 30 minutes") });
+    });
+
+    it("allows two attempts a day, failed ones included, then 24 hours later again", async () => {
+      const mobile = newMobile();
+      expect(await ekyc(mobile, "123412340000")).toMatchObject({ outcome: "rejected", message: expect.stringContaining("did not match") });
+      expect((await ekyc(mobile)).outcome).toBe("success");
+      expect(await ekyc(mobile)).toMatchObject({ outcome: "rejected", message: expect.stringContaining("used up") });
+      clock = addDays(clock, 1);
+      expect((await ekyc(mobile)).outcome).toBe("success");
+    });
+  });
+
+  describe("scenario triggers", () => {
+    it("answers 401 to a mobile ending in 401 and to an unknown RegistrationID", async () => {
+      expect((await client.queryRemitter("9876500401")).outcome).toBe("authentication_failed");
+      const stranger = createAopayClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, registrationId: "AOP-999" });
+      expect((await stranger.queryRemitter("9876500123")).outcome).toBe("authentication_failed");
+    });
+
+    it("amount ending 11 fails the transfer explicitly", async () => {
+      const { reference, answer } = await confirmed(await transferDetails(1011));
+      expect(answer.transfer?.state).toBe("failed");
+      expect((await client.transferStatus(reference)).transfer?.state).toBe("failed");
+    });
+
+    it("amount ending 22 is pending for two status asks, then succeeds", async () => {
+      const { reference, answer } = await confirmed(await transferDetails(1022));
+      expect(answer.transfer?.state).toBe("pending");
+      const states = [];
+      for (let i = 0; i < 3; i++) states.push((await client.transferStatus(reference)).transfer?.state);
+      expect(states).toEqual(["pending", "pending", "success"]);
+    });
+
+    it("amount ending 33 is on hold for four status asks, then succeeds", async () => {
+      const { reference, answer } = await confirmed(await transferDetails(1033));
+      expect(answer.transfer?.state).toBe("hold");
+      const states = [];
+      for (let i = 0; i < 5; i++) states.push((await client.transferStatus(reference)).transfer?.state);
+      expect(states).toEqual(["hold", "hold", "hold", "hold", "success"]);
+    });
+
+    it.each([
+      [1044, "timeout"],
+      [1055, "server_error"],
+      [1066, "not_json"],
+    ])("amount %i: the reply goes wrong (%s) but the money moved", async (amount, kind) => {
+      const details = await transferDetails(amount);
+      const { stateresp, otp } = await send(details);
+      const reference = newReference();
+      const error = await client.confirmTransfer({ ...details, otp, stateresp, reference }).then(
+        () => null,
+        (e: unknown) => e as AopayCallError,
+      );
+      expect(error).toBeInstanceOf(AopayCallError);
+      expect(error?.kind).toBe(kind);
+      expect(error?.moneyMayHaveMoved).toBe(true);
+      expect((await client.transferStatus(reference)).transfer?.state).toBe("success");
+    });
+
+    it("amount ending 77, and a reused reference, answer duplicate reference", async () => {
+      expect((await confirmed(await transferDetails(1077))).answer.outcome).toBe("duplicate_reference");
+      const details = await transferDetails(1000);
+      const { reference } = await confirmed(details);
+      expect((await confirmed(details, reference)).answer.outcome).toBe("duplicate_reference");
+    });
+
+    it("an unregistered remitter gets 202 at Send OTP", async () => {
+      const details = await transferDetails(1000);
+      expect((await client.sendTransferOtp({ ...details, mobile: newMobile() })).outcome).toBe("remitter_not_registered");
+    });
+  });
+
+  it("refunds a failed transfer with the customer's OTP", async () => {
+    const { reference, answer } = await confirmed(await transferDetails(2011));
+    const ackno = answer.transfer!.ackno!;
+    expect((await client.refundOtp({ reference, ackno })).outcome).toBe("success");
+    const mobile = (await db.prisma.sandboxTransfer.findUniqueOrThrow({ where: { reference } })).mobile;
+    const otp = await latestOtp(mobile, "refund");
+    expect((await client.refund({ reference, ackno, otp: otp === "000000" ? "111111" : "000000" })).outcome).toBe("rejected");
+    expect((await client.refund({ reference, ackno, otp })).outcome).toBe("success");
+    const status = await client.transferStatus(reference);
+    expect(status.transfer?.state).toBe("refunded");
+    expect(status.transfer?.refundTransactionId).toMatch(/^\d+$/);
+    expect(status.transfer?.refundedAt).toEqual(new Date(Math.floor(clock.getTime() / 1000) * 1000));
+  });
+
+  it("refuses to refund a transfer that did not fail", async () => {
+    const { reference, answer } = await confirmed(await transferDetails(1000));
+    expect((await client.refundOtp({ reference, ackno: answer.transfer!.ackno! })).outcome).toBe("rejected");
+  });
+});
