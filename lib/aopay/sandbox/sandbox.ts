@@ -124,7 +124,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs }: S
   }
 
   /** Checks an OTP; returns the refusal to send, or null when it is good (and marks it used). */
-  async function useOtp(tx: Tx, where: Prisma.SandboxOtpWhereInput, code: string): Promise<{ refusal: SandboxReply } | { otp: { subject: Prisma.JsonValue } }> {
+  async function redeemOtp(tx: Tx, where: Prisma.SandboxOtpWhereInput, code: string): Promise<{ refusal: SandboxReply } | { otp: { subject: Prisma.JsonValue } }> {
     const otp = await tx.sandboxOtp.findFirst({ where, orderBy: { createdAt: "desc" } });
     if (!otp) return { refusal: refuse(responseCodes.otpInvalid, "No OTP was sent for this request. Send the OTP first.") };
     if (otp.usedAt) return { refusal: refuse(responseCodes.otpInvalid, "This OTP has already been used.") };
@@ -214,7 +214,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs }: S
       if (ekyc.createdAt < subMinutes(now(), ekycValidityMinutes)) {
         return refuse(responseCodes.notEligible, `The e-KYC is older than ${ekycValidityMinutes} minutes. Do the e-KYC again.`);
       }
-      const checked = await useOtp(tx, { stateresp: body.Stateresp, purpose: "register", mobile: body.MobileNumber }, body.OTP);
+      const checked = await redeemOtp(tx, { stateresp: body.Stateresp, purpose: "register", mobile: body.MobileNumber }, body.OTP);
       if ("refusal" in checked) return checked.refusal;
       const n = Number(body.MobileNumber.slice(-2));
       const remitter = await tx.sandboxRemitter.create({
@@ -290,7 +290,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs }: S
       }
       const refusal = await transferRefusal(tx, body);
       if (refusal) return refusal;
-      const checked = await useOtp(tx, { stateresp: body.Stateresp, purpose: "transfer", mobile: body.MobileNumber }, body.OTP);
+      const checked = await redeemOtp(tx, { stateresp: body.Stateresp, purpose: "transfer", mobile: body.MobileNumber }, body.OTP);
       if ("refusal" in checked) return checked.refusal;
       const subject = checked.otp.subject as { beneficiaryId?: string; amount?: string; mode?: string };
       if (subject.beneficiaryId !== body.BeneID || subject.amount !== body.Amount || subject.mode !== body.Txntype) {
@@ -354,7 +354,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs }: S
       const body = refundBody.parse(raw);
       const transfer = await tx.sandboxTransfer.findFirst({ where: { reference: body.ReferanceID, ackno: body.ackno, registrationId } });
       if (!transfer || transfer.state !== "refund_pending") return refuse(responseCodes.notEligible, "Ask for the refund OTP first.");
-      const checked = await useOtp(tx, { purpose: "refund", mobile: transfer.mobile, subject: { equals: { reference: transfer.reference } } }, body.OTP);
+      const checked = await redeemOtp(tx, { purpose: "refund", mobile: transfer.mobile, subject: { equals: { reference: transfer.reference } } }, body.OTP);
       if ("refusal" in checked) return checked.refusal;
       const refundTxnId = String(randomInt(100_000, 999_999));
       await tx.sandboxTransfer.update({ where: { reference: transfer.reference }, data: { state: "refunded", refundedAt: now(), refundTxnId } });
