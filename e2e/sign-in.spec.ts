@@ -5,7 +5,7 @@ import { users } from "./support/users";
 const homes = [
   { user: users.agent, path: "/transfers/new", heading: "New transfer", nav: ["New transfer"] },
   { user: users.supervisor, path: "/review", heading: "Today's review", nav: ["Today's review"] },
-  { user: users.admin, path: "/reconciliation", heading: "Reconciliation", nav: ["Reconciliation", "Users"] },
+  { user: users.admin, path: "/reconciliation", heading: "Reconciliation", nav: ["Reconciliation", "Users", "AOPay"] },
 ];
 
 for (const { user, path, heading, nav } of homes) {

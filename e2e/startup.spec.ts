@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+// These start their own production servers (the build is made by e2e/support/serve.ts).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,40 +10,7 @@ import { seedDemoData } from "@/lib/db/seed";
 import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databases";
 import { fillSignIn, signIn } from "./support/sign-in";
 import { users } from "./support/users";
-
-// These start their own production servers (the build is made by e2e/support/serve.ts).
-const root = path.resolve(import.meta.dirname, "..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const tsxBin = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-const secret = "e2e-secret-e2e-secret-e2e-secret-e2e";
-
-/** Only what the test names, so nothing from the test run's environment leaks in. */
-function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  return { NODE_ENV: "production", PATH: process.env.PATH, HOME: process.env.HOME ?? "/tmp", NEXT_TELEMETRY_DISABLED: "1", ...env };
-}
-
-function runToExit(command: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, command, { cwd: root, env: cleanEnv(env), encoding: "utf8", timeout: 60_000 });
-  const errorLines = result.stderr.split("\n").filter((line) => line.trim() && !line.startsWith("npm warn"));
-  return { status: result.status, errorLines };
-}
-
-/** Starts a long-running server and collects everything it prints. */
-function startServer(command: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, command, { cwd: root, env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return {
-    output: () => output,
-    exited,
-    stop: async () => {
-      child.kill("SIGTERM");
-      return exited;
-    },
-  };
-}
+import { nextBin, runToExit, startServer, testSecret as secret, tsxBin } from "./support/processes";
 
 const badSettings: { name: string; env: Record<string, string>; line: RegExp }[] = [
   { name: "unreachable DATABASE_URL", env: { DATABASE_URL: "postgresql://portal@127.0.0.1:1/portal", AUTH_SECRET: secret }, line: /^Cannot reach the database \(PostgreSQL at 127\.0\.0\.1:1\/portal, from DATABASE_URL\): / },
@@ -72,7 +39,7 @@ test.describe("a server started with bad settings stops with one line and exit c
   });
 });
 
-test("npm start on an empty data folder migrates, seeds, serves the demo, and stops cleanly", async ({ browser }) => {
+test("npm start on an empty data folder migrates, seeds, serves the demo with its AOPay sandbox, and stops cleanly", async ({ browser }) => {
   test.setTimeout(180_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-start-"));
   const port = 3195;
@@ -89,6 +56,15 @@ test("npm start on an empty data folder migrates, seeds, serves the demo, and st
     await signIn(page, users.agent);
     await expect(page).toHaveURL(/\/transfers\/new$/);
     await context.close();
+
+    // The served portal reaches its own AOPay sandbox over HTTP, on the port it serves.
+    const adminContext = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
+    const admin = await adminContext.newPage();
+    await signIn(admin, users.admin);
+    await admin.goto("/admin/aopay");
+    await admin.getByRole("button", { name: "Check connection" }).click();
+    await expect(admin.getByTestId("connection-result")).toContainText(/AOPay answered in \d+ ms \(HTTP 200\)/);
+    await adminContext.close();
   } finally {
     expect(await server.stop()).toBe(0);
   }

@@ -27,5 +27,6 @@ export const roleNavigation: Record<Role, NavItem[]> = {
   ADMIN: [
     { href: "/reconciliation", label: "Reconciliation" },
     { href: "/admin/users", label: "Users" },
+    { href: "/admin/aopay", label: "AOPay" },
   ],
 };

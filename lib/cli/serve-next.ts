@@ -14,7 +14,8 @@ export interface RunningNext {
 
 export function serveNext({ port, host, env = {} }: { port: number; host?: string; env?: Record<string, string> }): RunningNext {
   const args = [nextBin, "start", "-p", String(port), ...(host ? ["-H", host] : [])];
-  const server = spawn(process.execPath, args, { cwd: projectRoot, env: { ...childEnv, ...env }, stdio: "inherit" });
+  // PORT too: the portal reaches its own AOPay sandbox on the port it serves.
+  const server = spawn(process.execPath, args, { cwd: projectRoot, env: { ...childEnv, PORT: String(port), ...env }, stdio: "inherit" });
 
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
