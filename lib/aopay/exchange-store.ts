@@ -2,9 +2,13 @@
 import type { Exchange, ExchangeRecorder } from "@/lib/aopay/transport";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
-export function databaseExchangeRecorder(prisma: PrismaClient, registrationId?: string): ExchangeRecorder {
+/**
+ * Records into the database. `onStored` receives each row's id, so the ledger can point its
+ * events at the exchange behind them.
+ */
+export function databaseExchangeRecorder(prisma: PrismaClient, registrationId?: string, onStored?: (id: bigint) => void): ExchangeRecorder {
   return async (exchange: Exchange) => {
-    await prisma.aopayExchange.create({
+    const { id } = await prisma.aopayExchange.create({
       data: {
         at: exchange.at,
         call: exchange.call,
@@ -18,6 +22,8 @@ export function databaseExchangeRecorder(prisma: PrismaClient, registrationId?: 
         latencyMs: exchange.latencyMs,
         failure: exchange.failure ?? null,
       },
+      select: { id: true },
     });
+    onStored?.(id);
   };
 }

@@ -25,14 +25,14 @@ export function aopayHeaders(settings: AopaySettings, registrationId: string): R
   return headers;
 }
 
-export function aopayForOutlet(registrationId: string): AopayClient {
+export function aopayForOutlet(registrationId: string, onExchangeStored?: (id: bigint) => void): AopayClient {
   const settings = config().aopay;
   return createAopayClient({
     baseUrl: settings.baseUrl,
     registrationId,
     headers: aopayHeaders(settings, registrationId),
     timeouts: { writeMs: settings.writeTimeoutMs, readMs: settings.readTimeoutMs },
-    recorder: databaseExchangeRecorder(db(), registrationId),
+    recorder: databaseExchangeRecorder(db(), registrationId, onExchangeStored),
     // The answer still reaches the caller; a lost record is an operator's problem, not the customer's.
     onRecordError: (error) => log.error({ err: error, registrationId }, "could not record an AOPay exchange"),
   });

@@ -3,46 +3,31 @@
  * registration and transfer flows, the OTP's 90 seconds, both limits, e-KYC's rules and every
  * scenario trigger.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { addDays, addMinutes, addSeconds } from "date-fns";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
 import { AopayCallError } from "@/lib/aopay/errors";
-import { serveSandboxCall } from "@/lib/aopay/sandbox/http";
-import { createSandbox, currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
+import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
 import type { TransferDetails } from "@/lib/aopay/types";
+import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
 
 describe.each(testBackends)("AOPay sandbox on %s", (backend) => {
   let db: TestDatabase;
-  let server: http.Server;
+  let sandboxServer: Awaited<ReturnType<typeof startSandboxServer>>;
   let client: AopayClient;
   let clock = new Date("2026-11-10T06:00:00Z");
   let mobileCounter = 0;
 
   beforeAll(async () => {
     db = await createTestDatabase(backend);
-    await db.prisma.outlet.create({
-      data: { name: "Test outlet", registrationId: "AOP-554", address: "Delhi", pincode: "110045", latitude: "28.6", longitude: "77.2" },
-    });
-    const sandbox = createSandbox({ prisma: db.prisma, now: () => clock, slowReplyMs: 1_000 });
-    server = http.createServer((req, res) => {
-      let text = "";
-      req.on("data", (c) => (text += c));
-      req.on("end", async () => {
-        const reply = await serveSandboxCall(sandbox, req.url!, text);
-        res.writeHead(reply.status, { "content-type": reply.contentType }).end(reply.body);
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    client = createAopayClient({ baseUrl, registrationId: "AOP-554", timeouts: { writeMs: 400, readMs: 2_000 } });
+    await db.prisma.outlet.create({ data: testOutlet });
+    sandboxServer = await startSandboxServer(db.prisma, () => clock);
+    client = createAopayClient({ baseUrl: sandboxServer.url, registrationId: "AOP-554", timeouts: { writeMs: 400, readMs: 2_000 } });
   });
   afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
+    await sandboxServer?.close();
     await db?.close();
   });
 
@@ -224,7 +209,7 @@ describe.each(testBackends)("AOPay sandbox on %s", (backend) => {
   describe("scenario triggers", () => {
     it("answers 401 to a mobile ending in 401 and to an unknown RegistrationID", async () => {
       expect((await client.queryRemitter("9876500401")).outcome).toBe("authentication_failed");
-      const stranger = createAopayClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, registrationId: "AOP-999" });
+      const stranger = createAopayClient({ baseUrl: sandboxServer.url, registrationId: "AOP-999" });
       expect((await stranger.queryRemitter("9876500123")).outcome).toBe("authentication_failed");
     });
 

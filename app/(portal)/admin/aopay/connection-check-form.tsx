@@ -13,7 +13,7 @@ export function ConnectionCheckForm({ outlets }: { outlets: { id: string; label:
         <label htmlFor="outletId" className="mb-1 block text-sm font-medium">
           Outlet (its RegistrationID is sent)
         </label>
-        <select id="outletId" name="outletId" className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 sm:w-96">
+        <select id="outletId" name="outletId" className="block w-full max-w-xl rounded-lg border border-slate-300 bg-white px-3 py-2.5">
           {outlets.map((o) => (
             <option key={o.id} value={o.id}>
               {o.label}

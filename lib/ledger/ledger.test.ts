@@ -1,0 +1,196 @@
+/**
+ * The ledger against the AOPay sandbox over HTTP, on PGlite and PostgreSQL: write-ahead parts,
+ * the monthly cap, idempotent confirmation, wrong and expired OTPs, and unknown answers that
+ * end PENDING, never FAILED.
+ */
+import { addSeconds } from "date-fns";
+import Decimal from "decimal.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAopayClient } from "@/lib/aopay/client";
+import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
+import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
+import { createLedger, LedgerRefusal, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
+import { partStates } from "@/lib/ledger/states";
+import { PartState } from "@/lib/generated/prisma/enums";
+import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+
+it("keeps the ledger's states and the database enum the same", () => {
+  expect([...partStates].sort()).toEqual(Object.values(PartState).sort());
+});
+
+describe.each(testBackends)("the transfer ledger on %s", (backend) => {
+  let db: TestDatabase;
+  let sandbox: Awaited<ReturnType<typeof startSandboxServer>>;
+  let ledger: Ledger;
+  let clock = new Date("2026-11-10T06:00:00Z");
+  let outletId: string;
+  let agentId: string;
+  let counter = 0;
+  const actor = () => ({ userId: agentId });
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    outletId = (await db.prisma.outlet.create({ data: testOutlet })).id;
+    agentId = (await db.prisma.user.create({ data: { username: "ledger-agent", name: "Agent", role: "AGENT", passwordHash: "x", outletId } })).id;
+    sandbox = await startSandboxServer(db.prisma, () => clock);
+    ledger = createLedger({
+      prisma: db.prisma,
+      now: () => clock,
+      otpValiditySeconds: 90,
+      aopay: (registrationId, onStored) =>
+        createAopayClient({
+          baseUrl: sandbox.url,
+          registrationId,
+          timeouts: { writeMs: 400, readMs: 2_000 },
+          recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored),
+        }),
+    });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await db?.close();
+  });
+
+  /** A remitter and beneficiary the sandbox knows, without going through the screens. */
+  async function customer(): Promise<Pick<NewTransfer, "remitter" | "beneficiary">> {
+    const mobile = `97${String(++counter).padStart(8, "0")}`;
+    await db.prisma.sandboxRemitter.create({ data: { mobile, firstName: "Asha", lastName: "Rao", registeredAt: clock } });
+    const bene = await db.prisma.sandboxBeneficiary.create({
+      data: { mobile, name: "Ravi Rao", bankId: "309", accountNumber: "XXXXXXX5947", ifsc: "SBIN0001234", verified: true, createdAt: clock },
+    });
+    return { remitter: { mobile, firstName: "Asha", lastName: "Rao" }, beneficiary: { id: String(bene.id), name: "Ravi Rao", bankName: "State Bank of India", ifsc: "SBIN0001234", accountMasked: "XXXXXXX5947" } };
+  }
+
+  async function newTransfer(amount: number, who?: Pick<NewTransfer, "remitter" | "beneficiary">) {
+    const input: NewTransfer = {
+      outletId,
+      agentId,
+      ...(who ?? (await customer())),
+      mode: "IMPS",
+      amount: new Decimal(amount),
+      pincode: "110045",
+      address: "Delhi",
+      dateOfBirth: new Date("1990-01-31"),
+      latitude: "28.609000",
+      longitude: "77.236200",
+    };
+    const { transferId } = await ledger.createTransfer(input, actor());
+    const parts = await db.prisma.transferPart.findMany({ where: { transferId }, orderBy: { seq: "asc" } });
+    return { transferId, parts, mobile: input.remitter.mobile };
+  }
+
+  const otpFor = async (mobile: string) => (await currentSandboxOtps(db.prisma, "AOP-554", clock)).find((o) => o.mobile === mobile && o.purpose === "transfer")!.code;
+  const stateOf = async (partId: string) => (await db.prisma.transferPart.findUniqueOrThrow({ where: { id: partId } })).state;
+
+  it("writes Rs 12,000 as three DRAFT parts with their own references and expected charges", async () => {
+    const { parts } = await newTransfer(12000);
+    expect(parts.map((p) => [p.seq, p.amount.toFixed(0), p.state, p.customerCharge.toFixed(2)])).toEqual([
+      [1, "5000", "DRAFT", "50.00"],
+      [2, "5000", "DRAFT", "50.00"],
+      [3, "2000", "DRAFT", "20.00"],
+    ]);
+    expect(new Set(parts.map((p) => p.reference)).size).toBe(3);
+    for (const p of parts) expect(p.reference).toMatch(/^\d{14}$/);
+  });
+
+  it("sends the OTP with a 90-second expiry from the server's clock, then moves the money", async () => {
+    const { parts, mobile } = await newTransfer(2500);
+    const part = parts[0]!;
+    const sent = await ledger.sendOtp(part.id, actor());
+    expect(sent).toEqual({ ok: true, expiresAt: addSeconds(clock, 90) });
+    const result = await ledger.confirm(part.id, await otpFor(mobile), actor());
+    expect(result.state).toBe("SUCCESS");
+    const settled = await db.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id }, include: { events: { orderBy: { id: "asc" } } } });
+    expect(settled.utr).toMatch(/^\d{12}$/);
+    expect(settled.reportedCustomerCharge?.toFixed(2)).toBe("25.00");
+    expect(settled.events.map((e) => `${e.fromState ?? "-"}>${e.toState}`)).toEqual(["->DRAFT", "DRAFT>OTP_SENT", "OTP_SENT>SUBMITTED", "SUBMITTED>SUCCESS"]);
+    expect(settled.events[3]!.exchangeId).not.toBeNull();
+  });
+
+  it("keeps the part open after a wrong OTP, and the right one still works", async () => {
+    const { parts, mobile } = await newTransfer(1000);
+    await ledger.sendOtp(parts[0]!.id, actor());
+    const otp = await otpFor(mobile);
+    const wrong = await ledger.confirm(parts[0]!.id, otp === "000000" ? "111111" : "000000", actor());
+    expect(wrong).toEqual({ state: "OTP_SENT", message: "Wrong OTP." });
+    expect((await ledger.confirm(parts[0]!.id, otp, actor())).state).toBe("SUCCESS");
+  });
+
+  it("expires the OTP at 90 seconds; a resend makes the part confirmable again", async () => {
+    const { parts, mobile } = await newTransfer(1000);
+    await ledger.sendOtp(parts[0]!.id, actor());
+    const old = await otpFor(mobile);
+    clock = addSeconds(clock, 91);
+    expect(await ledger.confirm(parts[0]!.id, old, actor())).toEqual({ state: "OTP_EXPIRED", message: "The OTP has expired. Send a new one." });
+    expect((await ledger.sendOtp(parts[0]!.id, actor())).ok).toBe(true);
+    expect((await ledger.confirm(parts[0]!.id, await otpFor(mobile), actor())).state).toBe("SUCCESS");
+  });
+
+  it("makes exactly one money call for 50 confirmations of one part at once", async () => {
+    const { parts, mobile } = await newTransfer(1500);
+    const part = parts[0]!;
+    await ledger.sendOtp(part.id, actor());
+    const otp = await otpFor(mobile);
+    const results = await Promise.all(Array.from({ length: 50 }, () => ledger.confirm(part.id, otp, actor())));
+    expect(results.filter((r) => r.state === "SUCCESS" && !r.message)).toHaveLength(1);
+    expect(await db.prisma.aopayExchange.count({ where: { call: "confirmTransfer", reference: part.reference } })).toBe(1);
+    expect(await db.prisma.sandboxTransfer.count({ where: { reference: part.reference } })).toBe(1);
+    expect(await stateOf(part.id)).toBe("SUCCESS");
+  });
+
+  it("goes part by part: the second part's OTP waits for the first", async () => {
+    const { parts } = await newTransfer(6000);
+    expect(await ledger.sendOtp(parts[1]!.id, actor())).toEqual({ ok: false, message: "Finish the earlier part first." });
+  });
+
+  it("records a pending answer as PENDING and settles it by asking Status", async () => {
+    const { parts, mobile } = await newTransfer(1022);
+    await ledger.sendOtp(parts[0]!.id, actor());
+    expect((await ledger.confirm(parts[0]!.id, await otpFor(mobile), actor())).state).toBe("PENDING");
+    expect(await ledger.refresh(parts[0]!.id)).toBe("PENDING");
+    expect(await ledger.refresh(parts[0]!.id)).toBe("PENDING");
+    expect(await ledger.refresh(parts[0]!.id)).toBe("SUCCESS");
+    expect(await ledger.refresh(parts[0]!.id)).toBe("SUCCESS");
+  });
+
+  it.each([
+    [1044, "a timeout"],
+    [1055, "a 5xx"],
+    [1066, "a body that is not JSON"],
+  ])("records %i (%s) as PENDING, never FAILED, and Status finds the money moved", async (amount) => {
+    const { parts, mobile } = await newTransfer(amount);
+    await ledger.sendOtp(parts[0]!.id, actor());
+    expect((await ledger.confirm(parts[0]!.id, await otpFor(mobile), actor())).state).toBe("PENDING");
+    expect(await ledger.refresh(parts[0]!.id)).toBe("SUCCESS");
+  });
+
+  it("records an explicit failure as FAILED with AOPay's reason", async () => {
+    const { parts, mobile } = await newTransfer(1011);
+    await ledger.sendOtp(parts[0]!.id, actor());
+    expect(await ledger.confirm(parts[0]!.id, await otpFor(mobile), actor())).toEqual({ state: "FAILED", message: "Transaction failed: the beneficiary bank declined it." });
+    const part = await db.prisma.transferPart.findUniqueOrThrow({ where: { id: parts[0]!.id } });
+    expect(part.failureReason).toBe("Transaction failed: the beneficiary bank declined it.");
+  });
+
+  it("refuses a transfer above what is left of the remitter's month", async () => {
+    clock = new Date("2026-11-20T06:00:00Z");
+    const who = await customer();
+    await newTransfer(20000, who);
+    const refused = await newTransfer(5001, who).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(LedgerRefusal);
+    expect((refused as Error).message).toBe("This customer can send Rs 5000 more this month (limit Rs 25,000).");
+  });
+
+  it("holds the monthly cap under 20 transfers for one remitter at once", async () => {
+    const who = await customer();
+    const attempts = await Promise.allSettled(Array.from({ length: 20 }, () => newTransfer(2000, who)));
+    const created = attempts.filter((a) => a.status === "fulfilled").length;
+    expect(created).toBe(12);
+    const reserved = await db.prisma.transferPart.aggregate({ where: { transfer: { remitterMobile: who.remitter.mobile } }, _sum: { amount: true } });
+    expect(reserved._sum.amount?.toFixed(0)).toBe("24000");
+  });
+});
