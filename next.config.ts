@@ -9,6 +9,7 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
     "pino",
     "pg",
+    "ifsc",
   ],
   poweredByHeader: false,
   experimental: {

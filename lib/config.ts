@@ -69,6 +69,8 @@ const envSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name").optional(),
   ),
+  OTP_VALIDITY_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(5).max(600).default(90)),
+  TRANSFER_MIN_RUPEES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(5000).default(100)),
   AOPAY_WRITE_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(30_000)),
   AOPAY_READ_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(10_000)),
 });
@@ -88,6 +90,9 @@ export interface PortalConfig {
   /** Seed the demo data into an empty PostgreSQL database too (the embedded one always is). */
   seedDemo: boolean;
   aopay: AopaySettings;
+  /** How long a transfer OTP lives (AOPay: 90 s). Shorter only for tests of expiry. */
+  otpValiditySeconds: number;
+  transferMinRupees: number;
 }
 
 export interface AopaySettings {
@@ -130,6 +135,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === "true",
+    otpValiditySeconds: e.OTP_VALIDITY_SECONDS,
+    transferMinRupees: e.TRANSFER_MIN_RUPEES,
     aopay: {
       baseUrl: e.AOPAY_BASE_URL ?? sandboxBaseUrl(e.PORT),
       sandbox: e.AOPAY_BASE_URL === undefined,

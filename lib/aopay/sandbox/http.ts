@@ -25,6 +25,7 @@ export function appSandbox(): Sandbox {
     prisma: db(),
     // Slower than the client's own limit for money calls, so the client gives up first.
     slowReplyMs: config().aopay.writeTimeoutMs + 5_000,
+    otpValiditySeconds: config().otpValiditySeconds,
   });
   return globalForSandbox.portalSandbox;
 }

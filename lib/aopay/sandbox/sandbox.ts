@@ -19,7 +19,7 @@ import {
   ekycValidityMinutes,
   holdStatusAsks,
   monthlyLimitRupees,
-  otpValiditySeconds,
+  otpValiditySeconds as defaultOtpValiditySeconds,
   pendingStatusAsks,
   perTransferLimitRupees,
   transferScenario,
@@ -40,6 +40,8 @@ export interface SandboxOptions {
   now?: () => Date;
   /** How long the slow-reply scenario waits: longer than the client's time limit. */
   slowReplyMs: number;
+  /** AOPay's OTPs live 90 s; tests of expiry may shorten it. */
+  otpValiditySeconds?: number;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -100,7 +102,7 @@ const authenticationFailed = () => json(401, { response_code: 11, status: false,
 const firstNames = ["Aarav", "Sita", "Imran", "Lakshmi", "Gurpreet", "Anjali", "Rahul", "Fatima", "Vijay", "Meera"];
 const lastNames = ["Sharma", "Devi", "Khan", "Nair", "Singh", "Das", "Patel", "Begum", "Reddy", "Iyer"];
 
-export function createSandbox({ prisma, now = () => new Date(), slowReplyMs }: SandboxOptions) {
+export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otpValiditySeconds = defaultOtpValiditySeconds }: SandboxOptions) {
   const monthStart = (at: Date) => new Date(startOfMonth(new TZDate(at, aopayTimeZone)).getTime());
 
   async function monthUsage(tx: Tx, remitterMobile: string, at: Date): Promise<Decimal> {

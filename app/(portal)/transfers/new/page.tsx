@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { ComingNext } from "@/components/coming-next";
+import { CounterFlow } from "@/components/counter/counter-flow";
 import { PageHeading } from "@/components/page-heading";
 import { requireUser } from "@/lib/auth/current-user";
+import { config } from "@/lib/config";
 
 export const metadata: Metadata = { title: "New transfer" };
 
@@ -10,13 +11,7 @@ export default async function NewTransferPage() {
   return (
     <>
       <PageHeading title="New transfer" description={user.outletName ? `Outlet: ${user.outletName}` : undefined} />
-      <ComingNext
-        items={[
-          "Find the customer by mobile, with the month's limit used and left",
-          "Pick or add a beneficiary, fee preview, OTP with a live 90-second timer",
-          "Confirm, watch the status settle, print the receipt",
-        ]}
-      />
+      <CounterFlow minRupees={config().transferMinRupees} />
     </>
   );
 }

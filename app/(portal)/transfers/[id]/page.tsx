@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { TransferProgress } from "@/components/counter/transfer-progress";
+import { requireUser } from "@/lib/auth/current-user";
+import { transferView } from "@/lib/counter/transfer-view";
+
+export const metadata: Metadata = { title: "Transfer" };
+
+export default async function TransferPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser("AGENT");
+  const id = z.uuid().safeParse((await params).id);
+  const view = id.success ? await transferView(user, id.data) : null;
+  if (!view) notFound();
+  return <TransferProgress initial={view} />;
+}

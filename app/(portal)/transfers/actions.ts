@@ -1,0 +1,147 @@
+"use server";
+
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/current-user";
+import {
+  addBeneficiary,
+  appLedger,
+  CounterRefusal,
+  deleteBeneficiary,
+  listBeneficiaries,
+  lookupRemitter,
+  registerRemitter,
+  runEkyc,
+  startTransfer,
+  transferForAgent,
+  type BeneficiaryView,
+  type LookupResult,
+} from "@/lib/counter/service";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { bankNameForIfsc } from "@/lib/transfers/ifsc";
+import { log, newRequestId } from "@/lib/log";
+import { beneficiarySchema, ekycSchema, lookupSchema, mobileSchema, otpSchema, registerSchema, transferSchema } from "@/lib/validations/counter";
+
+export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string> };
+
+function invalid(error: z.ZodError): ActionResult<never> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+  return { ok: false, message: "Check the highlighted fields.", fieldErrors };
+}
+
+/** Expected refusals become messages; anything else is logged with a reference. */
+async function run<T>(what: string, body: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await body() };
+  } catch (error) {
+    if (error instanceof CounterRefusal) return { ok: false, message: error.message };
+    const requestId = newRequestId();
+    log.error({ requestId, err: error }, `${what} failed`);
+    return { ok: false, message: `Something went wrong (ref ${requestId}). Nothing was sent twice; try again.` };
+  }
+}
+
+export async function findRemitterAction(input: { mobile: string }): Promise<ActionResult<LookupResult>> {
+  const user = await requireUser("AGENT");
+  const parsed = lookupSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return run("remitter lookup", () => lookupRemitter(user, parsed.data.mobile));
+}
+
+export async function ekycAction(input: z.input<typeof ekycSchema>): Promise<ActionResult<{ kycId: string; stateresp: string; otpExpiresAt: string; serverNow: string }>> {
+  const user = await requireUser("AGENT");
+  const parsed = ekycSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return run("e-KYC", () => runEkyc(user, parsed.data));
+}
+
+export async function registerRemitterAction(input: z.input<typeof registerSchema>): Promise<ActionResult> {
+  const user = await requireUser("AGENT");
+  const parsed = registerSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return run("remitter registration", async () => {
+    await registerRemitter(user, parsed.data);
+    return undefined;
+  });
+}
+
+export async function listBeneficiariesAction(input: { mobile: string }): Promise<ActionResult<BeneficiaryView[]>> {
+  const user = await requireUser("AGENT");
+  const parsed = lookupSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return run("beneficiary list", () => listBeneficiaries(user, parsed.data.mobile));
+}
+
+export async function ifscBankAction(input: { ifsc: string }): Promise<ActionResult<{ bankName: string | null }>> {
+  await requireUser("AGENT");
+  const ifsc = z.string().max(11).safeParse(input.ifsc);
+  if (!ifsc.success) return invalid(ifsc.error);
+  return { ok: true, data: { bankName: bankNameForIfsc(ifsc.data) } };
+}
+
+export async function addBeneficiaryAction(input: z.input<typeof beneficiarySchema>): Promise<ActionResult> {
+  const user = await requireUser("AGENT");
+  const parsed = beneficiarySchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!bankNameForIfsc(parsed.data.ifsc)) return { ok: false, message: "Check the IFSC.", fieldErrors: { ifsc: "This IFSC is not in the bank list." } };
+  return run("add beneficiary", async () => {
+    await addBeneficiary(user, parsed.data);
+    return undefined;
+  });
+}
+
+export async function deleteBeneficiaryAction(input: { mobile: string; beneficiaryId: string }): Promise<ActionResult> {
+  const user = await requireUser("AGENT");
+  const parsed = z.object({ mobile: mobileSchema, beneficiaryId: z.string().regex(/^\d+$/) }).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return run("delete beneficiary", async () => {
+    await deleteBeneficiary(user, parsed.data.mobile, parsed.data.beneficiaryId);
+    return undefined;
+  });
+}
+
+export async function startTransferAction(input: Record<string, unknown>): Promise<ActionResult<{ transferId: string; otpMessage?: string }>> {
+  const user = await requireUser("AGENT");
+  const base = z.object({ mobile: mobileSchema, beneficiaryId: z.string().regex(/^\d+$/, "Pick a beneficiary.") }).safeParse(input);
+  if (!base.success) return invalid(base.error);
+  const lookup = await run("remitter lookup", () => lookupRemitter(user, base.data.mobile));
+  if (!lookup.ok) return lookup;
+  if (!lookup.data.registered) return { ok: false, message: "Register this customer first." };
+  const left = Number(lookup.data.remitter.limitLeft);
+  const parsed = transferSchema({ minRupees: config().transferMinRupees, maxRupees: Math.min(25_000, left) }).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return run("start transfer", () => startTransfer(user, { ...parsed.data, ...base.data }));
+}
+
+async function partOfAgent(partId: string) {
+  const user = await requireUser("AGENT");
+  const id = z.uuid().safeParse(partId);
+  if (!id.success) return { user, part: null };
+  const part = await appLedgerPart(id.data);
+  if (!part) return { user, part: null };
+  const transfer = await transferForAgent(user, part.transferId);
+  return { user, part: transfer ? part : null };
+}
+
+function appLedgerPart(partId: string) {
+  return db().transferPart.findUnique({ where: { id: partId }, select: { id: true, transferId: true } });
+}
+
+export async function resendOtpAction(input: { partId: string }): Promise<ActionResult<{ expiresAt: string }>> {
+  const { user, part } = await partOfAgent(input.partId);
+  if (!part) return { ok: false, message: "That transfer is not one of your outlet's." };
+  return run("send OTP", async () => {
+    const sent = await appLedger().sendOtp(part.id, { userId: user.id });
+    if (!sent.ok) throw new CounterRefusal(sent.message);
+    return { expiresAt: sent.expiresAt.toISOString() };
+  });
+}
+
+export async function confirmPartAction(input: { partId: string; otp: string }): Promise<ActionResult<{ state: string; message?: string }>> {
+  const { user, part } = await partOfAgent(input.partId);
+  if (!part) return { ok: false, message: "That transfer is not one of your outlet's." };
+  const otp = otpSchema.safeParse(input.otp);
+  if (!otp.success) return { ok: false, message: otp.error.issues[0]!.message, fieldErrors: { otp: otp.error.issues[0]!.message } };
+  return run("confirm transfer", () => appLedger().confirm(part.id, otp.data, { userId: user.id }));
+}

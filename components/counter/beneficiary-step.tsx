@@ -1,0 +1,177 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { addBeneficiaryAction, deleteBeneficiaryAction, ifscBankAction, listBeneficiariesAction } from "@/app/(portal)/transfers/actions";
+import { FieldError, TextField } from "@/components/ui/form";
+import { buttonClasses } from "@/components/ui/button-classes";
+import type { BeneficiaryView } from "@/lib/counter/service";
+import { beneficiarySchema, ifscPattern } from "@/lib/validations/counter";
+
+/** Step 2: pick one of the customer's beneficiaries, add one, or delete one. */
+export function BeneficiaryStep({ mobile, selected, onSelect }: { mobile: string; selected: BeneficiaryView | null; onSelect: (b: BeneficiaryView | null) => void }) {
+  const [message, setMessage] = useState<string>();
+  const [addingChosen, setAdding] = useState<boolean | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+  const query = useQuery({
+    queryKey: ["beneficiaries", mobile],
+    queryFn: async () => {
+      const result = await listBeneficiariesAction({ mobile });
+      if (!result.ok) throw new Error(result.message);
+      return result.data;
+    },
+  });
+  const list = query.data ?? null;
+  const load = () => query.refetch();
+  // With no beneficiary yet, the add form is open from the start.
+  const adding = addingChosen ?? (list !== null && list.length === 0);
+
+  async function remove(b: BeneficiaryView) {
+    const result = await deleteBeneficiaryAction({ mobile, beneficiaryId: b.id });
+    setConfirmDelete(null);
+    if (!result.ok) return setMessage(result.message);
+    if (selected?.id === b.id) onSelect(null);
+    await load();
+  }
+
+  return (
+    <section aria-labelledby="beneficiary-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+      <h2 id="beneficiary-heading" className="text-lg font-semibold">
+        2. Beneficiary
+      </h2>
+      {list === null ? <p className="mt-2 text-slate-600">Loading the customer&apos;s beneficiaries…</p> : null}
+      {list && list.length > 0 ? (
+        <fieldset className="mt-3">
+          <legend className="sr-only">Choose the beneficiary</legend>
+          <ul className="space-y-2">
+            {list.map((b) => (
+              <li key={b.id} className={`rounded-lg border p-3 ${selected?.id === b.id ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}>
+                <div className="flex flex-wrap items-center gap-3">
+                  <label className="flex min-h-11 flex-1 cursor-pointer items-center gap-3">
+                    <input type="radio" name="beneficiary" checked={selected?.id === b.id} onChange={() => onSelect(b)} className="size-5" />
+                    <span>
+                      <span className="block font-medium">{b.name}</span>
+                      <span className="block text-sm text-slate-600">
+                        {b.bankName || "Bank"} · {b.ifsc} · A/c {b.accountMasked}
+                        {b.verified ? " · verified" : ""}
+                      </span>
+                    </span>
+                  </label>
+                  {confirmDelete === b.id ? (
+                    <span className="flex items-center gap-2 text-sm">
+                      Delete {b.name}?
+                      <button type="button" className={buttonClasses("secondary")} onClick={() => remove(b)}>
+                        Yes, delete
+                      </button>
+                      <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirmDelete(null)}>
+                        Keep
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" className="min-h-11 px-2 text-sm text-red-700 underline" onClick={() => setConfirmDelete(b.id)}>
+                      Delete<span className="sr-only"> {b.name}</span>
+                    </button>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      ) : null}
+      <FieldError id="beneficiary-message" message={message ?? (query.error ? query.error.message : undefined)} role="alert" />
+      {adding ? (
+        <AddBeneficiary
+          mobile={mobile}
+          onAdded={async () => {
+            setAdding(false);
+            await load();
+          }}
+          onCancel={list && list.length > 0 ? () => setAdding(false) : undefined}
+        />
+      ) : (
+        <button type="button" className={`${buttonClasses("secondary")} mt-3`} onClick={() => setAdding(true)}>
+          Add a beneficiary
+        </button>
+      )}
+    </section>
+  );
+}
+
+type NewBeneficiary = z.input<typeof beneficiarySchema>;
+
+function AddBeneficiary({ mobile, onAdded, onCancel }: { mobile: string; onAdded: () => Promise<void>; onCancel?: () => void }) {
+  const form = useForm<NewBeneficiary>({
+    resolver: zodResolver(beneficiarySchema),
+    defaultValues: { mobile, name: "", ifsc: "", accountNumber: "", accountNumberAgain: "", verified: false },
+  });
+  const [message, setMessage] = useState<string>();
+  const code = (useWatch({ control: form.control, name: "ifsc" }) ?? "").trim().toUpperCase();
+  const wellFormed = ifscPattern.test(code);
+  // The bank's name comes from the server's offline IFSC dataset as soon as the code is complete.
+  const bankQuery = useQuery({
+    queryKey: ["ifsc", code],
+    enabled: wellFormed,
+    staleTime: Infinity,
+    queryFn: async () => {
+      const result = await ifscBankAction({ ifsc: code });
+      return result.ok ? result.data.bankName : null;
+    },
+  });
+  const bank = wellFormed ? (bankQuery.data ?? null) : null;
+  const unknownIfsc = wellFormed && bankQuery.isSuccess && bank === null ? "This IFSC is not in the bank list." : undefined;
+
+  async function submit(values: NewBeneficiary) {
+    setMessage(undefined);
+    const result = await addBeneficiaryAction(values);
+    if (!result.ok) {
+      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof NewBeneficiary, { message: text });
+      return setMessage(result.message);
+    }
+    await onAdded();
+  }
+
+  const errors = form.formState.errors;
+  return (
+    <form onSubmit={form.handleSubmit(submit)} noValidate className="mt-4 grid gap-x-4 sm:grid-cols-2" aria-label="Add a beneficiary">
+      <TextField label="Account holder's name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
+      <TextField
+        label="IFSC"
+        autoComplete="off"
+        autoCapitalize="characters"
+        maxLength={11}
+        error={errors.ifsc?.message ?? unknownIfsc}
+        hint={<span data-testid="ifsc-bank">{bank ? `Bank: ${bank}` : "The bank's name appears here."}</span>}
+        {...form.register("ifsc")}
+      />
+      <TextField label="Account number" inputMode="numeric" autoComplete="off" error={errors.accountNumber?.message} {...form.register("accountNumber")} />
+      <TextField
+        label="Account number again"
+        inputMode="numeric"
+        autoComplete="off"
+        onPaste={(e) => e.preventDefault()}
+        error={errors.accountNumberAgain?.message}
+        {...form.register("accountNumberAgain")}
+      />
+      <label className="flex min-h-11 items-center gap-2 sm:col-span-2">
+        <input type="checkbox" className="size-5" {...form.register("verified")} />
+        Account verified (penny drop done)
+      </label>
+      <div className="flex gap-2 sm:col-span-2">
+        <button type="submit" className={buttonClasses()} disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Adding…" : "Add beneficiary"}
+        </button>
+        {onCancel ? (
+          <button type="button" className={buttonClasses("secondary")} onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      <div className="sm:col-span-2">
+        <FieldError id="add-beneficiary-message" message={message} role="alert" />
+      </div>
+    </form>
+  );
+}

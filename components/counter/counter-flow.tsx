@@ -1,0 +1,48 @@
+"use client";
+
+import { useState } from "react";
+import { BeneficiaryStep } from "@/components/counter/beneficiary-step";
+import { RemitterStep } from "@/components/counter/remitter-step";
+import { TransferForm } from "@/components/counter/transfer-form";
+import { buttonClasses } from "@/components/ui/button-classes";
+import type { BeneficiaryView, RemitterView } from "@/lib/counter/service";
+
+/** The agent's counter: customer, beneficiary, then amount and details. */
+export function CounterFlow({ minRupees }: { minRupees: number }) {
+  const [remitter, setRemitter] = useState<RemitterView | null>(null);
+  const [beneficiary, setBeneficiary] = useState<BeneficiaryView | null>(null);
+
+  if (!remitter) return <RemitterStep onFound={setRemitter} />;
+
+  const used = Number(remitter.limitUsed);
+  return (
+    <div className="space-y-4">
+      <section aria-label="Customer" className="flex flex-wrap items-center gap-x-6 gap-y-2 rounded-xl border border-slate-200 bg-white p-4" data-testid="remitter-card">
+        <div>
+          <p className="text-lg font-semibold">{remitter.name}</p>
+          <p className="text-slate-600">Mobile XXXXXX{remitter.mobile.slice(-4)}</p>
+        </div>
+        <div className="min-w-48 flex-1">
+          <p className="text-sm">
+            This month: Rs {used.toLocaleString("en-IN")} used, <strong>Rs {Number(remitter.limitLeft).toLocaleString("en-IN")} left</strong> of Rs 25,000
+          </p>
+          <div className="mt-1 h-2 rounded bg-slate-200" aria-hidden>
+            <div className="h-2 rounded bg-brand-600" style={{ width: `${Math.min(100, (used / 25_000) * 100)}%` }} />
+          </div>
+        </div>
+        <button
+          type="button"
+          className={buttonClasses("secondary")}
+          onClick={() => {
+            setRemitter(null);
+            setBeneficiary(null);
+          }}
+        >
+          Another customer
+        </button>
+      </section>
+      <BeneficiaryStep mobile={remitter.mobile} selected={beneficiary} onSelect={setBeneficiary} />
+      {beneficiary ? <TransferForm key={beneficiary.id} remitter={remitter} beneficiary={beneficiary} minRupees={minRupees} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { ekycAction, findRemitterAction, registerRemitterAction } from "@/app/(portal)/transfers/actions";
+import { OtpCountdown } from "@/components/counter/otp-countdown";
+import { useServerCountdown } from "@/components/counter/use-countdown";
+import { FieldError, TextField } from "@/components/ui/form";
+import { buttonClasses } from "@/components/ui/button-classes";
+import type { RemitterView } from "@/lib/counter/service";
+import { lookupSchema, maskAadhaarForDisplay } from "@/lib/validations/counter";
+
+/** Step 1: find the customer by mobile, or register them (e-KYC, then the OTP within 90 s). */
+export function RemitterStep({ onFound }: { onFound: (remitter: RemitterView) => void }) {
+  const [registration, setRegistration] = useState<{ mobile: string } | null>(null);
+  const [message, setMessage] = useState<string>();
+  const form = useForm<{ mobile: string }>({ resolver: zodResolver(lookupSchema), defaultValues: { mobile: "" } });
+
+  async function lookup({ mobile }: { mobile: string }) {
+    setMessage(undefined);
+    const result = await findRemitterAction({ mobile });
+    if (!result.ok) {
+      if (result.fieldErrors?.mobile) form.setError("mobile", { message: result.fieldErrors.mobile });
+      setMessage(result.fieldErrors ? undefined : result.message);
+      return;
+    }
+    if (result.data.registered) onFound(result.data.remitter);
+    else setRegistration({ mobile });
+  }
+
+  return (
+    <section aria-labelledby="remitter-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+      <h2 id="remitter-heading" className="text-lg font-semibold">
+        1. Customer
+      </h2>
+      <form onSubmit={form.handleSubmit(lookup)} noValidate className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-start">
+        <TextField
+          label="Customer's mobile number"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={10}
+          className="sm:w-72"
+          error={form.formState.errors.mobile?.message}
+          {...form.register("mobile")}
+        />
+        <button type="submit" className={`${buttonClasses()} sm:mt-6`} disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Looking up…" : "Find customer"}
+        </button>
+      </form>
+      <FieldError id="remitter-message" message={message} role="alert" />
+      {registration ? (
+        <RegisterRemitter
+          mobile={registration.mobile}
+          onRegistered={async () => {
+            setRegistration(null);
+            await lookup({ mobile: registration.mobile });
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function browserPosition(): Promise<{ latitude: string; longitude: string } | null> {
+  return new Promise((resolve) => {
+    if (!("geolocation" in navigator)) return resolve(null);
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ latitude: p.coords.latitude.toFixed(6), longitude: p.coords.longitude.toFixed(6) }),
+      () => resolve(null),
+      { timeout: 8000 },
+    );
+  });
+}
+
+function RegisterRemitter({ mobile, onRegistered }: { mobile: string; onRegistered: () => Promise<void> }) {
+  const [aadhaar, setAadhaar] = useState("");
+  const [ekyc, setEkyc] = useState<{ kycId: string; stateresp: string; otpExpiresAt: string; serverNow: string } | null>(null);
+  const [otp, setOtp] = useState("");
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const secondsLeft = useServerCountdown(ekyc?.otpExpiresAt ?? null, ekyc?.serverNow ?? new Date().toISOString());
+
+  async function startEkyc() {
+    setBusy(true);
+    setError(undefined);
+    const position = (await browserPosition()) ?? { latitude: "0", longitude: "0" };
+    const result = await ekycAction({ mobile, aadhaarNumber: aadhaar, ...position });
+    setBusy(false);
+    // Never keep the full number in the page longer than needed.
+    setAadhaar("");
+    if (!result.ok) return setError(result.fieldErrors?.aadhaarNumber ?? result.message);
+    setEkyc(result.data);
+  }
+
+  async function register() {
+    if (!ekyc) return;
+    setBusy(true);
+    setError(undefined);
+    const result = await registerRemitterAction({ mobile, otp, stateresp: ekyc.stateresp, kycId: ekyc.kycId });
+    setBusy(false);
+    if (!result.ok) return setError(result.fieldErrors?.otp ?? result.message);
+    await onRegistered();
+  }
+
+  return (
+    <div className="mt-4 rounded-lg border border-amber-200 bg-amber-50 p-4">
+      <p className="font-medium text-amber-950">This customer is not registered yet. Register them with e-KYC.</p>
+      {!ekyc ? (
+        <div className="mt-3 space-y-2">
+          <label htmlFor="aadhaar" className="block text-sm font-medium">
+            Aadhaar number
+          </label>
+          <input
+            id="aadhaar"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={14}
+            value={aadhaar}
+            onChange={(e) => setAadhaar(e.target.value.replace(/[^\d ]/g, ""))}
+            aria-describedby="aadhaar-shown register-error"
+            className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base sm:w-72"
+          />
+          <p id="aadhaar-shown" className="font-mono text-sm text-slate-600" aria-live="off">
+            {aadhaar ? maskAadhaarForDisplay(aadhaar) : "Only the last four digits are ever shown."}
+          </p>
+          <button type="button" onClick={startEkyc} disabled={busy} className={buttonClasses()}>
+            {busy ? "Running e-KYC…" : "Run e-KYC"}
+          </button>
+        </div>
+      ) : (
+        <div className="mt-3 space-y-2">
+          <p className="text-sm">e-KYC done. Enter the OTP sent to the customer&apos;s mobile.</p>
+          <OtpCountdown secondsLeft={secondsLeft} />
+          <label htmlFor="register-otp" className="block text-sm font-medium">
+            Registration OTP
+          </label>
+          <input
+            id="register-otp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            value={otp}
+            onChange={(e) => setOtp(e.target.value.replace(/\D/g, ""))}
+            className="block w-40 rounded-lg border border-slate-300 bg-white px-3 py-2.5 font-mono text-lg tracking-widest"
+          />
+          <button type="button" onClick={register} disabled={busy || secondsLeft === 0} className={buttonClasses()}>
+            {busy ? "Registering…" : "Register customer"}
+          </button>
+        </div>
+      )}
+      <FieldError id="register-error" message={error} role="alert" />
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { startTransferAction } from "@/app/(portal)/transfers/actions";
+import { FieldError, TextField } from "@/components/ui/form";
+import { buttonClasses } from "@/components/ui/button-classes";
+import type { BeneficiaryView, RemitterView } from "@/lib/counter/service";
+import { previewFees } from "@/lib/transfers/split";
+import { transferSchema } from "@/lib/validations/counter";
+
+const rupees = (value: { toFixed: (n: number) => string } | string) =>
+  `Rs ${Number(typeof value === "string" ? value : value.toFixed(2)).toLocaleString("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** Step 3: amount, mode and the KYC and shop-location fields, with the fee preview. */
+export function TransferForm({ remitter, beneficiary, minRupees }: { remitter: RemitterView; beneficiary: BeneficiaryView; minRupees: number }) {
+  const router = useRouter();
+  const maxRupees = Math.min(25_000, Number(remitter.limitLeft));
+  const schema = useMemo(() => transferSchema({ minRupees, maxRupees }), [minRupees, maxRupees]);
+  type Values = z.input<typeof schema>;
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      amount: "" as unknown as number,
+      mode: "IMPS",
+      pincode: remitter.known.pincode ?? "",
+      address: remitter.known.address ?? "",
+      dateOfBirth: remitter.known.dateOfBirth ?? "",
+      latitude: "",
+      longitude: "",
+    },
+  });
+  const [message, setMessage] = useState<string>();
+  const [location, setLocation] = useState<string>("");
+  const amount = Number(useWatch({ control: form.control, name: "amount" }));
+  const preview = useMemo(() => (Number.isInteger(amount) && amount > 0 && amount <= 25_000 ? previewFees(amount) : null), [amount]);
+
+  function locate() {
+    if (!("geolocation" in navigator)) return setLocation("This browser cannot share its location. Type the shop's latitude and longitude.");
+    setLocation("Asking the browser for the shop's location…");
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        form.setValue("latitude", p.coords.latitude.toFixed(6), { shouldValidate: true });
+        form.setValue("longitude", p.coords.longitude.toFixed(6), { shouldValidate: true });
+        setLocation("Location filled in from this device.");
+      },
+      (error) =>
+        setLocation(
+          error.code === error.PERMISSION_DENIED
+            ? "Location permission was denied. Type the shop's latitude and longitude instead (from the outlet's records)."
+            : "The location could not be found. Type the shop's latitude and longitude instead.",
+        ),
+      { timeout: 10_000 },
+    );
+  }
+
+  async function submit(values: Values) {
+    setMessage(undefined);
+    const result = await startTransferAction({ ...values, mobile: remitter.mobile, beneficiaryId: beneficiary.id });
+    if (!result.ok) {
+      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof Values, { message: text });
+      return setMessage(result.message);
+    }
+    router.push(`/transfers/${result.data.transferId}`);
+  }
+
+  const errors = form.formState.errors;
+  return (
+    <section aria-labelledby="transfer-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+      <h2 id="transfer-heading" className="text-lg font-semibold">
+        3. Amount and details
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        To {beneficiary.name}, {beneficiary.bankName} A/c {beneficiary.accountMasked}. This customer can send Rs {Number(remitter.limitLeft).toLocaleString("en-IN")} more this month.
+      </p>
+      <form onSubmit={form.handleSubmit(submit)} noValidate className="mt-4 grid gap-x-4 lg:grid-cols-[1fr_20rem]">
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <TextField label="Amount (Rs, whole rupees)" inputMode="numeric" autoComplete="off" error={errors.amount?.message} {...form.register("amount")} />
+          <div>
+            <span className="mb-1 block text-sm font-medium">Mode</span>
+            <div className="flex gap-2" role="radiogroup" aria-label="Mode">
+              {(["IMPS", "NEFT"] as const).map((mode) => (
+                <label key={mode} className="flex min-h-11 flex-1 cursor-pointer items-center justify-center gap-2 rounded-lg border border-slate-300 has-checked:border-brand-600 has-checked:bg-brand-50">
+                  <input type="radio" value={mode} className="size-4" {...form.register("mode")} />
+                  {mode}
+                </label>
+              ))}
+            </div>
+            <p className="min-h-5 text-sm text-slate-500">IMPS is instant, any time.</p>
+          </div>
+          <TextField label="Customer's PIN code" inputMode="numeric" maxLength={6} autoComplete="off" error={errors.pincode?.message} {...form.register("pincode")} />
+          <TextField label="Customer's date of birth" type="date" error={errors.dateOfBirth?.message} {...form.register("dateOfBirth")} />
+          <TextField label="Customer's address" className="sm:col-span-2" autoComplete="off" error={errors.address?.message} {...form.register("address")} />
+          <fieldset className="sm:col-span-2">
+            <legend className="mb-1 text-sm font-medium">Shop location</legend>
+            <button type="button" onClick={locate} className={buttonClasses("secondary")}>
+              Use this device&apos;s location
+            </button>
+            <p role="status" className="mt-1 min-h-5 text-sm text-slate-600" data-testid="location-message">
+              {location}
+            </p>
+            <div className="grid gap-x-4 sm:grid-cols-2">
+              <TextField label="Latitude" inputMode="decimal" autoComplete="off" error={errors.latitude?.message} {...form.register("latitude")} />
+              <TextField label="Longitude" inputMode="decimal" autoComplete="off" error={errors.longitude?.message} {...form.register("longitude")} />
+            </div>
+          </fieldset>
+        </div>
+        <FeePreview preview={preview} />
+        <div className="lg:col-span-2">
+          <FieldError id="transfer-message" message={message} role="alert" />
+          <button type="submit" className={`${buttonClasses()} w-full sm:w-auto`} disabled={form.formState.isSubmitting}>
+            {form.formState.isSubmitting ? "Sending the OTP…" : "Send OTP to the customer"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function FeePreview({ preview }: { preview: ReturnType<typeof previewFees> | null }) {
+  return (
+    <aside aria-label="Fees" className="mb-4 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm lg:mb-0" data-testid="fee-preview">
+      <h3 className="font-semibold">Fees</h3>
+      {preview ? (
+        <dl className="mt-2 grid grid-cols-[1fr_auto] gap-y-1 tabular-nums">
+          <dt className="font-semibold">Customer pays</dt>
+          <dd className="text-right font-semibold" data-testid="customer-pays">
+            {rupees(preview.customerPays)}
+          </dd>
+          <dt>Charge (GST included)</dt>
+          <dd className="text-right">{rupees(preview.totals.customerCharge)}</dd>
+          <dt className="pl-3 text-slate-600">of which GST</dt>
+          <dd className="text-right text-slate-600">{rupees(preview.totals.gst)}</dd>
+          <dt>Commission</dt>
+          <dd className="text-right">{rupees(preview.totals.commission)}</dd>
+          <dt>TDS</dt>
+          <dd className="text-right">− {rupees(preview.totals.tds)}</dd>
+          <dt className="font-semibold">Net to you</dt>
+          <dd className="text-right font-semibold">{rupees(preview.totals.netCommission)}</dd>
+          <dt className="col-span-2 mt-2 font-semibold" data-testid="split">
+            {preview.parts.length === 1 ? "Sent in one part" : `Sent in ${preview.parts.length} parts, each with its own OTP:`}
+          </dt>
+          {preview.parts.length > 1
+            ? preview.parts.map((p, i) => (
+                <dd key={i} className="col-span-2 text-slate-700">
+                  Part {i + 1}: {rupees(p.amount)} + charge {rupees(p.customerCharge)}
+                </dd>
+              ))
+            : null}
+        </dl>
+      ) : (
+        <p className="mt-2 text-slate-600">Type an amount to see what the customer pays and what you earn.</p>
+      )}
+    </aside>
+  );
+}

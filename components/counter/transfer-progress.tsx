@@ -1,0 +1,234 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRef, useState } from "react";
+import { confirmPartAction, resendOtpAction } from "@/app/(portal)/transfers/actions";
+import { OtpCountdown } from "@/components/counter/otp-countdown";
+import { useServerCountdown } from "@/components/counter/use-countdown";
+import { FieldError } from "@/components/ui/form";
+import { buttonClasses } from "@/components/ui/button-classes";
+import type { PartView, TransferView } from "@/lib/counter/transfer-view";
+
+const stateLabels: Record<string, { label: string; tone: string }> = {
+  DRAFT: { label: "Waiting for its OTP", tone: "bg-slate-100 text-slate-700" },
+  OTP_SENT: { label: "OTP sent", tone: "bg-brand-50 text-brand-900" },
+  OTP_EXPIRED: { label: "OTP expired", tone: "bg-amber-100 text-amber-900" },
+  SUBMITTED: { label: "Sending…", tone: "bg-amber-100 text-amber-900" },
+  PENDING: { label: "Pending at the bank", tone: "bg-amber-100 text-amber-900" },
+  SUCCESS: { label: "Success", tone: "bg-green-100 text-green-900" },
+  FAILED: { label: "Failed", tone: "bg-red-100 text-red-900" },
+  REFUND_PENDING: { label: "Refund pending", tone: "bg-amber-100 text-amber-900" },
+  REFUNDED: { label: "Refunded", tone: "bg-slate-100 text-slate-700" },
+  CANCELLED: { label: "Not sent", tone: "bg-slate-100 text-slate-700" },
+};
+
+const open = new Set(["SUBMITTED", "PENDING"]);
+const awaitingOtp = new Set(["DRAFT", "OTP_SENT", "OTP_EXPIRED"]);
+
+async function fetchTransfer(id: string): Promise<TransferView> {
+  const response = await fetch(`/api/transfers/${id}`, { cache: "no-store" });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as TransferView;
+}
+
+/** Step 4 and 5: each part's OTP and confirmation, then the result, which updates itself. */
+export function TransferProgress({ initial }: { initial: TransferView }) {
+  const queryClient = useQueryClient();
+  const polls = useRef(0);
+  const { data: transfer } = useQuery({
+    queryKey: ["transfer", initial.id],
+    queryFn: () => fetchTransfer(initial.id),
+    initialData: initial,
+    // Poll only while a part's answer is open, backing off: 2, 4, 8, ... up to 30 seconds.
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      if (!data?.parts.some((p) => open.has(p.state))) {
+        polls.current = 0;
+        return false;
+      }
+      polls.current += 1;
+      return Math.min(30_000, 2_000 * 2 ** Math.min(polls.current - 1, 4));
+    },
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["transfer", initial.id] });
+
+  const current = transfer.parts.find((p) => awaitingOtp.has(p.state));
+  const allFinal = transfer.parts.every((p) => !awaitingOtp.has(p.state) && !open.has(p.state));
+  const n = transfer.parts.length;
+
+  return (
+    <div className="space-y-4">
+      <section aria-label="Transfer" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h1 className="text-2xl font-bold">Rs {Number(transfer.amount).toLocaleString("en-IN")} to {transfer.beneficiaryName}</h1>
+        <p className="text-slate-600">
+          {transfer.bankName} · A/c {transfer.accountMasked} · {transfer.mode} · from {transfer.remitterName} ({transfer.remitterMobileMasked})
+        </p>
+      </section>
+
+      {current ? <OtpStep key={`${current.id}-${current.otpExpiresAt}`} part={current} total={n} serverNow={transfer.serverNow} onChange={refresh} /> : null}
+
+      <section aria-labelledby="parts-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="parts-heading" className="font-semibold">
+          {n === 1 ? "Status" : `Parts (${n})`}
+        </h2>
+        <ul className="mt-2 divide-y divide-slate-100">
+          {transfer.parts.map((p) => (
+            <PartRow key={p.id} part={p} total={n} />
+          ))}
+        </ul>
+        <p aria-live="polite" className="sr-only">
+          {transfer.parts.map((p) => `Part ${p.seq}: ${stateLabels[p.state]?.label}`).join(". ")}
+        </p>
+      </section>
+
+      <div className="flex flex-wrap gap-2">
+        {allFinal ? (
+          <Link href={`/transfers/${transfer.id}/receipt`} className={buttonClasses()}>
+            Print receipt
+          </Link>
+        ) : null}
+        <Link href="/transfers/new" className={buttonClasses("secondary")}>
+          New transfer
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+function PartRow({ part, total }: { part: PartView; total: number }) {
+  const state = stateLabels[part.state] ?? { label: part.state, tone: "bg-slate-100" };
+  return (
+    <li className="py-3" data-testid={`part-${part.seq}`} data-state={part.state}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <span className="font-medium">
+          {total > 1 ? `Part ${part.seq} of ${total}: ` : ""}Rs {Number(part.amount).toLocaleString("en-IN")}
+        </span>
+        <span className={`rounded-full px-3 py-1 text-sm font-semibold ${state.tone}`} data-testid="part-state">
+          {state.label}
+        </span>
+      </div>
+      <p className="text-sm text-slate-600">
+        Reference {part.reference}
+        {part.utr ? ` · UTR ${part.utr}` : ""}
+      </p>
+      {part.failureReason && (part.state === "FAILED" || part.state === "CANCELLED") ? (
+        <p className="text-sm font-medium text-red-700" data-testid="failure-reason">
+          {part.failureReason}
+        </p>
+      ) : null}
+      {part.state === "PENDING" ? <p className="text-sm text-amber-800">The bank has not answered yet. This updates by itself; the customer&apos;s money is safe in the ledger.</p> : null}
+      {part.state === "SUCCESS" ? <Commission part={part} /> : null}
+    </li>
+  );
+}
+
+function Commission({ part }: { part: PartView }) {
+  const rows: [string, string, string | null][] = [
+    ["Charge", part.expected.customerCharge, part.reported.customerCharge],
+    ["GST", part.expected.gst, part.reported.gst],
+    ["TDS", part.expected.tds, part.reported.tds],
+    ["Net commission", part.expected.netCommission, part.reported.netCommission],
+  ];
+  return (
+    <table className="mt-2 w-full max-w-md text-sm tabular-nums">
+      <caption className="text-left text-slate-600">Commission: what the plan expects and what AOPay reported</caption>
+      <thead>
+        <tr className="text-slate-600">
+          <th scope="col" className="text-left font-medium"></th>
+          <th scope="col" className="text-right font-medium">Expected</th>
+          <th scope="col" className="text-right font-medium">AOPay</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, expected, reported]) => (
+          <tr key={label}>
+            <th scope="row" className="text-left font-normal">{label}</th>
+            <td className="text-right">{expected}</td>
+            <td className={`text-right ${reported !== null && reported !== expected ? "font-semibold text-amber-800" : ""}`}>{reported ?? "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function OtpStep({ part, total, serverNow, onChange }: { part: PartView; total: number; serverNow: string; onChange: () => Promise<void> }) {
+  const secondsLeft = useServerCountdown(part.state === "OTP_SENT" ? part.otpExpiresAt : null, serverNow);
+  const [otp, setOtp] = useState("");
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const expired = part.state !== "OTP_SENT" || secondsLeft === 0;
+
+  async function confirm(event: React.FormEvent) {
+    event.preventDefault();
+    if (busy || expired) return;
+    setBusy(true);
+    setError(undefined);
+    const result = await confirmPartAction({ partId: part.id, otp });
+    setBusy(false);
+    if (!result.ok) return setError(result.fieldErrors?.otp ?? result.message);
+    if (result.data.state === "OTP_SENT" && result.data.message) {
+      setOtp("");
+      return setError(result.data.message); // a wrong OTP: the timer keeps running
+    }
+    await onChange();
+  }
+
+  async function resend() {
+    setBusy(true);
+    setError(undefined);
+    const result = await resendOtpAction({ partId: part.id });
+    setBusy(false);
+    setOtp("");
+    if (!result.ok) return setError(result.message);
+    await onChange();
+  }
+
+  return (
+    <section aria-labelledby="otp-heading" className="rounded-xl border-2 border-brand-600 bg-white p-4 sm:p-6">
+      <h2 id="otp-heading" className="text-lg font-semibold" data-testid="otp-heading">
+        {total > 1 ? `Part ${part.seq} of ${total}: ` : ""}Rs {Number(part.amount).toLocaleString("en-IN")}: enter the customer&apos;s OTP
+      </h2>
+      {part.state === "DRAFT" ? (
+        <div className="mt-3">
+          <p>The OTP for this part has not been sent yet.</p>
+          <button type="button" onClick={resend} disabled={busy} className={`${buttonClasses()} mt-2`}>
+            {busy ? "Sending…" : "Send OTP"}
+          </button>
+        </div>
+      ) : (
+        <form onSubmit={confirm} noValidate className="mt-3 space-y-3">
+          <OtpCountdown secondsLeft={expired ? 0 : secondsLeft} />
+          <div>
+            <label htmlFor="otp" className="mb-1 block text-sm font-medium">
+              OTP read out by the customer
+            </label>
+            <input
+              id="otp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={8}
+              value={otp}
+              onChange={(e) => setOtp(e.target.value.replace(/\D/g, ""))}
+              aria-invalid={error ? true : undefined}
+              aria-describedby="otp-error"
+              className="block w-44 rounded-lg border border-slate-300 bg-white px-3 py-2.5 font-mono text-xl tracking-widest"
+            />
+            <FieldError id="otp-error" message={error} role="alert" />
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" className={buttonClasses()} disabled={busy || expired || otp.length < 4}>
+              {busy ? "Confirming…" : "Confirm transfer"}
+            </button>
+            {expired ? (
+              <button type="button" onClick={resend} disabled={busy} className={buttonClasses("secondary")}>
+                Resend OTP
+              </button>
+            ) : null}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

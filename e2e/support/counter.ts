@@ -1,0 +1,59 @@
+/** Helpers for the counter-flow stories: sandbox OTPs and a registered customer. */
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+let seq = 0;
+/** A mobile number no other test uses (ends never in 401, the sandbox's auth-failure trigger). */
+export function uniqueMobile(): string {
+  const tail = String((Date.now() * 10 + seq++) % 100_000_000).padStart(8, "0");
+  return `9${tail.slice(0, 8)}${(seq % 9) + 1}`.slice(0, 10).replace(/401$/, "402");
+}
+
+export async function sandboxOtp(request: APIRequestContext, mobile: string, purpose: "register" | "transfer" | "refund"): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(async () => {
+      const { otps } = (await (await request.get("/api/sandbox/otps")).json()) as { otps: { mobile: string; purpose: string; code: string }[] };
+      code = otps.find((o) => o.mobile === mobile && o.purpose === purpose)?.code;
+      return code;
+    })
+    .toBeDefined();
+  return code!;
+}
+
+/** Registers a new customer through the screens and lands on the beneficiary step. */
+export async function registerCustomer(page: Page, mobile: string) {
+  await page.goto("/transfers/new");
+  await page.getByLabel("Customer's mobile number").fill(mobile);
+  await page.getByRole("button", { name: "Find customer" }).click();
+  await page.getByLabel("Aadhaar number").fill("234567890123");
+  await page.getByRole("button", { name: "Run e-KYC" }).click();
+  await page.getByLabel("Registration OTP").fill(await sandboxOtp(page.request, mobile, "register"));
+  await page.getByRole("button", { name: "Register customer" }).click();
+  await expect(page.getByTestId("remitter-card")).toContainText("Rs 25,000 left");
+}
+
+export async function addBeneficiary(page: Page, name = "Sita Devi") {
+  const form = page.getByRole("form", { name: "Add a beneficiary" });
+  await form.getByLabel("Account holder's name").fill(name);
+  await form.getByLabel("IFSC").fill("SBIN0000691");
+  await expect(form.getByTestId("ifsc-bank")).toHaveText("Bank: State Bank of India");
+  await form.getByLabel("Account number", { exact: true }).fill("20018575947");
+  await form.getByLabel("Account number again").fill("20018575947");
+  await form.getByRole("button", { name: "Add beneficiary" }).click();
+  await page.getByRole("radio", { name: new RegExp(name) }).check();
+}
+
+export async function fillTransfer(page: Page, amount: number) {
+  await page.getByLabel("Amount (Rs, whole rupees)").fill(String(amount));
+  await page.getByLabel("Customer's PIN code").fill("400059");
+  await page.getByLabel("Customer's date of birth").fill("1990-01-31");
+  await page.getByLabel("Customer's address").fill("Marol Naka, Andheri East, Mumbai");
+  await page.getByLabel("Latitude").fill("19.108600");
+  await page.getByLabel("Longitude").fill("72.879900");
+}
+
+/** Confirms the part on screen with the sandbox's OTP. */
+export async function confirmWithOtp(page: Page, mobile: string) {
+  await page.getByLabel("OTP read out by the customer").fill(await sandboxOtp(page.request, mobile, "transfer"));
+  await page.getByRole("button", { name: "Confirm transfer" }).click();
+}

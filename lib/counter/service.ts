@@ -1,0 +1,205 @@
+/**
+ * What the agent's counter screens ask of the server: find or register a remitter, manage
+ * beneficiaries, start a transfer and move it part by part. Everything is scoped to the
+ * agent's own outlet; AOPay is reached through the portal client, the ledger through its module.
+ */
+import "server-only";
+import Decimal from "decimal.js";
+import { AopayCallError } from "@/lib/aopay/errors";
+import { maskLastFour } from "@/lib/aopay/mask";
+import { aopayForOutlet } from "@/lib/aopay/portal-client";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { createLedger, LedgerRefusal, monthlyLimitRupees, monthUsage, type Ledger } from "@/lib/ledger/ledger";
+import { bankNameForIfsc } from "@/lib/transfers/ifsc";
+import type { BeneficiaryInput, TransferInput } from "@/lib/validations/counter";
+
+export class CounterRefusal extends Error {
+  override name = "CounterRefusal";
+}
+
+const unreachable = "AOPay did not answer. Nothing was changed; try again in a moment.";
+
+export async function outletOf(user: CurrentUser): Promise<{ id: string; registrationId: string }> {
+  if (!user.outletId) throw new CounterRefusal("Your account has no outlet. Ask an admin to assign one.");
+  const outlet = await db().outlet.findUnique({ where: { id: user.outletId }, select: { id: true, registrationId: true, active: true } });
+  if (!outlet?.active) throw new CounterRefusal("Your outlet is not active. Ask an admin.");
+  return outlet;
+}
+
+let ledger: Ledger | undefined;
+export function appLedger(): Ledger {
+  ledger ??= createLedger({ prisma: db(), aopay: aopayForOutlet, otpValiditySeconds: config().otpValiditySeconds });
+  return ledger;
+}
+
+async function guard<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof AopayCallError) throw new CounterRefusal(unreachable);
+    throw error;
+  }
+}
+
+export interface RemitterView {
+  mobile: string;
+  name: string;
+  firstName: string;
+  lastName: string;
+  limitUsed: string;
+  limitLeft: string;
+  known: { pincode: string | null; address: string | null; dateOfBirth: string | null };
+}
+
+export type LookupResult = { registered: true; remitter: RemitterView } | { registered: false; mobile: string; stateresp: string };
+
+export async function lookupRemitter(user: CurrentUser, mobile: string): Promise<LookupResult> {
+  const outlet = await outletOf(user);
+  const answer = await guard(() => aopayForOutlet(outlet.registrationId).queryRemitter(mobile));
+  if (answer.outcome === "remitter_not_registered") return { registered: false, mobile, stateresp: answer.stateresp ?? "" };
+  if (answer.outcome !== "success" || !answer.remitter) throw new CounterRefusal(answer.message || "AOPay could not find this customer.");
+  const used = await monthUsage(db(), mobile, new Date());
+  const known = await db().remitter.findUnique({ where: { mobile } });
+  return {
+    registered: true,
+    remitter: {
+      mobile,
+      firstName: answer.remitter.firstName,
+      lastName: answer.remitter.lastName,
+      name: `${answer.remitter.firstName} ${answer.remitter.lastName}`.trim(),
+      limitUsed: used.toFixed(0),
+      limitLeft: Decimal.max(0, new Decimal(monthlyLimitRupees).minus(used)).toFixed(0),
+      known: {
+        pincode: known?.pincode ?? null,
+        address: known?.address ?? null,
+        dateOfBirth: known?.dateOfBirth ? known.dateOfBirth.toISOString().slice(0, 10) : null,
+      },
+    },
+  };
+}
+
+export async function runEkyc(user: CurrentUser, input: { mobile: string; aadhaarNumber: string; latitude: string; longitude: string }) {
+  const outlet = await outletOf(user);
+  // The fingerprint comes from the agent's biometric device; none is attached to this portal yet.
+  const answer = await guard(() => aopayForOutlet(outlet.registrationId).remitterEkyc({ ...input, fingerprintData: "<PidData/>" }));
+  if (answer.outcome !== "success" || !answer.kycId) throw new CounterRefusal(answer.message || "e-KYC failed.");
+  const otp = await guard(() => aopayForOutlet(outlet.registrationId).queryRemitter(input.mobile));
+  const now = new Date();
+  return {
+    kycId: answer.kycId,
+    stateresp: otp.stateresp ?? "",
+    otpExpiresAt: new Date(now.getTime() + config().otpValiditySeconds * 1000).toISOString(),
+    serverNow: now.toISOString(),
+  };
+}
+
+export async function registerRemitter(user: CurrentUser, input: { mobile: string; otp: string; stateresp: string; kycId: string }) {
+  const outlet = await outletOf(user);
+  const answer = await guard(() => aopayForOutlet(outlet.registrationId).registerRemitter(input));
+  if (answer.outcome !== "success") throw new CounterRefusal(answer.message || "Registration failed.");
+  if (answer.remitter) {
+    await db().remitter.upsert({
+      where: { mobile: input.mobile },
+      create: { mobile: input.mobile, firstName: answer.remitter.firstName, lastName: answer.remitter.lastName },
+      update: { firstName: answer.remitter.firstName, lastName: answer.remitter.lastName },
+    });
+  }
+}
+
+export interface BeneficiaryView {
+  id: string;
+  name: string;
+  bankName: string;
+  ifsc: string;
+  accountMasked: string;
+  verified: boolean;
+}
+
+export async function listBeneficiaries(user: CurrentUser, mobile: string): Promise<BeneficiaryView[]> {
+  const outlet = await outletOf(user);
+  const answer = await guard(() => aopayForOutlet(outlet.registrationId).listBeneficiaries(mobile));
+  return answer.beneficiaries.map((b) => ({
+    id: b.beneficiaryId,
+    name: b.name,
+    ifsc: b.ifsc ?? "",
+    bankName: b.bankName ?? (b.ifsc ? bankNameForIfsc(b.ifsc) ?? "" : ""),
+    accountMasked: b.accountNumber ? maskLastFour(b.accountNumber) : "",
+    verified: b.verified,
+  }));
+}
+
+export async function addBeneficiary(user: CurrentUser, input: BeneficiaryInput) {
+  const bankName = bankNameForIfsc(input.ifsc);
+  if (!bankName) throw new CounterRefusal("This IFSC is not in the bank list. Check it with the customer's passbook or cheque.");
+  const outlet = await outletOf(user);
+  const known = await db().remitter.findUnique({ where: { mobile: input.mobile } });
+  const answer = await guard(() =>
+    aopayForOutlet(outlet.registrationId).registerBeneficiary({
+      mobile: input.mobile,
+      name: input.name,
+      // AOPay's bank list is not published; PaySprint's sample id stands in until AOPay sends it.
+      bankId: "309",
+      accountNumber: input.accountNumber,
+      ifsc: input.ifsc,
+      verified: input.verified,
+      gstState: "",
+      dateOfBirth: known?.dateOfBirth ?? new Date("1990-01-01"),
+      address: known?.address ?? "",
+      pincode: known?.pincode ?? "",
+    }),
+  );
+  if (answer.outcome !== "success") throw new CounterRefusal(answer.message || "AOPay did not add the beneficiary.");
+}
+
+export async function deleteBeneficiary(user: CurrentUser, mobile: string, beneficiaryId: string) {
+  const outlet = await outletOf(user);
+  const answer = await guard(() => aopayForOutlet(outlet.registrationId).deleteBeneficiary({ mobile, beneficiaryId }));
+  if (answer.outcome !== "success") throw new CounterRefusal(answer.message || "AOPay did not delete the beneficiary.");
+}
+
+/** Writes the transfer (all parts), then sends the first part's OTP. */
+export async function startTransfer(
+  user: CurrentUser,
+  input: TransferInput & { mobile: string; beneficiaryId: string },
+): Promise<{ transferId: string; otpMessage?: string }> {
+  const outlet = await outletOf(user);
+  const lookup = await lookupRemitter(user, input.mobile);
+  if (!lookup.registered) throw new CounterRefusal("Register this customer first.");
+  const beneficiary = (await listBeneficiaries(user, input.mobile)).find((b) => b.id === input.beneficiaryId);
+  if (!beneficiary) throw new CounterRefusal("That beneficiary is no longer on this customer's list.");
+  try {
+    const { transferId } = await appLedger().createTransfer(
+      {
+        outletId: outlet.id,
+        agentId: user.id,
+        remitter: { mobile: input.mobile, firstName: lookup.remitter.firstName, lastName: lookup.remitter.lastName },
+        beneficiary: { id: beneficiary.id, name: beneficiary.name, bankName: beneficiary.bankName, ifsc: beneficiary.ifsc, accountMasked: beneficiary.accountMasked },
+        mode: input.mode,
+        amount: new Decimal(input.amount),
+        pincode: input.pincode,
+        address: input.address,
+        dateOfBirth: new Date(input.dateOfBirth),
+        latitude: input.latitude,
+        longitude: input.longitude,
+      },
+      { userId: user.id },
+    );
+    const first = await db().transferPart.findFirstOrThrow({ where: { transferId, seq: 1 }, select: { id: true } });
+    const sent = await appLedger().sendOtp(first.id, { userId: user.id });
+    return { transferId, otpMessage: sent.ok ? undefined : sent.message };
+  } catch (error) {
+    if (error instanceof LedgerRefusal) throw new CounterRefusal(error.message);
+    throw error;
+  }
+}
+
+/** The agent's own outlet's transfer, or null. */
+export async function transferForAgent(user: CurrentUser, transferId: string) {
+  const outlet = await outletOf(user);
+  return db().transfer.findFirst({
+    where: { id: transferId, outletId: outlet.id },
+    include: { parts: { orderBy: { seq: "asc" } } },
+  });
+}

@@ -1,0 +1,85 @@
+/** A transfer as the agent's screens show it: masked, in the portal's words. */
+import "server-only";
+import { addSeconds } from "date-fns";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { appLedger, transferForAgent } from "@/lib/counter/service";
+
+export interface PartView {
+  id: string;
+  seq: number;
+  amount: string;
+  state: string;
+  reference: string;
+  utr: string | null;
+  otpExpiresAt: string | null;
+  failureReason: string | null;
+  expected: { customerCharge: string; gst: string; commission: string; tds: string; netCommission: string };
+  reported: { customerCharge: string | null; gst: string | null; discount: string | null; tds: string | null; netCommission: string | null };
+}
+
+export interface TransferView {
+  id: string;
+  remitterName: string;
+  remitterMobileMasked: string;
+  beneficiaryName: string;
+  bankName: string | null;
+  ifsc: string | null;
+  accountMasked: string | null;
+  mode: string;
+  amount: string;
+  createdAt: string;
+  parts: PartView[];
+  /** The server's clock when this view was made, so countdowns follow the server. */
+  serverNow: string;
+}
+
+const money = (d: { toFixed: (n: number) => string } | null) => (d ? d.toFixed(2) : null);
+
+export async function transferView(user: CurrentUser, transferId: string, options: { refreshDue?: boolean } = {}): Promise<TransferView | null> {
+  let transfer = await transferForAgent(user, transferId);
+  if (!transfer) return null;
+  if (options.refreshDue) {
+    // Ask AOPay about parts whose answer is still open, no more often than the ledger allows.
+    const now = new Date();
+    const due = transfer.parts.filter((p) => (p.state === "PENDING" || p.state === "SUBMITTED") && (!p.nextCheckAt || p.nextCheckAt <= now) && (p.state === "PENDING" || (p.submittedAt && addSeconds(p.submittedAt, 60) < now)));
+    for (const part of due) await appLedger().refresh(part.id, { userId: user.id });
+    if (due.length) transfer = (await transferForAgent(user, transferId))!;
+  }
+  return {
+    id: transfer.id,
+    remitterName: transfer.remitterName,
+    remitterMobileMasked: `XXXXXX${transfer.remitterMobile.slice(-4)}`,
+    beneficiaryName: transfer.beneficiaryName,
+    bankName: transfer.bankName,
+    ifsc: transfer.ifsc,
+    accountMasked: transfer.accountMasked,
+    mode: transfer.mode,
+    amount: transfer.amount.toFixed(0),
+    createdAt: transfer.createdAt.toISOString(),
+    serverNow: new Date().toISOString(),
+    parts: transfer.parts.map((p) => ({
+      id: p.id,
+      seq: p.seq,
+      amount: p.amount.toFixed(0),
+      state: p.state,
+      reference: p.reference,
+      utr: p.utr,
+      otpExpiresAt: p.otpExpiresAt?.toISOString() ?? null,
+      failureReason: p.failureReason,
+      expected: {
+        customerCharge: p.customerCharge.toFixed(2),
+        gst: p.gst.toFixed(2),
+        commission: p.commission.toFixed(2),
+        tds: p.tds.toFixed(2),
+        netCommission: p.netCommission.toFixed(2),
+      },
+      reported: {
+        customerCharge: money(p.reportedCustomerCharge),
+        gst: money(p.reportedGst),
+        discount: money(p.reportedDiscount),
+        tds: money(p.reportedTds),
+        netCommission: money(p.reportedNetCommission),
+      },
+    })),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The counter flow's form rules, shared by the browser (react-hook-form's zodResolver) and
+ * the server actions, which check everything again. Messages are written for the agent.
+ */
+import { differenceInYears, isValid, parseISO } from "date-fns";
+import { z } from "zod";
+
+export const mobileSchema = z
+  .string()
+  .trim()
+  .regex(/^[6-9]\d{9}$/, "Enter the customer's 10-digit mobile number (it starts with 6, 7, 8 or 9).");
+
+export const lookupSchema = z.object({ mobile: mobileSchema });
+
+export const ekycSchema = z.object({
+  mobile: mobileSchema,
+  aadhaarNumber: z
+    .string()
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^[2-9]\d{11}$/, "An Aadhaar number has 12 digits and does not start with 0 or 1.")),
+  latitude: z.string(),
+  longitude: z.string(),
+});
+
+export const otpSchema = z.string().trim().regex(/^\d{4,8}$/, "Enter the OTP the customer received (digits only).");
+
+export const registerSchema = z.object({ mobile: mobileSchema, otp: otpSchema, stateresp: z.string().min(1), kycId: z.string().min(1) });
+
+export const ifscPattern = /^[A-Z]{4}0[A-Z0-9]{6}$/;
+
+export const beneficiarySchema = z
+  .object({
+    mobile: mobileSchema,
+    name: z.string().trim().min(2, "Enter the account holder's name as the bank has it.").max(60, "That name is too long."),
+    ifsc: z
+      .string()
+      .trim()
+      .transform((v) => v.toUpperCase())
+      .pipe(z.string().regex(ifscPattern, "An IFSC has 11 characters: 4 letters, 0, then 6 letters or digits.")),
+    accountNumber: z.string().trim().regex(/^\d{9,18}$/, "An account number has 9 to 18 digits."),
+    accountNumberAgain: z.string().trim(),
+    verified: z.boolean(),
+  })
+  .refine((v) => v.accountNumber === v.accountNumberAgain, { path: ["accountNumberAgain"], message: "The two account numbers do not match." });
+
+const isoDate = z.string().refine((v) => isValid(parseISO(v)), "Enter the date of birth.");
+
+export function adultOn(dateOfBirth: string, today: Date = new Date()): boolean {
+  return differenceInYears(today, parseISO(dateOfBirth)) >= 18;
+}
+
+const decimalText = z.string().trim().regex(/^-?\d{1,3}(\.\d{1,6})?$/, "Use decimal degrees, e.g. 19.1086.");
+
+export function transferSchema(limits: { minRupees: number; maxRupees: number }) {
+  return z
+    .object({
+      amount: z.coerce
+        .number({ message: "Enter the amount in rupees." })
+        .int("Whole rupees only.")
+        .min(limits.minRupees, `At least Rs ${limits.minRupees}.`)
+        .max(limits.maxRupees, `At most Rs ${limits.maxRupees.toLocaleString("en-IN")} (what is left of this customer's month).`),
+      mode: z.enum(["IMPS", "NEFT"]),
+      pincode: z.string().trim().regex(/^[1-9]\d{5}$/, "A PIN code has 6 digits and does not start with 0."),
+      address: z.string().trim().min(5, "Enter the customer's address.").max(200, "That address is too long."),
+      dateOfBirth: isoDate.refine((v) => adultOn(v), "The customer must be at least 18."),
+      latitude: decimalText.refine((v) => Number(v) >= 6 && Number(v) <= 37.6, "The shop's latitude must be in India (6 to 37.6)."),
+      longitude: decimalText.refine((v) => Number(v) >= 68 && Number(v) <= 97.5, "The shop's longitude must be in India (68 to 97.5)."),
+    });
+}
+
+export type TransferInput = z.infer<ReturnType<typeof transferSchema>>;
+export type BeneficiaryInput = z.infer<typeof beneficiarySchema>;
+
+/** Shows an Aadhaar number as it is typed with all but the last four digits hidden. */
+export function maskAadhaarForDisplay(digits: string): string {
+  const clean = digits.replace(/\D/g, "").slice(0, 12);
+  const shown = clean.length > 8 ? clean.slice(8) : "";
+  const hidden = "•".repeat(Math.min(clean.length, 8));
+  return `${hidden}${shown}`.replace(/(.{4})(?=.)/g, "$1 ");
+}
