@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import {
   addBeneficiary,
   appLedger,
@@ -114,14 +114,13 @@ export async function startTransferAction(input: Record<string, unknown>): Promi
   return run("start transfer", () => startTransfer(user, { ...parsed.data, ...base.data }));
 }
 
-async function partOfAgent(partId: string) {
-  const user = await requireUser("AGENT");
+/** The part, if it belongs to a transfer of the agent's own outlet. */
+async function partOfAgent(user: CurrentUser, partId: string) {
   const id = z.uuid().safeParse(partId);
-  if (!id.success) return { user, part: null };
+  if (!id.success) return null;
   const part = await appLedgerPart(id.data);
-  if (!part) return { user, part: null };
-  const transfer = await transferForAgent(user, part.transferId);
-  return { user, part: transfer ? part : null };
+  if (!part) return null;
+  return (await transferForAgent(user, part.transferId)) ? part : null;
 }
 
 function appLedgerPart(partId: string) {
@@ -129,7 +128,8 @@ function appLedgerPart(partId: string) {
 }
 
 export async function resendOtpAction(input: { partId: string }): Promise<ActionResult<{ expiresAt: string }>> {
-  const { user, part } = await partOfAgent(input.partId);
+  const user = await requireUser("AGENT");
+  const part = await partOfAgent(user, input.partId);
   if (!part) return { ok: false, message: "That transfer is not one of your outlet's." };
   return run("send OTP", async () => {
     const sent = await appLedger().sendOtp(part.id, { userId: user.id });
@@ -139,7 +139,8 @@ export async function resendOtpAction(input: { partId: string }): Promise<Action
 }
 
 export async function confirmPartAction(input: { partId: string; otp: string }): Promise<ActionResult<{ state: string; message?: string }>> {
-  const { user, part } = await partOfAgent(input.partId);
+  const user = await requireUser("AGENT");
+  const part = await partOfAgent(user, input.partId);
   if (!part) return { ok: false, message: "That transfer is not one of your outlet's." };
   const otp = otpSchema.safeParse(input.otp);
   if (!otp.success) return { ok: false, message: otp.error.issues[0]!.message, fieldErrors: { otp: otp.error.issues[0]!.message } };
