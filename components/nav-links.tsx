@@ -10,7 +10,9 @@ export function NavLinks({ items }: { items: NavItem[] }) {
     <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
       <ul className="flex gap-1">
         {items.map((item) => {
-          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          // The most specific item wins: /transfers/new is "New transfer", not also "History".
+          const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+          const current = matches(item.href) && !items.some((other) => other.href.length > item.href.length && matches(other.href));
           return (
             <li key={item.href}>
               <Link

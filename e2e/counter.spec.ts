@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, uniqueMobile } from "./support/counter";
+import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sandboxOtp, uniqueMobile } from "./support/counter";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
 
@@ -18,7 +18,6 @@ test("an agent sends money to a new beneficiary of a new customer, from mobile t
   await registerCustomerFromEkyc();
 
   async function registerCustomerFromEkyc() {
-    const { sandboxOtp } = await import("./support/counter");
     await page.getByRole("button", { name: "Run e-KYC" }).click();
     await expect(page.getByTestId("otp-countdown")).toHaveText(/^01:(29|30)$/);
     await page.getByLabel("Registration OTP").fill(await sandboxOtp(page.request, mobile, "register"));
@@ -45,6 +44,27 @@ test("an agent sends money to a new beneficiary of a new customer, from mobile t
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
   await expect(page.getByTestId("part-1")).toContainText(/UTR \d{12}/);
   await page.screenshot({ path: testInfo.outputPath("4-result.png"), fullPage: true });
+  const utr = /UTR (\d{12})/.exec((await page.getByTestId("part-1").textContent())!)![1]!;
+  const reference = /Reference (\d+)/.exec((await page.getByTestId("part-1").textContent())!)![1]!;
+
+  await page.getByRole("link", { name: "Print receipt" }).click();
+  const receipt = page.getByTestId("receipt");
+  for (const text of ["Shree Ganesh Telecom", "Ravi Kumar", `XXXXXX${mobile.slice(-4)}`, "Sita Devi", "State Bank of India", "XXXXXXX5947", "Rs 2,500.00", "Rs 25.00", "IMPS", reference, `UTR ${utr}`, "IST", "Success"]) {
+    await expect(receipt).toContainText(text);
+  }
+  await expect(receipt).not.toContainText("20018575947");
+  await page.screenshot({ path: testInfo.outputPath("5-receipt-a4.png"), fullPage: true });
+  await page.getByRole("link", { name: "80 mm thermal layout" }).click();
+  await expect(page).toHaveURL(/format=thermal/);
+  await page.screenshot({ path: testInfo.outputPath("6-receipt-thermal.png"), fullPage: true });
+
+  // History finds it by mobile, by reference and by UTR.
+  for (const q of [mobile, reference, utr]) {
+    await page.goto(`/transfers?q=${q}`);
+    await expect(page.getByTestId("history")).toContainText(`Ref ${reference}`);
+  }
+  await page.goto("/transfers?q=9000000000");
+  await expect(page.getByText("No transfer matches that search.")).toBeVisible();
 });
 
 test("Rs 12,000 goes in three parts, each with its own OTP", async ({ page }) => {
@@ -62,4 +82,85 @@ test("Rs 12,000 goes in three parts, each with its own OTP", async ({ page }) =>
     await expect(page.getByTestId(`part-${k}`)).toHaveAttribute("data-state", "SUCCESS");
   }
   await expect(page.getByRole("link", { name: "Print receipt" })).toBeVisible();
+});
+
+test("a wrong OTP is refused inline while the timer keeps running; a double click confirms once", async ({ page, browser }) => {
+  const mobile = uniqueMobile();
+  await signIn(page, users.agent);
+  await registerCustomer(page, mobile);
+  await addBeneficiary(page);
+  await fillTransfer(page, 1500);
+  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  await expect(page.getByTestId("otp-countdown")).toBeVisible();
+  const otp = await sandboxOtp(page.request, mobile, "transfer");
+  await page.getByLabel("OTP read out by the customer").fill(otp === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: "Confirm transfer" }).click();
+  await expect(page.locator("#otp-error")).toHaveText("Wrong OTP.");
+  const before = await page.getByTestId("otp-countdown").textContent();
+  await expect(page.getByTestId("otp-countdown")).not.toHaveText(before!);
+  await expect(page.getByTestId("otp-countdown")).not.toHaveText("00:00");
+
+  // The page survives a reload mid-flow and resumes at the same OTP, timer not restarted.
+  await page.reload();
+  await expect(page.getByTestId("otp-heading")).toBeVisible();
+  const afterReload = (await page.getByTestId("otp-countdown").textContent())!;
+  expect(afterReload <= before!).toBe(true);
+
+  await page.getByLabel("OTP read out by the customer").fill(otp);
+  await page.getByRole("button", { name: "Confirm transfer" }).dblclick();
+  await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
+  const reference = /Reference (\d+)/.exec((await page.getByTestId("part-1").textContent())!)![1]!;
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, users.admin);
+  await admin.goto("/admin/aopay");
+  // One Transaction call was refused for the wrong OTP; the double click made only one more.
+  await expect(admin.getByRole("row").filter({ hasText: reference }).filter({ hasText: "Transaction" })).toHaveCount(2);
+  await adminContext.close();
+});
+
+test("a pending transfer updates itself to success", async ({ page }) => {
+  const mobile = uniqueMobile();
+  await signIn(page, users.agent);
+  await registerCustomer(page, mobile);
+  await addBeneficiary(page);
+  await fillTransfer(page, 1022);
+  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  await confirmWithOtp(page, mobile);
+  await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "PENDING");
+  await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS", { timeout: 30_000 });
+});
+
+test("a failed transfer shows AOPay's reason", async ({ page }) => {
+  const mobile = uniqueMobile();
+  await signIn(page, users.agent);
+  await registerCustomer(page, mobile);
+  await addBeneficiary(page);
+  await fillTransfer(page, 1011);
+  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  await confirmWithOtp(page, mobile);
+  await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "FAILED");
+  await expect(page.getByTestId("failure-reason")).toHaveText("Transaction failed: the beneficiary bank declined it.");
+});
+
+test("an amount over what is left of the customer's month is refused, showing what is left", async ({ page }) => {
+  const mobile = uniqueMobile();
+  await signIn(page, users.agent);
+  await registerCustomer(page, mobile);
+  await addBeneficiary(page);
+  await fillTransfer(page, 5000);
+  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  await confirmWithOtp(page, mobile);
+  await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
+
+  await page.goto("/transfers/new");
+  await page.getByLabel("Customer's mobile number").fill(mobile);
+  await page.getByRole("button", { name: "Find customer" }).click();
+  await expect(page.getByTestId("remitter-card")).toContainText("Rs 5,000 used, Rs 20,000 left");
+  await page.getByRole("radio", { name: /Sita Devi/ }).check();
+  await fillTransfer(page, 20001);
+  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  await expect(page.getByText("At most Rs 20,000 (what is left of this customer's month).")).toBeVisible();
+  await expect(page).toHaveURL(/\/transfers\/new$/);
 });

@@ -3,7 +3,7 @@ import { fillSignIn, signIn } from "./support/sign-in";
 import { users } from "./support/users";
 
 const homes = [
-  { user: users.agent, path: "/transfers/new", heading: "New transfer", nav: ["New transfer"] },
+  { user: users.agent, path: "/transfers/new", heading: "New transfer", nav: ["New transfer", "History"] },
   { user: users.supervisor, path: "/review", heading: "Today's review", nav: ["Today's review"] },
   { user: users.admin, path: "/reconciliation", heading: "Reconciliation", nav: ["Reconciliation", "Users", "AOPay"] },
 ];

@@ -22,7 +22,10 @@ export interface NavItem {
 
 /** Navigation shows only what the role may open. */
 export const roleNavigation: Record<Role, NavItem[]> = {
-  AGENT: [{ href: "/transfers/new", label: "New transfer" }],
+  AGENT: [
+    { href: "/transfers/new", label: "New transfer" },
+    { href: "/transfers", label: "History" },
+  ],
   SUPERVISOR: [{ href: "/review", label: "Today's review" }],
   ADMIN: [
     { href: "/reconciliation", label: "Reconciliation" },

@@ -62,17 +62,6 @@ export function RemitterStep({ onFound }: { onFound: (remitter: RemitterView) =>
   );
 }
 
-function browserPosition(): Promise<{ latitude: string; longitude: string } | null> {
-  return new Promise((resolve) => {
-    if (!("geolocation" in navigator)) return resolve(null);
-    navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ latitude: p.coords.latitude.toFixed(6), longitude: p.coords.longitude.toFixed(6) }),
-      () => resolve(null),
-      { timeout: 8000 },
-    );
-  });
-}
-
 function RegisterRemitter({ mobile, onRegistered }: { mobile: string; onRegistered: () => Promise<void> }) {
   const [aadhaar, setAadhaar] = useState("");
   const [ekyc, setEkyc] = useState<{ kycId: string; stateresp: string; otpExpiresAt: string; serverNow: string } | null>(null);
@@ -84,8 +73,7 @@ function RegisterRemitter({ mobile, onRegistered }: { mobile: string; onRegister
   async function startEkyc() {
     setBusy(true);
     setError(undefined);
-    const position = (await browserPosition()) ?? { latitude: "0", longitude: "0" };
-    const result = await ekycAction({ mobile, aadhaarNumber: aadhaar, ...position });
+    const result = await ekycAction({ mobile, aadhaarNumber: aadhaar });
     setBusy(false);
     // Never keep the full number in the page longer than needed.
     setAadhaar("");

@@ -27,6 +27,8 @@ export async function registerCustomer(page: Page, mobile: string) {
   await page.getByRole("button", { name: "Find customer" }).click();
   await page.getByLabel("Aadhaar number").fill("234567890123");
   await page.getByRole("button", { name: "Run e-KYC" }).click();
+  // e-KYC sends a fresh registration OTP: read it only once the screen asks for it.
+  await expect(page.getByLabel("Registration OTP")).toBeVisible();
   await page.getByLabel("Registration OTP").fill(await sandboxOtp(page.request, mobile, "register"));
   await page.getByRole("button", { name: "Register customer" }).click();
   await expect(page.getByTestId("remitter-card")).toContainText("Rs 25,000 left");
@@ -54,6 +56,7 @@ export async function fillTransfer(page: Page, amount: number) {
 
 /** Confirms the part on screen with the sandbox's OTP. */
 export async function confirmWithOtp(page: Page, mobile: string) {
+  await expect(page.getByTestId("otp-countdown")).toBeVisible();
   await page.getByLabel("OTP read out by the customer").fill(await sandboxOtp(page.request, mobile, "transfer"));
   await page.getByRole("button", { name: "Confirm transfer" }).click();
 }

@@ -80,10 +80,19 @@ export async function lookupRemitter(user: CurrentUser, mobile: string): Promise
   };
 }
 
-export async function runEkyc(user: CurrentUser, input: { mobile: string; aadhaarNumber: string; latitude: string; longitude: string }) {
+export async function runEkyc(user: CurrentUser, input: { mobile: string; aadhaarNumber: string }) {
   const outlet = await outletOf(user);
-  // The fingerprint comes from the agent's biometric device; none is attached to this portal yet.
-  const answer = await guard(() => aopayForOutlet(outlet.registrationId).remitterEkyc({ ...input, fingerprintData: "<PidData/>" }));
+  const shop = await db().outlet.findUniqueOrThrow({ where: { id: outlet.id }, select: { latitude: true, longitude: true } });
+  // e-KYC happens at the shop: its registered location goes with it. The fingerprint comes from
+  // the agent's biometric device, which this portal does not drive yet: the sandbox accepts any.
+  const answer = await guard(() =>
+    aopayForOutlet(outlet.registrationId).remitterEkyc({
+      ...input,
+      latitude: shop.latitude.toString(),
+      longitude: shop.longitude.toString(),
+      fingerprintData: "<PidData/>",
+    }),
+  );
   if (answer.outcome !== "success" || !answer.kycId) throw new CounterRefusal(answer.message || "e-KYC failed.");
   const otp = await guard(() => aopayForOutlet(outlet.registrationId).queryRemitter(input.mobile));
   const now = new Date();

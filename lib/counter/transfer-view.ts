@@ -33,15 +33,23 @@ export interface TransferView {
   serverNow: string;
 }
 
+const watchedRecheckSeconds = 2;
+
 const money = (d: { toFixed: (n: number) => string } | null) => (d ? d.toFixed(2) : null);
 
 export async function transferView(user: CurrentUser, transferId: string, options: { refreshDue?: boolean } = {}): Promise<TransferView | null> {
   let transfer = await transferForAgent(user, transferId);
   if (!transfer) return null;
   if (options.refreshDue) {
-    // Ask AOPay about parts whose answer is still open, no more often than the ledger allows.
+    // While the agent watches, ask AOPay about pending parts at most every few seconds (the
+    // screen's polling backs off by itself); a part stuck in SUBMITTED for a minute means its
+    // request died, so ask about it too.
     const now = new Date();
-    const due = transfer.parts.filter((p) => (p.state === "PENDING" || p.state === "SUBMITTED") && (!p.nextCheckAt || p.nextCheckAt <= now) && (p.state === "PENDING" || (p.submittedAt && addSeconds(p.submittedAt, 60) < now)));
+    const due = transfer.parts.filter(
+      (p) =>
+        (p.state === "PENDING" && addSeconds(p.updatedAt, watchedRecheckSeconds) <= now) ||
+        (p.state === "SUBMITTED" && p.submittedAt !== null && addSeconds(p.submittedAt, 60) <= now),
+    );
     for (const part of due) await appLedger().refresh(part.id, { userId: user.id });
     if (due.length) transfer = (await transferForAgent(user, transferId))!;
   }

@@ -18,8 +18,6 @@ export const ekycSchema = z.object({
     .string()
     .transform((v) => v.replace(/\s/g, ""))
     .pipe(z.string().regex(/^[2-9]\d{11}$/, "An Aadhaar number has 12 digits and does not start with 0 or 1.")),
-  latitude: z.string(),
-  longitude: z.string(),
 });
 
 export const otpSchema = z.string().trim().regex(/^\d{4,8}$/, "Enter the OTP the customer received (digits only).");

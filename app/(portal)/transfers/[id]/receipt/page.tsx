@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { PrintButton } from "@/components/counter/print-button";
+import { buttonClasses } from "@/components/ui/button-classes";
+import { requireUser } from "@/lib/auth/current-user";
+import { transferView } from "@/lib/counter/transfer-view";
+import { db } from "@/lib/db/client";
+import { formatIst } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Receipt" };
+
+const stateWords: Record<string, string> = {
+  SUCCESS: "Success",
+  FAILED: "Failed",
+  PENDING: "Pending",
+  SUBMITTED: "Pending",
+  REFUNDED: "Refunded",
+  REFUND_PENDING: "Refund pending",
+  CANCELLED: "Not sent",
+  DRAFT: "Not sent",
+  OTP_SENT: "Awaiting OTP",
+  OTP_EXPIRED: "Not sent",
+};
+
+const rupees = (value: string) => `Rs ${Number(value).toLocaleString("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** A4 by default; ?format=thermal lays it out for an 80 mm receipt printer. */
+export default async function ReceiptPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ format?: string }> }) {
+  const user = await requireUser("AGENT");
+  const id = z.uuid().safeParse((await params).id);
+  const view = id.success ? await transferView(user, id.data) : null;
+  if (!view) notFound();
+  const thermal = (await searchParams).format === "thermal";
+  const outlet = await db().outlet.findUniqueOrThrow({ where: { id: user.outletId! }, select: { name: true, address: true, pincode: true, registrationId: true } });
+  const totalCharge = view.parts.reduce((sum, p) => sum + Number(p.expected.customerCharge), 0).toFixed(2);
+
+  return (
+    <>
+      <style>{thermal ? "@page { size: 80mm auto; margin: 3mm; }" : "@page { size: A4; margin: 15mm; }"}</style>
+      <div className="mb-4 flex flex-wrap gap-2 print:hidden">
+        <PrintButton />
+        <Link href={`/transfers/${view.id}/receipt${thermal ? "" : "?format=thermal"}`} className={buttonClasses("secondary")}>
+          {thermal ? "A4 layout" : "80 mm thermal layout"}
+        </Link>
+        <Link href={`/transfers/${view.id}`} className={buttonClasses("secondary")}>
+          Back to the transfer
+        </Link>
+      </div>
+      <article
+        aria-label="Receipt"
+        data-testid="receipt"
+        className={`bg-white text-black ${thermal ? "mx-auto w-[80mm] p-2 font-mono text-[11px] leading-snug" : "mx-auto max-w-2xl rounded-xl border border-slate-200 p-6 text-sm print:border-0 print:p-0"}`}
+      >
+        <header className="border-b border-dashed border-slate-400 pb-2 text-center">
+          <p className="text-base font-bold">{outlet.name}</p>
+          <p>
+            {outlet.address} {outlet.pincode}
+          </p>
+          <p>AOPay partner {outlet.registrationId}</p>
+          <p className="mt-1 font-semibold">Domestic money transfer receipt</p>
+        </header>
+        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+          <dt>Date</dt>
+          <dd>{formatIst(new Date(view.createdAt), "dd MMM yyyy, HH:mm")}</dd>
+          <dt>Agent</dt>
+          <dd>{user.name}</dd>
+          <dt>Customer</dt>
+          <dd>
+            {view.remitterName}, {view.remitterMobileMasked}
+          </dd>
+          <dt>Beneficiary</dt>
+          <dd>{view.beneficiaryName}</dd>
+          <dt>Bank</dt>
+          <dd>
+            {view.bankName} ({view.ifsc})
+          </dd>
+          <dt>Account</dt>
+          <dd>{view.accountMasked}</dd>
+          <dt>Mode</dt>
+          <dd>{view.mode}</dd>
+          <dt>Amount</dt>
+          <dd className="font-semibold">{rupees(view.amount)}</dd>
+          <dt>Charge</dt>
+          <dd>{rupees(totalCharge)} (GST included)</dd>
+          <dt>Customer paid</dt>
+          <dd className="font-semibold">{rupees((Number(view.amount) + Number(totalCharge)).toFixed(2))}</dd>
+        </dl>
+        <table className="mt-3 w-full border-t border-dashed border-slate-400 text-left">
+          <thead>
+            <tr>
+              <th scope="col" className="pt-1 font-semibold">Part</th>
+              <th scope="col" className="pt-1 font-semibold">Amount</th>
+              <th scope="col" className="pt-1 font-semibold">Reference / UTR</th>
+              <th scope="col" className="pt-1 font-semibold">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.parts.map((p) => (
+              <tr key={p.id} className="align-top">
+                <td>{p.seq}</td>
+                <td>{Number(p.amount).toLocaleString("en-IN")}</td>
+                <td className="break-all">
+                  {p.reference}
+                  {p.utr ? <span className="block">UTR {p.utr}</span> : null}
+                </td>
+                <td>{stateWords[p.state] ?? p.state}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <footer className="mt-3 border-t border-dashed border-slate-400 pt-2 text-center">
+          <p>Keep this receipt. Quote the reference for any question.</p>
+          <p>Printed {formatIst(new Date(), "dd MMM yyyy, HH:mm")}</p>
+        </footer>
+      </article>
+    </>
+  );
+}

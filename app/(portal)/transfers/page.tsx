@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeading } from "@/components/page-heading";
+import { buttonClasses } from "@/components/ui/button-classes";
+import { requireUser } from "@/lib/auth/current-user";
+import { agentHistory } from "@/lib/counter/history";
+import { formatIst } from "@/lib/format";
+
+export const metadata: Metadata = { title: "History" };
+
+function summary(states: string[]): { text: string; tone: string } {
+  if (states.every((s) => s === "SUCCESS")) return { text: "Success", tone: "text-green-800" };
+  if (states.some((s) => s === "PENDING" || s === "SUBMITTED")) return { text: "Pending", tone: "text-amber-800" };
+  if (states.some((s) => s === "FAILED")) return { text: "Failed", tone: "text-red-700" };
+  if (states.some((s) => s === "OTP_SENT" || s === "DRAFT" || s === "OTP_EXPIRED")) return { text: "Awaiting OTP", tone: "text-slate-700" };
+  return { text: states.join(", ").toLowerCase(), tone: "text-slate-700" };
+}
+
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const user = await requireUser("AGENT");
+  const q = ((await searchParams).q ?? "").slice(0, 40);
+  const rows = await agentHistory(user, q);
+  return (
+    <>
+      <PageHeading title="History" description="Your transfers, newest first." />
+      <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
+        <div>
+          <label htmlFor="q" className="mb-1 block text-sm font-medium">
+            Mobile, reference or UTR
+          </label>
+          <input id="q" name="q" defaultValue={q} inputMode="numeric" className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 sm:w-80" />
+        </div>
+        <button type="submit" className={buttonClasses()}>
+          Search
+        </button>
+        {q ? (
+          <Link href="/transfers" className={buttonClasses("secondary")}>
+            Clear
+          </Link>
+        ) : null}
+      </form>
+      {rows.length === 0 ? (
+        <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-600">{q ? "No transfer matches that search." : "No transfers yet."}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white" data-testid="history">
+          {rows.map((r) => {
+            const state = summary(r.states);
+            return (
+              <li key={r.id}>
+                <Link href={`/transfers/${r.id}`} className="flex flex-wrap items-center justify-between gap-2 p-4 hover:bg-slate-50">
+                  <span>
+                    <span className="block font-medium">
+                      Rs {Number(r.amount).toLocaleString("en-IN")} to {r.beneficiaryName}
+                    </span>
+                    <span className="block text-sm text-slate-600">
+                      {formatIst(r.createdAt)} · {r.remitterName} ({r.remitterMobileMasked}) · {r.mode} · Ref {r.references.join(", ")}
+                      {r.utrs.length ? ` · UTR ${r.utrs.join(", ")}` : ""}
+                    </span>
+                  </span>
+                  <span className={`font-semibold ${state.tone}`}>{state.text}</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { expect, test } from "@playwright/test";
+import { addBeneficiary, registerCustomer, uniqueMobile } from "./support/counter";
+import { signIn } from "./support/sign-in";
+import { users } from "./support/users";
+
+// No geolocation permission in this file's browser contexts: the prompt is denied.
+test("denied geolocation says so and the shop's location is typed by hand", async ({ page }) => {
+  const mobile = uniqueMobile();
+  await signIn(page, users.agent);
+  await registerCustomer(page, mobile);
+  await addBeneficiary(page);
+  await page.getByRole("button", { name: "Use this device's location" }).click();
+  await expect(page.getByTestId("location-message")).toContainText("Location permission was denied. Type the shop's latitude and longitude instead");
+  await page.getByLabel("Latitude").fill("5.0");
+  await page.getByLabel("Amount (Rs, whole rupees)").fill("1000");
+  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  await expect(page.getByText("The shop's latitude must be in India (6 to 37.6).")).toBeVisible();
+  await expect(page).toHaveURL(/\/transfers\/new$/);
+});
