@@ -164,3 +164,29 @@ test("an amount over what is left of the customer's month is refused, showing wh
   await expect(page.getByText("At most Rs 20,000 (what is left of this customer's month).")).toBeVisible();
   await expect(page).toHaveURL(/\/transfers\/new$/);
 });
+
+test.describe("on a 360-pixel-wide phone", () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test("every step fits the screen, nothing scrolls sideways", async ({ page }, testInfo) => {
+    const mobile = uniqueMobile();
+    const fits = async (name: string) => {
+      await page.screenshot({ path: testInfo.outputPath(`phone-${name}.png`), fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(360);
+    };
+    await signIn(page, users.agent);
+    await registerCustomer(page, mobile);
+    await fits("customer");
+    await addBeneficiary(page);
+    await fillTransfer(page, 7000);
+    await fits("amount");
+    await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+    await expect(page.getByTestId("otp-countdown")).toBeVisible();
+    await fits("otp");
+    await confirmWithOtp(page, mobile);
+    await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
+    await fits("result");
+    await page.goto("/transfers");
+    await fits("history");
+  });
+});

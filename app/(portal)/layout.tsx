@@ -6,11 +6,13 @@ import { config } from "@/lib/config";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const sandbox = config().aopay.sandbox;
   return (
     <QueryProvider>
       <PortalHeader user={user} />
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
-      {config().aopay.sandbox ? <SandboxOtpPanel /> : null}
+      {/* Room at the bottom so the sandbox panel never hides the last button. */}
+      <main className={`mx-auto max-w-6xl px-4 pt-6 ${sandbox ? "pb-24" : "pb-6"}`}>{children}</main>
+      {sandbox ? <SandboxOtpPanel /> : null}
     </QueryProvider>
   );
 }

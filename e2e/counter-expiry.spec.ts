@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sandboxOtp, uniqueMobile } from "./support/counter";
+import { nextBin, startServer, testSecret } from "./support/processes";
+import { signIn } from "./support/sign-in";
+import { users } from "./support/users";
+
+// A server of its own whose OTPs live 10 seconds (OTP_VALIDITY_SECONDS), so expiry can be seen.
+test("at zero the confirm button is disabled and a resend makes the old OTP useless", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-expiry-"));
+  await prepareDatabase({ database: { kind: "pglite", dir: path.join(dataDir, "pg") }, seedDemo: false });
+  const port = 3198;
+  const server = startServer([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    DATA_DIR: dataDir,
+    AUTH_SECRET: testSecret,
+    PORT: String(port),
+    OTP_VALIDITY_SECONDS: "10",
+  });
+  try {
+    await expect.poll(server.output, { timeout: 60_000 }).toContain("Ready");
+    const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
+    const page = await context.newPage();
+    const mobile = uniqueMobile();
+    await signIn(page, users.agent);
+    await registerCustomer(page, mobile);
+    await addBeneficiary(page);
+    await fillTransfer(page, 1000);
+    await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+    await expect(page.getByTestId("otp-countdown")).toHaveText(/^00:(09|10)$/);
+    const oldOtp = await sandboxOtp(page.request, mobile, "transfer");
+    await page.getByLabel("OTP read out by the customer").fill(oldOtp);
+
+    await expect(page.getByTestId("otp-countdown")).toHaveText("00:00", { timeout: 15_000 });
+    await expect(page.getByTestId("otp-announcement")).toHaveText("The OTP has expired.");
+    await expect(page.getByRole("button", { name: "Confirm transfer" })).toBeDisabled();
+    await page.getByRole("button", { name: "Resend OTP" }).click();
+    await expect(page.getByTestId("otp-countdown")).toHaveText(/^00:(0[7-9]|10)$/);
+    await expect(page.getByRole("button", { name: "Resend OTP" })).toHaveCount(0);
+
+    // The old OTP no longer works; the new one does.
+    await page.getByLabel("OTP read out by the customer").fill(oldOtp);
+    await page.getByRole("button", { name: "Confirm transfer" }).click();
+    await expect(page.locator("#otp-error")).not.toBeEmpty();
+    await confirmWithOtp(page, mobile);
+    await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
+    await context.close();
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
