@@ -43,6 +43,9 @@ test("an agent sends money to a new beneficiary of a new customer, from mobile t
   await confirmWithOtp(page, mobile);
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
   await expect(page.getByTestId("part-1")).toContainText(/UTR \d{12}/);
+  const commission = page.getByRole("table", { name: "Commission: what the plan expects and what AOPay reported" });
+  await expect(commission.getByRole("row", { name: /Charge/ })).toContainText("25.00");
+  await expect(commission.getByRole("row", { name: /Net commission/ })).toContainText("16.85");
   await page.screenshot({ path: testInfo.outputPath("4-result.png"), fullPage: true });
   const utr = /UTR (\d{12})/.exec((await page.getByTestId("part-1").textContent())!)![1]!;
   const reference = /Reference (\d+)/.exec((await page.getByTestId("part-1").textContent())!)![1]!;
@@ -93,8 +96,9 @@ test("a wrong OTP is refused inline while the timer keeps running; a double clic
   await page.getByRole("button", { name: "Send OTP to the customer" }).click();
   await expect(page.getByTestId("otp-countdown")).toBeVisible();
   const otp = await sandboxOtp(page.request, mobile, "transfer");
+  // Keyboard only: type the OTP and press Enter.
   await page.getByLabel("OTP read out by the customer").fill(otp === "000000" ? "111111" : "000000");
-  await page.getByRole("button", { name: "Confirm transfer" }).click();
+  await page.getByLabel("OTP read out by the customer").press("Enter");
   await expect(page.locator("#otp-error")).toHaveText("Wrong OTP.");
   const before = await page.getByTestId("otp-countdown").textContent();
   await expect(page.getByTestId("otp-countdown")).not.toHaveText(before!);
@@ -159,6 +163,10 @@ test("an amount over what is left of the customer's month is refused, showing wh
   await page.getByRole("button", { name: "Find customer" }).click();
   await expect(page.getByTestId("remitter-card")).toContainText("Rs 5,000 used, Rs 20,000 left");
   await page.getByRole("radio", { name: /Sita Devi/ }).check();
+  // A returning customer's details are filled in, never typed twice.
+  await expect(page.getByLabel("Customer's PIN code")).toHaveValue("400059");
+  await expect(page.getByLabel("Customer's address")).toHaveValue("Marol Naka, Andheri East, Mumbai");
+  await expect(page.getByLabel("Customer's date of birth")).toHaveValue("1990-01-31");
   await fillTransfer(page, 20001);
   await page.getByRole("button", { name: "Send OTP to the customer" }).click();
   await expect(page.getByText("At most Rs 20,000 (what is left of this customer's month).")).toBeVisible();
@@ -189,4 +197,37 @@ test.describe("on a 360-pixel-wide phone", () => {
     await page.goto("/transfers");
     await fits("history");
   });
+});
+
+test("a beneficiary is deleted only after the agent confirms", async ({ page }) => {
+  const mobile = uniqueMobile();
+  await signIn(page, users.agent);
+  await registerCustomer(page, mobile);
+  await addBeneficiary(page, "Sita Devi");
+  await page.getByRole("button", { name: "Add a beneficiary" }).click();
+  await addBeneficiary(page, "Gopal Rao");
+  await page.getByRole("button", { name: "Delete Gopal Rao" }).click();
+  await page.getByRole("button", { name: "Keep" }).click();
+  await expect(page.getByRole("radio", { name: /Gopal Rao/ })).toBeVisible();
+  await page.getByRole("button", { name: "Delete Gopal Rao" }).click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(page.getByRole("radio", { name: /Gopal Rao/ })).toHaveCount(0);
+  await expect(page.getByRole("radio", { name: /Sita Devi/ })).toBeVisible();
+});
+
+test("the beneficiary form refuses a mistyped account number and an unknown IFSC", async ({ page }) => {
+  const mobile = uniqueMobile();
+  await signIn(page, users.agent);
+  await registerCustomer(page, mobile);
+  const form = page.getByRole("form", { name: "Add a beneficiary" });
+  await form.getByLabel("Account holder's name").fill("Sita Devi");
+  await form.getByLabel("IFSC").fill("ZZZZ0999999");
+  await expect(form.getByText("This IFSC is not in the bank list.")).toBeVisible();
+  await form.getByLabel("IFSC").fill("SBIN0000691");
+  await expect(form.getByTestId("ifsc-bank")).toHaveText("Bank: State Bank of India");
+  await form.getByLabel("Account number", { exact: true }).fill("20018575947");
+  await form.getByLabel("Account number again").fill("20018575948");
+  await form.getByRole("button", { name: "Add beneficiary" }).click();
+  await expect(form.getByText("The two account numbers do not match.")).toBeVisible();
+  await expect(page.getByRole("radio")).toHaveCount(0);
 });
