@@ -64,31 +64,41 @@ export function RemitterStep({ onFound }: { onFound: (remitter: RemitterView) =>
 
 function RegisterRemitter({ mobile, onRegistered }: { mobile: string; onRegistered: () => Promise<void> }) {
   const [aadhaar, setAadhaar] = useState("");
-  const [ekyc, setEkyc] = useState<{ kycId: string; stateresp: string; otpExpiresAt: string; serverNow: string } | null>(null);
+  const [ekyc, setEkyc] = useState<{ kycId: string; stateresp: string; otpExpiresAt: string; serverNow: string; receivedAt: number } | null>(null);
   const [otp, setOtp] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const secondsLeft = useServerCountdown(ekyc?.otpExpiresAt ?? null, ekyc?.serverNow ?? new Date().toISOString());
+  const secondsLeft = useServerCountdown(ekyc?.otpExpiresAt ?? null, ekyc?.serverNow ?? new Date(0).toISOString(), ekyc?.receivedAt ?? 0);
 
   async function startEkyc() {
     setBusy(true);
     setError(undefined);
-    const result = await ekycAction({ mobile, aadhaarNumber: aadhaar });
-    setBusy(false);
-    // Never keep the full number in the page longer than needed.
-    setAadhaar("");
-    if (!result.ok) return setError(result.fieldErrors?.aadhaarNumber ?? result.message);
-    setEkyc(result.data);
+    try {
+      const result = await ekycAction({ mobile, aadhaarNumber: aadhaar });
+      // Never keep the full number in the page longer than needed.
+      setAadhaar("");
+      if (!result.ok) return setError(result.fieldErrors?.aadhaarNumber ?? result.message);
+      setEkyc({ ...result.data, receivedAt: Date.now() });
+    } catch {
+      setError("The connection dropped. Check the network and try again.");
+    } finally {
+      setBusy(false);
+    }
   }
 
   async function register() {
     if (!ekyc) return;
     setBusy(true);
     setError(undefined);
-    const result = await registerRemitterAction({ mobile, otp, stateresp: ekyc.stateresp, kycId: ekyc.kycId });
-    setBusy(false);
-    if (!result.ok) return setError(result.fieldErrors?.otp ?? result.message);
-    await onRegistered();
+    try {
+      const result = await registerRemitterAction({ mobile, otp, stateresp: ekyc.stateresp, kycId: ekyc.kycId });
+      if (!result.ok) return setError(result.fieldErrors?.otp ?? result.message);
+      await onRegistered();
+    } catch {
+      setError("The connection dropped. Find the customer again to see whether the registration went through.");
+    } finally {
+      setBusy(false);
+    }
   }
 
   return (

@@ -36,7 +36,7 @@ async function fetchTransfer(id: string): Promise<TransferView> {
 export function TransferProgress({ initial }: { initial: TransferView }) {
   const queryClient = useQueryClient();
   const openSince = useRef<number | null>(null);
-  const { data: transfer } = useQuery({
+  const { data: transfer, dataUpdatedAt, isError } = useQuery({
     queryKey: ["transfer", initial.id],
     queryFn: () => fetchTransfer(initial.id),
     initialData: initial,
@@ -66,7 +66,12 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
         </p>
       </section>
 
-      {current ? <OtpStep key={`${current.id}-${current.otpExpiresAt}`} part={current} total={n} serverNow={transfer.serverNow} onChange={refresh} /> : null}
+      {isError ? (
+        <p role="alert" className="rounded-lg bg-amber-100 p-3 text-amber-900">
+          The status could not be refreshed (network?). It will be tried again; the transfer itself is safe.
+        </p>
+      ) : null}
+      {current ? <OtpStep key={current.id} part={current} total={n} serverNow={transfer.serverNow} receivedAt={dataUpdatedAt} onChange={refresh} /> : null}
 
       <section aria-labelledby="parts-heading" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="parts-heading" className="font-semibold">
@@ -153,8 +158,8 @@ function Commission({ part }: { part: PartView }) {
   );
 }
 
-function OtpStep({ part, total, serverNow, onChange }: { part: PartView; total: number; serverNow: string; onChange: () => Promise<void> }) {
-  const secondsLeft = useServerCountdown(part.state === "OTP_SENT" ? part.otpExpiresAt : null, serverNow);
+function OtpStep({ part, total, serverNow, receivedAt, onChange }: { part: PartView; total: number; serverNow: string; receivedAt: number; onChange: () => Promise<void> }) {
+  const secondsLeft = useServerCountdown(part.state === "OTP_SENT" ? part.otpExpiresAt : null, serverNow, receivedAt);
   const [otp, setOtp] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -165,12 +170,17 @@ function OtpStep({ part, total, serverNow, onChange }: { part: PartView; total: 
     if (busy || expired) return;
     setBusy(true);
     setError(undefined);
-    const result = await confirmPartAction({ partId: part.id, otp });
-    setBusy(false);
-    if (!result.ok) return setError(result.fieldErrors?.otp ?? result.message);
-    if (result.data.state === "OTP_SENT" && result.data.message) {
-      setOtp("");
-      return setError(result.data.message); // a wrong OTP: the timer keeps running
+    try {
+      const result = await confirmPartAction({ partId: part.id, otp });
+      if (!result.ok) return setError(result.fieldErrors?.otp ?? result.message);
+      if (result.data.state === "OTP_SENT" && result.data.message) {
+        setOtp("");
+        return setError(result.data.message); // a wrong OTP: the timer keeps running
+      }
+    } catch {
+      setError("The connection dropped. The status below is being checked; do not collect the money again.");
+    } finally {
+      setBusy(false);
     }
     await onChange();
   }
@@ -178,10 +188,15 @@ function OtpStep({ part, total, serverNow, onChange }: { part: PartView; total: 
   async function resend() {
     setBusy(true);
     setError(undefined);
-    const result = await resendOtpAction({ partId: part.id });
-    setBusy(false);
     setOtp("");
-    if (!result.ok) return setError(result.message);
+    try {
+      const result = await resendOtpAction({ partId: part.id });
+      if (!result.ok) return setError(result.message);
+    } catch {
+      return setError("The connection dropped. Try sending the OTP again.");
+    } finally {
+      setBusy(false);
+    }
     await onChange();
   }
 

@@ -3,20 +3,19 @@
 import { useEffect, useState } from "react";
 
 /**
- * Seconds left until `expiresAt`, counted on the server's clock: the offset between the
- * server's `serverNow` and this browser's clock is taken out, so a wrong clock on the agent's
- * tablet does not change the timer.
+ * Seconds left until `expiresAt`, counted on the server's clock: `serverNow` is the server's
+ * time when it answered and `receivedAt` this browser's time when the answer arrived, so a
+ * wrong clock on the agent's tablet does not change the timer.
  */
-export function useServerCountdown(expiresAt: string | null, serverNow: string): number {
-  const [offset] = useState(() => Date.parse(serverNow) - Date.now());
-  const compute = () => (expiresAt ? Math.max(0, Math.ceil((Date.parse(expiresAt) - (Date.now() + offset)) / 1000)) : 0);
-  const [left, setLeft] = useState(compute);
+export function useServerCountdown(expiresAt: string | null, serverNow: string, receivedAt: number): number {
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const id = setInterval(() => setLeft(compute()), 250);
+    const id = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [expiresAt, offset]);
-  return left;
+  }, []);
+  if (!expiresAt) return 0;
+  const offset = Date.parse(serverNow) - receivedAt;
+  return Math.max(0, Math.ceil((Date.parse(expiresAt) - (now + offset)) / 1000));
 }
 
 export function formatMmSs(seconds: number): string {

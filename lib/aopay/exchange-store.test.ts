@@ -20,7 +20,7 @@ describe.each(testBackends)("AOPay exchanges stored on %s", (backend) => {
       baseUrl: server.url,
       registrationId: "AOP-554",
       recorder: databaseExchangeRecorder(db.prisma, "AOP-554"),
-      timeouts: { writeMs: 200, readMs: 200 },
+      timeouts: { writeMs: 1_000, readMs: 1_000 },
     });
     const details = {
       mobile: "9876543210",
@@ -35,7 +35,7 @@ describe.each(testBackends)("AOPay exchanges stored on %s", (backend) => {
     };
     server.script([json(200, { status: true, response_code: 1, message: "ok", account: "20018575947" })]);
     await client.confirmTransfer({ ...details, otp: "482913", stateresp: "s1", reference: "260000000042" });
-    server.script([{ delayMs: 1000, then: json(200, {}) }]);
+    server.script([{ delayMs: 2500, then: json(200, {}) }]);
     await client.confirmTransfer({ ...details, otp: "482913", stateresp: "s1", reference: "260000000043" }).catch(() => {});
 
     const rows = await db.prisma.aopayExchange.findMany({ orderBy: { id: "asc" } });
@@ -44,7 +44,7 @@ describe.each(testBackends)("AOPay exchanges stored on %s", (backend) => {
     expect(rows[0]!.request).toMatchObject({ OTP: "******", ReferanceID: "260000000042" });
     expect(rows[0]!.responseBody).toContain("XXXXXXX5947");
     expect(rows[1]).toMatchObject({ reference: "260000000043", failure: "timeout", httpStatus: null, responseBody: null });
-    expect(rows[1]!.latencyMs).toBeGreaterThanOrEqual(150);
+    expect(rows[1]!.latencyMs).toBeGreaterThanOrEqual(900);
     expect(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toMatch(/482913|20018575947/);
   });
 });

@@ -31,7 +31,7 @@ function client(overrides: Partial<AopayClientOptions> = {}) {
   return createAopayClient({
     baseUrl: server.url,
     registrationId: "AOP-554",
-    timeouts: { writeMs: 300, readMs: 300 },
+    timeouts: { writeMs: 1_000, readMs: 1_000 },
     readRetry: { attempts: 3, backoffMs: 5 },
     ...overrides,
   });
@@ -60,7 +60,7 @@ const cases: { name: string; behaviour: Behaviour; kind: FailureKind; outcome: "
   { name: "an empty body", behaviour: { reply: { status: 200, body: "" } }, kind: "empty_body", outcome: "unknown" },
   { name: "a 500", behaviour: json(500, { message: "Internal Server Error" }), kind: "server_error", outcome: "unknown" },
   { name: "a 502 HTML page", behaviour: { reply: { status: 502, body: "<html>Bad gateway</html>" } }, kind: "server_error", outcome: "unknown" },
-  { name: "a reply slower than the time limit", behaviour: { delayMs: 1000, then: ok }, kind: "timeout", outcome: "unknown" },
+  { name: "a reply slower than the time limit", behaviour: { delayMs: 2500, then: ok }, kind: "timeout", outcome: "unknown" },
   { name: "a reset connection", behaviour: { reset: true }, kind: "connection_reset", outcome: "unknown" },
   { name: "a JSON array instead of an object", behaviour: json(200, [1, 2]), kind: "unexpected_shape", outcome: "unknown" },
   { name: "a 400 refusal", behaviour: json(400, { message: "Bad request" }), kind: "client_error", outcome: "rejected" },
@@ -98,7 +98,7 @@ describe("failure classes on the money call (Transaction)", () => {
 
 describe("retries", () => {
   it("retries a read with backoff after network failures, and succeeds", async () => {
-    server.script([{ reset: true }, { delayMs: 1000, then: ok }, json(200, { status: true, response_code: 1, txn_status: "1", utr: "U1" })]);
+    server.script([{ reset: true }, { delayMs: 2500, then: ok }, json(200, { status: true, response_code: 1, txn_status: "1", utr: "U1" })]);
     const answer = await client().transferStatus(confirm.reference);
     expect(answer.transfer?.state).toBe("success");
     expect(server.received).toHaveLength(3);

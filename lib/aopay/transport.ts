@@ -126,7 +126,8 @@ export async function postOnce(
 
   exchange.httpStatus = httpStatus;
   exchange.responseBody = maskBodyText(text);
-  if (httpStatus >= 500) return fail("server_error", `AOPay ${call}: server error ${httpStatus}`, httpStatus);
+  // 5xx, and 409 (a conflict: something already exists), may mean AOPay acted on it.
+  if (httpStatus >= 500 || httpStatus === 409) return fail("server_error", `AOPay ${call}: server error ${httpStatus}`, httpStatus);
   if (![200, 202, 401].includes(httpStatus) && (httpStatus < 200 || httpStatus >= 300)) {
     return fail("client_error", `AOPay ${call}: refused with HTTP ${httpStatus}`, httpStatus);
   }

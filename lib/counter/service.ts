@@ -61,7 +61,9 @@ export async function lookupRemitter(user: CurrentUser, mobile: string): Promise
   if (answer.outcome === "remitter_not_registered") return { registered: false, mobile, stateresp: answer.stateresp ?? "" };
   if (answer.outcome !== "success" || !answer.remitter) throw new CounterRefusal(answer.message || "AOPay could not find this customer.");
   const used = await monthUsage(db(), mobile, new Date());
-  const known = await db().remitter.findUnique({ where: { mobile } });
+  // Details are filled in for the outlet's own returning customers only.
+  const servedHere = (await db().transfer.count({ where: { remitterMobile: mobile, outletId: outlet.id } })) > 0;
+  const known = servedHere ? await db().remitter.findUnique({ where: { mobile } }) : null;
   return {
     registered: true,
     remitter: {

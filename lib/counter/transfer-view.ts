@@ -2,6 +2,7 @@
 import "server-only";
 import { addSeconds } from "date-fns";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { config } from "@/lib/config";
 import { appLedger, transferForAgent } from "@/lib/counter/service";
 
 export interface PartView {
@@ -42,13 +43,14 @@ export async function transferView(user: CurrentUser, transferId: string, option
   if (!transfer) return null;
   if (options.refreshDue) {
     // While the agent watches, ask AOPay about pending parts at most every few seconds (the
-    // screen's polling backs off by itself); a part stuck in SUBMITTED for a minute means its
-    // request died, so ask about it too.
+    // screen's polling backs off by itself). A part still SUBMITTED well after the money call's
+    // time limit means its request died: ask about it too.
     const now = new Date();
+    const abandonedAfterSeconds = config().aopay.writeTimeoutMs / 1000 + 30;
     const due = transfer.parts.filter(
       (p) =>
         (p.state === "PENDING" && addSeconds(p.updatedAt, watchedRecheckSeconds) <= now) ||
-        (p.state === "SUBMITTED" && p.submittedAt !== null && addSeconds(p.submittedAt, 60) <= now),
+        (p.state === "SUBMITTED" && p.submittedAt !== null && addSeconds(p.submittedAt, abandonedAfterSeconds) <= now),
     );
     for (const part of due) await appLedger().refresh(part.id, { userId: user.id });
     if (due.length) transfer = (await transferForAgent(user, transferId))!;

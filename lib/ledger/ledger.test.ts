@@ -12,6 +12,7 @@ import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
 import { createLedger, LedgerRefusal, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
 import { partStates } from "@/lib/ledger/states";
 import { PartState } from "@/lib/generated/prisma/enums";
+import { json, startMisbehavingServer } from "@/lib/testing/misbehaving-server";
 import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
 
@@ -33,7 +34,7 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     db = await createTestDatabase(backend);
     outletId = (await db.prisma.outlet.create({ data: testOutlet })).id;
     agentId = (await db.prisma.user.create({ data: { username: "ledger-agent", name: "Agent", role: "AGENT", passwordHash: "x", outletId } })).id;
-    sandbox = await startSandboxServer(db.prisma, () => clock);
+    sandbox = await startSandboxServer(db.prisma, () => clock, 3_000);
     ledger = createLedger({
       prisma: db.prisma,
       now: () => clock,
@@ -42,7 +43,7 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
         createAopayClient({
           baseUrl: sandbox.url,
           registrationId,
-          timeouts: { writeMs: 400, readMs: 2_000 },
+          timeouts: { writeMs: 1_500, readMs: 3_000 },
           recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored),
         }),
     });
@@ -171,6 +172,28 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     expect(await ledger.confirm(parts[0]!.id, await otpFor(mobile), actor())).toEqual({ state: "FAILED", message: "Transaction failed: the beneficiary bank declined it." });
     const part = await db.prisma.transferPart.findUniqueOrThrow({ where: { id: parts[0]!.id } });
     expect(part.failureReason).toBe("Transaction failed: the beneficiary bank declined it.");
+  });
+
+  it.each([
+    [202, { status: false, response_code: 0, message: "Remitter not registered" }],
+    [409, { message: "Conflict" }],
+    [200, { status: false, response_code: 42, message: "Something new" }],
+  ])("takes an undocumented answer to the money call (HTTP %i) as PENDING, not as a refusal", async (status, body) => {
+    const strange = await startMisbehavingServer();
+    try {
+      const oddLedger = createLedger({
+        prisma: db.prisma,
+        now: () => clock,
+        otpValiditySeconds: 90,
+        aopay: (registrationId) => createAopayClient({ baseUrl: strange.url, registrationId }),
+      });
+      const { parts } = await newTransfer(1000);
+      strange.script([json(200, { status: true, response_code: 1, message: "OTP sent", stateresp: "123456789" }), json(status, body)]);
+      expect((await oddLedger.sendOtp(parts[0]!.id, actor())).ok).toBe(true);
+      expect((await oddLedger.confirm(parts[0]!.id, "123456", actor())).state).toBe("PENDING");
+    } finally {
+      await strange.close();
+    }
   });
 
   it("refuses a transfer above what is left of the remitter's month", async () => {

@@ -222,6 +222,8 @@ export function createLedger(deps: LedgerDeps) {
       const earlier = await prisma.transferPart.count({ where: { transferId: part.transferId, seq: { lt: part.seq }, state: { in: ["DRAFT", "OTP_SENT", "OTP_EXPIRED"] } } });
       if (earlier > 0) return { ok: false, message: "Finish the earlier part first." };
       const { client, exchangeIds } = clientFor(registrationId);
+      // AOPay's 90 seconds start when it sends the OTP: count them from before the call.
+      const at = now();
       let answer: Answer;
       try {
         answer = await client.sendTransferOtp(detailsOf(part.transfer, part.amount), part.reference);
@@ -234,7 +236,6 @@ export function createLedger(deps: LedgerDeps) {
           answer.outcome === "remitter_not_registered" ? "AOPay says this customer is not registered. Register them first." : answer.message || "AOPay refused to send the OTP.";
         return { ok: false, message };
       }
-      const at = now();
       const expiresAt = addSeconds(at, deps.otpValiditySeconds);
       const changed = await prisma.$transaction((tx) =>
         changeState(tx, part, "OTP_SENT", { actor, cause: part.state === "DRAFT" ? "otp_sent" : "otp_resent", exchangeIds }, { stateresp: answer.stateresp, otpSentAt: at, otpExpiresAt: expiresAt }),
@@ -269,10 +270,12 @@ export function createLedger(deps: LedgerDeps) {
       }
 
       const submitted = { id: part.id, state: "SUBMITTED" as PartState };
+      // The state token as it is now that the part is ours (a resend may have changed it).
+      const { stateresp } = await prisma.transferPart.findUniqueOrThrow({ where: { id: part.id }, select: { stateresp: true } });
       const { client, exchangeIds } = clientFor(registrationId);
       let answer: Awaited<ReturnType<AopayClient["confirmTransfer"]>>;
       try {
-        answer = await client.confirmTransfer({ ...detailsOf(part.transfer, part.amount), otp, stateresp: part.stateresp ?? "", reference: part.reference });
+        answer = await client.confirmTransfer({ ...detailsOf(part.transfer, part.amount), otp, stateresp: stateresp ?? "", reference: part.reference });
       } catch (error) {
         if (!(error instanceof AopayCallError)) throw error;
         if (error.moneyMayHaveMoved) {
@@ -286,13 +289,15 @@ export function createLedger(deps: LedgerDeps) {
         return { state: "OTP_SENT", message: "AOPay could not be reached. No money moved; confirm again." };
       }
 
-      return prisma.$transaction(async (tx) => {
+      const applied = await prisma.$transaction(async (tx) => {
         const event = { actor, cause: `confirm_${answer.outcome}`, exchangeIds, details: { code: answer.code ?? null, message: answer.message } };
         if (answer.outcome === "rejected" && answer.code === responseCodes.otpInvalid) {
           await changeState(tx, submitted, "OTP_SENT", event);
           return { state: "OTP_SENT" as PartState, message: answer.message || "Wrong OTP." };
         }
-        if (answer.outcome === "rejected" || answer.outcome === "authentication_failed" || answer.outcome === "remitter_not_registered") {
+        // An explicit refusal of the money call: nothing moved. (A 202 is documented only for
+        // Send OTP and Status, so on Transaction it is not taken as a refusal.)
+        if (answer.outcome === "rejected" || answer.outcome === "authentication_failed") {
           await changeState(tx, submitted, "CANCELLED", event, { failureReason: answer.message, settledAt: now() });
           return { state: "CANCELLED" as PartState, message: answer.message };
         }
@@ -311,6 +316,10 @@ export function createLedger(deps: LedgerDeps) {
         await changeState(tx, submitted, "PENDING", event, { nextCheckAt: addSeconds(now(), firstCheckDelaySeconds) });
         return { state: "PENDING" as PartState };
       });
+      // If a status check moved the part while the call was out, the ledger keeps that state
+      // (the call's reply is still in aopay_exchanges); say so instead of claiming ours.
+      const current = await prisma.transferPart.findUniqueOrThrow({ where: { id: part.id }, select: { state: true } });
+      return current.state === applied.state ? applied : { state: current.state, message: "The status was updated meanwhile." };
     },
 
     /** Asks AOPay where a submitted or pending part stands, and applies a final answer. */

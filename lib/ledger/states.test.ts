@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertTransition, canTransition, IllegalTransitionError, partStates } from "@/lib/ledger/states";
+import { assertTransition, canTransition, IllegalTransitionError, partStates, reservingStates } from "@/lib/ledger/states";
 
 describe("transfer part states", () => {
   it("follows the happy path", () => {
@@ -24,6 +24,16 @@ describe("transfer part states", () => {
     expect(canTransition("DRAFT", "SUCCESS")).toBe(false);
     expect(canTransition("SUCCESS", "REFUND_PENDING")).toBe(false);
     expect(canTransition("PENDING", "REFUND_PENDING")).toBe(false);
+  });
+
+  it("keeps an expired OTP's part reserved against the month, since a resend revives it", () => {
+    expect(reservingStates).toContain("OTP_EXPIRED");
+    expect(reservingStates).not.toContain("CANCELLED");
+    expect(reservingStates).not.toContain("FAILED");
+  });
+
+  it("accepts a refund reported straight after the money call", () => {
+    expect(canTransition("SUBMITTED", "REFUNDED")).toBe(true);
   });
 
   it("lets a pending part settle either way, and an expired OTP be sent again", () => {

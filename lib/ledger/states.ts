@@ -32,7 +32,7 @@ const allowed: Record<PartState, readonly PartState[]> = {
   OTP_SENT: ["OTP_SENT", "OTP_EXPIRED", "SUBMITTED", "CANCELLED"],
   OTP_EXPIRED: ["OTP_SENT", "CANCELLED"],
   // Back to OTP_SENT or CANCELLED only on an explicit refusal: then nothing moved.
-  SUBMITTED: ["SUCCESS", "FAILED", "PENDING", "OTP_SENT", "CANCELLED"],
+  SUBMITTED: ["SUCCESS", "FAILED", "PENDING", "REFUNDED", "OTP_SENT", "CANCELLED"],
   PENDING: ["PENDING", "SUCCESS", "FAILED", "REFUNDED"],
   SUCCESS: [],
   FAILED: ["REFUND_PENDING", "REFUNDED"],
@@ -61,5 +61,8 @@ export function assertTransition(from: PartState, to: PartState): void {
 
 export const finalStates: ReadonlySet<PartState> = new Set(["SUCCESS", "REFUNDED", "CANCELLED"]);
 
-/** Parts whose money is spoken for against the remitter's monthly limit. */
-export const reservingStates: readonly PartState[] = ["DRAFT", "OTP_SENT", "SUBMITTED", "PENDING", "SUCCESS"];
+/**
+ * Parts whose money is spoken for against the remitter's monthly limit. OTP_EXPIRED counts:
+ * a resend brings it back without a new check.
+ */
+export const reservingStates: readonly PartState[] = ["DRAFT", "OTP_SENT", "OTP_EXPIRED", "SUBMITTED", "PENDING", "SUCCESS"];

@@ -38,7 +38,7 @@ async function run<T>(what: string, body: () => Promise<T>): Promise<ActionResul
     if (error instanceof CounterRefusal) return { ok: false, message: error.message };
     const requestId = newRequestId();
     log.error({ requestId, err: error }, `${what} failed`);
-    return { ok: false, message: `Something went wrong (ref ${requestId}). Nothing was sent twice; try again.` };
+    return { ok: false, message: `Something went wrong (ref ${requestId}). Check the transfer's status before trying again.` };
   }
 }
 

@@ -11,6 +11,7 @@ export const metadata: Metadata = { title: "History" };
 function summary(states: string[]): { text: string; tone: string } {
   if (states.every((s) => s === "SUCCESS")) return { text: "Success", tone: "text-green-800" };
   if (states.some((s) => s === "PENDING" || s === "SUBMITTED")) return { text: "Pending", tone: "text-amber-800" };
+  if (states.some((s) => s === "FAILED") && states.some((s) => s === "SUCCESS")) return { text: "Partly failed", tone: "text-red-700" };
   if (states.some((s) => s === "FAILED")) return { text: "Failed", tone: "text-red-700" };
   if (states.some((s) => s === "OTP_SENT" || s === "DRAFT" || s === "OTP_EXPIRED")) return { text: "Awaiting OTP", tone: "text-slate-700" };
   return { text: states.join(", ").toLowerCase(), tone: "text-slate-700" };

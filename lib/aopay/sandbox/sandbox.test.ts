@@ -23,8 +23,8 @@ describe.each(testBackends)("AOPay sandbox on %s", (backend) => {
   beforeAll(async () => {
     db = await createTestDatabase(backend);
     await db.prisma.outlet.create({ data: testOutlet });
-    sandboxServer = await startSandboxServer(db.prisma, () => clock);
-    client = createAopayClient({ baseUrl: sandboxServer.url, registrationId: "AOP-554", timeouts: { writeMs: 400, readMs: 2_000 } });
+    sandboxServer = await startSandboxServer(db.prisma, () => clock, 3_000);
+    client = createAopayClient({ baseUrl: sandboxServer.url, registrationId: "AOP-554", timeouts: { writeMs: 1_500, readMs: 3_000 } });
   });
   afterAll(async () => {
     await sandboxServer?.close();

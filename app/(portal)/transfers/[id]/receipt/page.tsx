@@ -34,7 +34,10 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
   if (!view) notFound();
   const thermal = (await searchParams).format === "thermal";
   const outlet = await db().outlet.findUniqueOrThrow({ where: { id: user.outletId! }, select: { name: true, address: true, pincode: true, registrationId: true } });
-  const totalCharge = view.parts.reduce((sum, p) => sum + Number(p.expected.customerCharge), 0).toFixed(2);
+  // Only parts that went (or may have gone) through count; the charge as AOPay reported it when it did.
+  const sent = view.parts.filter((p) => ["SUCCESS", "PENDING", "SUBMITTED"].includes(p.state));
+  const sentAmount = sent.reduce((sum, p) => sum + Number(p.amount), 0).toFixed(2);
+  const totalCharge = sent.reduce((sum, p) => sum + Number(p.reported.customerCharge ?? p.expected.customerCharge), 0).toFixed(2);
 
   return (
     <>
@@ -80,12 +83,14 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
           <dd>{view.accountMasked}</dd>
           <dt>Mode</dt>
           <dd>{view.mode}</dd>
-          <dt>Amount</dt>
-          <dd className="font-semibold">{rupees(view.amount)}</dd>
+          <dt>Amount asked</dt>
+          <dd>{rupees(view.amount)}</dd>
+          <dt>Amount sent</dt>
+          <dd className="font-semibold">{rupees(sentAmount)}</dd>
           <dt>Charge</dt>
           <dd>{rupees(totalCharge)} (GST included)</dd>
-          <dt>Customer paid</dt>
-          <dd className="font-semibold">{rupees((Number(view.amount) + Number(totalCharge)).toFixed(2))}</dd>
+          <dt>Customer pays</dt>
+          <dd className="font-semibold">{rupees((Number(sentAmount) + Number(totalCharge)).toFixed(2))}</dd>
         </dl>
         <table className="mt-3 w-full border-t border-dashed border-slate-400 text-left">
           <thead>
