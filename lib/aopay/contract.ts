@@ -264,7 +264,7 @@ export const requests = {
       ifsccode: i.ifsc,
       verified: i.verified ? "1" : "0",
       gst_state: i.gstState,
-      dob: dateText(i.dateOfBirth, "dd-MM-yyyy"),
+      dob: i.dateOfBirth ? dateText(i.dateOfBirth, "dd-MM-yyyy") : "",
       address: i.address,
       pincode: i.pincode,
       RegistrationID: registrationId,
@@ -302,7 +302,8 @@ export interface NewBeneficiary {
   ifsc: string;
   verified: boolean;
   gstState: string;
-  dateOfBirth: Date;
+  /** The remitter's, when the portal knows it; sent empty rather than guessed. */
+  dateOfBirth?: Date;
   address: string;
   pincode: string;
 }

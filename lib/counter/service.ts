@@ -156,7 +156,7 @@ export async function addBeneficiary(user: CurrentUser, input: BeneficiaryInput)
       ifsc: input.ifsc,
       verified: input.verified,
       gstState: "",
-      dateOfBirth: known?.dateOfBirth ?? new Date("1990-01-01"),
+      dateOfBirth: known?.dateOfBirth ?? undefined,
       address: known?.address ?? "",
       pincode: known?.pincode ?? "",
     }),
