@@ -231,3 +231,20 @@ test("the beneficiary form refuses a mistyped account number and an unknown IFSC
   await expect(form.getByText("The two account numbers do not match.")).toBeVisible();
   await expect(page.getByRole("radio")).toHaveCount(0);
 });
+
+test("after the first part, the rest can be cancelled before it is sent", async ({ page }) => {
+  const mobile = uniqueMobile();
+  await signIn(page, users.agent);
+  await registerCustomer(page, mobile);
+  await addBeneficiary(page);
+  await fillTransfer(page, 7000);
+  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  await confirmWithOtp(page, mobile);
+  await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
+  await page.getByRole("button", { name: "Cancel unsent parts" }).click();
+  await page.getByRole("button", { name: "Yes, cancel them" }).click();
+  await expect(page.getByTestId("part-2")).toHaveAttribute("data-state", "CANCELLED");
+  await page.getByRole("link", { name: "Print receipt" }).click();
+  await expect(page.getByTestId("receipt")).toContainText("Rs 5,000.00");
+  await expect(page.getByTestId("receipt")).toContainText("Not sent");
+});

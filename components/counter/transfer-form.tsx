@@ -35,6 +35,9 @@ export function TransferForm({ remitter, beneficiary, minRupees }: { remitter: R
   });
   const [message, setMessage] = useState<string>();
   const [location, setLocation] = useState<string>("");
+  // One key per form: if the reply to a start is lost and the agent presses again, the server
+  // finds the transfer it already wrote instead of reserving the money twice.
+  const [requestKey] = useState(() => crypto.randomUUID());
   const amount = Number(useWatch({ control: form.control, name: "amount" }));
   const preview = useMemo(() => (Number.isInteger(amount) && amount > 0 && amount <= 25_000 ? previewFees(amount) : null), [amount]);
 
@@ -59,7 +62,7 @@ export function TransferForm({ remitter, beneficiary, minRupees }: { remitter: R
 
   async function submit(values: Values) {
     setMessage(undefined);
-    const result = await startTransferAction({ ...values, mobile: remitter.mobile, beneficiaryId: beneficiary.id });
+    const result = await startTransferAction({ ...values, mobile: remitter.mobile, beneficiaryId: beneficiary.id, requestKey });
     if (!result.ok) {
       for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof Values, { message: text });
       return setMessage(result.message);

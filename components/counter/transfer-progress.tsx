@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { confirmPartAction, resendOtpAction } from "@/app/(portal)/transfers/actions";
+import { cancelUnsentAction, confirmPartAction, resendOtpAction } from "@/app/(portal)/transfers/actions";
 import { OtpCountdown } from "@/components/counter/otp-countdown";
 import { useServerCountdown } from "@/components/counter/use-countdown";
 import { FieldError } from "@/components/ui/form";
@@ -88,6 +88,7 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
       </section>
 
       <div className="flex flex-wrap gap-2">
+        {current ? <CancelUnsent transferId={transfer.id} onDone={refresh} /> : null}
         {allFinal ? (
           <Link href={`/transfers/${transfer.id}/receipt`} className={buttonClasses()}>
             Print receipt
@@ -245,5 +246,39 @@ function OtpStep({ part, total, serverNow, receivedAt, onChange }: { part: PartV
         </form>
       )}
     </section>
+  );
+}
+
+function CancelUnsent({ transferId, onDone }: { transferId: string; onDone: () => Promise<void> }) {
+  const [asking, setAsking] = useState(false);
+  const [message, setMessage] = useState<string>();
+  async function cancel() {
+    try {
+      const result = await cancelUnsentAction({ transferId });
+      if (!result.ok) setMessage(result.message);
+    } catch {
+      setMessage("The connection dropped. Try again.");
+    }
+    setAsking(false);
+    await onDone();
+  }
+  if (!asking) {
+    return (
+      <button type="button" className={buttonClasses("secondary")} onClick={() => setAsking(true)}>
+        Cancel unsent parts
+      </button>
+    );
+  }
+  return (
+    <span className="flex flex-wrap items-center gap-2" role="group" aria-label="Confirm cancelling">
+      <span>Cancel every part not sent yet? Parts already sent are not affected.</span>
+      <button type="button" className={buttonClasses("secondary")} onClick={cancel}>
+        Yes, cancel them
+      </button>
+      <button type="button" className={buttonClasses("secondary")} onClick={() => setAsking(false)}>
+        Keep
+      </button>
+      {message ? <span role="alert" className="text-red-700">{message}</span> : null}
+    </span>
   );
 }

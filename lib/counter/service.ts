@@ -173,7 +173,7 @@ export async function deleteBeneficiary(user: CurrentUser, mobile: string, benef
 /** Writes the transfer (all parts), then sends the first part's OTP. */
 export async function startTransfer(
   user: CurrentUser,
-  input: TransferInput & { mobile: string; beneficiaryId: string },
+  input: TransferInput & { mobile: string; beneficiaryId: string; requestKey: string },
 ): Promise<{ transferId: string; otpMessage?: string }> {
   const outlet = await outletOf(user);
   const lookup = await lookupRemitter(user, input.mobile);
@@ -181,8 +181,9 @@ export async function startTransfer(
   const beneficiary = (await listBeneficiaries(user, input.mobile)).find((b) => b.id === input.beneficiaryId);
   if (!beneficiary) throw new CounterRefusal("That beneficiary is no longer on this customer's list.");
   try {
-    const { transferId } = await appLedger().createTransfer(
+    const { transferId, repeated } = await appLedger().createTransfer(
       {
+        requestKey: input.requestKey,
         outletId: outlet.id,
         agentId: user.id,
         remitter: { mobile: input.mobile, firstName: lookup.remitter.firstName, lastName: lookup.remitter.lastName },
@@ -197,6 +198,8 @@ export async function startTransfer(
       },
       { userId: user.id },
     );
+    // A repeated start (the first reply was lost) goes on with the transfer already written.
+    if (repeated) return { transferId };
     const first = await db().transferPart.findFirstOrThrow({ where: { transferId, seq: 1 }, select: { id: true } });
     const sent = await appLedger().sendOtp(first.id, { userId: user.id });
     return { transferId, otpMessage: sent.ok ? undefined : sent.message };

@@ -140,6 +140,33 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     expect(await stateOf(part.id)).toBe("SUCCESS");
   });
 
+  it("returns the same transfer for a repeated start, and frees unsent parts when cancelled", async () => {
+    const who = await customer();
+    const input: NewTransfer = {
+      requestKey: crypto.randomUUID(),
+      outletId,
+      agentId,
+      ...who,
+      mode: "IMPS",
+      amount: new Decimal(12000),
+      pincode: "110045",
+      address: "Delhi",
+      dateOfBirth: new Date("1990-01-31"),
+      latitude: "28.609000",
+      longitude: "77.236200",
+    };
+    const first = await ledger.createTransfer(input, actor());
+    const again = await ledger.createTransfer(input, actor());
+    expect(again).toEqual({ transferId: first.transferId, repeated: true });
+    expect(await db.prisma.transfer.count({ where: { remitterMobile: who.remitter.mobile } })).toBe(1);
+
+    expect(await ledger.cancelUnsent(first.transferId, actor())).toBe(3);
+    const states = await db.prisma.transferPart.findMany({ where: { transferId: first.transferId }, select: { state: true } });
+    expect(states.map((p) => p.state)).toEqual(["CANCELLED", "CANCELLED", "CANCELLED"]);
+    // The month's reservation is free again.
+    expect((await newTransfer(25000, who)).parts).toHaveLength(5);
+  });
+
   it("goes part by part: the second part's OTP waits for the first", async () => {
     const { parts } = await newTransfer(6000);
     expect(await ledger.sendOtp(parts[1]!.id, actor())).toEqual({ ok: false, message: "Finish the earlier part first." });

@@ -83,6 +83,8 @@ async function changeState(
 }
 
 export interface NewTransfer {
+  /** The screen's key for this one request; a retry with the same key returns the same transfer. */
+  requestKey?: string;
   outletId: string;
   agentId: string;
   remitter: { mobile: string; firstName: string; lastName: string };
@@ -101,8 +103,10 @@ export function createLedger(deps: LedgerDeps) {
   const now = deps.now ?? (() => new Date());
 
   /** Writes the transfer and its parts (DRAFT), reserving the amount against the month's limit. */
-  async function createTransfer(input: NewTransfer, actor: Actor): Promise<{ transferId: string }> {
+  async function createTransfer(input: NewTransfer, actor: Actor): Promise<{ transferId: string; repeated: boolean }> {
     const preview = previewFees(input.amount);
+    const earlier = input.requestKey ? await prisma.transfer.findUnique({ where: { requestKey: input.requestKey }, select: { id: true } }) : null;
+    if (earlier) return { transferId: earlier.id, repeated: true };
     return prisma.$transaction(async (tx) => {
       const at = now();
       await tx.remitter.upsert({
@@ -119,6 +123,7 @@ export function createLedger(deps: LedgerDeps) {
       }
       const transfer = await tx.transfer.create({
         data: {
+          requestKey: input.requestKey ?? null,
           outletId: input.outletId,
           agentId: input.agentId,
           remitterMobile: input.remitter.mobile,
@@ -154,7 +159,7 @@ export function createLedger(deps: LedgerDeps) {
         });
         await tx.transferEvent.create({ data: { partId: created.id, toState: "DRAFT", actorId: actor.userId, cause: "transfer_created" } });
       }
-      return { transferId: transfer.id };
+      return { transferId: transfer.id, repeated: false };
     });
   }
 
@@ -214,6 +219,22 @@ export function createLedger(deps: LedgerDeps) {
 
   return {
     createTransfer,
+
+    /**
+     * Cancels the parts of a transfer that have not reached the money call (the customer
+     * changed their mind, or a start was repeated): their reservation is freed.
+     */
+    async cancelUnsent(transferId: string, actor: Actor): Promise<number> {
+      const parts = await prisma.transferPart.findMany({ where: { transferId, state: { in: ["DRAFT", "OTP_SENT", "OTP_EXPIRED"] } } });
+      let cancelled = 0;
+      for (const part of parts) {
+        const done = await prisma.$transaction((tx) =>
+          changeState(tx, part, "CANCELLED", { actor, cause: "cancelled_by_agent" }, { failureReason: "Cancelled at the counter before it was sent.", settledAt: now() }),
+        );
+        if (done) cancelled++;
+      }
+      return cancelled;
+    },
 
     /** Sends (or sends again) the OTP for a part; a new OTP makes the old one useless. */
     async sendOtp(partId: string, actor: Actor): Promise<{ ok: true; expiresAt: Date } | { ok: false; message: string }> {

@@ -103,7 +103,7 @@ export async function deleteBeneficiaryAction(input: { mobile: string; beneficia
 
 export async function startTransferAction(input: Record<string, unknown>): Promise<ActionResult<{ transferId: string; otpMessage?: string }>> {
   const user = await requireUser("AGENT");
-  const base = z.object({ mobile: mobileSchema, beneficiaryId: z.string().regex(/^\d+$/, "Pick a beneficiary.") }).safeParse(input);
+  const base = z.object({ mobile: mobileSchema, beneficiaryId: z.string().regex(/^\d+$/, "Pick a beneficiary."), requestKey: z.uuid() }).safeParse(input);
   if (!base.success) return invalid(base.error);
   const lookup = await run("remitter lookup", () => lookupRemitter(user, base.data.mobile));
   if (!lookup.ok) return lookup;
@@ -145,4 +145,11 @@ export async function confirmPartAction(input: { partId: string; otp: string }):
   const otp = otpSchema.safeParse(input.otp);
   if (!otp.success) return { ok: false, message: otp.error.issues[0]!.message, fieldErrors: { otp: otp.error.issues[0]!.message } };
   return run("confirm transfer", () => appLedger().confirm(part.id, otp.data, { userId: user.id }));
+}
+
+export async function cancelUnsentAction(input: { transferId: string }): Promise<ActionResult<{ cancelled: number }>> {
+  const user = await requireUser("AGENT");
+  const id = z.uuid().safeParse(input.transferId);
+  if (!id.success || !(await transferForAgent(user, id.data))) return { ok: false, message: "That transfer is not one of your outlet's." };
+  return run("cancel transfer", async () => ({ cancelled: await appLedger().cancelUnsent(id.data, { userId: user.id }) }));
 }
