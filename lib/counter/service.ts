@@ -170,15 +170,17 @@ export async function deleteBeneficiary(user: CurrentUser, mobile: string, benef
   if (answer.outcome !== "success") throw new CounterRefusal(answer.message || "AOPay did not delete the beneficiary.");
 }
 
-/** Writes the transfer (all parts), then sends the first part's OTP. */
+/**
+ * Writes the transfer (all parts), then sends the first part's OTP. `remitter` is the
+ * look-up the caller just made (it also set the form's limit), so AOPay is not asked twice.
+ */
 export async function startTransfer(
   user: CurrentUser,
-  input: TransferInput & { mobile: string; beneficiaryId: string; requestKey: string },
+  remitter: RemitterView,
+  input: TransferInput & { beneficiaryId: string; requestKey: string },
 ): Promise<{ transferId: string; otpMessage?: string }> {
   const outlet = await outletOf(user);
-  const lookup = await lookupRemitter(user, input.mobile);
-  if (!lookup.registered) throw new CounterRefusal("Register this customer first.");
-  const beneficiary = (await listBeneficiaries(user, input.mobile)).find((b) => b.id === input.beneficiaryId);
+  const beneficiary = (await listBeneficiaries(user, remitter.mobile)).find((b) => b.id === input.beneficiaryId);
   if (!beneficiary) throw new CounterRefusal("That beneficiary is no longer on this customer's list.");
   try {
     const { transferId, repeated } = await appLedger().createTransfer(
@@ -186,7 +188,7 @@ export async function startTransfer(
         requestKey: input.requestKey,
         outletId: outlet.id,
         agentId: user.id,
-        remitter: { mobile: input.mobile, firstName: lookup.remitter.firstName, lastName: lookup.remitter.lastName },
+        remitter: { mobile: remitter.mobile, firstName: remitter.firstName, lastName: remitter.lastName },
         beneficiary: { id: beneficiary.id, name: beneficiary.name, bankName: beneficiary.bankName, ifsc: beneficiary.ifsc, accountMasked: beneficiary.accountMasked },
         mode: input.mode,
         amount: new Decimal(input.amount),

@@ -108,10 +108,10 @@ export async function startTransferAction(input: Record<string, unknown>): Promi
   const lookup = await run("remitter lookup", () => lookupRemitter(user, base.data.mobile));
   if (!lookup.ok) return lookup;
   if (!lookup.data.registered) return { ok: false, message: "Register this customer first." };
-  const left = Number(lookup.data.remitter.limitLeft);
-  const parsed = transferSchema({ minRupees: config().transferMinRupees, maxRupees: Math.min(25_000, left) }).safeParse(input);
+  const remitter = lookup.data.remitter;
+  const parsed = transferSchema({ minRupees: config().transferMinRupees, maxRupees: Math.min(25_000, Number(remitter.limitLeft)) }).safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  return run("start transfer", () => startTransfer(user, { ...parsed.data, ...base.data }));
+  return run("start transfer", () => startTransfer(user, remitter, { ...parsed.data, beneficiaryId: base.data.beneficiaryId, requestKey: base.data.requestKey }));
 }
 
 /** The part, if it belongs to a transfer of the agent's own outlet. */
