@@ -35,7 +35,15 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
+  webServer: [
+    {
+      // The agents' fingerprint device (e2e/support/users.ts: e2eRdServicePort).
+      command: `npx tsx lib/cli/rd-simulator.ts --port 11190`,
+      port: 11190,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
     command: `npx tsx e2e/support/serve.ts`,
     url: `http://127.0.0.1:${port}/sign-in`,
     env: { E2E_PORT: String(port) },
@@ -44,5 +52,6 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
     stderr: "pipe",
-  },
+    },
+  ],
 });

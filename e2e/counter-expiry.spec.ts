@@ -6,7 +6,7 @@ import { prepareDatabase } from "@/lib/db/prepare";
 import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sandboxOtp, uniqueMobile } from "./support/counter";
 import { nextBin, startServer, testSecret } from "./support/processes";
 import { signIn } from "./support/sign-in";
-import { users } from "./support/users";
+import { e2eRdServicePort, users } from "./support/users";
 
 // A server of its own whose OTPs live 10 seconds (OTP_VALIDITY_SECONDS), so expiry can be seen.
 test("at zero the confirm button is disabled and a resend makes the old OTP useless", async ({ browser }) => {
@@ -19,6 +19,7 @@ test("at zero the confirm button is disabled and a resend makes the old OTP usel
     AUTH_SECRET: testSecret,
     PORT: String(port),
     OTP_VALIDITY_SECONDS: "10",
+    RD_SERVICE_PORTS: String(e2eRdServicePort),
   });
   try {
     await expect.poll(server.output, { timeout: 60_000 }).toContain("Ready");

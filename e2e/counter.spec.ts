@@ -18,7 +18,7 @@ test("an agent sends money to a new beneficiary of a new customer, from mobile t
   await registerCustomerFromEkyc();
 
   async function registerCustomerFromEkyc() {
-    await page.getByRole("button", { name: "Run e-KYC" }).click();
+    await page.getByRole("button", { name: "Capture fingerprint and run e-KYC" }).click();
     await expect(page.getByTestId("otp-countdown")).toHaveText(/^01:(29|30)$/);
     await page.getByLabel("Registration OTP").fill(await sandboxOtp(page.request, mobile, "register"));
     await page.getByRole("button", { name: "Register customer" }).click();
@@ -247,4 +247,28 @@ test("after the first part, the rest can be cancelled before it is sent", async 
   await page.getByRole("link", { name: "Print receipt" }).click();
   await expect(page.getByTestId("receipt")).toContainText("Rs 5,000.00");
   await expect(page.getByTestId("receipt")).toContainText("Not sent");
+});
+
+test("without a fingerprint device the agent is told what to do, and nothing is sent to AOPay", async ({ page }, testInfo) => {
+  const mobile = uniqueMobile();
+  await signIn(page, users.agent);
+  // The device's service is unplugged: every request to it fails.
+  await page.route(/^http:\/\/127\.0\.0\.1:111\d\d\//, (route) => route.abort("connectionrefused"));
+  const ekycCalls: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.postData()?.includes("PidData")) ekycCalls.push(request.url());
+  });
+  await page.goto("/transfers/new");
+  await page.getByLabel("Customer's mobile number").fill(mobile);
+  await page.getByRole("button", { name: "Find customer" }).click();
+  await page.getByLabel("Aadhaar number").fill("234567890123");
+  await page.getByRole("button", { name: "Capture fingerprint and run e-KYC" }).click();
+  await expect(page.locator("#register-error")).toHaveText(/No fingerprint device was found on this computer\. Connect the RD-service device/);
+  await page.screenshot({ path: testInfo.outputPath("no-fingerprint-device.png"), fullPage: true });
+  expect(ekycCalls).toEqual([]);
+
+  // Plugged back in, the same screen goes on to the registration OTP.
+  await page.unrouteAll();
+  await page.getByRole("button", { name: "Capture fingerprint and run e-KYC" }).click();
+  await expect(page.getByLabel("Registration OTP")).toBeVisible();
 });

@@ -30,6 +30,10 @@ describe("configuration", () => {
     [{ AOPAY_HEADERS: '{"X-Key": 1}' }, "AOPAY_HEADERS"],
     [{ AOPAY_SECRET_HEADER: "bad header" }, "AOPAY_SECRET_HEADER"],
     [{ AOPAY_WRITE_TIMEOUT_MS: "soon" }, "AOPAY_WRITE_TIMEOUT_MS"],
+    [{ AOPAY_BANK_IDS: '{"sbin":"12"}' }, "AOPAY_BANK_IDS"],
+    [{ AOPAY_BANK_IDS: '{"SBIN":12}' }, "AOPAY_BANK_IDS"],
+    [{ RD_SERVICE_PORTS: "11100-" }, "RD_SERVICE_PORTS"],
+    [{ RD_SIMULATOR: "on" }, "RD_SIMULATOR"],
   ])("refuses %o with one line naming %s", (env, variable) => {
     let error: unknown;
     try {
@@ -49,6 +53,7 @@ describe("configuration", () => {
       sandbox: true,
       headers: {},
       secretHeader: undefined,
+      bankIds: {},
       writeTimeoutMs: 30_000,
       readTimeoutMs: 10_000,
     });
@@ -57,8 +62,16 @@ describe("configuration", () => {
       AOPAY_HEADERS: '{"X-Api-Key":"k1"}',
       AOPAY_SECRET_HEADER: "X-Client-Secret",
       AOPAY_READ_TIMEOUT_MS: "5000",
+      AOPAY_BANK_IDS: '{"SBIN":"12","HDFC":"31"}',
     }).aopay;
     expect(live).toMatchObject({ baseUrl: "https://api.aopay.co.in", sandbox: false, headers: { "X-Api-Key": "k1" }, secretHeader: "X-Client-Secret", readTimeoutMs: 5000 });
+    expect(live.bankIds).toEqual({ SBIN: "12", HDFC: "31" });
+  });
+
+  it("looks for the fingerprint device on 11100-11120 unless RD_SERVICE_PORTS says otherwise", () => {
+    expect(parseConfig({}).rdServicePorts).toEqual(Array.from({ length: 21 }, (_, i) => 11100 + i));
+    expect(parseConfig({ RD_SERVICE_PORTS: "11190" }).rdServicePorts).toEqual([11190]);
+    expect(parseConfig({}).rdSimulator).toBe("auto");
   });
 
   it("treats an empty variable as unset", () => {

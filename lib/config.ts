@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { defaultRdServicePorts, parsePortList } from "@/lib/rd-service/ports";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -65,12 +66,36 @@ const envSchema = z.object({
       })
       .optional(),
   ),
+  AOPAY_BANK_IDS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          const parsed = z.record(z.string().regex(/^[A-Z]{4}$/), z.string().regex(/^\d+$/)).safeParse(JSON.parse(text));
+          if (parsed.success) return parsed.data;
+        } catch {
+          // reported below
+        }
+        ctx.addIssue({ code: "custom", message: 'must be a JSON object of IFSC bank codes to AOPay bank ids, e.g. {"SBIN":"12","HDFC":"31"}' });
+        return z.NEVER;
+      })
+      .optional(),
+  ),
   AOPAY_SECRET_HEADER: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name").optional(),
   ),
   OTP_VALIDITY_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(5).max(600).default(90)),
   TRANSFER_MIN_RUPEES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(5000).default(100)),
+  RD_SERVICE_PORTS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .default(defaultRdServicePorts)
+      .transform((text, ctx) => parsePortList(text) ?? (ctx.addIssue({ code: "custom", message: 'must be ports or ranges such as "11100-11120" or "11100,11101"' }), z.NEVER)),
+  ),
+  RD_SIMULATOR: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["auto", "off"]).default("auto")),
   AOPAY_WRITE_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(30_000)),
   AOPAY_READ_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(10_000)),
 });
@@ -93,6 +118,10 @@ export interface PortalConfig {
   /** How long a transfer OTP lives (AOPay: 90 s). Shorter only for tests of expiry. */
   otpValiditySeconds: number;
   transferMinRupees: number;
+  /** Where the agent's browser looks for the fingerprint device's RD service (127.0.0.1). */
+  rdServicePorts: number[];
+  /** "auto": `npm start` with the sandbox also runs a simulated fingerprint device. */
+  rdSimulator: "auto" | "off";
 }
 
 export interface AopaySettings {
@@ -103,6 +132,8 @@ export interface AopaySettings {
   headers: Record<string, string>;
   /** Header that carries AOPay's HMAC client secret of the outlet's RegistrationID, if any. */
   secretHeader: string | undefined;
+  /** AOPay's bank list: IFSC bank code (SBIN) to AOPay's `bankid`. */
+  bankIds: Record<string, string>;
   writeTimeoutMs: number;
   readTimeoutMs: number;
 }
@@ -137,11 +168,14 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     seedDemo: e.SEED_DEMO === "true",
     otpValiditySeconds: e.OTP_VALIDITY_SECONDS,
     transferMinRupees: e.TRANSFER_MIN_RUPEES,
+    rdServicePorts: e.RD_SERVICE_PORTS,
+    rdSimulator: e.RD_SIMULATOR,
     aopay: {
       baseUrl: e.AOPAY_BASE_URL ?? sandboxBaseUrl(e.PORT),
       sandbox: e.AOPAY_BASE_URL === undefined,
       headers: e.AOPAY_HEADERS ?? {},
       secretHeader: e.AOPAY_SECRET_HEADER,
+      bankIds: e.AOPAY_BANK_IDS ?? {},
       writeTimeoutMs: e.AOPAY_WRITE_TIMEOUT_MS,
       readTimeoutMs: e.AOPAY_READ_TIMEOUT_MS,
     },

@@ -8,11 +8,11 @@ import { buttonClasses } from "@/components/ui/button-classes";
 import type { BeneficiaryView, RemitterView } from "@/lib/counter/service";
 
 /** The agent's counter: customer, beneficiary, then amount and details. */
-export function CounterFlow({ minRupees }: { minRupees: number }) {
+export function CounterFlow({ minRupees, rdServicePorts }: { minRupees: number; rdServicePorts: number[] }) {
   const [remitter, setRemitter] = useState<RemitterView | null>(null);
   const [beneficiary, setBeneficiary] = useState<BeneficiaryView | null>(null);
 
-  if (!remitter) return <RemitterStep onFound={setRemitter} />;
+  if (!remitter) return <RemitterStep onFound={setRemitter} rdServicePorts={rdServicePorts} />;
 
   const used = Number(remitter.limitUsed);
   return (

@@ -12,7 +12,7 @@ import type { RemitterView } from "@/lib/counter/service";
 import { lookupSchema, maskAadhaarForDisplay } from "@/lib/validations/counter";
 
 /** Step 1: find the customer by mobile, or register them (e-KYC, then the OTP within 90 s). */
-export function RemitterStep({ onFound }: { onFound: (remitter: RemitterView) => void }) {
+export function RemitterStep({ onFound, rdServicePorts }: { onFound: (remitter: RemitterView) => void; rdServicePorts: number[] }) {
   const [registration, setRegistration] = useState<{ mobile: string } | null>(null);
   const [message, setMessage] = useState<string>();
   const form = useForm<{ mobile: string }>({ resolver: zodResolver(lookupSchema), defaultValues: { mobile: "" } });
@@ -52,6 +52,7 @@ export function RemitterStep({ onFound }: { onFound: (remitter: RemitterView) =>
       {registration ? (
         <RegisterRemitter
           mobile={registration.mobile}
+          rdServicePorts={rdServicePorts}
           onRegistered={async () => {
             setRegistration(null);
             await lookup({ mobile: registration.mobile });
@@ -62,27 +63,51 @@ export function RemitterStep({ onFound }: { onFound: (remitter: RemitterView) =>
   );
 }
 
-function RegisterRemitter({ mobile, onRegistered }: { mobile: string; onRegistered: () => Promise<void> }) {
+const stageLabel = {
+  idle: "Capture fingerprint and run e-KYC",
+  device: "Looking for the fingerprint device…",
+  finger: "Place the finger on the device…",
+  aopay: "Running e-KYC…",
+} as const;
+
+function RegisterRemitter({ mobile, rdServicePorts, onRegistered }: { mobile: string; rdServicePorts: number[]; onRegistered: () => Promise<void> }) {
   const [aadhaar, setAadhaar] = useState("");
   const [ekyc, setEkyc] = useState<{ kycId: string; stateresp: string; otpExpiresAt: string; serverNow: string; receivedAt: number } | null>(null);
   const [otp, setOtp] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [stage, setStage] = useState<"idle" | "device" | "finger" | "aopay">("idle");
   const secondsLeft = useServerCountdown(ekyc?.otpExpiresAt ?? null, ekyc?.serverNow ?? new Date(0).toISOString(), ekyc?.receivedAt ?? 0);
 
   async function startEkyc() {
+    const digits = aadhaar.replace(/\s/g, "");
+    if (!/^[2-9]\d{11}$/.test(digits)) return setError("An Aadhaar number has 12 digits and does not start with 0 or 1.");
     setBusy(true);
     setError(undefined);
+    let pidData: string;
     try {
-      const result = await ekycAction({ mobile, aadhaarNumber: aadhaar });
+      // Loaded on demand: only registrations need the device code.
+      const { captureFingerprint, findRdService, FingerprintCaptureError } = await import("@/lib/rd-service/capture");
+      try {
+        setStage("device");
+        const device = await findRdService(rdServicePorts);
+        setStage("finger");
+        pidData = await captureFingerprint(device);
+      } catch (captureError) {
+        setError(captureError instanceof FingerprintCaptureError ? captureError.message : "The fingerprint could not be captured. Try again.");
+        return;
+      }
+      setStage("aopay");
+      const result = await ekycAction({ mobile, aadhaarNumber: aadhaar, pidData });
       // Never keep the full number in the page longer than needed.
       setAadhaar("");
-      if (!result.ok) return setError(result.fieldErrors?.aadhaarNumber ?? result.message);
+      if (!result.ok) return setError(result.fieldErrors?.aadhaarNumber ?? result.fieldErrors?.pidData ?? result.message);
       setEkyc({ ...result.data, receivedAt: Date.now() });
     } catch {
       setError("The connection dropped. Check the network and try again.");
     } finally {
       setBusy(false);
+      setStage("idle");
     }
   }
 
@@ -123,9 +148,13 @@ function RegisterRemitter({ mobile, onRegistered }: { mobile: string; onRegister
           <p id="aadhaar-shown" className="font-mono text-sm text-slate-600" aria-live="off">
             {aadhaar ? maskAadhaarForDisplay(aadhaar) : "Only the last four digits are ever shown."}
           </p>
+          <p className="text-sm text-slate-700">Then ask the customer to place a finger on the fingerprint device.</p>
           <button type="button" onClick={startEkyc} disabled={busy} className={buttonClasses()}>
-            {busy ? "Running e-KYC…" : "Run e-KYC"}
+            {stageLabel[stage]}
           </button>
+          <p className="sr-only" aria-live="polite">
+            {busy ? stageLabel[stage] : ""}
+          </p>
         </div>
       ) : (
         <div className="mt-3 space-y-2">

@@ -26,7 +26,7 @@ export async function registerCustomer(page: Page, mobile: string) {
   await page.getByLabel("Customer's mobile number").fill(mobile);
   await page.getByRole("button", { name: "Find customer" }).click();
   await page.getByLabel("Aadhaar number").fill("234567890123");
-  await page.getByRole("button", { name: "Run e-KYC" }).click();
+  await page.getByRole("button", { name: "Capture fingerprint and run e-KYC" }).click();
   // e-KYC sends a fresh registration OTP: read it only once the screen asks for it.
   await expect(page.getByLabel("Registration OTP")).toBeVisible();
   await page.getByLabel("Registration OTP").fill(await sandboxOtp(page.request, mobile, "register"));

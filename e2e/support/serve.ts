@@ -16,10 +16,10 @@ import { openDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/prepare";
 import { seedDemoData } from "@/lib/db/seed";
 import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databases";
-import { e2eAuthSecret, users } from "./users";
+import { e2eAuthSecret, e2eRdServicePort, users } from "./users";
 
 runCli(async () => {
-  const env: Record<string, string> = { AUTH_SECRET: e2eAuthSecret, LOG_LEVEL: "warn" };
+  const env: Record<string, string> = { AUTH_SECRET: e2eAuthSecret, LOG_LEVEL: "warn", RD_SERVICE_PORTS: String(e2eRdServicePort) };
   let target: DatabaseTarget;
   if (process.env.TEST_DATABASE_URL) {
     env.DATABASE_URL = await createThrowawayPostgres("portal_e2e");

@@ -3,6 +3,8 @@ import { demoUsers } from "@/lib/db/seed";
 
 /** Signs the e2e server's session cookies, so a test can forge an old one. Test-only. */
 export const e2eAuthSecret = "e2e-only-auth-secret-not-used-anywhere-else";
+/** The simulated fingerprint device playwright.config.ts starts for every e2e server. */
+export const e2eRdServicePort = 11190;
 
 function demo(role: "AGENT" | "SUPERVISOR" | "ADMIN") {
   const user = demoUsers.find((u) => u.role === role)!;

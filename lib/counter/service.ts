@@ -5,6 +5,7 @@
  */
 import "server-only";
 import Decimal from "decimal.js";
+import { aopayBankId, bankCodeOf } from "@/lib/aopay/bank-ids";
 import { AopayCallError } from "@/lib/aopay/errors";
 import { maskLastFour } from "@/lib/aopay/mask";
 import { aopayForOutlet } from "@/lib/aopay/portal-client";
@@ -82,17 +83,18 @@ export async function lookupRemitter(user: CurrentUser, mobile: string): Promise
   };
 }
 
-export async function runEkyc(user: CurrentUser, input: { mobile: string; aadhaarNumber: string }) {
+export async function runEkyc(user: CurrentUser, input: { mobile: string; aadhaarNumber: string; pidData: string }) {
   const outlet = await outletOf(user);
   const shop = await db().outlet.findUniqueOrThrow({ where: { id: outlet.id }, select: { latitude: true, longitude: true } });
-  // e-KYC happens at the shop: its registered location goes with it. The fingerprint comes from
-  // the agent's biometric device, which this portal does not drive yet: the sandbox accepts any.
+  // e-KYC happens at the shop: its registered location goes with it. The fingerprint is the
+  // PidData the agent's RD-service device produced in the browser; it is forwarded, never stored.
   const answer = await guard(() =>
     aopayForOutlet(outlet.registrationId).remitterEkyc({
-      ...input,
+      mobile: input.mobile,
+      aadhaarNumber: input.aadhaarNumber,
       latitude: shop.latitude.toString(),
       longitude: shop.longitude.toString(),
-      fingerprintData: "<PidData/>",
+      fingerprintData: input.pidData,
     }),
   );
   if (answer.outcome !== "success" || !answer.kycId) throw new CounterRefusal(answer.message || "e-KYC failed.");
@@ -144,14 +146,17 @@ export async function listBeneficiaries(user: CurrentUser, mobile: string): Prom
 export async function addBeneficiary(user: CurrentUser, input: BeneficiaryInput) {
   const bankName = bankNameForIfsc(input.ifsc);
   if (!bankName) throw new CounterRefusal("This IFSC is not in the bank list. Check it with the customer's passbook or cheque.");
+  const bankId = aopayBankId(input.ifsc, config().aopay);
+  if (!bankId) {
+    throw new CounterRefusal(`${bankName} (${bankCodeOf(input.ifsc)}) is not in the portal's list of AOPay bank ids yet. Ask an admin to add it (AOPAY_BANK_IDS).`);
+  }
   const outlet = await outletOf(user);
   const known = await db().remitter.findUnique({ where: { mobile: input.mobile } });
   const answer = await guard(() =>
     aopayForOutlet(outlet.registrationId).registerBeneficiary({
       mobile: input.mobile,
       name: input.name,
-      // AOPay's bank list is not published; PaySprint's sample id stands in until AOPay sends it.
-      bankId: "309",
+      bankId,
       accountNumber: input.accountNumber,
       ifsc: input.ifsc,
       verified: input.verified,

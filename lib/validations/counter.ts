@@ -4,6 +4,7 @@
  */
 import { differenceInYears, isValid, parseISO } from "date-fns";
 import { z } from "zod";
+import { isCapturedPid } from "@/lib/rd-service/pid";
 
 export const mobileSchema = z
   .string()
@@ -18,6 +19,11 @@ export const ekycSchema = z.object({
     .string()
     .transform((v) => v.replace(/\s/g, ""))
     .pipe(z.string().regex(/^[2-9]\d{11}$/, "An Aadhaar number has 12 digits and does not start with 0 or 1.")),
+  // The PidData XML the agent's RD-service device returned; checked again on the server.
+  pidData: z
+    .string()
+    .max(64_000, "The fingerprint capture is too large. Capture it again.")
+    .refine(isCapturedPid, "The fingerprint capture is missing or incomplete. Capture it again."),
 });
 
 export const otpSchema = z.string().trim().regex(/^\d{4,8}$/, "Enter the OTP the customer received (digits only).");

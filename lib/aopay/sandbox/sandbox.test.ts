@@ -7,9 +7,11 @@ import { addDays, addMinutes, addSeconds } from "date-fns";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
+import { sandboxBankId } from "@/lib/aopay/bank-ids";
 import { AopayCallError } from "@/lib/aopay/errors";
 import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
 import type { TransferDetails } from "@/lib/aopay/types";
+import { simulatedPidData } from "@/lib/rd-service/simulator";
 import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
 
@@ -44,7 +46,7 @@ describe.each(testBackends)("AOPay sandbox on %s", (backend) => {
     const mobile = newMobile();
     const query = await client.queryRemitter(mobile);
     expect(query.outcome).toBe("remitter_not_registered");
-    const ekyc = await client.remitterEkyc({ mobile, latitude: "28.6", longitude: "77.2", aadhaarNumber: "123412341234", fingerprintData: "<PidData/>" });
+    const ekyc = await client.remitterEkyc({ mobile, latitude: "28.6", longitude: "77.2", aadhaarNumber: "123412341234", fingerprintData: simulatedPidData() });
     const registered = await client.registerRemitter({ mobile, otp: await latestOtp(mobile, "register"), stateresp: query.stateresp!, kycId: ekyc.kycId! });
     expect(registered.outcome).toBe("success");
     return mobile;
@@ -54,7 +56,7 @@ describe.each(testBackends)("AOPay sandbox on %s", (backend) => {
     const added = await client.registerBeneficiary({
       mobile,
       name: "Sita Devi",
-      bankId: "309",
+      bankId: sandboxBankId("SBIN")!,
       accountNumber: "20018575947",
       ifsc: "SBIN0001234",
       verified: true,
@@ -102,11 +104,21 @@ describe.each(testBackends)("AOPay sandbox on %s", (backend) => {
     expect(query.remitter?.limits[0]?.toFixed(0)).toBe("25000");
   });
 
+  it("refuses a beneficiary whose bankid is not the IFSC's bank in its bank list", async () => {
+    const mobile = await registeredRemitter();
+    const answer = await client.registerBeneficiary({
+      mobile, name: "Sita Devi", bankId: sandboxBankId("HDFC")!, accountNumber: "20018575947", ifsc: "SBIN0001234", verified: true,
+      gstState: "", dateOfBirth: undefined, address: "Delhi", pincode: "110045",
+    });
+    expect(answer.outcome).toBe("rejected");
+    expect(answer.message).toMatch(/bankid is not the id of the IFSC's bank/);
+  });
+
   it("keeps beneficiaries per remitter: add, list with masked accounts, fetch, delete", async () => {
     const mobile = await registeredRemitter();
     const id = await beneficiaryOf(mobile);
     const list = await client.listBeneficiaries(mobile);
-    expect(list.beneficiaries).toEqual([{ beneficiaryId: id, name: "Sita Devi", accountNumber: "XXXXXXX5947", ifsc: "SBIN0001234", bankId: "309", bankName: undefined, verified: true }]);
+    expect(list.beneficiaries).toEqual([{ beneficiaryId: id, name: "Sita Devi", accountNumber: "XXXXXXX5947", ifsc: "SBIN0001234", bankId: sandboxBankId("SBIN"), bankName: undefined, verified: true }]);
     expect((await client.fetchBeneficiary({ mobile, beneficiaryId: id })).beneficiary?.name).toBe("Sita Devi");
     expect((await client.deleteBeneficiary({ mobile, beneficiaryId: id })).outcome).toBe("success");
     expect((await client.listBeneficiaries(mobile)).beneficiaries).toEqual([]);
@@ -183,7 +195,18 @@ describe.each(testBackends)("AOPay sandbox on %s", (backend) => {
 
   describe("e-KYC", () => {
     const ekyc = (mobile: string, aadhaarNumber = "123412341234") =>
-      client.remitterEkyc({ mobile, latitude: "28.6", longitude: "77.2", aadhaarNumber, fingerprintData: "<PidData/>" });
+      client.remitterEkyc({ mobile, latitude: "28.6", longitude: "77.2", aadhaarNumber, fingerprintData: simulatedPidData() });
+
+    it("refuses a placeholder instead of a device's capture, without counting an attempt", async () => {
+      const mobile = newMobile();
+      await client.queryRemitter(mobile);
+      for (const fingerprintData of ["<PidData/>", '<PidData><Resp errCode="700" errInfo="Capture timed out"/></PidData>']) {
+        const answer = await client.remitterEkyc({ mobile, latitude: "28.6", longitude: "77.2", aadhaarNumber: "123412341234", fingerprintData });
+        expect(answer.outcome).toBe("rejected");
+        expect(answer.message).toMatch(/not a successful RD-service capture/);
+      }
+      expect((await ekyc(mobile)).outcome).toBe("success");
+    });
 
     it("must be at most 30 minutes old when the remitter registers", async () => {
       const mobile = newMobile();

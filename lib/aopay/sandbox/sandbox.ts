@@ -26,6 +26,8 @@ import {
 } from "@/lib/aopay/sandbox/scenarios";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { chargesFor, splitCharge } from "@/lib/money/charges";
+import { sandboxBankId } from "@/lib/aopay/bank-ids";
+import { isCapturedPid } from "@/lib/rd-service/pid";
 
 export interface SandboxReply {
   status: number;
@@ -200,6 +202,8 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
         const again = format(new TZDate(addDays(attempts[0]!.createdAt, 1), aopayTimeZone), "dd MMM HH:mm");
         return refuse(responseCodes.notEligible, `e-KYC attempts for today are used up (${ekycAttemptsPerDay} a day). Try again after ${again} IST.`);
       }
+      // Like AOPay, the sandbox wants a device's PidData, not a placeholder.
+      if (!isCapturedPid(body.FingerPrintData)) return refuse(responseCodes.notEligible, "FingerPrintData is not a successful RD-service capture (PidData with Resp errCode 0 and Data).");
       const succeeded = !ekycFailsFor(body.AadhaarNumber);
       const ekyc = await tx.sandboxEkyc.create({ data: { mobile: body.MobileNumber, aadhaarLast4: body.AadhaarNumber.slice(-4), succeeded, createdAt: at } });
       if (!succeeded) return refuse(responseCodes.notEligible, "e-KYC failed: the fingerprint did not match the Aadhaar record.");
@@ -228,6 +232,9 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
     async registerBeneficiary(raw, tx, registrationId) {
       const body = registerBeneficiaryBody.parse(raw);
       if (!(await tx.sandboxRemitter.findUnique({ where: { mobile: body.mobile } }))) return notRegistered(tx, registrationId, body.mobile);
+      if (body.bankid !== sandboxBankId(body.ifsccode.slice(0, 4))) {
+        return refuse(responseCodes.invalidBeneficiary, "bankid is not the id of the IFSC's bank in the bank list.");
+      }
       const bene = await tx.sandboxBeneficiary.create({
         data: {
           mobile: body.mobile,

@@ -11,7 +11,7 @@ export default async function NewTransferPage() {
   return (
     <>
       <PageHeading title="New transfer" description={user.outletName ? `Outlet: ${user.outletName}` : undefined} />
-      <CounterFlow minRupees={config().transferMinRupees} />
+      <CounterFlow minRupees={config().transferMinRupees} rdServicePorts={config().rdServicePorts} />
     </>
   );
 }
