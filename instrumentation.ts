@@ -6,8 +6,9 @@ import type { Instrumentation } from "next";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkStartup } = await import("@/lib/startup");
+  const { checkStartup, startBackgroundWork } = await import("@/lib/startup");
   await checkStartup();
+  startBackgroundWork();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

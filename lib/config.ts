@@ -95,6 +95,8 @@ const envSchema = z.object({
       .default(defaultRdServicePorts)
       .transform((text, ctx) => parsePortList(text) ?? (ctx.addIssue({ code: "custom", message: 'must be ports or ranges such as "11100-11120" or "11100,11101"' }), z.NEVER)),
   ),
+  STATUS_WORKER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"]).default("on")),
+  STATUS_WORKER_INTERVAL_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(600).default(5)),
   RD_SIMULATOR: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["auto", "off"]).default("auto")),
   AOPAY_WRITE_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(30_000)),
   AOPAY_READ_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(10_000)),
@@ -118,6 +120,9 @@ export interface PortalConfig {
   /** How long a transfer OTP lives (AOPay: 90 s). Shorter only for tests of expiry. */
   otpValiditySeconds: number;
   transferMinRupees: number;
+  /** Whether this web server also runs the status worker (safe with several: row leases). */
+  statusWorker: boolean;
+  statusWorkerIntervalSeconds: number;
   /** Where the agent's browser looks for the fingerprint device's RD service (127.0.0.1). */
   rdServicePorts: number[];
   /** "auto": `npm start` with the sandbox also runs a simulated fingerprint device. */
@@ -168,6 +173,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     seedDemo: e.SEED_DEMO === "true",
     otpValiditySeconds: e.OTP_VALIDITY_SECONDS,
     transferMinRupees: e.TRANSFER_MIN_RUPEES,
+    statusWorker: e.STATUS_WORKER === "on",
+    statusWorkerIntervalSeconds: e.STATUS_WORKER_INTERVAL_SECONDS,
     rdServicePorts: e.RD_SERVICE_PORTS,
     rdSimulator: e.RD_SIMULATOR,
     aopay: {

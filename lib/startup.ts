@@ -1,7 +1,22 @@
-/** Start-up checks for the web server (see instrumentation.ts). */
+/** Start-up checks and background work of the web server (see instrumentation.ts). */
 import { ConfigError, config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { DatabaseUnreachableError, explainConnectionError } from "@/lib/db/health";
+import { createAppLedger } from "@/lib/ledger/app-ledger";
+import { log } from "@/lib/log";
+import { createStatusWorker } from "@/lib/worker/status-worker";
+
+/**
+ * The status worker runs inside every web server unless STATUS_WORKER=off: with the embedded
+ * database it is the only process that may open it, and with PostgreSQL several are safe.
+ */
+export function startBackgroundWork(): void {
+  const settings = config();
+  if (!settings.statusWorker || process.env.NEXT_PHASE === "phase-production-build") return;
+  const worker = createStatusWorker({ ledger: createAppLedger(), intervalMs: settings.statusWorkerIntervalSeconds * 1000, log });
+  worker.start();
+  log.info({ intervalSeconds: settings.statusWorkerIntervalSeconds }, "status worker started");
+}
 
 export async function checkStartup(): Promise<void> {
   try {

@@ -12,7 +12,8 @@ import { aopayForOutlet } from "@/lib/aopay/portal-client";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { createLedger, LedgerRefusal, monthlyLimitRupees, monthUsage, type Ledger } from "@/lib/ledger/ledger";
+import { createAppLedger } from "@/lib/ledger/app-ledger";
+import { LedgerRefusal, monthlyLimitRupees, monthUsage, type Ledger } from "@/lib/ledger/ledger";
 import { bankNameForIfsc } from "@/lib/transfers/ifsc";
 import type { BeneficiaryInput, TransferInput } from "@/lib/validations/counter";
 
@@ -31,7 +32,7 @@ export async function outletOf(user: CurrentUser): Promise<{ id: string; registr
 
 let ledger: Ledger | undefined;
 export function appLedger(): Ledger {
-  ledger ??= createLedger({ prisma: db(), aopay: aopayForOutlet, otpValiditySeconds: config().otpValiditySeconds });
+  ledger ??= createAppLedger();
   return ledger;
 }
 

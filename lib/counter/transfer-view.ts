@@ -52,7 +52,7 @@ export async function transferView(user: CurrentUser, transferId: string, option
         (p.state === "PENDING" && addSeconds(p.updatedAt, watchedRecheckSeconds) <= now) ||
         (p.state === "SUBMITTED" && p.submittedAt !== null && addSeconds(p.submittedAt, abandonedAfterSeconds) <= now),
     );
-    for (const part of due) await appLedger().refresh(part.id, { userId: user.id });
+    for (const part of due) await appLedger().checkStatus(part.id, { userId: user.id });
     if (due.length) transfer = (await transferForAgent(user, transferId))!;
   }
   return {

@@ -176,10 +176,10 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     const { parts, mobile } = await newTransfer(1022);
     await ledger.sendOtp(parts[0]!.id, actor());
     expect((await ledger.confirm(parts[0]!.id, await otpFor(mobile), actor())).state).toBe("PENDING");
-    expect(await ledger.refresh(parts[0]!.id)).toBe("PENDING");
-    expect(await ledger.refresh(parts[0]!.id)).toBe("PENDING");
-    expect(await ledger.refresh(parts[0]!.id)).toBe("SUCCESS");
-    expect(await ledger.refresh(parts[0]!.id)).toBe("SUCCESS");
+    expect(await ledger.checkStatus(parts[0]!.id)).toBe("PENDING");
+    expect(await ledger.checkStatus(parts[0]!.id)).toBe("PENDING");
+    expect(await ledger.checkStatus(parts[0]!.id)).toBe("SUCCESS");
+    expect(await ledger.checkStatus(parts[0]!.id)).toBe("SUCCESS");
   });
 
   it.each([
@@ -190,7 +190,7 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     const { parts, mobile } = await newTransfer(amount);
     await ledger.sendOtp(parts[0]!.id, actor());
     expect((await ledger.confirm(parts[0]!.id, await otpFor(mobile), actor())).state).toBe("PENDING");
-    expect(await ledger.refresh(parts[0]!.id)).toBe("SUCCESS");
+    expect(await ledger.checkStatus(parts[0]!.id)).toBe("SUCCESS");
   });
 
   it("records an explicit failure as FAILED with AOPay's reason", async () => {

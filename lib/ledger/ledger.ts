@@ -6,7 +6,7 @@
  * illegal transitions and loses any race it did not win (the row's state is part of the
  * update's condition), so two requests can never both make the money call for one part.
  */
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import { addSeconds, format, startOfMonth } from "date-fns";
 import Decimal from "decimal.js";
@@ -15,18 +15,27 @@ import { responseCodes } from "@/lib/aopay/contract";
 import { AopayCallError } from "@/lib/aopay/errors";
 import type { Answer, TransferDetails, TransferReport } from "@/lib/aopay/types";
 import type { Prisma, PrismaClient, TransferPart } from "@/lib/generated/prisma/client";
+import { nextCheck, type NextCheck } from "@/lib/ledger/schedule";
 import { assertTransition, reservingStates, type PartState } from "@/lib/ledger/states";
 import { previewFees } from "@/lib/transfers/split";
 
 export const monthlyLimitRupees = 25_000;
-/** First re-ask after an unknown answer; the status worker takes over from there. */
-export const firstCheckDelaySeconds = 30;
+
+/** Parts whose outcome AOPay's Transaction Status can tell. */
+export const checkableStates: readonly PartState[] = ["SUBMITTED", "PENDING", "REFUND_PENDING"];
 
 export interface LedgerDeps {
   prisma: PrismaClient;
   /** An AOPay client for an outlet; `onExchangeStored` receives the recorded exchange ids. */
   aopay: (registrationId: string, onExchangeStored: (id: bigint) => void) => AopayClient;
   otpValiditySeconds: number;
+  /**
+   * A part claimed for the money call is asked about this long after the claim if nothing
+   * settled it (its request died with its process): the call's time limit plus a margin.
+   */
+  submittedRecheckSeconds?: number;
+  /** How long a status check holds its part (longer than a read with its retries). */
+  leaseSeconds?: number;
   now?: () => Date;
 }
 
@@ -98,9 +107,16 @@ export interface NewTransfer {
   longitude: string;
 }
 
+/** The schedule's verdict as columns: the next check, or the manual-review flag. */
+function scheduleData(next: NextCheck, at: Date): Prisma.TransferPartUpdateManyMutationInput {
+  return "review" in next ? { nextCheckAt: null, needsReviewAt: at } : { nextCheckAt: next.at };
+}
+
 export function createLedger(deps: LedgerDeps) {
   const { prisma } = deps;
   const now = deps.now ?? (() => new Date());
+  const submittedRecheckSeconds = deps.submittedRecheckSeconds ?? 60;
+  const leaseSeconds = deps.leaseSeconds ?? 120;
 
   /** Writes the transfer and its parts (DRAFT), reserving the amount against the month's limit. */
   async function createTransfer(input: NewTransfer, actor: Actor): Promise<{ transferId: string; repeated: boolean }> {
@@ -217,6 +233,48 @@ export function createLedger(deps: LedgerDeps) {
     }
   }
 
+  /** Where a status answer leads a part in `from`. */
+  function stateAfterCheck(from: PartState, report: TransferReport | undefined): PartState {
+    if (from === "REFUND_PENDING") return report?.state === "refunded" ? "REFUNDED" : "REFUND_PENDING";
+    return stateFromReport(report);
+  }
+
+  async function checkLeased(partId: string, token: string, actor: Actor): Promise<{ state: PartState; moved: boolean }> {
+    const part = await prisma.transferPart.findUniqueOrThrow({ where: { id: partId }, include: { transfer: { select: { outletId: true } } } });
+    if (part.leasedBy !== token) return { state: part.state, moved: false };
+    const release = { leaseUntil: null, leasedBy: null };
+    const { registrationId } = await prisma.outlet.findUniqueOrThrow({ where: { id: part.transfer.outletId }, select: { registrationId: true } });
+    const { client, exchangeIds } = clientFor(registrationId);
+    let report: TransferReport | undefined;
+    try {
+      const answer = await client.transferStatus(part.reference);
+      report = answer.outcome === "success" ? answer.transfer : undefined;
+    } catch (error) {
+      if (!(error instanceof AopayCallError)) throw error;
+    }
+    const to = stateAfterCheck(part.state, report);
+    const settled = to === "SUCCESS" || to === "FAILED" || to === "REFUNDED";
+    const anchor = part.state === "REFUND_PENDING" ? (part.refundOtpSentAt ?? part.updatedAt) : (part.submittedAt ?? part.createdAt);
+    const at = now();
+    const changed = await prisma.$transaction((tx) =>
+      changeState(tx, part, to, { actor, cause: "status_checked", exchangeIds, details: { reported: report?.state ?? "no_answer" } }, {
+        ...(part.state === "REFUND_PENDING" ? {} : settledData(report)),
+        ...release,
+        checkCount: { increment: 1 },
+        ...(settled
+          ? { settledAt: at, nextCheckAt: null, ...(to === "REFUNDED" ? { refundedAt: report?.refundedAt ?? at, refundTxnId: report?.refundTransactionId } : {}) }
+          : scheduleData(nextCheck(anchor, part.checkCount + 1, at), at)),
+      }),
+    );
+    if (!changed) {
+      // Someone else moved the part meanwhile (the money call's own answer): keep theirs, free ours.
+      await prisma.transferPart.updateMany({ where: { id: partId, leasedBy: token }, data: release });
+      const { state } = await prisma.transferPart.findUniqueOrThrow({ where: { id: partId }, select: { state: true } });
+      return { state, moved: state !== part.state };
+    }
+    return { state: to, moved: to !== part.state };
+  }
+
   return {
     createTransfer,
 
@@ -276,7 +334,8 @@ export function createLedger(deps: LedgerDeps) {
       const claimed = await prisma.$transaction(async (tx) => {
         const { count } = await tx.transferPart.updateMany({
           where: { id: part.id, state: "OTP_SENT", otpExpiresAt: { gt: at } },
-          data: { state: "SUBMITTED", submittedAt: at },
+          // Write-ahead: should this process die during the call, the worker asks about it then.
+          data: { state: "SUBMITTED", submittedAt: at, nextCheckAt: addSeconds(at, submittedRecheckSeconds) },
         });
         if (count === 1) await tx.transferEvent.create({ data: { partId: part.id, fromState: "OTP_SENT", toState: "SUBMITTED", actorId: actor.userId, cause: "confirm_submitted" } });
         return count === 1;
@@ -301,25 +360,25 @@ export function createLedger(deps: LedgerDeps) {
         if (!(error instanceof AopayCallError)) throw error;
         if (error.moneyMayHaveMoved) {
           await prisma.$transaction((tx) =>
-            changeState(tx, submitted, "PENDING", { actor, cause: `confirm_${error.kind}`, exchangeIds }, { nextCheckAt: addSeconds(now(), firstCheckDelaySeconds) }),
+            changeState(tx, submitted, "PENDING", { actor, cause: `confirm_${error.kind}`, exchangeIds }, scheduleData(nextCheck(at, 0, now()), now())),
           );
           return { state: "PENDING", message: "AOPay's answer did not arrive. The money may have moved; the portal is checking." };
         }
         // Certainly not sent: the OTP may still be good.
-        await prisma.$transaction((tx) => changeState(tx, submitted, "OTP_SENT", { actor, cause: `confirm_${error.kind}`, exchangeIds }));
+        await prisma.$transaction((tx) => changeState(tx, submitted, "OTP_SENT", { actor, cause: `confirm_${error.kind}`, exchangeIds }, { nextCheckAt: null }));
         return { state: "OTP_SENT", message: "AOPay could not be reached. No money moved; confirm again." };
       }
 
       const applied = await prisma.$transaction(async (tx) => {
         const event = { actor, cause: `confirm_${answer.outcome}`, exchangeIds, details: { code: answer.code ?? null, message: answer.message } };
         if (answer.outcome === "rejected" && answer.code === responseCodes.otpInvalid) {
-          await changeState(tx, submitted, "OTP_SENT", event);
+          await changeState(tx, submitted, "OTP_SENT", event, { nextCheckAt: null });
           return { state: "OTP_SENT" as PartState, message: answer.message || "Wrong OTP." };
         }
         // An explicit refusal of the money call: nothing moved. (A 202 is documented only for
         // Send OTP and Status, so on Transaction it is not taken as a refusal.)
         if (answer.outcome === "rejected" || answer.outcome === "authentication_failed") {
-          await changeState(tx, submitted, "CANCELLED", event, { failureReason: answer.message, settledAt: now() });
+          await changeState(tx, submitted, "CANCELLED", event, { failureReason: answer.message, settledAt: now(), nextCheckAt: null });
           return { state: "CANCELLED" as PartState, message: answer.message };
         }
         if (answer.outcome === "success" && answer.transfer) {
@@ -329,12 +388,12 @@ export function createLedger(deps: LedgerDeps) {
             ...settledData(answer.transfer),
             failureReason: to === "FAILED" ? answer.message : undefined,
             settledAt: final ? now() : undefined,
-            nextCheckAt: final ? null : addSeconds(now(), firstCheckDelaySeconds),
+            ...(final ? { nextCheckAt: null } : scheduleData(nextCheck(at, 0, now()), now())),
           });
           return { state: to, message: to === "FAILED" ? answer.message : undefined };
         }
         // Unknown code, duplicate reference, or success without the transfer's state: ask Status.
-        await changeState(tx, submitted, "PENDING", event, { nextCheckAt: addSeconds(now(), firstCheckDelaySeconds) });
+        await changeState(tx, submitted, "PENDING", event, scheduleData(nextCheck(at, 0, now()), now()));
         return { state: "PENDING" as PartState };
       });
       // If a status check moved the part while the call was out, the ledger keeps that state
@@ -343,29 +402,108 @@ export function createLedger(deps: LedgerDeps) {
       return current.state === applied.state ? applied : { state: current.state, message: "The status was updated meanwhile." };
     },
 
-    /** Asks AOPay where a submitted or pending part stands, and applies a final answer. */
-    async refresh(partId: string, actor: Actor = { userId: null }): Promise<PartState> {
+    /**
+     * Asks AOPay where one part stands and applies the answer, if no one else is asking about
+     * it right now (then its current state is returned unasked). For the agent's screen and
+     * the supervisor's "ask now"; the worker claims due parts in batches instead.
+     */
+    async checkStatus(partId: string, actor: Actor = { userId: null }): Promise<PartState> {
+      const token = randomUUID();
+      const at = now();
+      const { count } = await prisma.transferPart.updateMany({
+        where: { id: partId, state: { in: [...checkableStates] }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: at } }] },
+        data: { leaseUntil: addSeconds(at, leaseSeconds), leasedBy: token },
+      });
+      if (count === 0) return (await prisma.transferPart.findUniqueOrThrow({ where: { id: partId }, select: { state: true } })).state;
+      return (await checkLeased(partId, token, actor)).state;
+    },
+
+    /**
+     * Leases up to `limit` parts whose next check is due, skipping rows another worker holds
+     * (FOR UPDATE SKIP LOCKED) or has leased, so no part is asked about twice at once.
+     */
+    async claimDueChecks(limit: number): Promise<{ token: string; partIds: string[] }> {
+      const token = randomUUID();
+      const at = now();
+      const rows = await prisma.$queryRaw<{ id: string }[]>`
+        UPDATE transfer_parts SET lease_until = ${addSeconds(at, leaseSeconds)}, leased_by = ${token}
+        WHERE id IN (
+          SELECT id FROM transfer_parts
+          WHERE state IN ('SUBMITTED', 'PENDING', 'REFUND_PENDING') AND next_check_at <= ${at}
+            AND (lease_until IS NULL OR lease_until < ${at})
+          ORDER BY next_check_at
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id`;
+      return { token, partIds: rows.map((r) => r.id) };
+    },
+
+    /** Asks about a part this caller leased (claimDueChecks), applies the answer, frees the lease. */
+    checkLeased: (partId: string, token: string, actor: Actor = { userId: null }) => checkLeased(partId, token, actor),
+
+    /** Sends the customer the OTP that authorises the refund of a failed part. */
+    async requestRefundOtp(partId: string, actor: Actor): Promise<{ ok: true } | { ok: false; message: string }> {
       const { part, registrationId } = await loadPart(partId);
-      if (part.state !== "PENDING" && part.state !== "SUBMITTED") return part.state;
+      if (part.state !== "FAILED" && part.state !== "REFUND_PENDING") return { ok: false, message: "Only a failed transfer can be refunded." };
+      if (!part.ackno) return { ok: false, message: "AOPay has not given this transfer's acknowledgement number yet; ask its status first." };
       const { client, exchangeIds } = clientFor(registrationId);
-      let report: TransferReport | undefined;
+      let answer: Answer;
       try {
-        const answer = await client.transferStatus(part.reference);
-        report = answer.outcome === "success" ? answer.transfer : undefined;
+        answer = await client.refundOtp({ reference: part.reference, ackno: part.ackno });
+      } catch (error) {
+        if (error instanceof AopayCallError) return { ok: false, message: "AOPay did not answer. Nothing changed; ask for the refund OTP again." };
+        throw error;
+      }
+      if (answer.outcome !== "success") return { ok: false, message: answer.message || "AOPay refused to send the refund OTP." };
+      const at = now();
+      const changed = await prisma.$transaction((tx) =>
+        changeState(tx, part, "REFUND_PENDING", { actor, cause: part.state === "FAILED" ? "refund_otp_sent" : "refund_otp_resent", exchangeIds }, { refundOtpSentAt: at }),
+      );
+      return changed ? { ok: true } : { ok: false, message: "This transfer changed meanwhile; reload the page." };
+    },
+
+    /**
+     * Claims the refund with the customer's OTP. One claim at a time per part (a lease); an
+     * unknown answer leaves REFUND_PENDING for the worker to settle by Transaction Status.
+     */
+    async claimRefund(partId: string, otp: string, actor: Actor): Promise<{ state: PartState; message?: string }> {
+      const { part, registrationId } = await loadPart(partId);
+      const token = randomUUID();
+      const at = now();
+      const { count } = await prisma.transferPart.updateMany({
+        where: { id: part.id, state: "REFUND_PENDING", ackno: { not: null }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: at } }] },
+        data: { leaseUntil: addSeconds(at, leaseSeconds), leasedBy: token },
+      });
+      if (count === 0) {
+        const current = await prisma.transferPart.findUniqueOrThrow({ where: { id: part.id }, select: { state: true } });
+        return { state: current.state, message: current.state === "REFUND_PENDING" ? "The refund is being claimed already." : undefined };
+      }
+      const pending = { id: part.id, state: "REFUND_PENDING" as PartState };
+      const release = { leaseUntil: null, leasedBy: null };
+      const { client, exchangeIds } = clientFor(registrationId);
+      let answer: Answer;
+      try {
+        answer = await client.refund({ reference: part.reference, ackno: part.ackno!, otp });
       } catch (error) {
         if (!(error instanceof AopayCallError)) throw error;
+        const next = error.moneyMayHaveMoved ? scheduleData(nextCheck(at, 0, now()), now()) : {};
+        await prisma.$transaction((tx) => changeState(tx, pending, "REFUND_PENDING", { actor, cause: `refund_${error.kind}`, exchangeIds }, { ...release, ...next }));
+        return {
+          state: "REFUND_PENDING",
+          message: error.moneyMayHaveMoved ? "AOPay's answer did not arrive. The refund may have gone through; the portal is checking." : "AOPay could not be reached. Nothing changed; try again.",
+        };
       }
-      const to = stateFromReport(report);
-      const final = to !== "PENDING";
-      await prisma.$transaction((tx) =>
-        changeState(tx, part, to, { actor, cause: "status_checked", exchangeIds, details: { reported: report?.state ?? "no_answer" } }, {
-          ...settledData(report),
-          checkCount: { increment: 1 },
-          settledAt: final ? now() : undefined,
-          nextCheckAt: final ? null : addSeconds(now(), firstCheckDelaySeconds),
-        }),
-      );
-      return to;
+      const event = { actor, cause: `refund_${answer.outcome}`, exchangeIds, details: { code: answer.code ?? null, message: answer.message } };
+      if (answer.outcome === "success") {
+        await prisma.$transaction((tx) => changeState(tx, pending, "REFUNDED", event, { ...release, refundedAt: now(), settledAt: now(), nextCheckAt: null }));
+        return { state: "REFUNDED" };
+      }
+      if (answer.outcome === "rejected" || answer.outcome === "authentication_failed") {
+        await prisma.$transaction((tx) => changeState(tx, pending, "REFUND_PENDING", event, release));
+        return { state: "REFUND_PENDING", message: answer.message || "AOPay refused the refund." };
+      }
+      await prisma.$transaction((tx) => changeState(tx, pending, "REFUND_PENDING", event, { ...release, ...scheduleData(nextCheck(at, 0, now()), now()) }));
+      return { state: "REFUND_PENDING", message: "AOPay's answer was unclear. The portal is checking whether the refund went through." };
     },
   };
 }
