@@ -49,6 +49,9 @@ test("npm start on an empty data folder migrates, seeds, serves the demo with it
     const output = server.output();
     expect(output).toContain("Seeded the demo outlet and users.");
     expect(output).toContain(`${users.agent.username} / ${users.agent.password}`);
+    // With the sandbox, a simulated fingerprint device for e-KYC; and the status worker runs inside.
+    expect(output).toMatch(/Simulated fingerprint device \(sandbox only\) on http:\/\/127\.0\.0\.1:11100|Port 11100 is taken/);
+    await expect.poll(server.output).toContain('"msg":"status worker started"');
     expect(fs.readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim().length).toBeGreaterThanOrEqual(32);
 
     const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });

@@ -127,6 +127,33 @@ describe.each(testBackends)("the status worker on %s", (backend) => {
     60_000,
   );
 
+  // PostgreSQL only: a second process cannot open the in-memory PGlite this test runs on.
+  it.runIf(backend === "postgres")("runs on its own as `npm run worker`, settles a due part, and stops cleanly on SIGTERM", async () => {
+    const ledger = ledgerFor(db.prisma);
+    // Amount ending in 44: the money moves but the answer comes after the 2 s time limit.
+    const { part, mobile } = await newPart(ledger, 1044);
+    await ledger.sendOtp(part.id, { userId: agentId });
+    expect((await ledger.confirm(part.id, await otpFor(mobile), { userId: agentId })).state).toBe("PENDING");
+    await db.prisma.transferPart.update({ where: { id: part.id }, data: { nextCheckAt: new Date() } });
+    const worker = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "lib/cli/worker.ts")], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: db.url!, AUTH_SECRET: "worker-test-secret-worker-test-secret", AOPAY_BASE_URL: sandbox.url, STATUS_WORKER_INTERVAL_SECONDS: "1", LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    worker.stdout.on("data", (c) => (output += c));
+    worker.stderr.on("data", (c) => (output += c));
+    const exited = new Promise<number | null>((resolve) => worker.on("exit", (code) => resolve(code)));
+    try {
+      await expect.poll(async () => (await partOf(part.id)).state, { timeout: 30_000, interval: 200 }).toBe("SUCCESS");
+      expect(output).toContain("Status worker running");
+    } finally {
+      worker.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+    expect(await db.prisma.sandboxTransfer.count({ where: { reference: part.reference } })).toBe(1);
+  }, 60_000);
+
   it("asks about each of 1,000 pending parts once per cycle with two workers, each with its own connection", async () => {
     const second = db.url ? openDb({ kind: "postgres", url: db.url }) : null;
     try {
