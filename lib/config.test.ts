@@ -34,6 +34,8 @@ describe("configuration", () => {
     [{ AOPAY_BANK_IDS: '{"SBIN":12}' }, "AOPAY_BANK_IDS"],
     [{ RD_SERVICE_PORTS: "11100-" }, "RD_SERVICE_PORTS"],
     [{ RD_SIMULATOR: "on" }, "RD_SIMULATOR"],
+    [{ STATUS_WORKER: "yes" }, "STATUS_WORKER"],
+    [{ STATUS_WORKER_INTERVAL_SECONDS: "0" }, "STATUS_WORKER_INTERVAL_SECONDS"],
   ])("refuses %o with one line naming %s", (env, variable) => {
     let error: unknown;
     try {
