@@ -177,8 +177,10 @@ export function createAopayClient(options: AopayClientOptions) {
     },
 
     /** Assumed. Moves money back: never retried. */
-    async refund(input: { reference: string; ackno: string; otp: string }): Promise<Answer> {
-      return (await send("refund", requests.refund(input, registrationId), input.reference)).answer;
+    async refund(input: { reference: string; ackno: string; otp: string }): Promise<Answer & { refundTransactionId?: string }> {
+      const { answer, raw } = await send("refund", requests.refund(input, registrationId), input.reference);
+      const id = raw.refundtxnid;
+      return { ...answer, refundTransactionId: typeof id === "string" || typeof id === "number" ? String(id) : undefined };
     },
   };
 }

@@ -14,6 +14,11 @@ export interface PartView {
   utr: string | null;
   otpExpiresAt: string | null;
   failureReason: string | null;
+  /** When the customer's refund OTP was last sent (REFUND_PENDING). */
+  refundOtpSentAt: string | null;
+  /** An unclear refund answer is being settled by the status worker: the screen keeps polling. */
+  refundBeingChecked: boolean;
+  refundedAt: string | null;
   expected: { customerCharge: string; gst: string; commission: string; tds: string; netCommission: string };
   reported: { customerCharge: string | null; gst: string | null; discount: string | null; tds: string | null; netCommission: string | null };
 }
@@ -76,6 +81,9 @@ export async function transferView(user: CurrentUser, transferId: string, option
       utr: p.utr,
       otpExpiresAt: p.otpExpiresAt?.toISOString() ?? null,
       failureReason: p.failureReason,
+      refundOtpSentAt: p.refundOtpSentAt?.toISOString() ?? null,
+      refundBeingChecked: p.state === "REFUND_PENDING" && p.nextCheckAt !== null,
+      refundedAt: p.refundedAt?.toISOString() ?? null,
       expected: {
         customerCharge: p.customerCharge.toFixed(2),
         gst: p.gst.toFixed(2),

@@ -73,9 +73,11 @@ async function changeState(
   to: PartState,
   event: { actor: Actor; cause: string; exchangeIds?: bigint[]; details?: Prisma.InputJsonObject },
   data: Prisma.TransferPartUpdateManyMutationInput = {},
+  /** Further conditions, such as still holding the part's lease. */
+  onlyIf: Prisma.TransferPartWhereInput = {},
 ): Promise<boolean> {
   assertTransition(part.state, to);
-  const { count } = await tx.transferPart.updateMany({ where: { id: part.id, state: part.state }, data: { ...data, state: to } });
+  const { count } = await tx.transferPart.updateMany({ where: { ...onlyIf, id: part.id, state: part.state }, data: { ...data, state: to } });
   if (count === 0) return false;
   await tx.transferEvent.create({
     data: {
@@ -264,7 +266,7 @@ export function createLedger(deps: LedgerDeps) {
         ...(settled
           ? { settledAt: at, nextCheckAt: null, ...(to === "REFUNDED" ? { refundedAt: report?.refundedAt ?? at, refundTxnId: report?.refundTransactionId } : {}) }
           : scheduleData(nextCheck(anchor, part.checkCount + 1, at), at)),
-      }),
+      }, { leasedBy: token }),
     );
     if (!changed) {
       // Someone else moved the part meanwhile (the money call's own answer): keep theirs, free ours.
@@ -472,22 +474,27 @@ export function createLedger(deps: LedgerDeps) {
       const at = now();
       const { count } = await prisma.transferPart.updateMany({
         where: { id: part.id, state: "REFUND_PENDING", ackno: { not: null }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: at } }] },
-        data: { leaseUntil: addSeconds(at, leaseSeconds), leasedBy: token },
+        // The Refund call is a write: hold the part for its whole time limit, not a read's.
+        data: { leaseUntil: addSeconds(at, Math.max(leaseSeconds, submittedRecheckSeconds)), leasedBy: token },
       });
       if (count === 0) {
         const current = await prisma.transferPart.findUniqueOrThrow({ where: { id: part.id }, select: { state: true } });
-        return { state: current.state, message: current.state === "REFUND_PENDING" ? "The refund is being claimed already." : undefined };
+        return {
+          state: current.state,
+          message: current.state === "REFUND_PENDING" ? "The portal is busy with this refund (a claim or a status check). Try again in a moment." : undefined,
+        };
       }
       const pending = { id: part.id, state: "REFUND_PENDING" as PartState };
       const release = { leaseUntil: null, leasedBy: null };
+      const ours = { leasedBy: token };
       const { client, exchangeIds } = clientFor(registrationId);
-      let answer: Answer;
+      let answer: Awaited<ReturnType<AopayClient["refund"]>>;
       try {
         answer = await client.refund({ reference: part.reference, ackno: part.ackno!, otp });
       } catch (error) {
         if (!(error instanceof AopayCallError)) throw error;
-        const next = error.moneyMayHaveMoved ? scheduleData(nextCheck(at, 0, now()), now()) : {};
-        await prisma.$transaction((tx) => changeState(tx, pending, "REFUND_PENDING", { actor, cause: `refund_${error.kind}`, exchangeIds }, { ...release, ...next }));
+        const next = error.moneyMayHaveMoved ? { ...scheduleData(nextCheck(at, 0, now()), now()), checkCount: 0 } : {};
+        await prisma.$transaction((tx) => changeState(tx, pending, "REFUND_PENDING", { actor, cause: `refund_${error.kind}`, exchangeIds }, { ...release, ...next }, ours));
         return {
           state: "REFUND_PENDING",
           message: error.moneyMayHaveMoved ? "AOPay's answer did not arrive. The refund may have gone through; the portal is checking." : "AOPay could not be reached. Nothing changed; try again.",
@@ -495,14 +502,14 @@ export function createLedger(deps: LedgerDeps) {
       }
       const event = { actor, cause: `refund_${answer.outcome}`, exchangeIds, details: { code: answer.code ?? null, message: answer.message } };
       if (answer.outcome === "success") {
-        await prisma.$transaction((tx) => changeState(tx, pending, "REFUNDED", event, { ...release, refundedAt: now(), settledAt: now(), nextCheckAt: null }));
+        await prisma.$transaction((tx) => changeState(tx, pending, "REFUNDED", event, { ...release, refundedAt: now(), refundTxnId: answer.refundTransactionId, settledAt: now(), nextCheckAt: null }, ours));
         return { state: "REFUNDED" };
       }
       if (answer.outcome === "rejected" || answer.outcome === "authentication_failed") {
-        await prisma.$transaction((tx) => changeState(tx, pending, "REFUND_PENDING", event, release));
+        await prisma.$transaction((tx) => changeState(tx, pending, "REFUND_PENDING", event, release, ours));
         return { state: "REFUND_PENDING", message: answer.message || "AOPay refused the refund." };
       }
-      await prisma.$transaction((tx) => changeState(tx, pending, "REFUND_PENDING", event, { ...release, ...scheduleData(nextCheck(at, 0, now()), now()) }));
+      await prisma.$transaction((tx) => changeState(tx, pending, "REFUND_PENDING", event, { ...release, ...scheduleData(nextCheck(at, 0, now()), now()), checkCount: 0 }, ours));
       return { state: "REFUND_PENDING", message: "AOPay's answer was unclear. The portal is checking whether the refund went through." };
     },
   };

@@ -153,3 +153,32 @@ export async function cancelUnsentAction(input: { transferId: string }): Promise
   if (!id.success || !(await transferForAgent(user, id.data))) return { ok: false, message: "That transfer is not one of your outlet's." };
   return run("cancel transfer", async () => ({ cancelled: await appLedger().cancelUnsent(id.data, { userId: user.id }) }));
 }
+
+const notOurs = "That transfer is not one of your outlet's.";
+
+/** Asks AOPay to send the customer the OTP that authorises refunding a failed part (or sends it again). */
+export async function requestRefundOtpAction(input: { partId: string }): Promise<ActionResult> {
+  const user = await requireUser("AGENT");
+  const part = await partOfAgent(user, input?.partId);
+  if (!part) return { ok: false, message: notOurs };
+  return run("refund OTP", async () => {
+    const sent = await appLedger().requestRefundOtp(part.id, { userId: user.id });
+    if (!sent.ok) throw new CounterRefusal(sent.message);
+    return undefined;
+  });
+}
+
+/** Claims the refund of a failed part with the OTP the customer reads out. */
+export async function claimRefundAction(input: { partId: string; otp: string }): Promise<ActionResult<{ state: string; message?: string }>> {
+  const user = await requireUser("AGENT");
+  const part = await partOfAgent(user, input?.partId);
+  if (!part) return { ok: false, message: notOurs };
+  const otp = otpSchema.safeParse(input.otp);
+  if (!otp.success) return { ok: false, message: otp.error.issues[0]!.message, fieldErrors: { otp: otp.error.issues[0]!.message } };
+  return run("claim refund", async () => {
+    const result = await appLedger().claimRefund(part.id, otp.data, { userId: user.id });
+    if (result.message || result.state === "REFUNDED" || result.state === "REFUND_PENDING") return result;
+    // The part is not waiting for a refund OTP: say why instead of nothing.
+    return { state: result.state, message: result.state === "FAILED" ? "Send the customer the refund OTP first." : "Only a failed transfer can be refunded." };
+  });
+}

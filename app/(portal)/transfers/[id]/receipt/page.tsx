@@ -38,6 +38,7 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
   const sent = view.parts.filter((p) => ["SUCCESS", "PENDING", "SUBMITTED"].includes(p.state));
   const sentAmount = sent.reduce((sum, p) => sum + Number(p.amount), 0).toFixed(2);
   const totalCharge = sent.reduce((sum, p) => sum + Number(p.reported.customerCharge ?? p.expected.customerCharge), 0).toFixed(2);
+  const refundedAmount = view.parts.filter((p) => p.state === "REFUNDED").reduce((sum, p) => sum + Number(p.amount), 0).toFixed(2);
 
   return (
     <>
@@ -91,6 +92,14 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
           <dd>{rupees(totalCharge)} (GST included)</dd>
           <dt>Customer pays</dt>
           <dd className="font-semibold">{rupees((Number(sentAmount) + Number(totalCharge)).toFixed(2))}</dd>
+          {Number(refundedAmount) > 0 ? (
+            <>
+              <dt>Refunded</dt>
+              <dd className="font-semibold" data-testid="receipt-refunded">
+                {rupees(refundedAmount)} (failed, returned to the customer)
+              </dd>
+            </>
+          ) : null}
         </dl>
         <table className="mt-3 w-full border-t border-dashed border-slate-400 text-left">
           <thead>
@@ -110,7 +119,10 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
                   {p.reference}
                   {p.utr ? <span className="block">UTR {p.utr}</span> : null}
                 </td>
-                <td>{stateWords[p.state] ?? p.state}</td>
+                <td>
+                  {stateWords[p.state] ?? p.state}
+                  {p.state === "REFUNDED" && p.refundedAt ? <span className="block">{formatIst(new Date(p.refundedAt), "dd MMM yyyy, HH:mm")}</span> : null}
+                </td>
               </tr>
             ))}
           </tbody>
