@@ -1,0 +1,177 @@
+/**
+ * The supervisor's transfer list, stuck queue and review notes. Rows are transfer parts (each
+ * one AOPay transaction, with its own reference, state and UTR); reviews belong to the transfer.
+ * Every function takes the reviewer's scope and never returns anything outside it.
+ */
+import { addMinutes, differenceInMinutes } from "date-fns";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit";
+import type { PartState } from "@/lib/ledger/states";
+import { pageSize, partOrderBy, partWhere, type ReviewFilters } from "@/lib/review/filters";
+import { transferScopeWhere, type ReviewScope } from "@/lib/review/scope";
+
+export interface ReviewRow {
+  partId: string;
+  transferId: string;
+  reference: string;
+  seq: number;
+  parts: number;
+  createdAt: Date;
+  outletName: string;
+  agentName: string;
+  remitterMobileMasked: string;
+  remitterName: string;
+  beneficiaryName: string;
+  bankName: string | null;
+  accountMasked: string | null;
+  mode: string;
+  amount: string;
+  state: PartState;
+  utr: string | null;
+  reviewed: boolean;
+}
+
+export const maskMobile = (mobile: string) => `XXXXXX${mobile.slice(-4)}`;
+
+async function names(prisma: PrismaClient, agentIds: string[], outletIds: string[]) {
+  const [agents, outlets] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: [...new Set(agentIds)] } }, select: { id: true, name: true } }),
+    prisma.outlet.findMany({ where: { id: { in: [...new Set(outletIds)] } }, select: { id: true, name: true } }),
+  ]);
+  return { agent: new Map(agents.map((a) => [a.id, a.name])), outlet: new Map(outlets.map((o) => [o.id, o.name])) };
+}
+
+export async function listTransfers(prisma: PrismaClient, scope: ReviewScope, filters: ReviewFilters): Promise<{ rows: ReviewRow[]; total: number; pages: number }> {
+  const where = partWhere(scope, filters);
+  const [total, parts] = await Promise.all([
+    prisma.transferPart.count({ where }),
+    prisma.transferPart.findMany({
+      where,
+      orderBy: partOrderBy(filters.sort),
+      skip: (filters.page - 1) * pageSize,
+      take: pageSize,
+      include: { transfer: { include: { review: { select: { transferId: true } }, _count: { select: { parts: true } } } } },
+    }),
+  ]);
+  const lookup = await names(prisma, parts.map((p) => p.transfer.agentId), parts.map((p) => p.transfer.outletId));
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+    rows: parts.map((p) => ({
+      partId: p.id,
+      transferId: p.transferId,
+      reference: p.reference,
+      seq: p.seq,
+      parts: p.transfer._count.parts,
+      createdAt: p.createdAt,
+      outletName: lookup.outlet.get(p.transfer.outletId) ?? "",
+      agentName: lookup.agent.get(p.transfer.agentId) ?? "",
+      remitterMobileMasked: maskMobile(p.transfer.remitterMobile),
+      remitterName: p.transfer.remitterName,
+      beneficiaryName: p.transfer.beneficiaryName,
+      bankName: p.transfer.bankName,
+      accountMasked: p.transfer.accountMasked,
+      mode: p.transfer.mode,
+      amount: p.amount.toFixed(2),
+      state: p.state,
+      utr: p.utr,
+      reviewed: p.transfer.review !== null,
+    })),
+  };
+}
+
+export interface StuckRow {
+  partId: string;
+  transferId: string;
+  reference: string;
+  state: PartState;
+  amount: string;
+  remitterMobileMasked: string;
+  agentName: string;
+  outletName: string;
+  since: Date;
+  ageMinutes: number;
+  checks: number;
+  nextCheckAt: Date | null;
+  needsReview: boolean;
+}
+
+/** A SUBMITTED part younger than this is simply in flight, not stuck. */
+const inFlightMinutes = 2;
+
+/** Pending, held, refund-pending (and long-submitted) parts, oldest first, whatever their date. */
+export async function stuckQueue(prisma: PrismaClient, scope: ReviewScope, now = new Date(), limit = 200): Promise<StuckRow[]> {
+  const parts = await prisma.transferPart.findMany({
+    where: {
+      transfer: transferScopeWhere(scope),
+      OR: [{ state: { in: ["PENDING", "REFUND_PENDING"] } }, { state: "SUBMITTED", submittedAt: { lt: addMinutes(now, -inFlightMinutes) } }],
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: limit,
+    include: { transfer: { select: { agentId: true, outletId: true, remitterMobile: true } } },
+  });
+  const lookup = await names(prisma, parts.map((p) => p.transfer.agentId), parts.map((p) => p.transfer.outletId));
+  return parts.map((p) => {
+    const since = p.submittedAt ?? p.createdAt;
+    return {
+      partId: p.id,
+      transferId: p.transferId,
+      reference: p.reference,
+      state: p.state,
+      amount: p.amount.toFixed(2),
+      remitterMobileMasked: maskMobile(p.transfer.remitterMobile),
+      agentName: lookup.agent.get(p.transfer.agentId) ?? "",
+      outletName: lookup.outlet.get(p.transfer.outletId) ?? "",
+      since,
+      ageMinutes: differenceInMinutes(now, since),
+      checks: p.checkCount,
+      nextCheckAt: p.nextCheckAt,
+      needsReview: p.needsReviewAt !== null,
+    };
+  });
+}
+
+/** Whether a part is inside the scope (for "ask AOPay now"). */
+export async function partInScope(prisma: PrismaClient, scope: ReviewScope, partId: string): Promise<boolean> {
+  return (await prisma.transferPart.count({ where: { id: partId, transfer: transferScopeWhere(scope) } })) === 1;
+}
+
+export class ReviewRefusal extends Error {
+  override name = "ReviewRefusal";
+}
+
+/** Marks a transfer reviewed with a note (a second review replaces the note); audited. */
+export async function markReviewed(prisma: PrismaClient, scope: ReviewScope, reviewer: { id: string; username: string }, transferId: string, note: string, now = new Date()) {
+  const transfer = await prisma.transfer.findFirst({ where: { id: transferId, ...transferScopeWhere(scope) }, select: { id: true } });
+  if (!transfer) throw new ReviewRefusal("That transfer is not one of your outlets'.");
+  await prisma.$transaction(async (tx) => {
+    const earlier = await tx.transferReview.findUnique({ where: { transferId } });
+    await tx.transferReview.upsert({
+      where: { transferId },
+      create: { transferId, reviewerId: reviewer.id, note, reviewedAt: now },
+      update: { reviewerId: reviewer.id, note, reviewedAt: now },
+    });
+    await recordAudit(tx, {
+      actorId: reviewer.id,
+      actorLabel: reviewer.username,
+      action: earlier ? "transfer.review_updated" : "transfer.reviewed",
+      targetType: "transfer",
+      targetId: transferId,
+      details: { note, ...(earlier ? { previousNote: earlier.note } : {}) },
+    });
+  });
+}
+
+/** One transfer for the review page: parts, events, review; null outside the scope. */
+export async function transferForReview(prisma: PrismaClient, scope: ReviewScope, transferId: string) {
+  const transfer = await prisma.transfer.findFirst({
+    where: { id: transferId, ...transferScopeWhere(scope) },
+    include: {
+      parts: { orderBy: { seq: "asc" }, include: { events: { orderBy: { id: "asc" } } } },
+      review: { include: { reviewer: { select: { name: true } } } },
+    },
+  });
+  if (!transfer) return null;
+  const lookup = await names(prisma, [transfer.agentId], [transfer.outletId]);
+  return { ...transfer, agentName: lookup.agent.get(transfer.agentId) ?? "", outletName: lookup.outlet.get(transfer.outletId) ?? "" };
+}
