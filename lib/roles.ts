@@ -26,7 +26,10 @@ export const roleNavigation: Record<Role, NavItem[]> = {
     { href: "/transfers/new", label: "New transfer" },
     { href: "/transfers", label: "History" },
   ],
-  SUPERVISOR: [{ href: "/review", label: "Today's review" }],
+  SUPERVISOR: [
+    { href: "/review", label: "Today's review" },
+    { href: "/review/transfers", label: "Transfers" },
+  ],
   ADMIN: [
     { href: "/reconciliation", label: "Reconciliation" },
     { href: "/admin/users", label: "Users" },

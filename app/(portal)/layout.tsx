@@ -6,7 +6,8 @@ import { config } from "@/lib/config";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const sandbox = config().aopay.sandbox;
+  // The customer's SMS stand-in is for whoever types OTPs in: agents (and admins testing).
+  const sandbox = config().aopay.sandbox && user.role !== "SUPERVISOR";
   return (
     <QueryProvider>
       <PortalHeader user={user} />

@@ -43,6 +43,18 @@ runCli(async () => {
   try {
     await seedDemoData(db.prisma);
     const outlet = await db.prisma.outlet.findFirstOrThrow();
+    const otherOutlet = await db.prisma.outlet.create({
+      data: { name: "Other Outlet, Thane", registrationId: "AOP-E2E-OTHER", address: "Thane West", pincode: "400601", latitude: "19.218300", longitude: "72.978100" },
+    });
+    await db.prisma.user.create({
+      data: {
+        username: users.otherSupervisor.username,
+        name: users.otherSupervisor.name,
+        role: users.otherSupervisor.role,
+        outletId: otherOutlet.id,
+        passwordHash: await hashPassword(users.otherSupervisor.password),
+      },
+    });
     for (const user of [users.lockout, users.locked, users.signOut]) {
       await db.prisma.user.create({
         data: {

@@ -19,6 +19,8 @@ export const users = {
   lockout: { username: "e2e-lockout", password: "e2e-lockout-pass", name: "Lockout Test", role: "AGENT" as const },
   /** Signs out, which revokes all their sessions; nobody else signs in as them. */
   signOut: { username: "e2e-sign-out", password: "e2e-sign-out-pass", name: "Sign-out Test", role: "SUPERVISOR" as const },
+  /** Supervises another outlet only: must never see the demo outlet's transfers. */
+  otherSupervisor: { username: "e2e-other-supervisor", password: "e2e-other-supervisor-pass", name: "Other Outlet Supervisor", role: "SUPERVISOR" as const },
   /** Starts locked, for the unlock-action tests. */
   locked: { username: "e2e-locked", password: "e2e-locked-pass", name: "Locked Test", role: "AGENT" as const, locked: true },
 };

@@ -1,9 +1,11 @@
 /**
- * Demo data for a new install: one outlet and one user per role. Written only into an
+ * Demo data for a new install: one outlet, one user per role and a few days of transfers
+ * (with the sandbox's records of them). Written only into an
  * empty database, so it never touches real data.
  */
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { seedDemoLedger } from "@/lib/db/demo-ledger";
 import type { Role } from "@/lib/roles";
 
 export const demoOutlet = {
@@ -23,7 +25,8 @@ export const demoUsers: { username: string; password: string; name: string; role
 
 export type SeedResult = "seeded" | "not-empty";
 
-export async function seedDemoData(prisma: PrismaClient): Promise<SeedResult> {
+/** `transfers: false` leaves out the few days of demo transfers (tests that count their own). */
+export async function seedDemoData(prisma: PrismaClient, options: { transfers?: boolean; now?: Date } = {}): Promise<SeedResult> {
   const hashes = await Promise.all(demoUsers.map((u) => hashPassword(u.password)));
   return prisma.$transaction(async (tx) => {
     const [users, outlets] = await Promise.all([tx.user.count(), tx.outlet.count()]);
@@ -38,6 +41,10 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedResult> {
         outletId: u.role === "ADMIN" ? null : outlet.id,
       })),
     });
+    if (options.transfers !== false) {
+      const agent = await tx.user.findUniqueOrThrow({ where: { username: "agent" }, select: { id: true } });
+      await seedDemoLedger(tx, outlet, agent.id, options.now ?? new Date());
+    }
     return "seeded";
-  });
+  }, { timeout: 60_000 });
 }

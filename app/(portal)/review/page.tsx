@@ -1,18 +1,170 @@
 import type { Metadata } from "next";
-import { ComingNext } from "@/components/coming-next";
+import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
+import { HourlyChart } from "@/components/review/hourly-chart";
+import { RangeForm } from "@/components/review/range-form";
+import { StuckQueue } from "@/components/review/stuck-queue";
 import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { formatIst } from "@/lib/format";
+import { dayTotals } from "@/lib/review/day-view";
+import { dayRange, filtersToSearch, parseFilters } from "@/lib/review/filters";
+import { age, rupees, stateLabels } from "@/lib/review/labels";
+import { riskFlags, riskSettings } from "@/lib/review/risk";
+import { reviewScope } from "@/lib/review/scope";
+import { stuckQueue } from "@/lib/review/transfers";
 
 export const metadata: Metadata = { title: "Today's review" };
 
-export default async function ReviewPage() {
-  const user = await requireUser("SUPERVISOR");
+const kindLabels: Record<string, string> = {
+  near_monthly_cap: "Near the monthly cap",
+  shared_beneficiary: "One account, many customers",
+  just_under_5000: "Amounts just under Rs 5,000",
+  far_from_outlet: "Far from the shop",
+  wrong_otps: "Repeated wrong OTPs",
+};
+
+function Stat({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
+  return (
+    <div className="rounded-xl border border-slate-200 bg-white p-4" data-testid={testId}>
+      <p className="text-sm text-slate-600">{label}</p>
+      <p className="mt-1 text-2xl font-bold tabular-nums">{value}</p>
+      {note ? <p className="text-sm text-slate-600">{note}</p> : null}
+    </div>
+  );
+}
+
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser("SUPERVISOR", "ADMIN");
+  const { filters, problems } = parseFilters(await searchParams);
+  const scope = await reviewScope(db(), user);
+  const range = dayRange(filters.from, filters.to);
+  const now = new Date();
+  const [totals, stuck, flags] = await Promise.all([dayTotals(db(), scope, range), stuckQueue(db(), scope, now), riskFlags(db(), scope, range, riskSettings())]);
+  const period = filters.from === filters.to ? filters.from : `${filters.from} to ${filters.to}`;
+  const listLink = (extra: Record<string, string> = {}) => `/review/transfers?${filtersToSearch({ from: filters.from, to: filters.to, ...extra })}`;
+
   return (
     <>
-      <PageHeading title="Today's review" description={user.outletName ? `Outlet: ${user.outletName}` : undefined} />
-      <ComingNext
-        items={["Today's totals and volume by hour", "Stuck transfers and risk flags", "Review notes and CSV export"]}
-      />
+      <PageHeading title="Review" description={`${scope.all ? "All outlets" : (user.outletName ?? "Your outlets")} · ${period} (IST)`} />
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
+        <RangeForm from={filters.from} to={filters.to} action="/review" />
+        <div className="flex gap-2">
+          <Link href={listLink()} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700">
+            All transfers
+          </Link>
+          <a href={`/api/review/export?${filtersToSearch({ from: filters.from, to: filters.to })}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-semibold hover:bg-slate-100">
+            Export CSV
+          </a>
+        </div>
+      </div>
+      {problems.length ? <p className="mb-4 text-sm text-red-700">Some filters were not understood and were left out: {problems.join(", ")}.</p> : null}
+
+      <section aria-label="Totals" className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+        <Stat testId="stat-transactions" label="Transactions" value={totals.parts.count.toLocaleString("en-IN")} note={`${totals.sent} sent to AOPay`} />
+        <Stat testId="stat-succeeded" label="Sent successfully" value={rupees(totals.succeeded.amount)} note={`${totals.succeeded.count} transactions`} />
+        <Stat testId="stat-success-rate" label="Success rate" value={totals.successRate === null ? "–" : `${(totals.successRate * 100).toFixed(1)}%`} note="of transactions sent" />
+        <Stat testId="stat-charges" label="Customer charges" value={rupees(totals.charges)} note="GST included, successful only" />
+        <Stat testId="stat-commission" label="Commission" value={rupees(totals.commission)} note="before TDS, successful only" />
+      </section>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="hourly-heading" className="rounded-xl border border-slate-200 bg-white p-4 lg:col-span-2">
+          <h2 id="hourly-heading" className="mb-2 text-lg font-semibold">
+            Volume by hour
+          </h2>
+          <HourlyChart data={totals.hourly} />
+        </section>
+        <section aria-labelledby="breakdown-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="breakdown-heading" className="mb-2 text-lg font-semibold">
+            By status and mode
+          </h2>
+          <table className="w-full text-sm" data-testid="by-state">
+            <thead>
+              <tr className="text-left text-slate-600">
+                <th className="py-1 font-medium">Status</th>
+                <th className="py-1 text-right font-medium">Count</th>
+                <th className="py-1 text-right font-medium">Amount</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(totals.byState).map(([state, v]) => (
+                <tr key={state} className="border-t border-slate-100">
+                  <td className="py-1.5">
+                    <Link className="underline decoration-slate-300 underline-offset-2" href={listLink({ state })}>
+                      {stateLabels[state] ?? state}
+                    </Link>
+                  </td>
+                  <td className="py-1.5 text-right tabular-nums">{v.count}</td>
+                  <td className="py-1.5 text-right tabular-nums">{rupees(v.amount)}</td>
+                </tr>
+              ))}
+              {Object.entries(totals.byMode).map(([mode, v], i) => (
+                <tr key={mode} className={i === 0 ? "border-t-2 border-slate-200" : "border-t border-slate-100"}>
+                  <td className="py-1.5">{mode}</td>
+                  <td className="py-1.5 text-right tabular-nums">{v.count}</td>
+                  <td className="py-1.5 text-right tabular-nums">{rupees(v.amount)}</td>
+                </tr>
+              ))}
+              {totals.parts.count === 0 ? (
+                <tr>
+                  <td colSpan={3} className="py-2 text-slate-600">
+                    No transfers in this period.
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </section>
+      </div>
+
+      <section aria-labelledby="stuck-heading" className="mt-6 rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="stuck-heading" className="text-lg font-semibold">
+          Stuck transfers
+        </h2>
+        <StuckQueue
+          items={stuck.map((s) => ({
+            partId: s.partId,
+            transferId: s.transferId,
+            reference: s.reference,
+            state: s.state,
+            amount: s.amount,
+            remitterMobileMasked: s.remitterMobileMasked,
+            agentName: s.agentName,
+            age: age(s.since, now),
+            since: formatIst(s.since),
+            checks: s.checks,
+            nextCheck: s.nextCheckAt ? formatIst(s.nextCheckAt, "HH:mm") : null,
+            needsReview: s.needsReview,
+          }))}
+        />
+      </section>
+
+      <section aria-labelledby="flags-heading" className="mt-6 rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="flags-heading" className="text-lg font-semibold">
+          Risk flags
+        </h2>
+        {flags.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">No risk flags in this period.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-100" data-testid="risk-flags">
+            {flags.map((flag, i) => (
+              <li key={`${flag.kind}-${flag.subject}-${i}`} className="py-3">
+                <p className="font-medium text-red-800">{kindLabels[flag.kind] ?? flag.kind}</p>
+                <p className="text-sm">{flag.explanation}</p>
+                <p className="mt-1 flex flex-wrap gap-2 text-sm">
+                  {flag.transferIds.slice(0, 10).map((id, n) => (
+                    <Link key={id} href={`/review/transfers/${id}`} className="underline decoration-slate-300 underline-offset-2">
+                      Transfer {n + 1}
+                    </Link>
+                  ))}
+                  {flag.transferIds.length > 10 ? <span className="text-slate-600">and {flag.transferIds.length - 10} more</span> : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeading } from "@/components/page-heading";
+import { ReviewForm } from "@/components/review/review-form";
+import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { formatIst } from "@/lib/format";
+import { dayRange, todayInIndia } from "@/lib/review/filters";
+import { rupees, stateLabels } from "@/lib/review/labels";
+import { riskFlags, riskSettings } from "@/lib/review/risk";
+import { reviewScope } from "@/lib/review/scope";
+import { maskMobile, transferForReview } from "@/lib/review/transfers";
+
+export const metadata: Metadata = { title: "Review a transfer" };
+
+export default async function ReviewTransferPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser("SUPERVISOR", "ADMIN");
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const scope = await reviewScope(db(), user);
+  const transfer = await transferForReview(db(), scope, id);
+  if (!transfer) notFound();
+  const day = todayInIndia(transfer.createdAt);
+  const flags = (await riskFlags(db(), scope, dayRange(day, day), riskSettings())).filter((f) => f.transferIds.includes(transfer.id));
+
+  return (
+    <>
+      <PageHeading
+        title={`Rs ${Number(transfer.amount).toLocaleString("en-IN")} to ${transfer.beneficiaryName}`}
+        description={`${formatIst(transfer.createdAt)} · ${transfer.outletName} · agent ${transfer.agentName}`}
+      />
+      <p className="mb-4">
+        <Link href={`/review/transfers?from=${day}&to=${day}`} className="text-sm underline decoration-slate-300 underline-offset-2">
+          Back to the day&apos;s transfers
+        </Link>
+      </p>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          {flags.length ? (
+            <section aria-labelledby="flags-heading" className="rounded-xl border border-red-200 bg-red-50 p-4" data-testid="transfer-flags">
+              <h2 id="flags-heading" className="font-semibold text-red-900">
+                Risk flags
+              </h2>
+              <ul className="mt-1 list-disc pl-5 text-sm text-red-900">
+                {flags.map((f, i) => (
+                  <li key={i}>{f.explanation}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+            <h2 id="details-heading" className="mb-2 font-semibold">
+              Details
+            </h2>
+            <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+              <div><dt className="inline text-slate-600">Customer: </dt><dd className="inline">{transfer.remitterName} ({maskMobile(transfer.remitterMobile)})</dd></div>
+              <div><dt className="inline text-slate-600">Beneficiary: </dt><dd className="inline">{transfer.beneficiaryName}, {transfer.bankName ?? ""} {transfer.accountMasked ?? ""} ({transfer.ifsc ?? ""})</dd></div>
+              <div><dt className="inline text-slate-600">Mode: </dt><dd className="inline">{transfer.mode}</dd></div>
+              <div><dt className="inline text-slate-600">Shop location: </dt><dd className="inline">{transfer.latitude.toString()}, {transfer.longitude.toString()}</dd></div>
+            </dl>
+          </section>
+          {transfer.parts.map((p) => (
+            <section key={p.id} aria-label={`Part ${p.seq}`} className="rounded-xl border border-slate-200 bg-white p-4">
+              <h2 className="font-semibold">
+                Part {p.seq} of {transfer.parts.length}: {rupees(p.amount.toFixed(2))} · {stateLabels[p.state]}
+              </h2>
+              <p className="text-sm text-slate-600">
+                Ref {p.reference}
+                {p.utr ? ` · UTR ${p.utr}` : ""}
+                {p.failureReason ? ` · ${p.failureReason}` : ""}
+                {p.needsReviewAt ? " · still unknown after three days: needs manual review" : ""}
+              </p>
+              <ol className="mt-2 space-y-1 text-sm">
+                {p.events.map((e) => (
+                  <li key={e.id.toString()} className="flex flex-wrap gap-x-2">
+                    <span className="tabular-nums text-slate-600">{formatIst(e.at, "dd MMM HH:mm:ss")}</span>
+                    <span>
+                      {e.fromState ? `${stateLabels[e.fromState]} → ` : ""}
+                      {stateLabels[e.toState]}
+                    </span>
+                    <span className="text-slate-600">({e.cause.replaceAll("_", " ")})</span>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ))}
+        </div>
+        <section aria-labelledby="review-heading" className="h-fit rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="review-heading" className="mb-2 font-semibold">
+            Review
+          </h2>
+          {transfer.review ? (
+            <p className="mb-3 text-sm text-slate-700" data-testid="reviewed-by">
+              Reviewed by {transfer.review.reviewer.name} on {formatIst(transfer.review.reviewedAt)}.
+            </p>
+          ) : (
+            <p className="mb-3 text-sm text-slate-700">Not reviewed yet.</p>
+          )}
+          <ReviewForm transferId={transfer.id} note={transfer.review?.note ?? null} />
+        </section>
+      </div>
+    </>
+  );
+}
