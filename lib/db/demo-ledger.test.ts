@@ -1,0 +1,58 @@
+/**
+ * The demo a new supervisor signs in to: the seed's few days of transfers show a day at a
+ * glance, a stuck transfer that asking AOPay clears, and each risk flag's pattern.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAopayClient } from "@/lib/aopay/client";
+import { seedDemoData } from "@/lib/db/seed";
+import { createLedger } from "@/lib/ledger/ledger";
+import { dayTotals } from "@/lib/review/day-view";
+import { dayRange } from "@/lib/review/filters";
+import { riskFlags, riskSettings } from "@/lib/review/risk";
+import { reviewScope } from "@/lib/review/scope";
+import { stuckQueue } from "@/lib/review/transfers";
+import { startSandboxServer } from "@/lib/testing/sandbox-server";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+
+describe.each(testBackends)("the demo ledger on %s", (backend) => {
+  let db: TestDatabase;
+  // 20 Nov 2026, 17:30 IST.
+  const now = new Date("2026-11-20T12:00:00Z");
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    expect(await seedDemoData(db.prisma, { now })).toBe("seeded");
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("gives the demo supervisor a day at a glance, a stuck transfer and every flag but one", async () => {
+    const supervisor = await db.prisma.user.findUniqueOrThrow({ where: { username: "supervisor" } });
+    const scope = await reviewScope(db.prisma, supervisor);
+    const today = dayRange("2026-11-20", "2026-11-20");
+    const totals = await dayTotals(db.prisma, scope, today);
+    expect(totals.parts.count).toBe(6);
+    expect(totals.byState).toMatchObject({ SUCCESS: { count: 4 }, FAILED: { count: 1 }, PENDING: { count: 1 } });
+    expect((await dayTotals(db.prisma, scope, dayRange("2026-11-18", "2026-11-20"))).parts.count).toBe(16);
+
+    const flags = await riskFlags(db.prisma, scope, today, riskSettings({ beneficiaryRemitters: 3, distanceKm: 5 }));
+    expect(new Set(flags.map((f) => f.kind))).toEqual(new Set(["near_monthly_cap", "just_under_5000", "far_from_outlet", "wrong_otps"]));
+
+    const stuck = await stuckQueue(db.prisma, scope, now);
+    expect(stuck.map((s) => [s.state, s.amount])).toEqual([["PENDING", "2600.00"]]);
+  });
+
+  it("settles the stuck transfer when AOPay (the sandbox) is asked", async () => {
+    const sandbox = await startSandboxServer(db.prisma, () => now);
+    try {
+      const ledger = createLedger({ prisma: db.prisma, now: () => now, otpValiditySeconds: 90, aopay: (registrationId) => createAopayClient({ baseUrl: sandbox.url, registrationId }) });
+      const scope = await reviewScope(db.prisma, await db.prisma.user.findUniqueOrThrow({ where: { username: "supervisor" } }));
+      const [stuck] = await stuckQueue(db.prisma, scope, now);
+      expect(await ledger.checkStatus(stuck!.partId)).toBe("SUCCESS");
+      expect(await stuckQueue(db.prisma, scope, now)).toEqual([]);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
