@@ -36,6 +36,13 @@ describe("configuration", () => {
     [{ RD_SIMULATOR: "on" }, "RD_SIMULATOR"],
     [{ STATUS_WORKER: "yes" }, "STATUS_WORKER"],
     [{ STATUS_WORKER_INTERVAL_SECONDS: "0" }, "STATUS_WORKER_INTERVAL_SECONDS"],
+    [{ RISK_BENEFICIARY_REMITTERS: "0" }, "RISK_BENEFICIARY_REMITTERS"],
+    [{ RISK_BENEFICIARY_REMITTERS: "101" }, "RISK_BENEFICIARY_REMITTERS"],
+    [{ RISK_BENEFICIARY_REMITTERS: "2.5" }, "RISK_BENEFICIARY_REMITTERS"],
+    [{ RISK_BENEFICIARY_REMITTERS: "three" }, "RISK_BENEFICIARY_REMITTERS"],
+    [{ RISK_DISTANCE_KM: "0.05" }, "RISK_DISTANCE_KM"],
+    [{ RISK_DISTANCE_KM: "1001" }, "RISK_DISTANCE_KM"],
+    [{ RISK_DISTANCE_KM: "5km" }, "RISK_DISTANCE_KM"],
   ])("refuses %o with one line naming %s", (env, variable) => {
     let error: unknown;
     try {
@@ -78,6 +85,12 @@ describe("configuration", () => {
 
   it("treats an empty variable as unset", () => {
     expect(parseConfig({ DATABASE_URL: "", PORT: "" }).database.kind).toBe("pglite");
+    expect(parseConfig({ RISK_BENEFICIARY_REMITTERS: "", RISK_DISTANCE_KM: "" }).risk).toEqual({ beneficiaryRemitters: 3, distanceKm: 5 });
+  });
+
+  it("flags a beneficiary paid by more than 3 customers a day and transfers more than 5 km from the outlet unless told otherwise", () => {
+    expect(parseConfig({}).risk).toEqual({ beneficiaryRemitters: 3, distanceKm: 5 });
+    expect(parseConfig({ RISK_BENEFICIARY_REMITTERS: "5", RISK_DISTANCE_KM: "2.5" }).risk).toEqual({ beneficiaryRemitters: 5, distanceKm: 2.5 });
   });
 
   it("generates the demo auth secret once and keeps it in the data folder", () => {

@@ -100,6 +100,8 @@ const envSchema = z.object({
   RD_SIMULATOR: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["auto", "off"]).default("auto")),
   AOPAY_WRITE_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(30_000)),
   AOPAY_READ_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(10_000)),
+  RISK_BENEFICIARY_REMITTERS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(100).default(3)),
+  RISK_DISTANCE_KM: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0.1).max(1000).default(5)),
 });
 
 export type DatabaseTarget =
@@ -127,6 +129,15 @@ export interface PortalConfig {
   rdServicePorts: number[];
   /** "auto": `npm start` with the sandbox also runs a simulated fingerprint device. */
   rdSimulator: "auto" | "off";
+  /** Thresholds of the supervisor's risk flags (lib/review/risk.ts). */
+  risk: RiskConfig;
+}
+
+export interface RiskConfig {
+  /** A beneficiary account paid by more than this many customers in one day is flagged. */
+  beneficiaryRemitters: number;
+  /** A transfer made farther than this from its outlet (km) is flagged. */
+  distanceKm: number;
 }
 
 export interface AopaySettings {
@@ -177,6 +188,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     statusWorkerIntervalSeconds: e.STATUS_WORKER_INTERVAL_SECONDS,
     rdServicePorts: e.RD_SERVICE_PORTS,
     rdSimulator: e.RD_SIMULATOR,
+    risk: { beneficiaryRemitters: e.RISK_BENEFICIARY_REMITTERS, distanceKm: e.RISK_DISTANCE_KM },
     aopay: {
       baseUrl: e.AOPAY_BASE_URL ?? sandboxBaseUrl(e.PORT),
       sandbox: e.AOPAY_BASE_URL === undefined,
