@@ -1,0 +1,47 @@
+/**
+ * The supervisor's filtered transfers as a CSV download: the same filters as the review page,
+ * the whole filtered set (no paging), streamed batch by batch as the client reads it.
+ */
+import { recordAudit } from "@/lib/audit";
+import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { log, newRequestId } from "@/lib/log";
+import { exportFileName, exportStream } from "@/lib/review/export";
+import { parseFilters, type ReviewFilters } from "@/lib/review/filters";
+import { reviewScope } from "@/lib/review/scope";
+
+export async function GET(request: Request) {
+  const user = await requireUser("SUPERVISOR", "ADMIN");
+  const { searchParams } = new URL(request.url);
+  const params: Record<string, string[]> = {};
+  for (const [key, value] of searchParams) (params[key] ??= []).push(value);
+  // As on the page, an invalid filter is ignored; the audit event names it.
+  const { filters, problems } = parseFilters(params);
+  const scope = await reviewScope(db(), user);
+  const requestId = newRequestId();
+  await recordAudit(db(), {
+    actorId: user.id,
+    actorLabel: user.username,
+    action: "review.export",
+    details: { ...auditFilters(filters), ...(problems.length > 0 ? { ignored: problems } : {}), requestId },
+    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+  });
+  const body = exportStream(db(), scope, filters, {
+    onError: (error) => log.error({ requestId, err: error, userId: user.id }, "review export failed mid-stream"),
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${exportFileName(filters)}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+/** The filters that shaped the export (the page number does not: the export is every page). */
+function auditFilters(filters: ReviewFilters): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(filters)) if (key !== "page" && value !== undefined) out[key] = value as string | number;
+  return out;
+}
