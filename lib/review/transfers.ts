@@ -50,10 +50,13 @@ export async function listTransfers(prisma: PrismaClient, scope: ReviewScope, fi
       orderBy: partOrderBy(filters.sort),
       skip: (filters.page - 1) * pageSize,
       take: pageSize,
-      include: { transfer: { include: { review: { select: { transferId: true } }, _count: { select: { parts: true } } } } },
+      include: { transfer: { include: { review: { select: { transferId: true } } } } },
     }),
   ]);
   const lookup = await names(prisma, parts.map((p) => p.transfer.agentId), parts.map((p) => p.transfer.outletId));
+  // Counted for this page's transfers only (Prisma's _count would group the whole parts table).
+  const counts = await prisma.transferPart.groupBy({ by: ["transferId"], where: { transferId: { in: [...new Set(parts.map((p) => p.transferId))] } }, _count: { _all: true } });
+  const partsOf = new Map(counts.map((c) => [c.transferId, c._count._all]));
   return {
     total,
     pages: Math.max(1, Math.ceil(total / pageSize)),
@@ -62,7 +65,7 @@ export async function listTransfers(prisma: PrismaClient, scope: ReviewScope, fi
       transferId: p.transferId,
       reference: p.reference,
       seq: p.seq,
-      parts: p.transfer._count.parts,
+      parts: partsOf.get(p.transferId) ?? 1,
       createdAt: p.createdAt,
       outletName: lookup.outlet.get(p.transfer.outletId) ?? "",
       agentName: lookup.agent.get(p.transfer.agentId) ?? "",
