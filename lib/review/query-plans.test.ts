@@ -29,8 +29,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)("query plans of the supervisor's r
   beforeAll(async () => {
     url = await createThrowawayPostgres("portal_plans");
     await applyMigrations(new PrismaPg({ connectionString: url }));
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
-    prisma.$on("query", (e) => seen.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+    const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" } as const] });
+    logging.$on("query", (e) => seen.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+    prisma = logging as unknown as PrismaClient;
     raw = new pg.Client({ connectionString: url });
     await raw.connect();
     // 50 outlets, 20,000 transfers over 10 days, one or two parts each.
