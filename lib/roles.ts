@@ -32,7 +32,11 @@ export const roleNavigation: Record<Role, NavItem[]> = {
   ],
   ADMIN: [
     { href: "/reconciliation", label: "Reconciliation" },
+    { href: "/admin/tds", label: "TDS" },
+    { href: "/admin/plans", label: "Plans" },
     { href: "/admin/users", label: "Users" },
+    { href: "/admin/outlets", label: "Outlets" },
+    { href: "/admin/audit", label: "Audit log" },
     { href: "/admin/aopay", label: "AOPay" },
   ],
 };
