@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { formatIst } from "@/lib/format";
 import { dayTotals } from "@/lib/review/day-view";
-import { dayRange, filtersToSearch, parseFilters } from "@/lib/review/filters";
+import { dayRange, filtersToSearch, parseFilters, todayInIndia } from "@/lib/review/filters";
 import { age, rupees, stateLabels } from "@/lib/review/labels";
 import { riskFlags, riskSettings } from "@/lib/review/risk";
 import { reviewScope } from "@/lib/review/scope";
@@ -46,7 +46,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <PageHeading title="Review" description={`${scope.all ? "All outlets" : (user.outletName ?? "Your outlets")} · ${period} (IST)`} />
+      <PageHeading title={filters.from === filters.to && filters.to === todayInIndia() ? "Today's review" : "Review"} description={`${scope.all ? "All outlets" : (user.outletName ?? "Your outlets")} · ${period} (IST)`} />
       <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
         <RangeForm from={filters.from} to={filters.to} action="/review" />
         <div className="flex gap-2">
