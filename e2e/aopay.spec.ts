@@ -15,7 +15,8 @@ test("the portal talks to its own AOPay sandbox over HTTP, and records the excha
   await page.getByRole("button", { name: "Check connection" }).click();
   await expect(page.getByTestId("connection-result")).toContainText(/AOPay answered in \d+ ms \(HTTP 200\): No transaction found for this reference id\./);
   await page.reload();
-  const latest = page.getByRole("row").filter({ hasText: "AOP-554" }).first();
+  // The check speaks for the first active outlet; the e2e server has two.
+  const latest = page.getByRole("row").filter({ hasText: /AOP-/ }).first();
   await expect(latest).toContainText("Status");
   await expect(latest).toContainText("HTTP 200");
 });
