@@ -6,9 +6,10 @@ import { RemitterStep } from "@/components/counter/remitter-step";
 import { TransferForm } from "@/components/counter/transfer-form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import type { BeneficiaryView, RemitterView } from "@/lib/counter/service";
+import type { ChargePlan } from "@/lib/money/charges";
 
 /** The agent's counter: customer, beneficiary, then amount and details. */
-export function CounterFlow({ minRupees, rdServicePorts }: { minRupees: number; rdServicePorts: number[] }) {
+export function CounterFlow({ minRupees, rdServicePorts, plan }: { minRupees: number; rdServicePorts: number[]; plan: ChargePlan }) {
   const [remitter, setRemitter] = useState<RemitterView | null>(null);
   const [beneficiary, setBeneficiary] = useState<BeneficiaryView | null>(null);
 
@@ -42,7 +43,7 @@ export function CounterFlow({ minRupees, rdServicePorts }: { minRupees: number; 
         </button>
       </section>
       <BeneficiaryStep mobile={remitter.mobile} selected={beneficiary} onSelect={setBeneficiary} />
-      {beneficiary ? <TransferForm key={beneficiary.id} remitter={remitter} beneficiary={beneficiary} minRupees={minRupees} /> : null}
+      {beneficiary ? <TransferForm key={beneficiary.id} remitter={remitter} beneficiary={beneficiary} minRupees={minRupees} plan={plan} /> : null}
     </div>
   );
 }

@@ -9,14 +9,19 @@ import { startTransferAction } from "@/app/(portal)/transfers/actions";
 import { FieldError, TextField } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import type { BeneficiaryView, RemitterView } from "@/lib/counter/service";
+import type { ChargePlan } from "@/lib/money/charges";
 import { previewFees } from "@/lib/transfers/split";
 import { transferSchema } from "@/lib/validations/counter";
 
 const rupees = (value: { toFixed: (n: number) => string } | string) =>
   `Rs ${Number(typeof value === "string" ? value : value.toFixed(2)).toLocaleString("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-/** Step 3: amount, mode and the KYC and shop-location fields, with the fee preview. */
-export function TransferForm({ remitter, beneficiary, minRupees }: { remitter: RemitterView; beneficiary: BeneficiaryView; minRupees: number }) {
+/**
+ * Step 3: amount, mode and the KYC and shop-location fields, with the fee preview. `plan` is
+ * the commission plan in force when the page was served; the ledger works the stored figures
+ * out again with the plan in force when the transfer is written.
+ */
+export function TransferForm({ remitter, beneficiary, minRupees, plan }: { remitter: RemitterView; beneficiary: BeneficiaryView; minRupees: number; plan: ChargePlan }) {
   const router = useRouter();
   const maxRupees = Math.min(25_000, Number(remitter.limitLeft));
   const schema = useMemo(() => transferSchema({ minRupees, maxRupees }), [minRupees, maxRupees]);
@@ -39,7 +44,7 @@ export function TransferForm({ remitter, beneficiary, minRupees }: { remitter: R
   // finds the transfer it already wrote instead of reserving the money twice.
   const [requestKey] = useState(() => crypto.randomUUID());
   const amount = Number(useWatch({ control: form.control, name: "amount" }));
-  const preview = useMemo(() => (Number.isInteger(amount) && amount > 0 && amount <= 25_000 ? previewFees(amount) : null), [amount]);
+  const preview = useMemo(() => (Number.isInteger(amount) && amount > 0 && amount <= 25_000 ? previewFees(amount, plan) : null), [amount, plan]);
 
   function locate() {
     if (!("geolocation" in navigator)) return setLocation("This browser cannot share its location. Type the shop's latitude and longitude.");

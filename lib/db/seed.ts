@@ -6,6 +6,8 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemoLedger } from "@/lib/db/demo-ledger";
+import { defaultPlan } from "@/lib/money/charges";
+import { indiaMidnight } from "@/lib/money/plan-form";
 import type { Role } from "@/lib/roles";
 
 export const demoOutlet = {
@@ -22,6 +24,22 @@ export const demoUsers: { username: string; password: string; name: string; role
   { username: "supervisor", password: "supervisor-demo-pass", name: "Meena Iyer", role: "SUPERVISOR" },
   { username: "admin", password: "admin-demo-pass", name: "Arjun Mehta", role: "ADMIN" },
 ];
+
+/**
+ * The demo's commission plans, on the built-in plan's terms (1% per part, minimum Rs 10, AOPay
+ * Rs 4, GST 18% included): TDS 5% from 1 Apr 2024, then 2% from 1 Oct 2024 (section 194H).
+ */
+export const demoPlans = [
+  { name: "FY 2024-25 launch (TDS 5%)", effectiveDay: "2024-04-01", tdsRate: "0.05" },
+  { name: "TDS 2% from 1 Oct 2024", effectiveDay: "2024-10-01", tdsRate: String(defaultPlan.tdsRate) },
+].map((p) => ({
+  name: p.name,
+  effectiveFrom: indiaMidnight(p.effectiveDay),
+  slabs: defaultPlan.slabs.map((s) => ({ upTo: s.upTo, percent: String(s.percent), minimum: String(s.minimum), flat: null })),
+  apiCharge: String(defaultPlan.apiCharge),
+  gstRate: String(defaultPlan.gstRate),
+  tdsRate: p.tdsRate,
+}));
 
 export type SeedResult = "seeded" | "not-empty";
 
@@ -41,9 +59,15 @@ export async function seedDemoData(prisma: PrismaClient, options: { transfers?: 
         outletId: u.role === "ADMIN" ? null : outlet.id,
       })),
     });
+    await tx.chargePlan.createMany({ data: demoPlans });
     if (options.transfers !== false) {
       const agent = await tx.user.findUniqueOrThrow({ where: { username: "agent" }, select: { id: true } });
       await seedDemoLedger(tx, outlet, agent.id, options.now ?? new Date());
+      // The demo ledger works its figures out with the built-in plan, whose terms the 2% plan
+      // has: the parts from that plan's start on are recorded as that plan's.
+      const current = demoPlans.at(-1)!;
+      const { id } = await tx.chargePlan.findUniqueOrThrow({ where: { effectiveFrom: current.effectiveFrom }, select: { id: true } });
+      await tx.transferPart.updateMany({ where: { createdAt: { gte: current.effectiveFrom } }, data: { planId: id } });
     }
     return "seeded";
   }, { timeout: 60_000 });

@@ -17,6 +17,7 @@ import type { Answer, TransferDetails, TransferReport } from "@/lib/aopay/types"
 import type { Prisma, PrismaClient, TransferPart } from "@/lib/generated/prisma/client";
 import { nextCheck, type NextCheck } from "@/lib/ledger/schedule";
 import { assertTransition, reservingStates, type PartState } from "@/lib/ledger/states";
+import { planInForce } from "@/lib/money/plans";
 import { previewFees } from "@/lib/transfers/split";
 
 export const monthlyLimitRupees = 25_000;
@@ -122,11 +123,13 @@ export function createLedger(deps: LedgerDeps) {
 
   /** Writes the transfer and its parts (DRAFT), reserving the amount against the month's limit. */
   async function createTransfer(input: NewTransfer, actor: Actor): Promise<{ transferId: string; repeated: boolean }> {
-    const preview = previewFees(input.amount);
     const earlier = input.requestKey ? await prisma.transfer.findUnique({ where: { requestKey: input.requestKey }, select: { id: true } }) : null;
     if (earlier) return { transferId: earlier.id, repeated: true };
     return prisma.$transaction(async (tx) => {
       const at = now();
+      // The plan in force at the transfer's own time, read in its transaction (see addPlan).
+      const plan = await planInForce(tx, at);
+      const preview = previewFees(input.amount, plan.terms);
       await tx.remitter.upsert({
         where: { mobile: input.remitter.mobile },
         create: { ...input.remitter, pincode: input.pincode, address: input.address, dateOfBirth: input.dateOfBirth },
@@ -173,6 +176,7 @@ export function createLedger(deps: LedgerDeps) {
             commission: part.commission.toFixed(2),
             tds: part.tds.toFixed(2),
             netCommission: part.netCommission.toFixed(2),
+            planId: plan.id,
           },
         });
         await tx.transferEvent.create({ data: { partId: created.id, toState: "DRAFT", actorId: actor.userId, cause: "transfer_created" } });

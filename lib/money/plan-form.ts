@@ -1,0 +1,144 @@
+/**
+ * The admin's "add a plan" form rules, shared by the browser (react-hook-form's zodResolver,
+ * the live worked example) and the server action, which checks everything again. Also the
+ * shape of a stored plan's slabs (ChargePlan.slabs), checked whenever one is read.
+ */
+import { TZDate } from "@date-fns/tz";
+import { addDays, format, isValid, parseISO } from "date-fns";
+import Decimal from "decimal.js";
+import { z } from "zod";
+import { chargesFor, type ChargePlan, type ChargeSlab } from "@/lib/money/charges";
+import { maxPartRupees } from "@/lib/transfers/split";
+
+export const indiaZone = "Asia/Kolkata";
+/** GST included in every customer charge; fixed by law, so the form shows it but does not ask. */
+export const gstRate = "0.18";
+export const maxSlabs = 10;
+
+/** An India calendar day (yyyy-MM-dd) as the instant it starts: midnight IST. */
+export function indiaMidnight(day: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, indiaZone).getTime());
+}
+
+/** The India calendar day an instant falls on, as yyyy-MM-dd. */
+export function indiaDay(at: Date): string {
+  return format(new TZDate(at, indiaZone), "yyyy-MM-dd");
+}
+
+/** The first day a new plan may start: tomorrow in India, so no transfer already made falls under it. */
+export function firstPlanDay(now: Date): string {
+  return format(addDays(new TZDate(now, indiaZone), 1), "yyyy-MM-dd");
+}
+
+const rupees = (message: string) => z.string().trim().regex(/^\d{1,5}(\.\d{1,2})?$/, message);
+const percent = (message: string) => z.string().trim().regex(/^\d{1,2}(\.\d{1,4})?$/, message);
+
+const slabFields = z.object({
+  upTo: z.string().trim().regex(/^\d{1,5}$/, "Whole rupees, e.g. 5000."),
+  percent: percent("A percent, e.g. 1 or 0.75.").refine((v) => Number(v) <= 10, "At most 10%."),
+  minimum: rupees("Rupees, e.g. 10."),
+  flat: z.union([z.literal(""), rupees("Rupees, e.g. 5, or leave it empty.")]),
+});
+
+export type SlabFields = z.input<typeof slabFields>;
+
+/** The slabs as typed, turned into the plan's own terms. */
+function slabsOf(rows: z.output<typeof slabFields>[]): ChargeSlab[] {
+  return rows.map((r) => ({
+    upTo: Number(r.upTo),
+    percent: new Decimal(r.percent).toString(),
+    minimum: new Decimal(r.minimum).toFixed(2),
+    flat: r.flat === "" ? null : new Decimal(r.flat).toFixed(2),
+  }));
+}
+
+const termsFields = {
+  slabs: z.array(slabFields).min(1, "Add at least one slab.").max(maxSlabs, `At most ${maxSlabs} slabs.`),
+  apiCharge: rupees("AOPay's charge per part in rupees, e.g. 4 or 4.50."),
+  tdsPercent: percent("The TDS rate in percent, e.g. 2.").refine((v) => Number(v) <= 20, "At most 20%."),
+};
+
+/** The fields' formats only: enough for the browser's worked example while the admin types. */
+export const planTermsFieldsSchema = z.object(termsFields);
+type TermsFields = z.output<typeof planTermsFieldsSchema>;
+
+/** Slab bounds go upwards and end at Rs 5,000; the cheapest part of each slab still earns a commission. */
+function checkSlabs(form: TermsFields, ctx: z.RefinementCtx) {
+  // Only once every field is well formed (the field's own message says what is wrong).
+  if (!planTermsFieldsSchema.safeParse(form).success) return;
+  let previous = 0;
+  for (const [i, slab] of form.slabs.entries()) {
+    const upTo = Number(slab.upTo);
+    if (upTo <= previous) {
+      ctx.addIssue({ code: "custom", path: ["slabs", i, "upTo"], message: `Must be above Rs ${previous.toLocaleString("en-IN")}, the slab before.` });
+      return;
+    }
+    if (upTo > maxPartRupees) {
+      ctx.addIssue({ code: "custom", path: ["slabs", i, "upTo"], message: "At most Rs 5,000: no part is larger." });
+      return;
+    }
+    previous = upTo;
+  }
+  if (previous !== maxPartRupees) {
+    ctx.addIssue({ code: "custom", path: ["slabs", form.slabs.length - 1, "upTo"], message: "The last slab must go up to Rs 5,000, the largest part." });
+    return;
+  }
+  const terms = termsFromForm(form);
+  let lowest = 1;
+  for (const [i, slab] of terms.slabs.entries()) {
+    const c = chargesFor(lowest, terms);
+    if (c.commission.lt(0)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["slabs", i, "minimum"],
+        message: `A part of Rs ${lowest.toLocaleString("en-IN")} would be charged Rs ${c.customerCharge.toFixed(2)}, less than its GST (Rs ${c.gst.toFixed(2)}) plus AOPay's Rs ${new Decimal(terms.apiCharge).toFixed(2)}.`,
+      });
+    }
+    lowest = slab.upTo + 1;
+  }
+}
+
+/** `firstDay`: the earliest start the server accepts (tomorrow); the browser passes the same. */
+export function planFormSchema(firstDay?: string) {
+  return z
+    .object({
+      name: z.string().trim().min(3, "Give the plan a name (at least 3 letters).").max(60, "At most 60 characters."),
+      effectiveDay: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the day the plan starts.")
+        .refine((v) => isValid(parseISO(v)), "Choose the day the plan starts.")
+        .refine((v) => !firstDay || v >= firstDay, "Choose tomorrow or a later day: a plan cannot start today or in the past, so transfers already made keep their figures."),
+      ...termsFields,
+    })
+    .superRefine(checkSlabs);
+}
+
+export type PlanFormValues = z.input<ReturnType<typeof planFormSchema>>;
+export type PlanFormInput = z.output<ReturnType<typeof planFormSchema>>;
+
+/** The plan's terms from a (valid) form; the browser's worked example and the server both use it. */
+export function termsFromForm(form: TermsFields): ChargePlan {
+  return {
+    slabs: slabsOf(form.slabs),
+    apiCharge: new Decimal(form.apiCharge).toFixed(2),
+    gstRate,
+    tdsRate: new Decimal(form.tdsPercent).div(100).toString(),
+  };
+}
+
+/** Today's common plan, as the form starts: 1% with a Rs 10 minimum, AOPay Rs 4, TDS 2%. */
+export const blankPlanForm = (effectiveDay: string): PlanFormValues => ({
+  name: "",
+  effectiveDay,
+  slabs: [{ upTo: "5000", percent: "1", minimum: "10", flat: "" }],
+  apiCharge: "4",
+  tdsPercent: "2",
+});
+
+const decimalText = z.string().regex(/^\d+(\.\d+)?$/);
+
+/** A stored plan's slabs (JSON), as the database holds them. */
+export const storedSlabsSchema = z
+  .array(z.object({ upTo: z.number().int().positive(), percent: decimalText, minimum: decimalText, flat: decimalText.nullable().optional() }))
+  .min(1);

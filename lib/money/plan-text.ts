@@ -1,0 +1,30 @@
+/** A commission plan in words and worked examples, the same in the admin's browser and on the server. */
+import Decimal from "decimal.js";
+import { chargesFor, type ChargePlan, type ChargeSlab } from "@/lib/money/charges";
+
+const rupees = (value: number) => `Rs ${value.toLocaleString("en-IN")}`;
+
+/** One line an admin can check by hand: "Rs 1,000 → charge 10.00, GST 1.53, commission 4.47, TDS 0.09, net 4.38". */
+export function workedExample(amount: number, plan: ChargePlan): string {
+  const c = chargesFor(amount, plan);
+  return `${rupees(amount)} → charge ${c.customerCharge.toFixed(2)}, GST ${c.gst.toFixed(2)}, commission ${c.commission.toFixed(2)}, TDS ${c.tds.toFixed(2)}, net ${c.netCommission.toFixed(2)}`;
+}
+
+/** Rs 1,000, then the top of every slab: one example per slab at least. */
+export function exampleAmounts(plan: ChargePlan): number[] {
+  return [...new Set([1000, ...plan.slabs.map((s) => s.upTo)])].sort((a, b) => a - b);
+}
+
+/** "Rs 1,001 to Rs 5,000: 1% + Rs 5.00, at least Rs 10.00". */
+export function slabText(slab: ChargeSlab, previousUpTo?: number): string {
+  const range = previousUpTo === undefined ? `Up to ${rupees(slab.upTo)}` : `${rupees(previousUpTo + 1)} to ${rupees(slab.upTo)}`;
+  const percent = Number(slab.percent);
+  const flat = slab.flat == null ? 0 : Number(slab.flat);
+  const parts = [percent > 0 || flat === 0 ? `${percent}%` : null, flat > 0 ? `Rs ${flat.toFixed(2)}` : null].filter(Boolean).join(" + ");
+  return `${range}: ${parts}, at least Rs ${Number(slab.minimum).toFixed(2)}`;
+}
+
+/** A rate as a percent: "0.02" → "2%". */
+export function percentText(rate: Decimal.Value): string {
+  return `${new Decimal(rate).mul(100).toString()}%`;
+}
