@@ -15,6 +15,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // Enables forbidden() / unauthorized() so a wrong role gets a real 403 everywhere.
     authInterrupts: true,
+    // AOPay's statement (up to 5 MB, lib/reconciliation/statement-format.ts) is uploaded
+    // through a server action; the default limit is 1 MB. The action checks the size again.
+    serverActions: { bodySizeLimit: "6mb" },
   },
 };
 

@@ -1,18 +1,268 @@
 import type { Metadata } from "next";
-import { ComingNext } from "@/components/coming-next";
+import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
+import { LockDayForm } from "@/components/reconciliation/lock-day-form";
+import { Money, RupeesOnPhones, Stat } from "@/components/reconciliation/money";
+import { DifferingPartsList, ReconciliationFiltersForm, TotalsTable } from "@/components/reconciliation/reconciliation-tables";
+import { StatementImportForm } from "@/components/reconciliation/statement-import-form";
 import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { formatIst } from "@/lib/format";
+import { daySummary, lockedDays } from "@/lib/reconciliation/day-lock";
+import { dayLabel, monthLabel, monthOf, parseReconciliationFilters, reconciliationSearch } from "@/lib/reconciliation/period";
+import { statementsForPeriod } from "@/lib/reconciliation/statement-report";
+import { reconciliationView } from "@/lib/reconciliation/view";
+import { rupees } from "@/lib/review/labels";
+import { todayInIndia } from "@/lib/review/filters";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 
-export default async function ReconciliationPage() {
+const section = "mt-6 rounded-xl border border-slate-200 bg-white p-4";
+
+export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("ADMIN");
+  const { filters, problems } = parseReconciliationFilters(await searchParams);
+  const today = todayInIndia();
+  const month = monthOf(filters.day);
+  const [view, outlets, agents, locks, statements] = await Promise.all([
+    reconciliationView(db(), filters),
+    db().outlet.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db().user.findMany({
+      where: { role: "AGENT", ...(filters.outlet ? { outletId: filters.outlet } : {}) },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, outlet: { select: { name: true } } },
+    }),
+    lockedDays(db(), month.from, month.to),
+    statementsForPeriod(db(), filters.from, filters.to),
+  ]);
+  const isDay = filters.span === "day";
+  const lock = isDay ? locks.find((l) => l.day === filters.day) : undefined;
+  const lockable = isDay && !lock && filters.day < today;
+  const summary = lockable ? await daySummary(db(), filters.day) : null;
+  const lockedSet = new Set(locks.map((l) => l.day));
+  const statementByDay = new Map(view.statementDays.map((s) => [s.day, s]));
+  const statementRows = view.statementDays.reduce((n, s) => n + s.rows, 0);
+  const statementDiffering = view.statementDays.reduce((n, s) => n + s.differing, 0);
+  const outletName = outlets.find((o) => o.id === filters.outlet)?.name;
+  const agentName = agents.find((a) => a.id === filters.agent)?.name;
+  const periodText = isDay ? `${dayLabel(filters.day)}${filters.day === today ? " (today)" : ""}` : monthLabel(filters.day);
+  const dayLink = (day: string) => `/reconciliation?${reconciliationSearch({ day, outlet: filters.outlet, agent: filters.agent })}`;
+  const t = view.total;
+
   return (
     <>
-      <PageHeading title="Reconciliation" />
-      <ComingNext
-        items={["Expected versus reported charges, GST and TDS", "Statement import and day lock", "TDS statements per agent"]}
+      <PageHeading
+        title="Reconciliation"
+        description={`Charges, GST and TDS the plan expected beside what AOPay reported, for successful transactions · ${periodText} (IST) · ${outletName ?? "all outlets"}${agentName ? ` · ${agentName}` : ""}`}
       />
+      <ReconciliationFiltersForm filters={filters} outlets={outlets} agents={agents.map((a) => ({ id: a.id, name: a.name, outletName: a.outlet?.name ?? null }))} />
+      {problems.length ? <p className="mb-4 text-sm text-red-700">Some filters were not understood and were left out: {problems.join(", ")}.</p> : null}
+
+      {lock ? (
+        <section aria-label="Day locked" data-testid="day-locked" className="mb-6 rounded-xl border border-green-300 bg-green-50 p-4">
+          <p className="font-semibold text-green-900">
+            {dayLabel(lock.day)} is reconciled and locked
+          </p>
+          <p className="text-sm text-green-900">
+            By {lock.lockedBy} on {formatIst(lock.lockedAt)}. No statement can be imported for it. At the time: {lock.summary.parts} successful transactions,{" "}
+            {rupees(lock.summary.amount)}, {lock.summary.openDifferences} open difference{lock.summary.openDifferences === 1 ? "" : "s"}.
+          </p>
+          {lock.note ? <p className="mt-1 text-sm text-green-900">Note: {lock.note}</p> : null}
+        </section>
+      ) : null}
+
+      <section aria-label="Summary" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        <Stat testId="stat-successful" label="Successful transactions" value={t.parts.toLocaleString("en-IN")} note={rupees(t.amount)} />
+        <Stat
+          testId="stat-differing"
+          label="Figures differ"
+          value={(t.differing + t.unreported).toLocaleString("en-IN")}
+          note={t.unreported ? `${t.unreported} with no figures from AOPay` : "expected against reported"}
+          alert={t.differing + t.unreported > 0}
+        />
+        <Stat testId="stat-in-statement" label="In AOPay's statements" value={`${t.inStatement} of ${t.parts}`} note={t.parts - t.inStatement ? `${t.parts - t.inStatement} missing` : "none missing"} alert={t.parts - t.inStatement > 0 && statementRows > 0} />
+        <Stat testId="stat-statement-differing" label="Statement rows that differ" value={statementDiffering.toLocaleString("en-IN")} note={`of ${statementRows} imported rows`} alert={statementDiffering > 0} />
+      </section>
+
+      <section aria-labelledby="totals-heading" className={section}>
+        <h2 id="totals-heading" className="text-lg font-semibold">
+          Expected and reported
+        </h2>
+        <p className="mb-2 text-sm text-slate-600">
+          Totals of {t.parts} successful transaction{t.parts === 1 ? "" : "s"}. Difference is reported minus expected; more than Rs 0.01 either way is highlighted.
+          {t.unreported ? ` ${t.unreported} transaction${t.unreported === 1 ? " has" : "s have"} no figures from AOPay, so the reported totals leave them out.` : ""}
+          <RupeesOnPhones />
+        </p>
+        <TotalsTable sums={t} testId="totals" />
+      </section>
+
+      <section aria-labelledby="differing-heading" className={section}>
+        <h2 id="differing-heading" className="text-lg font-semibold">
+          Transactions whose figures differ ({view.differingCount})
+        </h2>
+        <DifferingPartsList parts={view.differingParts} total={view.differingCount} />
+      </section>
+
+      <section aria-labelledby="by-outlet-heading" className={section}>
+        <h2 id="by-outlet-heading" className="mb-2 text-lg font-semibold">
+          By outlet and agent
+        </h2>
+        {view.byOutletAgent.length === 0 ? (
+          <p className="text-sm text-slate-600">No successful transactions in this period.</p>
+        ) : (
+          <div className="relative overflow-x-auto">
+            <table className="min-w-full text-sm" data-testid="by-outlet-agent">
+              <thead>
+                <tr className="border-b border-slate-200 text-left text-slate-600">
+                  <th scope="col" className="py-2 pr-3 font-medium">Outlet · agent</th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">Transactions</th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">Charge expected</th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">Charge reported</th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">TDS expected</th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">TDS reported</th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">Net expected</th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">Net reported</th>
+                  <th scope="col" className="py-2 pl-2 text-right font-medium">Differ</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.byOutletAgent.map((g) => (
+                  <tr key={`${g.outletId}-${g.agentId}`} className="border-b border-slate-100">
+                    <th scope="row" className="min-w-44 py-2 pr-3 text-left font-normal">
+                      <Link href={`/reconciliation?${reconciliationSearch({ ...filters, outlet: g.outletId, agent: g.agentId })}`} className="underline decoration-slate-300 underline-offset-2">
+                        {g.outletName} · {g.agentName}
+                      </Link>
+                    </th>
+                    <td className="px-2 py-2 text-right tabular-nums">{g.parts}</td>
+                    <td className="px-2 py-2 text-right"><Money value={g.expected.customerCharge} /></td>
+                    <td className="px-2 py-2 text-right"><Money value={g.reported.customerCharge} /></td>
+                    <td className="px-2 py-2 text-right"><Money value={g.expected.tds} /></td>
+                    <td className="px-2 py-2 text-right"><Money value={g.reported.tds} /></td>
+                    <td className="px-2 py-2 text-right"><Money value={g.expected.netCommission} /></td>
+                    <td className="px-2 py-2 text-right"><Money value={g.reported.netCommission} /></td>
+                    <td className={`py-2 pl-2 text-right tabular-nums ${g.differing + g.unreported ? "font-semibold text-red-800" : "text-slate-500"}`}>{g.differing + g.unreported}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {!isDay ? (
+        <section aria-labelledby="by-day-heading" className={section}>
+          <h2 id="by-day-heading" className="mb-2 text-lg font-semibold">
+            By day
+          </h2>
+          {view.byDay.length === 0 && locks.length === 0 ? (
+            <p className="text-sm text-slate-600">No successful transactions in this month.</p>
+          ) : (
+            <div className="relative overflow-x-auto">
+              <table className="min-w-full text-sm" data-testid="by-day">
+                <thead>
+                  <tr className="border-b border-slate-200 text-left text-slate-600">
+                    <th scope="col" className="py-2 pr-3 font-medium">Day</th>
+                    <th scope="col" className="px-2 py-2 text-right font-medium">Transactions</th>
+                    <th scope="col" className="px-2 py-2 text-right font-medium">Amount</th>
+                    <th scope="col" className="px-2 py-2 text-right font-medium">Figures differ</th>
+                    <th scope="col" className="px-2 py-2 text-right font-medium">In statements</th>
+                    <th scope="col" className="px-2 py-2 text-right font-medium">Statement rows differ</th>
+                    <th scope="col" className="py-2 pl-2 font-medium">Locked</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...new Set([...view.byDay.map((d) => d.day), ...locks.map((l) => l.day)])].sort().map((day) => {
+                    const d = view.byDay.find((x) => x.day === day);
+                    const s = statementByDay.get(day);
+                    return (
+                      <tr key={day} className="border-b border-slate-100">
+                        <th scope="row" className="py-2 pr-3 text-left font-normal whitespace-nowrap">
+                          <Link href={dayLink(day)} className="underline decoration-slate-300 underline-offset-2">
+                            {dayLabel(day)}
+                          </Link>
+                        </th>
+                        <td className="px-2 py-2 text-right tabular-nums">{d?.parts ?? 0}</td>
+                        <td className="px-2 py-2 text-right"><Money value={d?.amount ?? "0"} /></td>
+                        <td className={`px-2 py-2 text-right tabular-nums ${d && d.differing + d.unreported ? "font-semibold text-red-800" : ""}`}>{d ? d.differing + d.unreported : 0}</td>
+                        <td className="px-2 py-2 text-right tabular-nums">{d ? `${d.inStatement} of ${d.parts}` : "—"}</td>
+                        <td className={`px-2 py-2 text-right tabular-nums ${s?.differing ? "font-semibold text-red-800" : ""}`}>{s ? `${s.differing} of ${s.rows}` : "—"}</td>
+                        <td className="py-2 pl-2">{lockedSet.has(day) ? <span className="font-medium text-green-800">Locked</span> : <span className="text-slate-500">Open</span>}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="statement-heading" className={section}>
+        <h2 id="statement-heading" className="text-lg font-semibold">
+          Import AOPay&apos;s statement
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">Every row is matched by reference against the ledger. A file with any wrong row imports nothing, and each problem is listed with its line.</p>
+        <StatementImportForm />
+        <h3 className="mt-6 font-semibold">Statements with rows in {isDay ? "this day" : "this month"}</h3>
+        {statements.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-600">None imported yet.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-100" data-testid="statements">
+            {statements.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2">
+                <Link href={`/reconciliation/statements/${s.id}`} className="font-medium underline decoration-slate-300 underline-offset-2">
+                  {s.fileName}
+                </Link>
+                <span className="text-sm text-slate-600">
+                  {s.rowsInPeriod} of {s.rowCount} rows · {s.importedBy ?? "—"} · {formatIst(s.importedAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="lock-heading" className={section}>
+        <h2 id="lock-heading" className="text-lg font-semibold">
+          Mark a day reconciled
+        </h2>
+        {!isDay ? (
+          <p className="mt-1 text-sm text-slate-600">Open a day to lock it.</p>
+        ) : lock ? (
+          <p className="mt-1 text-sm text-slate-600">{dayLabel(filters.day)} is already locked.</p>
+        ) : summary ? (
+          <>
+            <p className="mt-1 mb-3 text-sm text-slate-600">
+              Locks {dayLabel(filters.day)} for every outlet: no statement can be imported for it afterwards, and its totals as they are now are kept with the lock.{" "}
+              {summary.openDifferences > 0 ? (
+                <span className="font-medium text-red-800" data-testid="open-differences">
+                  Open: {summary.differing + summary.unreported} transaction{summary.differing + summary.unreported === 1 ? "" : "s"} whose figures differ,{" "}
+                  {summary.missingFromStatements} missing from statements, {summary.statementDiffering} statement row{summary.statementDiffering === 1 ? "" : "s"} differing from the ledger.
+                </span>
+              ) : (
+                <span className="font-medium text-green-800">Nothing is open.</span>
+              )}
+            </p>
+            <LockDayForm day={filters.day} dayText={dayLabel(filters.day)} openDifferences={summary.openDifferences} />
+          </>
+        ) : (
+          <p className="mt-1 text-sm text-slate-600">A day can be locked once it is over (India time).</p>
+        )}
+        <h3 className="mt-4 font-semibold">Locked days in {monthLabel(filters.day)}</h3>
+        {locks.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-600">None.</p>
+        ) : (
+          <ul className="mt-1 flex flex-wrap gap-2" data-testid="locked-days">
+            {locks.map((l) => (
+              <li key={l.day}>
+                <Link href={dayLink(l.day)} className="inline-flex min-h-9 items-center rounded-lg bg-green-50 px-3 text-sm font-medium text-green-900 ring-1 ring-green-200 hover:bg-green-100">
+                  {dayLabel(l.day)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { lockDayAction, type LockState } from "@/app/(portal)/reconciliation/actions";
+import { FieldError, SubmitButton } from "@/components/ui/form";
+
+export function LockDayForm({ day, dayText, openDifferences }: { day: string; dayText: string; openDifferences: number }) {
+  const [state, formAction] = useActionState<LockState, FormData>(lockDayAction, {});
+  const id = useId();
+  const noteError = state.fieldErrors?.note;
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="day" value={day} />
+      <label htmlFor={`${id}-note`} className="block text-sm font-medium text-slate-800">
+        Note {openDifferences > 0 ? "(required: say why the day is reconciled despite its differences)" : "(optional)"}
+      </label>
+      <textarea
+        id={`${id}-note`}
+        name="note"
+        rows={3}
+        maxLength={1000}
+        defaultValue={state.note ?? ""}
+        aria-invalid={noteError ? true : undefined}
+        aria-describedby={`${id}-note-error`}
+        className={`block w-full max-w-xl rounded-lg border bg-white px-3 py-2 text-base ${noteError ? "border-red-600" : "border-slate-300"}`}
+      />
+      <FieldError id={`${id}-note-error`} message={noteError} />
+      <SubmitButton pendingLabel="Locking…">Mark {dayText} reconciled</SubmitButton>
+      <p role="status" aria-live="polite" data-testid="lock-result" className={`min-h-6 text-sm font-medium ${state.ok ? "text-green-800" : "text-red-700"}`}>
+        {state.message ?? ""}
+      </p>
+    </form>
+  );
+}

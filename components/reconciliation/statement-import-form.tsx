@@ -1,0 +1,102 @@
+"use client";
+
+import { useActionState, useId, useState } from "react";
+import { importStatementAction, type ImportState } from "@/app/(portal)/reconciliation/actions";
+import { FieldError, SubmitButton } from "@/components/ui/form";
+import { maxStatementBytes, maxStatementLabel, statementColumnHelp, statementColumns } from "@/lib/reconciliation/statement-format";
+
+const example = `${statementColumns.join(",")}\n263200000012,21-11-2026 10:15:00,5000.00,50.00,7.63,0.77,37.60,632400000001,success`;
+
+export function StatementImportForm() {
+  const [state, formAction] = useActionState<ImportState, FormData>(importStatementAction, {});
+  const [chosenError, setChosenError] = useState<string>();
+  const id = useId();
+  const fieldError = chosenError ?? state.fieldError;
+
+  function checkChosen(file: File | undefined): string | undefined {
+    if (!file) return "Choose AOPay's statement: a .csv file.";
+    if (!/\.csv$/i.test(file.name)) return `"${file.name}" is not a .csv file. Save the statement as CSV and choose that file.`;
+    if (file.size > maxStatementBytes) return `The file is larger than ${maxStatementLabel}. Split the statement by day and import each part.`;
+    return undefined;
+  }
+
+  return (
+    <div>
+      <form
+        action={formAction}
+        className="space-y-2"
+        onSubmit={(event) => {
+          const input = event.currentTarget.elements.namedItem("statement") as HTMLInputElement | null;
+          const problem = checkChosen(input?.files?.[0]);
+          setChosenError(problem);
+          if (problem) event.preventDefault();
+        }}
+      >
+        <label htmlFor={`${id}-file`} className="block text-sm font-medium text-slate-800">
+          Statement file (.csv, up to {maxStatementLabel})
+        </label>
+        <input
+          id={`${id}-file`}
+          name="statement"
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby={`${id}-error`}
+          aria-invalid={fieldError ? true : undefined}
+          onChange={(event) => setChosenError(event.currentTarget.files?.[0] ? checkChosen(event.currentTarget.files[0]) : undefined)}
+          className={`block w-full max-w-xl rounded-lg border bg-white px-3 py-2 text-base file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:font-semibold ${fieldError ? "border-red-600" : "border-slate-300"}`}
+        />
+        <FieldError id={`${id}-error`} message={fieldError} />
+        <SubmitButton pendingLabel="Checking every row…">Check and import</SubmitButton>
+      </form>
+
+      <details className="mt-3 text-sm text-slate-700">
+        <summary className="cursor-pointer font-medium text-brand-700">What the file must look like</summary>
+        <p className="mt-2">
+          A header line naming these columns (any order; other columns are ignored), then one line per transaction. Money is rupees with a dot and at most two
+          decimals, without commas or &ldquo;Rs&rdquo;. Every row is checked; if any row is wrong, nothing is imported.
+        </p>
+        <ul className="mt-2 list-disc space-y-0.5 pl-5">
+          {statementColumns.map((c) => (
+            <li key={c}>
+              <code className="font-mono">{c}</code>: {statementColumnHelp[c]}
+            </li>
+          ))}
+        </ul>
+        <pre className="mt-2 overflow-x-auto rounded-lg bg-slate-100 p-3 font-mono text-xs">{example}</pre>
+      </details>
+
+      <div role="status" aria-live="polite" data-testid="import-result" className="mt-3 min-h-6">
+        {state.message ? <p className={`font-medium ${state.ok ? "text-green-800" : "text-red-700"}`}>{state.message}</p> : null}
+      </div>
+      {state.problems && state.problems.length > 0 ? (
+        <div className="mt-2" data-testid="import-problems">
+          <p className="text-sm text-slate-700">
+            &ldquo;{state.fileName}&rdquo;: {state.problemCount} problem{state.problemCount === 1 ? "" : "s"}
+            {state.rowCount ? ` in ${state.badRows} of its ${state.rowCount} rows` : ""}.
+            {state.problemCount! > state.problems.length ? ` The first ${state.problems.length} are listed.` : ""}
+          </p>
+          <div className="relative mt-2 overflow-x-auto rounded-xl border border-red-200 bg-white">
+            <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+              <thead className="bg-red-50 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-3 py-2 text-right font-semibold">Line</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">Column</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">Problem</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {state.problems.map((p, i) => (
+                  <tr key={i}>
+                    <td className="px-3 py-2 text-right align-top tabular-nums">{p.line ?? "—"}</td>
+                    <td className="px-3 py-2 align-top font-mono whitespace-nowrap">{p.column ?? "—"}</td>
+                    <td className="px-3 py-2 align-top">{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

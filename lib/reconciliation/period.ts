@@ -1,0 +1,86 @@
+/**
+ * The reconciliation view's filters, from the page's search parameters: a day (today in India
+ * by default) or that day's whole month, and optionally one outlet and one agent. A bad value
+ * is dropped and named rather than failing the page.
+ */
+import { addDays, format, isValid, lastDayOfMonth, parseISO } from "date-fns";
+import { z } from "zod";
+import { todayInIndia } from "@/lib/review/filters";
+
+export type Span = "day" | "month";
+
+export interface ReconciliationFilters {
+  /** The chosen day, yyyy-MM-dd (India). */
+  day: string;
+  span: Span;
+  /** The India days covered, inclusive. */
+  from: string;
+  to: string;
+  outlet?: string;
+  agent?: string;
+}
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => isValid(parseISO(v)));
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const schema = z.object({
+  day: optional(isoDay),
+  span: optional(z.enum(["day", "month"])),
+  outlet: optional(z.uuid()),
+  agent: optional(z.uuid()),
+});
+
+export function monthOf(day: string): { from: string; to: string } {
+  const first = `${day.slice(0, 7)}-01`;
+  return { from: first, to: format(lastDayOfMonth(parseISO(first)), "yyyy-MM-dd") };
+}
+
+export function parseReconciliationFilters(params: Record<string, string | string[] | undefined>, now = new Date()): { filters: ReconciliationFilters; problems: string[] } {
+  const problems: string[] = [];
+  const clean: Record<string, string | undefined> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const value = params[key];
+    const parsed = (field as z.ZodType<string | undefined>).safeParse(Array.isArray(value) ? value[0] : value);
+    if (parsed.success) clean[key] = parsed.data;
+    else problems.push(key);
+  }
+  const day = clean.day ?? todayInIndia(now);
+  const span = (clean.span as Span | undefined) ?? "day";
+  const { from, to } = span === "month" ? monthOf(day) : { from: day, to: day };
+  return { filters: { day, span, from, to, outlet: clean.outlet, agent: clean.agent }, problems };
+}
+
+export function reconciliationSearch(filters: Partial<Pick<ReconciliationFilters, "day" | "span" | "outlet" | "agent">>): string {
+  const params = new URLSearchParams();
+  for (const key of ["day", "span", "outlet", "agent"] as const) {
+    const value = filters[key];
+    if (value && !(key === "span" && value === "day")) params.set(key, value);
+  }
+  return params.toString();
+}
+
+/** "21 Nov 2026" for a yyyy-MM-dd day. */
+export function dayLabel(day: string): string {
+  return format(parseISO(day), "d MMM yyyy");
+}
+
+export function monthLabel(day: string): string {
+  return format(parseISO(day), "MMMM yyyy");
+}
+
+/** The days from..to inclusive. */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = parseISO(from); format(d, "yyyy-MM-dd") <= to; d = addDays(d, 1)) days.push(format(d, "yyyy-MM-dd"));
+  return days;
+}
+
+/** A yyyy-MM-dd day as the Date Prisma stores in a `@db.Date` column. */
+export function dayAsDate(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+export function dateAsDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
