@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { auditPartMoneyCall, auditTransferStarted } from "@/lib/audit-log/money";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import {
   addBeneficiary,
@@ -111,7 +112,11 @@ export async function startTransferAction(input: Record<string, unknown>): Promi
   const remitter = lookup.data.remitter;
   const parsed = transferSchema({ minRupees: config().transferMinRupees, maxRupees: Math.min(25_000, Number(remitter.limitLeft)) }).safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  return run("start transfer", () => startTransfer(user, remitter, { ...parsed.data, beneficiaryId: base.data.beneficiaryId, requestKey: base.data.requestKey }));
+  return run("start transfer", async () => {
+    const started = await startTransfer(user, remitter, { ...parsed.data, beneficiaryId: base.data.beneficiaryId, requestKey: base.data.requestKey });
+    await auditTransferStarted(db(), user, started.transferId, started.otpMessage);
+    return started;
+  });
 }
 
 /** The part, if it belongs to a transfer of the agent's own outlet. */
@@ -133,6 +138,7 @@ export async function resendOtpAction(input: { partId: string }): Promise<Action
   if (!part) return { ok: false, message: "That transfer is not one of your outlet's." };
   return run("send OTP", async () => {
     const sent = await appLedger().sendOtp(part.id, { userId: user.id });
+    await auditPartMoneyCall(db(), user, "money.otp_sent", part.id, sent);
     if (!sent.ok) throw new CounterRefusal(sent.message);
     return { expiresAt: sent.expiresAt.toISOString() };
   });
@@ -144,7 +150,11 @@ export async function confirmPartAction(input: { partId: string; otp: string }):
   if (!part) return { ok: false, message: "That transfer is not one of your outlet's." };
   const otp = otpSchema.safeParse(input.otp);
   if (!otp.success) return { ok: false, message: otp.error.issues[0]!.message, fieldErrors: { otp: otp.error.issues[0]!.message } };
-  return run("confirm transfer", () => appLedger().confirm(part.id, otp.data, { userId: user.id }));
+  return run("confirm transfer", async () => {
+    const result = await appLedger().confirm(part.id, otp.data, { userId: user.id });
+    await auditPartMoneyCall(db(), user, "money.transfer_confirmed", part.id, result);
+    return result;
+  });
 }
 
 export async function cancelUnsentAction(input: { transferId: string }): Promise<ActionResult<{ cancelled: number }>> {
@@ -163,6 +173,7 @@ export async function requestRefundOtpAction(input: { partId: string }): Promise
   if (!part) return { ok: false, message: notOurs };
   return run("refund OTP", async () => {
     const sent = await appLedger().requestRefundOtp(part.id, { userId: user.id });
+    await auditPartMoneyCall(db(), user, "money.refund_otp_sent", part.id, sent);
     if (!sent.ok) throw new CounterRefusal(sent.message);
     return undefined;
   });
@@ -177,6 +188,7 @@ export async function claimRefundAction(input: { partId: string; otp: string }):
   if (!otp.success) return { ok: false, message: otp.error.issues[0]!.message, fieldErrors: { otp: otp.error.issues[0]!.message } };
   return run("claim refund", async () => {
     const result = await appLedger().claimRefund(part.id, otp.data, { userId: user.id });
+    await auditPartMoneyCall(db(), user, "money.refund_claimed", part.id, result);
     if (result.message || result.state === "REFUNDED" || result.state === "REFUND_PENDING") return result;
     // The part is not waiting for a refund OTP: say why instead of nothing.
     return { state: result.state, message: result.state === "FAILED" ? "Send the customer the refund OTP first." : "Only a failed transfer can be refunded." };

@@ -1,0 +1,49 @@
+/**
+ * One agent's TDS statement (section 194H) for a financial-year quarter as a CSV download:
+ * /api/admin/tds/<agent id>?fy=2026&q=3. Admins only; every download is audited.
+ */
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { log, newRequestId } from "@/lib/log";
+import { fyLabel, parseQuarter } from "@/lib/tds/quarter";
+import { statementAgent, statementFileName, statementStream } from "@/lib/tds/statement-csv";
+
+export async function GET(request: Request, { params }: { params: Promise<{ agentId: string }> }) {
+  const admin = await requireUser("ADMIN");
+  const { agentId } = await params;
+  const { searchParams } = new URL(request.url);
+  // A statement names its quarter, so a wrong one is refused rather than replaced by today's.
+  const { quarter, problems } = parseQuarter({ fy: searchParams.get("fy") ?? undefined, q: searchParams.get("q") ?? undefined });
+  if (problems.length > 0 || !searchParams.get("fy") || !searchParams.get("q")) return text(400, "Say which quarter: ?fy=2026&q=3 (FY 2026-27, Oct-Dec).");
+  if (!z.uuid().safeParse(agentId).success) return text(404, "No such agent.");
+  const agent = await statementAgent(db(), agentId, quarter);
+  if (!agent) return text(404, "No such agent.");
+
+  const requestId = newRequestId();
+  await recordAudit(db(), {
+    actorId: admin.id,
+    actorLabel: admin.username,
+    action: "tds.statement_downloaded",
+    targetType: "user",
+    targetId: agent.id,
+    details: { agent: agent.username, fy: fyLabel(quarter.fy), quarter: quarter.quarter, requestId },
+    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+  });
+  const body = statementStream(db(), agent, quarter, {
+    onError: (error) => log.error({ requestId, err: error, agentId: agent.id }, "TDS statement failed mid-stream"),
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${statementFileName(agent, quarter)}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+function text(status: number, message: string): Response {
+  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+}

@@ -1,0 +1,24 @@
+/**
+ * The audit actions the portal writes, with a few words for the audit log's action filter.
+ * The filter also offers whatever other actions the log holds, so a new action shows up there
+ * even before it is named here.
+ */
+export const knownActions: Record<string, string> = {
+  "auth.signed_in": "Signed in",
+  "auth.sign_in_failed": "Sign-in failed",
+  "auth.sign_in_refused": "Sign-in refused (locked or disabled)",
+  "auth.account_locked": "Account locked after wrong passwords",
+  "auth.signed_out": "Signed out",
+  "access.denied": "Access denied (wrong role)",
+  "user.unlocked": "User unlocked",
+  "money.transfer_started": "Transfer started (first OTP sent)",
+  "money.otp_sent": "Transfer OTP sent again",
+  "money.transfer_confirmed": "Transfer confirmed with OTP",
+  "money.refund_otp_sent": "Refund OTP sent",
+  "money.refund_claimed": "Refund claimed with OTP",
+  "transfer.reviewed": "Transfer reviewed",
+  "transfer.review_updated": "Review note changed",
+  "review.export": "Review CSV exported",
+  "tds.statement_downloaded": "TDS statement downloaded",
+  "aopay.connection_checked": "AOPay connection checked",
+};

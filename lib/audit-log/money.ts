@@ -1,0 +1,70 @@
+/**
+ * Audit records of the agent's money calls (transfer OTPs, confirmations, refund OTPs and
+ * claims), written after the ledger has answered. The ledger's own events (transfer_events) stay
+ * the record of what happened to the money; these say who asked, in the one log admins search.
+ * Writing one never fails or holds up the agent's flow: any error is logged and swallowed.
+ */
+import { recordAudit } from "@/lib/audit";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
+
+export type PartMoneyAction = "money.otp_sent" | "money.transfer_confirmed" | "money.refund_otp_sent" | "money.refund_claimed";
+
+type AuditDb = Pick<PrismaClient, "auditEvent" | "transferPart" | "transfer">;
+
+interface Actor {
+  id: string;
+  username: string;
+}
+
+/** What the ledger answered: the resulting state, or whether the OTP went out. */
+export type LedgerAnswer = { state: string; message?: string } | { ok: boolean; message?: string };
+
+/** Records a money call on one part: its reference, amount and the ledger's answer. */
+export async function auditPartMoneyCall(prisma: AuditDb, actor: Actor, action: PartMoneyAction, partId: string, answer: LedgerAnswer): Promise<void> {
+  try {
+    const part = await prisma.transferPart.findUnique({ where: { id: partId }, select: { reference: true, amount: true, seq: true, state: true } });
+    await recordAudit(prisma, {
+      actorId: actor.id,
+      actorLabel: actor.username,
+      action,
+      targetType: "transfer_part",
+      targetId: partId,
+      details: {
+        reference: part?.reference ?? null,
+        amount: part?.amount.toFixed(2) ?? null,
+        part: part?.seq ?? null,
+        ...("state" in answer ? { state: answer.state } : { sent: answer.ok, state: part?.state ?? null }),
+        ...(answer.message ? { message: answer.message } : {}),
+      },
+    });
+  } catch (error) {
+    log.error({ err: error, action, partId }, "could not audit a money call");
+  }
+}
+
+/** Records a started transfer: its amount, its parts' references and where its first part stands. */
+export async function auditTransferStarted(prisma: AuditDb, actor: Actor, transferId: string, firstOtpMessage: string | undefined): Promise<void> {
+  try {
+    const transfer = await prisma.transfer.findUnique({
+      where: { id: transferId },
+      select: { amount: true, mode: true, parts: { orderBy: { seq: "asc" }, select: { reference: true, state: true } } },
+    });
+    await recordAudit(prisma, {
+      actorId: actor.id,
+      actorLabel: actor.username,
+      action: "money.transfer_started",
+      targetType: "transfer",
+      targetId: transferId,
+      details: {
+        amount: transfer?.amount.toFixed(2) ?? null,
+        mode: transfer?.mode ?? null,
+        references: transfer?.parts.map((p) => p.reference) ?? [],
+        firstPartState: transfer?.parts[0]?.state ?? null,
+        ...(firstOtpMessage ? { message: firstOtpMessage } : {}),
+      },
+    });
+  } catch (error) {
+    log.error({ err: error, transferId }, "could not audit a started transfer");
+  }
+}

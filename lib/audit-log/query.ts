@@ -1,0 +1,208 @@
+/**
+ * The admin's audit log: every audit event, newest first, filtered on the server by actor,
+ * action (exact, or a prefix such as "auth."), and a range of India days, 50 to a page.
+ *
+ * Paging is keyset on (at, id), never OFFSET: "older" continues below the page's last event and
+ * "newer" above its first, so a page deep in a large log costs the same as the first, and events
+ * written meanwhile never shift the pages. Each filter has an index to start from: (actor_id, at)
+ * and (actor_label, at) for the actor, (action, at) for the action, (at) for the days.
+ */
+import { isValid, parseISO } from "date-fns";
+import { z } from "zod";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { compactDetails, type CompactDetails } from "@/lib/audit-log/redact";
+import { knownActions } from "@/lib/audit-log/known-actions";
+import { dayRange } from "@/lib/review/filters";
+
+export const auditPageSize = 50;
+
+export interface AuditCursor {
+  at: Date;
+  id: bigint;
+}
+
+export interface AuditFilters {
+  /** A username or the label a sign-in attempt was made under; lower-case. */
+  actor?: string;
+  /** One action, exactly. */
+  action?: string;
+  /** Actions starting with this ("auth." or "money."). */
+  prefix?: string;
+  /** India days, yyyy-MM-dd, inclusive. */
+  from?: string;
+  to?: string;
+  /** Older than this event (the next page down) ... */
+  before?: AuditCursor;
+  /** ... or newer than it (the page above). */
+  after?: AuditCursor;
+}
+
+/** "<epoch ms>.<id>": the position of an event in the log's order. */
+export function encodeCursor(c: AuditCursor): string {
+  return `${c.at.getTime()}.${c.id}`;
+}
+
+const cursorPattern = /^(\d{1,15})\.(\d{1,19})$/;
+
+export function decodeCursor(value: string): AuditCursor | null {
+  const match = cursorPattern.exec(value);
+  return match ? { at: new Date(Number(match[1])), id: BigInt(match[2]!) } : null;
+}
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => isValid(parseISO(v)));
+const cursorParam = z.string().regex(cursorPattern).transform((v) => decodeCursor(v)!);
+const actionText = z.string().max(64).regex(/^[A-Za-z0-9._-]+$/);
+
+const filterSchema = {
+  actor: optional(z.string().max(64).transform((v) => v.toLowerCase())),
+  action: optional(actionText),
+  prefix: optional(actionText),
+  from: optional(isoDay),
+  to: optional(isoDay),
+  before: optional(cursorParam),
+  after: optional(cursorParam),
+};
+
+/** Reads search parameters; each invalid one is left out and named in `problems`. */
+export function parseAuditFilters(params: Record<string, string | string[] | undefined>): { filters: AuditFilters; problems: string[] } {
+  const filters: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, schema] of Object.entries(filterSchema)) {
+    const raw = params[key];
+    const parsed = (schema as z.ZodType).safeParse(Array.isArray(raw) ? raw[0] : raw);
+    if (parsed.success) {
+      if (parsed.data !== undefined) filters[key] = parsed.data;
+    } else problems.push(key);
+  }
+  const f = filters as AuditFilters;
+  if (f.from && f.to && f.to < f.from) [f.from, f.to] = [f.to, f.from];
+  if (f.before && f.after) delete f.after;
+  return { filters: f, problems };
+}
+
+/** The filters as search parameters again (without the page's position). */
+export function auditFiltersToSearch(f: AuditFilters, position: { before?: AuditCursor; after?: AuditCursor } = {}): string {
+  const params = new URLSearchParams();
+  for (const key of ["actor", "action", "prefix", "from", "to"] as const) if (f[key]) params.set(key, f[key]!);
+  if (position.before) params.set("before", encodeCursor(position.before));
+  if (position.after) params.set("after", encodeCursor(position.after));
+  return params.toString();
+}
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  actorLabel: string | null;
+  /** The user's name, when the event has a user. */
+  actorName: string | null;
+  action: string;
+  target: string | null;
+  details: CompactDetails | null;
+  ip: string | null;
+}
+
+export interface AuditPage {
+  rows: AuditRow[];
+  /** Where the next page down starts, when there are older events. */
+  older: AuditCursor | null;
+  /** Where the page above starts, when there are newer events. */
+  newer: AuditCursor | null;
+}
+
+type AuditDb = Pick<PrismaClient, "auditEvent" | "user" | "$queryRaw">;
+
+/** The events the filters select, without the paging position. */
+export async function auditWhere(prisma: AuditDb, f: AuditFilters): Promise<Prisma.AuditEventWhereInput> {
+  const and: Prisma.AuditEventWhereInput[] = [];
+  if (f.actor) {
+    // A user's events by their id; a label also finds sign-in attempts under a name no user had.
+    const user = await prisma.user.findUnique({ where: { username: f.actor }, select: { id: true } });
+    and.push({ OR: [{ actorLabel: f.actor }, ...(user ? [{ actorId: user.id }] : [])] });
+  }
+  if (f.action) and.push({ action: f.action });
+  if (f.prefix) {
+    // The prefix is matched against the log's distinct actions (few) rather than with LIKE, where
+    // "_" would match any character and, under most collations, no index would help.
+    const prefix = f.prefix;
+    and.push({ action: { in: (await distinctActions(prisma)).filter((a) => a.startsWith(prefix)) } });
+  }
+  if (f.from || f.to) {
+    const { start, end } = dayRange(f.from ?? f.to!, f.to ?? f.from!);
+    and.push({ at: { ...(f.from ? { gte: start } : {}), ...(f.to ? { lt: end } : {}) } });
+  }
+  return and.length > 0 ? { AND: and } : {};
+}
+
+const eventSelect = {
+  id: true,
+  at: true,
+  actorLabel: true,
+  action: true,
+  targetType: true,
+  targetId: true,
+  details: true,
+  ip: true,
+  actor: { select: { name: true } },
+} satisfies Prisma.AuditEventSelect;
+
+export async function listAuditEvents(prisma: AuditDb, f: AuditFilters, pageSize = auditPageSize): Promise<AuditPage> {
+  const where = await auditWhere(prisma, f);
+  const upward = !f.before && !!f.after;
+  const cursor = f.before ?? f.after;
+  const position: Prisma.AuditEventWhereInput | null = cursor
+    ? upward
+      ? { at: { gte: cursor.at }, OR: [{ at: { gt: cursor.at } }, { id: { gt: cursor.id } }] }
+      : { at: { lte: cursor.at }, OR: [{ at: { lt: cursor.at } }, { id: { lt: cursor.id } }] }
+    : null;
+  const found = await prisma.auditEvent.findMany({
+    where: position ? { AND: [where, position] } : where,
+    orderBy: upward ? [{ at: "asc" }, { id: "asc" }] : [{ at: "desc" }, { id: "desc" }],
+    take: pageSize + 1,
+    select: eventSelect,
+  });
+  const more = found.length > pageSize;
+  const page = found.slice(0, pageSize);
+  if (upward) page.reverse();
+  const first = page[0];
+  const last = page[page.length - 1];
+  const at = (e: { at: Date; id: bigint } | undefined) => (e ? { at: e.at, id: e.id } : null);
+  return {
+    rows: page.map((e) => ({
+      id: e.id.toString(),
+      at: e.at,
+      actorLabel: e.actorLabel,
+      actorName: e.actor?.name ?? null,
+      action: e.action,
+      target: e.targetType ? `${e.targetType}${e.targetId ? ` ${e.targetId}` : ""}` : null,
+      details: compactDetails(e.details),
+      ip: e.ip,
+    })),
+    // Going down, there are newer events whenever we came from above; going up, when more were found.
+    older: upward ? at(last) : more ? at(last) : null,
+    newer: upward ? (more ? at(first) : null) : f.before ? at(first) : null,
+  };
+}
+
+/**
+ * Every action the log holds, read by hopping along the (action, at) index (a loose index scan),
+ * not by reading every event.
+ */
+async function distinctActions(prisma: Pick<PrismaClient, "$queryRaw">): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ action: string }[]>`
+    WITH RECURSIVE actions AS (
+      (SELECT action FROM audit_events ORDER BY action LIMIT 1)
+      UNION ALL
+      SELECT (SELECT a.action FROM audit_events a WHERE a.action > actions.action ORDER BY a.action LIMIT 1)
+      FROM actions WHERE actions.action IS NOT NULL
+    )
+    SELECT action FROM actions WHERE action IS NOT NULL`;
+  return rows.map((r) => r.action);
+}
+
+/** The actions the filter offers: the known ones and every one the log holds, sorted. */
+export async function actionOptions(prisma: Pick<PrismaClient, "$queryRaw">): Promise<{ action: string; label: string }[]> {
+  const all = new Set([...Object.keys(knownActions), ...(await distinctActions(prisma))]);
+  return [...all].sort().map((action) => ({ action, label: knownActions[action] ?? action }));
+}
