@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { UnlockButton } from "@/app/(portal)/admin/users/unlock-button";
 import { PageHeading } from "@/components/page-heading";
+import { buttonClasses } from "@/components/ui/button-classes";
+import { listUsers, type UserRow } from "@/lib/admin/users";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { formatIst } from "@/lib/format";
@@ -8,26 +11,8 @@ import { roleLabels } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Users" };
 
-type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
-
-function listUsers() {
-  return db().user.findMany({
-    orderBy: [{ role: "asc" }, { username: "asc" }],
-    select: {
-      id: true,
-      username: true,
-      name: true,
-      role: true,
-      active: true,
-      lockedUntil: true,
-      lastLoginAt: true,
-      outlet: { select: { name: true } },
-    },
-  });
-}
-
 function UserStatus({ user, now }: { user: UserRow; now: Date }) {
-  if (!user.active) return <span className="text-slate-500">Disabled</span>;
+  if (!user.active) return <span className="text-slate-500">Inactive</span>;
   if (user.lockedUntil && user.lockedUntil > now) {
     return (
       <div className="space-y-1">
@@ -39,14 +24,37 @@ function UserStatus({ user, now }: { user: UserRow; now: Date }) {
   return <span className="text-green-700">Active</span>;
 }
 
+function OutletCell({ user }: { user: UserRow }) {
+  const extra = user.supervisedOutletIds.length;
+  return (
+    <>
+      {user.outletName ?? "—"}
+      {extra ? <span className="text-slate-500"> + {extra} more</span> : null}
+    </>
+  );
+}
+
+function EditLink({ user }: { user: UserRow }) {
+  return (
+    <Link href={`/admin/users/${user.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">
+      Edit<span className="sr-only"> {user.username}</span>
+    </Link>
+  );
+}
+
 export default async function UsersPage() {
   await requireUser("ADMIN");
   const now = new Date();
-  const users = await listUsers();
+  const users = await listUsers(db());
 
   return (
     <>
-      <PageHeading title="Users" description="Who can sign in, and whose account is locked." />
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <PageHeading title="Users" description="Who can sign in, with which role and at which outlet." />
+        <Link href="/admin/users/new" className={buttonClasses()}>
+          Add user
+        </Link>
+      </div>
 
       {/* Phones: one card per user, so the status and its action are never off-screen. */}
       <ul className="space-y-3 sm:hidden">
@@ -57,11 +65,13 @@ export default async function UsersPage() {
             </p>
             <p className="text-sm text-slate-600">
               {roleLabels[u.role]}
-              {u.outlet ? ` · ${u.outlet.name}` : ""}
+              {u.outletName ? " · " : ""}
+              {u.outletName ? <OutletCell user={u} /> : null}
             </p>
             <p className="text-sm text-slate-600">Last sign-in: {u.lastLoginAt ? formatIst(u.lastLoginAt) : "never"}</p>
-            <div className="mt-2">
+            <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
               <UserStatus user={u} now={now} />
+              <EditLink user={u} />
             </div>
           </li>
         ))}
@@ -76,6 +86,7 @@ export default async function UsersPage() {
               <th scope="col" className="px-4 py-3 font-semibold">Outlet</th>
               <th scope="col" className="px-4 py-3 font-semibold">Last sign-in</th>
               <th scope="col" className="px-4 py-3 font-semibold">Status</th>
+              <th scope="col" className="px-4 py-3 font-semibold"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -86,10 +97,13 @@ export default async function UsersPage() {
                   <span className="font-mono text-slate-500">{u.username}</span>
                 </td>
                 <td className="px-4 py-3">{roleLabels[u.role]}</td>
-                <td className="px-4 py-3">{u.outlet?.name ?? "—"}</td>
+                <td className="px-4 py-3"><OutletCell user={u} /></td>
                 <td className="px-4 py-3">{u.lastLoginAt ? formatIst(u.lastLoginAt) : "Never"}</td>
                 <td className="px-4 py-3">
                   <UserStatus user={u} now={now} />
+                </td>
+                <td className="px-4 py-3 text-right">
+                  <EditLink user={u} />
                 </td>
               </tr>
             ))}

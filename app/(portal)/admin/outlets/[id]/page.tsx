@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { OutletActivation, OutletForm } from "@/components/admin/outlets-form";
+import { PageHeading } from "@/components/page-heading";
+import { outletForEdit } from "@/lib/admin/outlets";
+import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "Edit outlet" };
+
+export default async function EditOutletPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireUser("ADMIN");
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const outlet = await outletForEdit(db(), id);
+  if (!outlet) notFound();
+  const { userCount, active, ...values } = outlet;
+
+  return (
+    <>
+      <PageHeading title={outlet.name} description={`RegistrationID ${outlet.registrationId} · ${userCount} user${userCount === 1 ? "" : "s"}`} />
+      <p className="mb-4">
+        <Link href="/admin/outlets" className="text-sm underline decoration-slate-300 underline-offset-2">
+          Back to outlets
+        </Link>
+      </p>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="outlet-details-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6 lg:col-span-2">
+          <h2 id="outlet-details-heading" className="mb-3 text-lg font-semibold">
+            Details
+          </h2>
+          <OutletForm outlet={values} />
+        </section>
+        <section aria-labelledby="outlet-access-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+          <h2 id="outlet-access-heading" className="mb-3 text-lg font-semibold">
+            Transfers
+          </h2>
+          <OutletActivation outletId={outlet.id} name={outlet.name} active={active} userCount={userCount} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ResetPasswordForm, UserActivation } from "@/components/admin/users-account";
+import { EditUserForm } from "@/components/admin/users-form";
+import { PageHeading } from "@/components/page-heading";
+import { outletChoices } from "@/lib/admin/outlets";
+import { userForEdit } from "@/lib/admin/users";
+import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { formatIst } from "@/lib/format";
+import { roleLabels } from "@/lib/roles";
+
+export const metadata: Metadata = { title: "Edit user" };
+
+export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+  const admin = await requireUser("ADMIN");
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const user = await userForEdit(db(), id);
+  if (!user) notFound();
+  const outlets = await outletChoices(db(), [user.outletId, ...user.supervisedOutletIds].filter((o): o is string => Boolean(o)));
+  const locked = user.lockedUntil && user.lockedUntil > new Date();
+
+  return (
+    <>
+      <PageHeading
+        title={user.name}
+        description={`${user.username} · ${roleLabels[user.role]} · last sign-in ${user.lastLoginAt ? formatIst(user.lastLoginAt) : "never"}${locked ? ` · locked until ${formatIst(user.lockedUntil!, "HH:mm")}` : ""}`}
+      />
+      <p className="mb-4">
+        <Link href="/admin/users" className="text-sm underline decoration-slate-300 underline-offset-2">
+          Back to users
+        </Link>
+      </p>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6 lg:col-span-2">
+          <h2 id="details-heading" className="mb-3 text-lg font-semibold">
+            Details
+          </h2>
+          <EditUserForm user={user} outlets={outlets} />
+        </section>
+        <section aria-labelledby="access-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+          <h2 id="access-heading" className="mb-3 text-lg font-semibold">
+            Access
+          </h2>
+          <UserActivation userId={user.id} username={user.username} active={user.active} self={user.id === admin.id} />
+        </section>
+        <section aria-labelledby="password-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+          <h2 id="password-heading" className="mb-1 text-lg font-semibold">
+            Reset password
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">Also clears a lock, and signs {user.username} out everywhere.</p>
+          <ResetPasswordForm userId={user.id} username={user.username} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
+import { resetPasswordAction, setUserActiveAction } from "@/app/(portal)/admin/users/actions";
+import { ActionAnswer, GeneratedPassword, PasswordFields } from "@/components/admin/users-form";
+import { buttonClasses } from "@/components/ui/button-classes";
+import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/admin";
+
+/** A new password: clears the failed count and any lock, and signs the user out everywhere. */
+export function ResetPasswordForm({ userId, username }: { userId: string; username: string }) {
+  const defaults: ResetPasswordInput = { userId, passwordMode: "generate", password: "", passwordAgain: "" };
+  const form = useForm<ResetPasswordInput>({ resolver: zodResolver(resetPasswordSchema), defaultValues: defaults });
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [generated, setGenerated] = useState<string | null>(null);
+  const mode = useWatch({ control: form.control, name: "passwordMode" });
+
+  async function submit(values: ResetPasswordInput) {
+    setMessage(undefined);
+    setGenerated(null);
+    try {
+      const result = await resetPasswordAction(values);
+      if (!result.ok) {
+        for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof ResetPasswordInput, { message: text });
+        return setMessage({ ok: false, text: result.message });
+      }
+      // The typed password leaves the form; a generated one is shown once below.
+      form.reset({ ...defaults, passwordMode: values.passwordMode });
+      setGenerated(result.data.generatedPassword);
+      setMessage({ ok: true, text: result.message });
+    } catch {
+      setMessage({ ok: false, text: "The connection dropped. The password may or may not have changed: reset it again." });
+    }
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="Reset password" className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
+      <PasswordFields register={form.register as unknown as UseFormRegister<Pick<ResetPasswordInput, "passwordMode" | "password" | "passwordAgain">>} errors={form.formState.errors} mode={mode} />
+      <div className="sm:col-span-2">
+        <button type="submit" className={buttonClasses("secondary")} disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Resetting…" : "Reset password"}
+        </button>
+        <ActionAnswer message={message} />
+      </div>
+      {generated ? (
+        <div className="sm:col-span-2">
+          <GeneratedPassword username={username} password={generated} />
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+/** Deactivate (signs the user out everywhere at once) or reactivate, after a confirmation. */
+export function UserActivation({ userId, username, active, self }: { userId: string; username: string; active: boolean; self: boolean }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+
+  async function change(next: boolean) {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const result = await setUserActiveAction({ userId, active: next });
+      setMessage({ ok: result.ok, text: result.message });
+      if (result.ok) router.refresh();
+    } catch {
+      setMessage({ ok: false, text: "The connection dropped. Reload the page to see the user's status." });
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <div className="space-y-2">
+      <p>
+        Status:{" "}
+        <strong data-testid="user-active" className={active ? "text-green-800" : "text-slate-600"}>
+          {active ? "Active" : "Inactive"}
+        </strong>
+      </p>
+      {active ? (
+        confirming ? (
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="text-sm">
+              {self ? "Deactivate your own account? You are signed out at once." : `Deactivate ${username}? Their open sessions end at once.`}
+            </span>
+            <button type="button" className={buttonClasses()} disabled={busy} onClick={() => change(false)}>
+              {busy ? "Deactivating…" : "Yes, deactivate"}
+            </button>
+            <button type="button" className={buttonClasses("secondary")} disabled={busy} onClick={() => setConfirming(false)}>
+              Keep active
+            </button>
+          </div>
+        ) : (
+          <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(true)}>
+            Deactivate {self ? "my account" : "user"}
+          </button>
+        )
+      ) : (
+        <button type="button" className={buttonClasses("secondary")} disabled={busy} onClick={() => change(true)}>
+          {busy ? "Reactivating…" : "Reactivate user"}
+        </button>
+      )}
+      <ActionAnswer message={message} />
+    </div>
+  );
+}

@@ -1,0 +1,293 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useState, type SelectHTMLAttributes } from "react";
+import { useForm, useWatch, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { createUserAction, updateUserAction } from "@/app/(portal)/admin/users/actions";
+import { FieldError, TextField } from "@/components/ui/form";
+import { buttonClasses } from "@/components/ui/button-classes";
+import { roleLabels, roles, type Role } from "@/lib/roles";
+import { createUserSchema, minPasswordLength, needsOutlet, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "@/lib/validations/admin";
+
+export interface OutletChoice {
+  id: string;
+  label: string;
+  active: boolean;
+}
+
+type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; error?: string; hint?: string };
+
+export function SelectField({ label, name, error, hint, children, className, ...select }: SelectFieldProps) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-error`}
+        className={`block w-full rounded-lg border bg-white px-3 py-2.5 text-base ${error ? "border-red-600" : "border-slate-300"}`}
+        {...select}
+      >
+        {children}
+      </select>
+      {hint ? <p className="mt-1 text-sm text-slate-500">{hint}</p> : null}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** The fields both forms share; typed on what they have in common. */
+type RoleOutletValues = { name: string; role: Role; outletId: string; supervisedOutletIds: string[] };
+
+function RoleAndOutletFields({
+  register,
+  errors,
+  role,
+  outletId,
+  outlets,
+}: {
+  register: UseFormRegister<RoleOutletValues>;
+  errors: FieldErrors<RoleOutletValues>;
+  role: Role;
+  outletId: string;
+  outlets: OutletChoice[];
+}) {
+  const others = outlets.filter((o) => o.id !== outletId);
+  return (
+    <>
+      <TextField label="Full name" autoComplete="off" error={errors.name?.message} {...register("name")} />
+      <SelectField label="Role" error={errors.role?.message} {...register("role")}>
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {roleLabels[r]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={needsOutlet(role) ? "Outlet" : "Outlet (optional for admins)"}
+        error={errors.outletId?.message}
+        className="sm:col-span-2"
+        {...register("outletId")}
+      >
+        <option value="">{needsOutlet(role) ? "Choose the outlet…" : "No outlet"}</option>
+        {outlets.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </SelectField>
+      {role === "SUPERVISOR" ? (
+        <fieldset className="sm:col-span-2">
+          <legend className="mb-1 text-sm font-medium text-slate-800">Also reviews these outlets</legend>
+          {others.length === 0 ? (
+            <p className="text-sm text-slate-500">There is no other outlet.</p>
+          ) : (
+            <ul className="max-h-56 space-y-1 overflow-y-auto rounded-lg border border-slate-200 p-2">
+              {others.map((o) => (
+                <li key={o.id}>
+                  <label className="flex min-h-11 items-center gap-3">
+                    <input type="checkbox" value={o.id} className="size-5 shrink-0" {...register("supervisedOutletIds")} />
+                    <span className="break-words">{o.label}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+          <FieldError id="supervised-error" message={errors.supervisedOutletIds?.message} />
+        </fieldset>
+      ) : null}
+    </>
+  );
+}
+
+/** The answer to a press, on two lines kept for it so nothing moves when it arrives. */
+export function ActionAnswer({ message }: { message?: { ok: boolean; text: string } }) {
+  return (
+    <p role="status" className={`mt-2 min-h-10 text-sm font-medium ${message?.ok ? "text-green-800" : "text-red-700"}`}>
+      {message?.text ?? ""}
+    </p>
+  );
+}
+
+/** Shown once after a create or reset: the portal keeps only the hash. */
+export function GeneratedPassword({ username, password }: { username: string; password: string }) {
+  return (
+    <div className="rounded-lg border border-amber-300 bg-amber-50 p-4">
+      <p className="font-semibold text-amber-900">Password for {username}, shown only once</p>
+      <p className="mt-2 break-all font-mono text-xl tracking-wide" data-testid="generated-password">
+        {password}
+      </p>
+      <p className="mt-2 text-sm text-amber-900">Give it to the user now. It cannot be shown again; a new one can be set at any time.</p>
+    </div>
+  );
+}
+
+type PasswordValues = { passwordMode: "generate" | "set"; password: string; passwordAgain: string };
+
+/** Generate or type a password: the create form's and the reset form's. */
+export function PasswordFields({
+  register,
+  errors,
+  mode,
+}: {
+  register: UseFormRegister<PasswordValues>;
+  errors: FieldErrors<{ password: string; passwordAgain: string }>;
+  mode: "generate" | "set";
+}) {
+  return (
+    <fieldset className="sm:col-span-2">
+      <legend className="mb-1 text-sm font-medium text-slate-800">Password</legend>
+      <div className="flex flex-col gap-1 sm:flex-row sm:gap-6">
+        <label className="flex min-h-11 items-center gap-2">
+          <input type="radio" value="generate" className="size-5" {...register("passwordMode")} />
+          Generate one (shown once)
+        </label>
+        <label className="flex min-h-11 items-center gap-2">
+          <input type="radio" value="set" className="size-5" {...register("passwordMode")} />
+          Type one
+        </label>
+      </div>
+      {mode === "set" ? (
+        <div className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
+          <TextField
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            hint={`${minPasswordLength} or more characters; a short sentence is easy to remember.`}
+            error={errors.password?.message}
+            {...register("password")}
+          />
+          <TextField label="New password again" type="password" autoComplete="new-password" error={errors.passwordAgain?.message} {...register("passwordAgain")} />
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function CreateUserForm({ outlets }: { outlets: OutletChoice[] }) {
+  const form = useForm<CreateUserInput>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: { username: "", name: "", role: "AGENT", outletId: "", supervisedOutletIds: [], passwordMode: "generate", password: "", passwordAgain: "" },
+  });
+  const [message, setMessage] = useState<string>();
+  const [created, setCreated] = useState<{ id: string; username: string; message: string; password: string | null }>();
+  const role = useWatch({ control: form.control, name: "role" }) as Role;
+  const outletId = useWatch({ control: form.control, name: "outletId" }) ?? "";
+  const mode = useWatch({ control: form.control, name: "passwordMode" });
+
+  async function submit(values: CreateUserInput) {
+    setMessage(undefined);
+    try {
+      const result = await createUserAction(values);
+      if (!result.ok) {
+        for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof CreateUserInput, { message: text });
+        return setMessage(result.message);
+      }
+      setCreated({ id: result.data.id, username: result.data.username, message: result.message, password: result.data.generatedPassword });
+    } catch {
+      setMessage("The connection dropped. Check the user list before trying again.");
+    }
+  }
+
+  if (created) {
+    return (
+      <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-6" aria-labelledby="created-heading">
+        <h2 id="created-heading" className="text-lg font-semibold text-green-800" role="status">
+          {created.message}
+        </h2>
+        {created.password ? <GeneratedPassword username={created.username} password={created.password} /> : null}
+        <div className="flex flex-wrap gap-2">
+          <Link href="/admin/users" className={buttonClasses()}>
+            Back to users
+          </Link>
+          <Link href={`/admin/users/${created.id}`} className={buttonClasses("secondary")}>
+            Edit {created.username}
+          </Link>
+        </div>
+      </section>
+    );
+  }
+
+  const errors = form.formState.errors;
+  // The shared fields are typed on what both forms have; the values are the same.
+  const shared = form.register as unknown as UseFormRegister<RoleOutletValues>;
+  return (
+    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="New user" className="grid gap-x-4 gap-y-1 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 sm:p-6">
+      <TextField
+        label="Username"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        hint="What they type to sign in; lower-case."
+        error={errors.username?.message}
+        {...form.register("username")}
+      />
+      <RoleAndOutletFields register={shared} errors={errors} role={role} outletId={outletId} outlets={outlets} />
+      <PasswordFields register={form.register as unknown as UseFormRegister<PasswordValues>} errors={errors} mode={mode} />
+      <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
+        <button type="submit" className={buttonClasses()} disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Creating…" : "Create user"}
+        </button>
+        <Link href="/admin/users" className={buttonClasses("secondary")}>
+          Cancel
+        </Link>
+      </div>
+      {/* Two lines kept for the answer, so nothing moves when it arrives. */}
+      <div className="min-h-10 sm:col-span-2">
+        <FieldError id="create-user-message" message={message} role="alert" />
+      </div>
+    </form>
+  );
+}
+
+export function EditUserForm({
+  user,
+  outlets,
+}: {
+  user: { id: string; name: string; role: Role; outletId: string | null; supervisedOutletIds: string[] };
+  outlets: OutletChoice[];
+}) {
+  const router = useRouter();
+  const form = useForm<UpdateUserInput>({
+    resolver: zodResolver(updateUserSchema),
+    defaultValues: { userId: user.id, name: user.name, role: user.role, outletId: user.outletId ?? "", supervisedOutletIds: user.supervisedOutletIds },
+  });
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const role = useWatch({ control: form.control, name: "role" }) as Role;
+  const outletId = useWatch({ control: form.control, name: "outletId" }) ?? "";
+
+  async function submit(values: UpdateUserInput) {
+    setMessage(undefined);
+    try {
+      const result = await updateUserAction(values);
+      if (!result.ok) {
+        for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof UpdateUserInput, { message: text });
+        return setMessage({ ok: false, text: result.message });
+      }
+      setMessage({ ok: true, text: result.message });
+      router.refresh();
+    } catch {
+      setMessage({ ok: false, text: "The connection dropped. Reload the page to see what was saved." });
+    }
+  }
+
+  const errors = form.formState.errors;
+  const shared = form.register as unknown as UseFormRegister<RoleOutletValues>;
+  return (
+    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="User details" className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
+      <RoleAndOutletFields register={shared} errors={errors} role={role} outletId={outletId} outlets={outlets} />
+      <div className="sm:col-span-2">
+        <button type="submit" className={buttonClasses()} disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Saving…" : "Save changes"}
+        </button>
+        <ActionAnswer message={message} />
+      </div>
+    </form>
+  );
+}
