@@ -4,35 +4,26 @@
  * indexes with conditions (the day's successful parts by (state, created_at), statement rows by
  * reference, day or import), never by reading a ledger or statement table whole.
  */
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { applyMigrations } from "@/lib/db/migrations";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { daySummary, lockedDays } from "@/lib/reconciliation/day-lock";
 import { importStatement } from "@/lib/reconciliation/statement-import";
 import { statementReport, statementsForPeriod } from "@/lib/reconciliation/statement-report";
 import { reconciliationView } from "@/lib/reconciliation/view";
-import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databases";
+import { expectIndexed as expectIndexedIn, openPlanDatabase, type PlanDatabase } from "@/lib/testing/query-plans";
 
 const watchedTables = ["transfers", "transfer_parts", "statement_rows", "statement_imports"];
 
 describe.runIf(process.env.TEST_DATABASE_URL)("query plans of the reconciliation on PostgreSQL", () => {
-  let url: string;
+  let planDb: PlanDatabase;
   let prisma: PrismaClient;
-  let raw: pg.Client;
-  const seen: { query: string; params: unknown[] }[] = [];
+  let raw: PlanDatabase["raw"];
   let importId: string;
   let adminId: string;
 
   beforeAll(async () => {
-    url = await createThrowawayPostgres("portal_recon_plans");
-    await applyMigrations(new PrismaPg({ connectionString: url }));
-    const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" } as const] });
-    logging.$on("query", (e) => seen.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
-    prisma = logging as unknown as PrismaClient;
-    raw = new pg.Client({ connectionString: url });
-    await raw.connect();
+    planDb = await openPlanDatabase("portal_recon_plans");
+    ({ prisma, raw } = planDb);
     // 50 outlets, 20,000 transfers over 10 days, a statement for each day.
     await raw.query(`
       INSERT INTO outlets (id, name, registration_id, address, pincode, latitude, longitude, updated_at)
@@ -69,43 +60,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)("query plans of the reconciliation
   }, 180_000);
 
   afterAll(async () => {
-    await raw?.end();
-    await prisma?.$disconnect();
-    if (url) await dropPostgres(url);
+    await planDb?.close();
   });
 
-  async function plansOf(run: () => Promise<unknown>): Promise<string[]> {
-    seen.length = 0;
-    await run();
-    const plans: string[] = [];
-    // On this small table the planner would rather scan and hash; ask it for the large-table plan.
-    await raw.query("SET enable_seqscan = off; SET enable_hashjoin = off; SET enable_mergejoin = off");
-    for (const { query, params } of seen) {
-      if (!/^\s*(SELECT|WITH)/i.test(query) || !watchedTables.some((t) => query.includes(t))) continue;
-      const { rows } = await raw.query<{ "QUERY PLAN": string }>(`EXPLAIN ${query}`, params);
-      plans.push(rows.map((r) => r["QUERY PLAN"]).join("\n"));
-    }
-    await raw.query("RESET enable_seqscan; RESET enable_hashjoin; RESET enable_mergejoin");
-    expect(plans.length).toBeGreaterThan(0);
-    return plans;
-  }
+  const plansOf = (run: () => Promise<unknown>) => planDb.plansOf(run, watchedTables);
+  const expectIndexed = (plans: string[]) => expectIndexedIn(plans, watchedTables);
 
-  /** No sequential scan of a watched table, and every index scan of one has an Index Cond. */
-  function expectIndexed(plans: string[]) {
-    for (const plan of plans) {
-      for (const table of watchedTables) expect(plan, plan).not.toMatch(new RegExp(`Seq Scan on ${table}\\b`));
-      const lines = plan.split("\n");
-      lines.forEach((line, i) => {
-        const scan = /(?:Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\S+)(?: on (\S+))?/.exec(line);
-        if (!scan) return;
-        const table = scan[2] ?? scan[1]!;
-        if (!watchedTables.some((t) => table === t || table.startsWith(`${t}_`))) return;
-        const detail = [];
-        for (let j = i + 1; j < lines.length && !lines[j]!.includes("->"); j++) detail.push(lines[j]);
-        expect(detail.join("\n"), `${line}\n${plan}`).toMatch(/Index Cond:/);
-      });
-    }
-  }
 
   it("the day's view: totals by day and by outlet and agent, differing parts, statement rows", async () => {
     expectIndexed(await plansOf(() => reconciliationView(prisma, { from: "2026-11-15", to: "2026-11-15" })));

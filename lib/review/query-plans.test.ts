@@ -5,35 +5,26 @@
  * on this small table the planner rightly prefers them; at 1,000,000 transfers it must find
  * indexed nested loops instead, and this shows that it can. Speed itself belongs to the benchmark, not to a test.
  */
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { dayTotals } from "@/lib/review/day-view";
 import { dayRange, parseFilters } from "@/lib/review/filters";
 import { riskFlags } from "@/lib/review/risk";
 import type { ReviewScope } from "@/lib/review/scope";
 import { listTransfers, stuckQueue } from "@/lib/review/transfers";
-import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databases";
-import { applyMigrations } from "@/lib/db/migrations";
+import { expectIndexed as expectIndexedIn, openPlanDatabase, type PlanDatabase } from "@/lib/testing/query-plans";
 
 const ledgerTables = ["transfers", "transfer_parts", "transfer_events", "transfer_reviews"];
 
 describe.runIf(process.env.TEST_DATABASE_URL)("query plans of the supervisor's review on PostgreSQL", () => {
-  let url: string;
+  let planDb: PlanDatabase;
   let prisma: PrismaClient;
-  let raw: pg.Client;
-  const seen: { query: string; params: unknown[] }[] = [];
+  let raw: PlanDatabase["raw"];
   let scope: ReviewScope;
 
   beforeAll(async () => {
-    url = await createThrowawayPostgres("portal_plans");
-    await applyMigrations(new PrismaPg({ connectionString: url }));
-    const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" } as const] });
-    logging.$on("query", (e) => seen.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
-    prisma = logging as unknown as PrismaClient;
-    raw = new pg.Client({ connectionString: url });
-    await raw.connect();
+    planDb = await openPlanDatabase("portal_plans");
+    ({ prisma, raw } = planDb);
     // 50 outlets, 20,000 transfers over 10 days, one or two parts each.
     await raw.query(`
       INSERT INTO outlets (id, name, registration_id, address, pincode, latitude, longitude, updated_at)
@@ -61,50 +52,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)("query plans of the supervisor's r
   }, 120_000);
 
   afterAll(async () => {
-    await raw?.end();
-    await prisma?.$disconnect();
-    if (url) await dropPostgres(url);
+    await planDb?.close();
   });
 
-  async function plansOf(run: () => Promise<unknown>): Promise<string[]> {
-    seen.length = 0;
-    await run();
-    const plans: string[] = [];
-    // At scale the planner reaches few rows through indexes and joins them in nested loops;
-    // on this small table it would rather scan and hash. Ask it for the large-table plan.
-    await raw.query("SET enable_seqscan = off; SET enable_hashjoin = off; SET enable_mergejoin = off");
-    await raw.query("SET enable_seqscan = off");
-    for (const { query, params } of seen) {
-      if (!/^\s*(SELECT|WITH)/i.test(query)) continue;
-      const { rows } = await raw.query<{ "QUERY PLAN": string }>(`EXPLAIN ${query}`, params);
-      plans.push(rows.map((r) => r["QUERY PLAN"]).join("\n"));
-    }
-    await raw.query("RESET enable_seqscan");
-    await raw.query("RESET enable_seqscan; RESET enable_hashjoin; RESET enable_mergejoin");
-    expect(plans.length).toBeGreaterThan(0);
-    return plans;
-  }
+  const plansOf = (run: () => Promise<unknown>) => planDb.plansOf(run, ledgerTables);
+  const expectIndexed = (plans: string[]) => expectIndexedIn(plans, ledgerTables);
 
-  /**
-   * No sequential scan of a ledger table, and no index read end to end either: every index
-   * scan of one has an Index Cond (with sequential scans off, a whole-table walk would
-   * otherwise show up as an index scan without a condition).
-   */
-  function expectIndexed(plans: string[]) {
-    for (const plan of plans) {
-      for (const table of ledgerTables) expect(plan, plan).not.toMatch(new RegExp(`Seq Scan on ${table}\\b`));
-      const lines = plan.split("\n");
-      lines.forEach((line, i) => {
-        const scan = /(?:Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\S+)(?: on (\S+))?/.exec(line);
-        if (!scan) return;
-        const table = scan[2] ?? scan[1]!;
-        if (!ledgerTables.some((t) => table === t || table.startsWith(`${t}_`))) return;
-        const detail = [];
-        for (let j = i + 1; j < lines.length && !lines[j]!.includes("->"); j++) detail.push(lines[j]);
-        expect(detail.join("\n"), `${line}\n${plan}`).toMatch(/Index Cond:/);
-      });
-    }
-  }
 
   const range = dayRange("2026-11-15", "2026-11-15");
 

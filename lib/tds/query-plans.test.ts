@@ -4,32 +4,23 @@
  * indexes with conditions, never by reading a ledger table whole. Sequential scans, hash and
  * merge joins are switched off because on this small ledger the planner rightly prefers them.
  */
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { statementAgent, statementRows } from "@/lib/tds/statement-csv";
 import { quarterSummary } from "@/lib/tds/statement";
-import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databases";
+import { expectIndexed as expectIndexedIn, openPlanDatabase, type PlanDatabase } from "@/lib/testing/query-plans";
 
 const ledgerTables = ["transfers", "transfer_parts"];
 
 describe.runIf(process.env.TEST_DATABASE_URL)("query plans of the TDS statements on PostgreSQL", () => {
-  let url: string;
+  let planDb: PlanDatabase;
   let prisma: PrismaClient;
-  let raw: pg.Client;
-  const seen: { query: string; params: unknown[] }[] = [];
+  let raw: PlanDatabase["raw"];
   let agentId: string;
 
   beforeAll(async () => {
-    url = await createThrowawayPostgres("portal_tds_plans");
-    await applyMigrations(new PrismaPg({ connectionString: url }));
-    const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" } as const] });
-    logging.$on("query", (e) => seen.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
-    prisma = logging as unknown as PrismaClient;
-    raw = new pg.Client({ connectionString: url });
-    await raw.connect();
+    planDb = await openPlanDatabase("portal_tds_plans");
+    ({ prisma, raw } = planDb);
     // 50 outlets with an agent each; 40,000 one-part transfers over two years (four a day an agent).
     await raw.query(`
       INSERT INTO outlets (id, name, registration_id, address, pincode, latitude, longitude, updated_at)
@@ -53,42 +44,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)("query plans of the TDS statements
   }, 120_000);
 
   afterAll(async () => {
-    await raw?.end();
-    await prisma?.$disconnect();
-    if (url) await dropPostgres(url);
+    await planDb?.close();
   });
 
-  async function plansOf(run: () => Promise<unknown>): Promise<string[]> {
-    seen.length = 0;
-    await run();
-    const plans: string[] = [];
-    await raw.query("SET enable_seqscan = off; SET enable_hashjoin = off; SET enable_mergejoin = off");
-    for (const { query, params } of seen) {
-      if (!/^\s*(SELECT|WITH)/i.test(query) || !/transfer/.test(query)) continue;
-      const { rows } = await raw.query<{ "QUERY PLAN": string }>(`EXPLAIN ${query}`, params);
-      plans.push(rows.map((r) => r["QUERY PLAN"]).join("\n"));
-    }
-    await raw.query("RESET enable_seqscan; RESET enable_hashjoin; RESET enable_mergejoin");
-    expect(plans.length).toBeGreaterThan(0);
-    return plans;
-  }
+  const plansOf = (run: () => Promise<unknown>) => planDb.plansOf(run, ledgerTables);
+  const expectIndexed = (plans: string[]) => expectIndexedIn(plans, ledgerTables);
 
-  /** No sequential scan of a ledger table, and every index scan of one has an Index Cond. */
-  function expectIndexed(plans: string[]) {
-    for (const plan of plans) {
-      for (const table of ledgerTables) expect(plan, plan).not.toMatch(new RegExp(`Seq Scan on ${table}\\b`));
-      const lines = plan.split("\n");
-      lines.forEach((line, i) => {
-        const scan = /(?:Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\S+)(?: on (\S+))?/.exec(line);
-        if (!scan) return;
-        const table = scan[2] ?? scan[1]!;
-        if (!ledgerTables.some((t) => table === t || table.startsWith(`${t}_`))) return;
-        const detail = [];
-        for (let j = i + 1; j < lines.length && !lines[j]!.includes("->"); j++) detail.push(lines[j]);
-        expect(detail.join("\n"), `${line}\n${plan}`).toMatch(/Index Cond:/);
-      });
-    }
-  }
 
   const quarter = { fy: 2026, quarter: 1 } as const;
 

@@ -47,24 +47,24 @@ function adminUrl(): string {
   return base;
 }
 
-/** Creates an empty database beside TEST_DATABASE_URL's and returns its URL. */
-export async function createThrowawayPostgres(prefix = "portal_test"): Promise<string> {
+/** Creates an empty database beside `server`'s (TEST_DATABASE_URL's by default) and returns its URL. */
+export async function createThrowawayPostgres(prefix = "portal_test", server = adminUrl()): Promise<string> {
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  const client = new pg.Client({ connectionString: adminUrl() });
+  const client = new pg.Client({ connectionString: server });
   await client.connect();
   try {
     await client.query(`CREATE DATABASE "${name}"`);
   } finally {
     await client.end();
   }
-  const url = new URL(adminUrl());
+  const url = new URL(server);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
-export async function dropPostgres(url: string): Promise<void> {
+export async function dropPostgres(url: string, server = adminUrl()): Promise<void> {
   const name = new URL(url).pathname.slice(1);
-  const client = new pg.Client({ connectionString: adminUrl() });
+  const client = new pg.Client({ connectionString: server });
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
