@@ -12,6 +12,7 @@ import { maskLastFour } from "@/lib/aopay/mask";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { istZone, partWhere, type ReviewFilters } from "@/lib/review/filters";
 import type { ReviewScope } from "@/lib/review/scope";
+import { pullStream } from "@/lib/csv/pull-stream";
 
 export const exportColumns = [
   "Reference",
@@ -201,38 +202,14 @@ export async function* exportRows(prisma: ExportDb, scope: ReviewScope, filters:
   }
 }
 
-/**
- * The CSV as a byte stream for a Response. Pull-based: the next batch is read only when the
- * client has taken the previous one, so a slow download holds at most one batch in memory.
- * A cancelled download stops the reading.
- */
+/** The CSV as a pull-based byte stream for a Response (a slow download holds one batch at most). */
 export function exportStream(
   prisma: ExportDb,
   scope: ReviewScope,
   filters: ReviewFilters,
   options: { batchSize?: number; onError?: (error: unknown) => void } = {},
 ): ReadableStream<Uint8Array> {
-  const chunks = exportRows(prisma, scope, filters, options.batchSize);
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const next = await chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
-        } catch (error) {
-          options.onError?.(error);
-          controller.error(error);
-        }
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    },
-    // Nothing is read ahead of the client beyond the chunk being produced.
-    { highWaterMark: 0 },
-  );
+  return pullStream(exportRows(prisma, scope, filters, options.batchSize), options.onError);
 }
 
 /** transfers-<from>-to-<to>.csv (the dates are checked yyyy-MM-dd). */

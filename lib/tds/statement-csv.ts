@@ -15,6 +15,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { istTimestamp, safeCell } from "@/lib/review/export";
 import { partFigures } from "@/lib/tds/statement";
 import { fyLabel, quarterDays, quarterMonths, quarterRange, tds194hRate, type FiscalQuarter } from "@/lib/tds/quarter";
+import { pullStream } from "@/lib/csv/pull-stream";
 
 export const statementColumns = ["Reference", "Date (IST)", "Amount", "UTR", "Gross commission", "TDS", "Net commission", "Figures"] as const;
 
@@ -174,31 +175,12 @@ export async function* statementRows(
   ]);
 }
 
-/** The statement as a pull-based byte stream for a Response (see lib/review/export.ts). */
+/** The statement as a pull-based byte stream for a Response. */
 export function statementStream(
   prisma: StatementDb,
   agent: StatementAgent,
   quarter: FiscalQuarter,
   options: { now?: Date; batchSize?: number; onError?: (error: unknown) => void } = {},
 ): ReadableStream<Uint8Array> {
-  const chunks = statementRows(prisma, agent, quarter, options);
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const next = await chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
-        } catch (error) {
-          options.onError?.(error);
-          controller.error(error);
-        }
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    },
-    { highWaterMark: 0 },
-  );
+  return pullStream(statementRows(prisma, agent, quarter, options), options.onError);
 }

@@ -1,0 +1,27 @@
+/**
+ * Text chunks from an async generator as a pull-based byte stream for a Response: the next
+ * chunk is produced only when the client has taken the previous one, so a slow download holds
+ * at most one chunk in memory, and a cancelled download stops the generator.
+ */
+export function pullStream(chunks: AsyncGenerator<string>, onError?: (error: unknown) => void): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        } catch (error) {
+          onError?.(error);
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    // Nothing is read ahead of the client beyond the chunk being produced.
+    { highWaterMark: 0 },
+  );
+}
