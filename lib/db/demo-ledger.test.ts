@@ -56,3 +56,22 @@ describe.each(testBackends)("the demo ledger on %s", (backend) => {
     }
   });
 });
+
+describe("the demo ledger early in a month", () => {
+  it.each([
+    ["on the 1st, just after midnight in India", new Date("2026-11-30T18:40:00Z"), "2026-12-01", "2026-12-01"],
+    ["on the 2nd", new Date("2026-12-01T21:00:00Z"), "2026-12-01", "2026-12-02"],
+  ])("still shows the customer near the monthly cap %s", async (_, now, from, to) => {
+    const db = await createTestDatabase("pglite");
+    try {
+      await seedDemoData(db.prisma, { now });
+      const scope = await reviewScope(db.prisma, await db.prisma.user.findUniqueOrThrow({ where: { username: "supervisor" } }));
+      const flags = await riskFlags(db.prisma, scope, dayRange(to, to), riskSettings({ beneficiaryRemitters: 3, distanceKm: 5 }));
+      expect(new Set(flags.map((f) => f.kind))).toEqual(new Set(["near_monthly_cap", "just_under_5000", "far_from_outlet", "wrong_otps"]));
+      expect((await dayTotals(db.prisma, scope, dayRange(from, to))).parts.count).toBe(16);
+      expect(await db.prisma.transfer.count({ where: { createdAt: { gt: now } } })).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -68,10 +68,13 @@ export async function seedDemoLedger(tx: Tx, outlet: { id: string; registrationI
   let serial = 0;
   for (const t of plan) {
     const c = customers[t.customer]!;
+    // Early in a month the earlier days move into it, so that the customer near the monthly
+    // cap is near it in the month a supervisor sees, whatever the date.
+    const daysAgo = Math.min(t.daysAgo, todayIst.getDate() - 1);
     const at =
-      t.daysAgo === 0
-        ? new Date(Math.max(addMinutes(todayIst, 5 + serial).getTime(), addMinutes(now, -t.minute).getTime()))
-        : addMinutes(subDays(todayIst, t.daysAgo), 9 * 60 + t.minute);
+      daysAgo === 0
+        ? new Date(Math.min(now.getTime(), Math.max(addMinutes(todayIst, 5 + serial).getTime(), addMinutes(now, -t.minute).getTime())))
+        : addMinutes(subDays(todayIst, daysAgo), 9 * 60 + t.minute);
     serial++;
     const fees = previewFees(t.amount).parts[0]!;
     const transfer = await tx.transfer.create({
