@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
 import { sandboxBankId } from "@/lib/aopay/bank-ids";
 import { AopayCallError } from "@/lib/aopay/errors";
-import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
+import { currentSandboxOtps, isSerializationConflict } from "@/lib/aopay/sandbox/sandbox";
 import type { TransferDetails } from "@/lib/aopay/types";
 import { simulatedPidData } from "@/lib/rd-service/simulator";
 import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
@@ -306,5 +306,24 @@ describe.each(testBackends)("AOPay sandbox on %s", (backend) => {
   it("refuses to refund a transfer that did not fail", async () => {
     const { reference, answer } = await confirmed(await transferDetails(1000));
     expect((await client.refundOtp({ reference, ackno: answer.transfer!.ackno! })).outcome).toBe("rejected");
+  });
+
+  it("answers many customers' transfers at the same moment, as AOPay would, retrying its own serialisation conflicts", async () => {
+    const details = await Promise.all(Array.from({ length: 12 }, () => transferDetails(1500)));
+    const sent = await Promise.all(details.map((d) => send(d)));
+    const answers = await Promise.all(details.map((d, i) => client.confirmTransfer({ ...d, ...sent[i]!, reference: newReference() })));
+    expect(answers.map((a) => a.outcome)).toEqual(details.map(() => "success"));
+  });
+});
+
+describe("serialisation conflicts", () => {
+  it("are recognised however they arrive, and nothing else is", () => {
+    expect(isSerializationConflict({ code: "P2034", message: "Transaction failed due to a write conflict" })).toBe(true);
+    expect(isSerializationConflict({ message: "TransactionWriteConflict", cause: { originalCode: "40001", kind: "TransactionWriteConflict" } })).toBe(true);
+    expect(isSerializationConflict({ message: "x", cause: { originalCode: "40P01" } })).toBe(true);
+    expect(isSerializationConflict(new Error("could not serialize access due to concurrent update"))).toBe(true);
+    expect(isSerializationConflict(new Error("duplicate key value violates unique constraint"))).toBe(false);
+    expect(isSerializationConflict({ code: "P2002", cause: { originalCode: "23505" } })).toBe(false);
+    expect(isSerializationConflict(null)).toBe(false);
   });
 });

@@ -412,8 +412,9 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
           if (error instanceof z.ZodError) {
             return json(400, { status: false, response_code: responseCodes.notEligible, message: error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") });
           }
-          const retryable = (error as { code?: string }).code === "P2034" || /could not serialize|deadlock/i.test(String((error as Error).message));
-          if (!retryable || attempt >= 5) throw error;
+          if (!isSerializationConflict(error) || attempt >= 8) throw error;
+          // Conflicting calls retried at once would meet again: wait a little, at random.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
         }
       }
     },
@@ -421,6 +422,22 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
 }
 
 export type Sandbox = ReturnType<typeof createSandbox>;
+
+/**
+ * PostgreSQL's "could not serialize access" (40001) or a deadlock (40P01), however it arrives:
+ * Prisma's P2034, or the driver adapter's error with the database's code as its cause.
+ */
+export function isSerializationConflict(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; cause?: { originalCode?: string; kind?: string } } | null;
+  if (!e) return false;
+  return (
+    e.code === "P2034" ||
+    e.cause?.originalCode === "40001" ||
+    e.cause?.originalCode === "40P01" ||
+    e.cause?.kind === "TransactionWriteConflict" ||
+    /could not serialize|deadlock|TransactionWriteConflict/i.test(String(e.message))
+  );
+}
 
 /** The OTPs a demo user or an end-to-end test may read while the sandbox stands in for AOPay. */
 export async function currentSandboxOtps(prisma: PrismaClient, registrationId: string | null, at: Date = new Date()) {
