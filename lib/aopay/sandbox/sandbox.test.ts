@@ -308,11 +308,37 @@ describe.each(testBackends)("AOPay sandbox on %s", (backend) => {
     expect((await client.refundOtp({ reference, ackno: answer.transfer!.ackno! })).outcome).toBe("rejected");
   });
 
-  it("answers many customers' transfers at the same moment, as AOPay would, retrying its own serialisation conflicts", async () => {
+  it("answers many customers' transfers at the same moment, as AOPay would", async () => {
     const details = await Promise.all(Array.from({ length: 12 }, () => transferDetails(1500)));
     const sent = await Promise.all(details.map((d) => send(d)));
     const answers = await Promise.all(details.map((d, i) => client.confirmTransfer({ ...d, ...sent[i]!, reference: newReference() })));
     expect(answers.map((a) => a.outcome)).toEqual(details.map(() => "success"));
+  });
+});
+
+describe.each(testBackends)("AOPay sandbox under concurrent calls for one customer on %s", (backend) => {
+  it("leaves exactly one live OTP after eight OTP requests at the same moment", async () => {
+    const db = await createTestDatabase(backend);
+    const server = await startSandboxServer(db.prisma, () => new Date("2026-11-10T06:00:00Z"));
+    try {
+      await db.prisma.outlet.create({ data: testOutlet });
+      const mobile = "9876500001";
+      await db.prisma.sandboxRemitter.create({ data: { mobile, firstName: "Asha", lastName: "Rao", registeredAt: new Date("2026-11-01T00:00:00Z") } });
+      const bene = await db.prisma.sandboxBeneficiary.create({
+        data: { mobile, name: "Ravi Rao", bankId: sandboxBankId("SBIN")!, accountNumber: "XXXXXXX5947", ifsc: "SBIN0001234", verified: true, createdAt: new Date("2026-11-01T00:00:00Z") },
+      });
+      const client = createAopayClient({ baseUrl: server.url, registrationId: "AOP-554" });
+      const details: TransferDetails = {
+        mobile, beneficiaryId: String(bene.id), mode: "IMPS", amount: new Decimal(1000), pincode: "110045", address: "Delhi",
+        dateOfBirth: new Date("1990-01-31T00:00:00+05:30"), latitude: "28.6090", longitude: "77.2362",
+      };
+      const sent = await Promise.all(Array.from({ length: 8 }, () => client.sendTransferOtp(details)));
+      expect(sent.map((s) => s.outcome)).toEqual(sent.map(() => "success"));
+      expect(await db.prisma.sandboxOtp.count({ where: { mobile, purpose: "transfer", replacedAt: null } })).toBe(1);
+    } finally {
+      await server.close();
+      await db.close();
+    }
   });
 });
 

@@ -403,11 +403,17 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
       const remitterMobile = String(body.MobileNumber ?? body.mobile ?? "");
       const outlet = registrationId ? await prisma.outlet.findUnique({ where: { registrationId } }) : null;
       if (!outlet?.active || authenticationFailsFor(remitterMobile)) return authenticationFailed();
-      // One serialisable transaction per call, so concurrent calls cannot race past a limit;
-      // PostgreSQL may then ask us to run it again.
+      // One transaction per call, holding a lock on the customer (or the transfer, for calls by
+      // reference): every rule the sandbox keeps (the month's limit, one live OTP, e-KYC
+      // attempts) is per customer, so calls for one customer run one at a time and calls for
+      // different customers never wait on each other. A deadlock is retried.
+      const lockOn = `aopay-sandbox:${remitterMobile || String(body.ReferanceID ?? "") || registrationId}`;
       for (let attempt = 1; ; attempt++) {
         try {
-          return await prisma.$transaction((tx) => handlers[call](body, tx, registrationId), { isolationLevel: "Serializable" });
+          return await prisma.$transaction(async (tx) => {
+            await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockOn}, 0))`;
+            return handlers[call](body, tx, registrationId);
+          });
         } catch (error) {
           if (error instanceof z.ZodError) {
             return json(400, { status: false, response_code: responseCodes.notEligible, message: error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") });
