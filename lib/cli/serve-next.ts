@@ -10,6 +10,8 @@ export interface RunningNext {
   ready: Promise<boolean>;
   /** Resolves when the server has exited: cleanly (stopped by a signal we forwarded) or not. */
   exited: Promise<{ clean: boolean; code: number | null }>;
+  /** Asks the server to stop (SIGTERM); `exited` resolves clean when it does. */
+  stop(): void;
 }
 
 export function serveNext({ port, host, env = {} }: { port: number; host?: string; env?: Record<string, string> }): RunningNext {
@@ -47,5 +49,9 @@ export function serveNext({ port, host, env = {} }: { port: number; host?: strin
     return false;
   })();
 
-  return { ready, exited };
+  const stop = () => {
+    stopping = true;
+    server.kill("SIGTERM");
+  };
+  return { ready, exited, stop };
 }

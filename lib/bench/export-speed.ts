@@ -1,0 +1,57 @@
+/**
+ * The CSV export of one whole day (every outlet, as an admin), through the same generator the
+ * download streams: rows per second and the process's peak memory above where it started.
+ */
+import { performance } from "node:perf_hooks";
+import { addDays } from "date-fns";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { exportRows } from "@/lib/review/export";
+import { todayInIndia } from "@/lib/review/filters";
+
+export interface ExportResult {
+  day: string;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  megabytes: number;
+  /** Resident memory above the level before the export, sampled every 20 ms, in MB. */
+  peakRssGrowthMb: number;
+  peakHeapGrowthMb: number;
+}
+
+export async function measureDayExport(prisma: PrismaClient, now: Date): Promise<ExportResult> {
+  const day = todayInIndia(addDays(now, -1));
+  globalThis.gc?.();
+  const base = process.memoryUsage();
+  let peakRss = base.rss;
+  let peakHeap = base.heapUsed;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 20);
+  let bytes = 0;
+  let lines = 0;
+  const started = performance.now();
+  try {
+    for await (const chunk of exportRows(prisma, { all: true }, { from: day, to: day, sort: "oldest", page: 1 })) {
+      bytes += Buffer.byteLength(chunk);
+      // Rows end in CRLF or LF; quoted cells never hold a line break in this ledger.
+      for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) lines++;
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const rows = lines - 1;
+  const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+  return {
+    day,
+    rows,
+    seconds: Math.round(seconds * 100) / 100,
+    rowsPerSecond: Math.round(rows / seconds),
+    megabytes: mb(bytes),
+    peakRssGrowthMb: mb(peakRss - base.rss),
+    peakHeapGrowthMb: mb(peakHeap - base.heapUsed),
+  };
+}
