@@ -365,9 +365,10 @@ export function createLedger(deps: LedgerDeps) {
       } catch (error) {
         if (!(error instanceof AopayCallError)) throw error;
         if (error.moneyMayHaveMoved) {
-          await prisma.$transaction((tx) =>
+          const moved = await prisma.$transaction((tx) =>
             changeState(tx, submitted, "PENDING", { actor, cause: `confirm_${error.kind}`, exchangeIds }, scheduleData(nextCheck(at, 0, now()), now())),
           );
+          if (!moved) return { state: (await prisma.transferPart.findUniqueOrThrow({ where: { id: part.id }, select: { state: true } })).state, message: "The status was updated meanwhile." };
           return { state: "PENDING", message: "AOPay's answer did not arrive. The money may have moved; the portal is checking." };
         }
         // Certainly not sent: the OTP may still be good.
@@ -378,34 +379,35 @@ export function createLedger(deps: LedgerDeps) {
       const applied = await prisma.$transaction(async (tx) => {
         const event = { actor, cause: `confirm_${answer.outcome}`, exchangeIds, details: { code: answer.code ?? null, message: answer.message } };
         if (answer.outcome === "rejected" && answer.code === responseCodes.otpInvalid) {
-          await changeState(tx, submitted, "OTP_SENT", event, { nextCheckAt: null });
-          return { state: "OTP_SENT" as PartState, message: answer.message || "Wrong OTP." };
+          const moved = await changeState(tx, submitted, "OTP_SENT", event, { nextCheckAt: null });
+          return { moved, state: "OTP_SENT" as PartState, message: answer.message || "Wrong OTP." };
         }
         // An explicit refusal of the money call: nothing moved. (A 202 is documented only for
         // Send OTP and Status, so on Transaction it is not taken as a refusal.)
         if (answer.outcome === "rejected" || answer.outcome === "authentication_failed") {
-          await changeState(tx, submitted, "CANCELLED", event, { failureReason: answer.message, settledAt: now(), nextCheckAt: null });
-          return { state: "CANCELLED" as PartState, message: answer.message };
+          const moved = await changeState(tx, submitted, "CANCELLED", event, { failureReason: answer.message, settledAt: now(), nextCheckAt: null });
+          return { moved, state: "CANCELLED" as PartState, message: answer.message };
         }
         if (answer.outcome === "success" && answer.transfer) {
           const to = stateFromReport(answer.transfer);
           const final = to !== "PENDING";
-          await changeState(tx, submitted, to, event, {
+          const moved = await changeState(tx, submitted, to, event, {
             ...settledData(answer.transfer),
             failureReason: to === "FAILED" ? answer.message : undefined,
             settledAt: final ? now() : undefined,
             ...(final ? { nextCheckAt: null } : scheduleData(nextCheck(at, 0, now()), now())),
           });
-          return { state: to, message: to === "FAILED" ? answer.message : undefined };
+          return { moved, state: to, message: to === "FAILED" ? answer.message : undefined };
         }
         // Unknown code, duplicate reference, or success without the transfer's state: ask Status.
-        await changeState(tx, submitted, "PENDING", event, scheduleData(nextCheck(at, 0, now()), now()));
-        return { state: "PENDING" as PartState };
+        const moved = await changeState(tx, submitted, "PENDING", event, scheduleData(nextCheck(at, 0, now()), now()));
+        return { moved, state: "PENDING" as PartState, message: undefined };
       });
-      // If a status check moved the part while the call was out, the ledger keeps that state
-      // (the call's reply is still in aopay_exchanges); say so instead of claiming ours.
+      if (applied.moved) return { state: applied.state, message: applied.message };
+      // A status check moved the part while the call was out: the ledger keeps that state (the
+      // call's reply is still in aopay_exchanges); say so instead of claiming ours.
       const current = await prisma.transferPart.findUniqueOrThrow({ where: { id: part.id }, select: { state: true } });
-      return current.state === applied.state ? applied : { state: current.state, message: "The status was updated meanwhile." };
+      return current.state === applied.state ? { state: applied.state, message: applied.message } : { state: current.state, message: "The status was updated meanwhile." };
     },
 
     /**
