@@ -143,7 +143,7 @@ describe("the benchmark's table", () => {
     export: { day: "2026-11-30", rows: 40_000, seconds: 4, rowsPerSecond: 10_000, megabytes: 12, peakRssGrowthMb: 8, peakHeapGrowthMb: 4 },
     moneyCalls: [{ call: "Confirm (money call)", total: summary(40), aopay: summary(30), portal: summary(12) }],
     load: {
-      agents: 100, seconds: 30, flowsCompleted: flowsPerSecond * 30, flowsPerSecond, flow: summary(900), requests: summary(200), steps: { "confirm (money call)": summary(300) }, errors: 0, errorSamples: [],
+      agents: 100, instances: 2, seconds: 30, flowsCompleted: flowsPerSecond * 30, flowsPerSecond, flow: summary(900), requests: summary(200), steps: { "confirm (money call)": summary(300) }, errors: 0, errorSamples: [],
       audit: { flows: flowsPerSecond * 30, missing: 0, doubled: 0, moneyCallsNotOne: 0, brokenHistories: 0, notSettled: 0 },
     },
     pageWeight: { page: "/transfers/new", scripts: 12, rawKb: 600, gzipKb: 180 },

@@ -19,6 +19,8 @@ import { summarize, type Summary } from "@/lib/bench/stats";
 
 export interface LoadResult {
   agents: number;
+  /** Web server processes the agents were spread over. */
+  instances: number;
   seconds: number;
   flowsCompleted: number;
   flowsPerSecond: number;
@@ -162,7 +164,8 @@ function unwrap<T>(name: string, result: ActionResult<T>): T {
 }
 
 export interface LoadOptions {
-  baseUrl: string;
+  /** One or more instances of the portal; agent i uses instance i modulo their number. */
+  baseUrls: string[];
   /** Usernames of the agents, one simulated agent each. */
   agents: string[];
   password: string;
@@ -178,7 +181,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   for (const name of ["findRemitterAction", "listBeneficiariesAction", "startTransferAction", "confirmPartAction"]) {
     if (!actions[name]) throw new Error(`server action ${name} is not in the build's manifest`);
   }
-  const agents = options.agents.map((u) => new Agent(options.baseUrl, u));
+  const agents = options.agents.map((u, i) => new Agent(options.baseUrls[i % options.baseUrls.length]!, u));
   // Sign-ins are not part of the measured flows (argon2 is slow on purpose).
   for (let i = 0; i < agents.length; i += 10) await Promise.all(agents.slice(i, i + 10).map((a) => a.signIn(options.password)));
   await options.onSignedIn?.(agents[0]!);
@@ -249,6 +252,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const elapsed = (performance.now() - started) / 1000;
   return {
     agents: agents.length,
+    instances: options.baseUrls.length,
     seconds: Math.round(elapsed * 10) / 10,
     flowsCompleted: flowTimes.length,
     flowsPerSecond: Math.round((flowTimes.length / elapsed) * 10) / 10,

@@ -62,11 +62,11 @@ export function markdownTable(r: BenchResults): string {
     const a = l.audit;
     lines.push(
       "",
-      row(["Load (next start + sandbox)", "agents", "seconds", "flows", "flows/s", "flow p50 / p95 (ms)", "request p95 (ms)", "errors", "ledger audit"]),
-      row(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---"]),
+      row(["Load (next start + sandbox)", "agents", "instances", "seconds", "flows", "flows/s", "flow p50 / p95 (ms)", "request p95 (ms)", "errors", "ledger audit"]),
+      row(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---"]),
       row([
         "find customer, beneficiaries, start (OTP), confirm, status",
-        l.agents, l.seconds, count(l.flowsCompleted), l.flowsPerSecond, `${ms(l.flow.p50)} / ${ms(l.flow.p95)}`, ms(l.requests.p95), l.errors,
+        l.agents, l.instances, l.seconds, count(l.flowsCompleted), l.flowsPerSecond, `${ms(l.flow.p50)} / ${ms(l.flow.p95)}`, ms(l.requests.p95), l.errors,
         `${count(a.flows)} flows: ${a.missing} missing, ${a.doubled} doubled, ${a.moneyCallsNotOne} parts without exactly one money call, ${a.brokenHistories} broken histories, ${a.notSettled} unsettled`,
       ]),
     );

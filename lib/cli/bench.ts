@@ -12,6 +12,7 @@
  * the benchmark creates its own database beside it and drops it afterwards (unless --keep).
  */
 import { randomBytes } from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -31,7 +32,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databases";
 
-const usage = "npm run bench [-- --small] [--transfers N] [--days N] [--runs N] [--agents K] [--seconds T] [--money-flows N] [--no-load] [--keep] [--port P]";
+const usage = "npm run bench [-- --small] [--transfers N] [--days N] [--runs N] [--agents K] [--seconds T] [--money-flows N] [--no-load] [--keep] [--port P] [--instances N]";
 
 function readOptions() {
   let args;
@@ -48,6 +49,7 @@ function readOptions() {
         "no-load": { type: "boolean", default: false },
         keep: { type: "boolean", default: false },
         port: { type: "string" },
+        instances: { type: "string" },
       },
     }));
   } catch (error) {
@@ -71,6 +73,8 @@ function readOptions() {
     load: !args["no-load"],
     keep: args.keep!,
     port: positive("port", args.port, 3200),
+    // next start runs its JavaScript on one core: one instance per core uses the machine.
+    instances: positive("instances", args.instances, Math.max(1, Math.min(4, os.cpus().length))),
   };
   if (options.loadAgents > 500) throw new CliFailure("--agents must be at most 500 (the seeded agents).");
   if (options.transfers < 20_000) throw new CliFailure("--transfers must be at least 20,000, so that every report has something to find.");
@@ -141,32 +145,36 @@ runCli(async () => {
     if (options.load) {
       // Enough customers for well above the target rate; each flow uses a new one.
       await seedLoadCustomers(client, Math.max(5_000, options.loadSeconds * 400));
-      const port = options.port;
-      step(`next start on port ${port} against the benchmark database`);
-      const next = serveNext({
-        port,
-        host: "127.0.0.1",
-        env: { DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64"), LOG_LEVEL: "warn", RD_SIMULATOR: "off", AOPAY_BASE_URL: "" },
-      });
+      const ports = Array.from({ length: options.instances }, (_, i) => options.port + i);
+      step(`next start ×${ports.length} (ports ${ports.join(", ")}) against the benchmark database`);
+      const authSecret = randomBytes(32).toString("base64");
+      const servers = ports.map((port) =>
+        serveNext({
+          port,
+          host: "127.0.0.1",
+          // Each instance is its own AOPay sandbox (AOPAY_BASE_URL unset) and runs its status worker.
+          env: { DATABASE_URL: url, AUTH_SECRET: authSecret, LOG_LEVEL: "warn", RD_SIMULATOR: "off", AOPAY_BASE_URL: "" },
+        }),
+      );
       try {
-        if (!(await next.ready)) throw new CliFailure("next start did not come up; see its output above.");
-        const base = `http://127.0.0.1:${port}`;
+        if (!(await Promise.all(servers.map((s) => s.ready))).every(Boolean)) throw new CliFailure("next start did not come up; see its output above.");
+        const baseUrls = ports.map((port) => `http://127.0.0.1:${port}`);
         step(`load: ${options.loadAgents} agents for ${options.loadSeconds} s`);
         load = await runLoad({
-          baseUrl: base,
+          baseUrls,
           agents: Array.from({ length: options.loadAgents }, (_, i) => `bench-agent-${i + 1}`),
           password: benchPassword,
           seconds: options.loadSeconds,
           db: pool,
           onSignedIn: async (agent) => {
-            pageWeight = await firstLoadJs(base, "/transfers/new", (p) => agent.request(p));
+            pageWeight = await firstLoadJs(baseUrls[0]!, "/transfers/new", (p) => agent.request(p));
           },
         });
         step(`  ${load.flowsCompleted} flows, ${load.flowsPerSecond}/s, flow p95 ${load.flow.p95} ms, ${load.errors} errors`);
         step(`  audit: ${JSON.stringify(load.audit)}`);
       } finally {
-        next.stop();
-        await next.exited;
+        for (const s of servers) s.stop();
+        await Promise.all(servers.map((s) => s.exited));
       }
     }
 

@@ -2,12 +2,13 @@
  * The demo a new supervisor signs in to: the seed's few days of transfers show a day at a
  * glance, a stuck transfer that asking AOPay clears, and each risk flag's pattern.
  */
+import { subDays } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient } from "@/lib/aopay/client";
 import { seedDemoData } from "@/lib/db/seed";
 import { createLedger } from "@/lib/ledger/ledger";
 import { dayTotals } from "@/lib/review/day-view";
-import { dayRange } from "@/lib/review/filters";
+import { dayRange, todayInIndia } from "@/lib/review/filters";
 import { riskFlags, riskSettings } from "@/lib/review/risk";
 import { reviewScope } from "@/lib/review/scope";
 import { stuckQueue } from "@/lib/review/transfers";
@@ -59,16 +60,19 @@ describe.each(testBackends)("the demo ledger on %s", (backend) => {
 
 describe("the demo ledger early in a month", () => {
   it.each([
-    ["on the 1st, just after midnight in India", new Date("2026-11-30T18:40:00Z"), "2026-12-01", "2026-12-01"],
-    ["on the 2nd", new Date("2026-12-01T21:00:00Z"), "2026-12-01", "2026-12-02"],
-  ])("still shows the customer near the monthly cap %s", async (_, now, from, to) => {
+    ["on the 1st, just after midnight in India", new Date("2026-11-30T18:40:00Z"), "2026-12-01", 3],
+    ["on the 2nd", new Date("2026-12-01T21:00:00Z"), "2026-12-02", 1],
+  ])("still shows the customer near the monthly cap %s, and leaves the earlier days as they are", async (_, now, today, extraToday) => {
     const db = await createTestDatabase("pglite");
     try {
       await seedDemoData(db.prisma, { now });
       const scope = await reviewScope(db.prisma, await db.prisma.user.findUniqueOrThrow({ where: { username: "supervisor" } }));
-      const flags = await riskFlags(db.prisma, scope, dayRange(to, to), riskSettings({ beneficiaryRemitters: 3, distanceKm: 5 }));
+      const flags = await riskFlags(db.prisma, scope, dayRange(today, today), riskSettings({ beneficiaryRemitters: 3, distanceKm: 5 }));
       expect(new Set(flags.map((f) => f.kind))).toEqual(new Set(["near_monthly_cap", "just_under_5000", "far_from_outlet", "wrong_otps"]));
-      expect((await dayTotals(db.prisma, scope, dayRange(from, to))).parts.count).toBe(16);
+      const day = (daysAgo: number) => dayRange(todayInIndia(subDays(now, daysAgo)), todayInIndia(subDays(now, daysAgo)));
+      expect((await dayTotals(db.prisma, scope, day(0))).parts.count).toBe(6 + extraToday);
+      expect((await dayTotals(db.prisma, scope, day(1))).byState).toMatchObject({ SUCCESS: { count: 4 }, FAILED: { count: 1 } });
+      expect((await dayTotals(db.prisma, scope, day(2))).byState).toMatchObject({ SUCCESS: { count: 4 }, FAILED: { count: 1 } });
       expect(await db.prisma.transfer.count({ where: { createdAt: { gt: now } } })).toBe(0);
     } finally {
       await db.close();

@@ -52,6 +52,25 @@ const plan: DemoTransfer[] = [
   { customer: 4, daysAgo: 0, minute: 60, amount: 2600, state: "PENDING" },
 ];
 
+/** The customer the "near the monthly cap" flag is about. */
+const nearCapCustomer = 0;
+
+/**
+ * Early in a month the near-cap customer's earlier transfers fall in the month before, so the
+ * flag would have nothing to show: today then gets the rest of their month (Rs 5,000 parts and
+ * a small one), leaving the earlier days as they always are.
+ */
+function nearCapTopUp(dayOfMonth: number): DemoTransfer[] {
+  let used = plan.filter((t) => t.customer === nearCapCustomer && t.daysAgo < dayOfMonth && t.state !== "FAILED").reduce((sum, t) => sum + t.amount, 0);
+  const extra: DemoTransfer[] = [];
+  while (used <= 20_000) {
+    const amount = Math.min(5_000, 20_500 - used);
+    extra.push({ customer: nearCapCustomer, daysAgo: 0, minute: 240 + extra.length * 5, amount, state: "SUCCESS" });
+    used += amount;
+  }
+  return extra;
+}
+
 const sandboxState: Partial<Record<PartState, string>> = { SUCCESS: "success", FAILED: "failed", PENDING: "pending" };
 
 export async function seedDemoLedger(tx: Tx, outlet: { id: string; registrationId: string }, agentId: string, now: Date): Promise<void> {
@@ -66,15 +85,12 @@ export async function seedDemoLedger(tx: Tx, outlet: { id: string; registrationI
     beneIds.push(bene.id);
   }
   let serial = 0;
-  for (const t of plan) {
+  for (const t of [...plan, ...nearCapTopUp(todayIst.getDate())]) {
     const c = customers[t.customer]!;
-    // Early in a month the earlier days move into it, so that the customer near the monthly
-    // cap is near it in the month a supervisor sees, whatever the date.
-    const daysAgo = Math.min(t.daysAgo, todayIst.getDate() - 1);
     const at =
-      daysAgo === 0
+      t.daysAgo === 0
         ? new Date(Math.min(now.getTime(), Math.max(addMinutes(todayIst, 5 + serial).getTime(), addMinutes(now, -t.minute).getTime())))
-        : addMinutes(subDays(todayIst, daysAgo), 9 * 60 + t.minute);
+        : addMinutes(subDays(todayIst, t.daysAgo), 9 * 60 + t.minute);
     serial++;
     const fees = previewFees(t.amount).parts[0]!;
     const transfer = await tx.transfer.create({
