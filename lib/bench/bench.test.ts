@@ -140,7 +140,7 @@ describe("the benchmark's table", () => {
     shape: { transfers, parts: transfers, events: transfers * 4, days: 30, outlets: 50, agents: 500, customers: 200_000 },
     seedSeconds: 60,
     queries: [{ name: "Day view: totals and first page", scope: "supervisor, 1 outlet, 1 day", summary: summary(dayViewP95) }],
-    export: { day: "2026-11-30", rows: 40_000, seconds: 4, rowsPerSecond: 10_000, megabytes: 12, peakRssGrowthMb: 8, peakHeapGrowthMb: 4 },
+    export: { day: "2026-11-30", rows: 40_000, seconds: 4, rowsPerSecond: 10_000, megabytes: 12, peakRssGrowthMb: 8, peakHeapGrowthMb: 4, retainedHeapMb: 1 },
     moneyCalls: [{ call: "Confirm (money call)", total: summary(40), aopay: summary(30), portal: summary(12) }],
     load: {
       agents: 100, instances: 2, seconds: 30, flowsCompleted: flowsPerSecond * 30, flowsPerSecond, flow: summary(900), requests: summary(200), steps: { "confirm (money call)": summary(300) }, errors: 0, errorSamples: [],

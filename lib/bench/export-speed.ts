@@ -3,6 +3,8 @@
  * download streams: rows per second and the process's peak memory above where it started.
  */
 import { performance } from "node:perf_hooks";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { addDays } from "date-fns";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { exportRows } from "@/lib/review/export";
@@ -17,11 +19,19 @@ export interface ExportResult {
   /** Resident memory above the level before the export, sampled every 20 ms, in MB. */
   peakRssGrowthMb: number;
   peakHeapGrowthMb: number;
+  /** JavaScript heap still in use after the export and a full garbage collection, above the start. */
+  retainedHeapMb: number;
+}
+
+/** A full garbage collection, even without node --expose-gc. */
+function collectGarbage(): void {
+  v8.setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
 }
 
 export async function measureDayExport(prisma: PrismaClient, now: Date): Promise<ExportResult> {
   const day = todayInIndia(addDays(now, -1));
-  globalThis.gc?.();
+  collectGarbage();
   const base = process.memoryUsage();
   let peakRss = base.rss;
   let peakHeap = base.heapUsed;
@@ -43,6 +53,8 @@ export async function measureDayExport(prisma: PrismaClient, now: Date): Promise
     clearInterval(sampler);
   }
   const seconds = (performance.now() - started) / 1000;
+  collectGarbage();
+  const retained = process.memoryUsage().heapUsed - base.heapUsed;
   const rows = lines - 1;
   const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
   return {
@@ -53,5 +65,6 @@ export async function measureDayExport(prisma: PrismaClient, now: Date): Promise
     megabytes: mb(bytes),
     peakRssGrowthMb: mb(peakRss - base.rss),
     peakHeapGrowthMb: mb(peakHeap - base.heapUsed),
+    retainedHeapMb: mb(retained),
   };
 }

@@ -12,6 +12,7 @@
  * the benchmark creates its own database beside it and drops it afterwards (unless --keep).
  */
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -81,6 +82,15 @@ function readOptions() {
   return options;
 }
 
+/** True when nothing listens on 127.0.0.1:port. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
 const step = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
 
 runCli(async () => {
@@ -146,6 +156,9 @@ runCli(async () => {
       // Enough customers for well above the target rate; each flow uses a new one.
       await seedLoadCustomers(client, Math.max(5_000, options.loadSeconds * 400));
       const ports = Array.from({ length: options.instances }, (_, i) => options.port + i);
+      for (const port of ports) {
+        if (!(await portIsFree(port))) throw new CliFailure(`Port ${port} is in use (another server?); stop it or pass --port.`);
+      }
       step(`next start ×${ports.length} (ports ${ports.join(", ")}) against the benchmark database`);
       const authSecret = randomBytes(32).toString("base64");
       const servers = ports.map((port) =>
