@@ -81,6 +81,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the benchmark's synthetic ledger 
     expect(share.SUCCESS).toBeGreaterThan(0.88);
     expect(share.FAILED).toBeGreaterThan(0.01);
     expect(Object.keys(share).sort()).toEqual(["CANCELLED", "FAILED", "OTP_EXPIRED", "PENDING", "REFUNDED", "SUCCESS"]);
+    // Every outlet has its share of failures, not only some of them.
+    const perOutlet = await client.query<{ share: number }>(
+      `SELECT count(*) FILTER (WHERE p.state = 'FAILED')::float8 / count(*) AS share FROM transfer_parts p JOIN transfers t ON t.id = p.transfer_id GROUP BY t.outlet_id`,
+    );
+    expect(perOutlet.rows).toHaveLength(shape.outlets);
+    for (const outlet of perOutlet.rows) expect(outlet.share).toBeGreaterThan(0.01);
     const pending = await one<{ old: number; due: number }>(
       `SELECT count(*) FILTER (WHERE created_at < $1::timestamptz - interval '1 day')::int AS old, count(*) FILTER (WHERE next_check_at IS NOT NULL)::int AS due
        FROM transfer_parts WHERE state = 'PENDING'`,

@@ -25,8 +25,12 @@ export interface LedgerShape {
 
 export const benchPassword = "bench-agent-pass";
 
-/** `h(i, salt)`: a cheap deterministic spread of i over 0..999. */
-const spread = (expr: string, salt: number) => `(((${expr})::bigint * ${2654435761 + salt * 40503}) % 1000)`;
+/**
+ * A deterministic spread of i over 0..999 through PostgreSQL's integer hash, so that it is
+ * independent of i's residues (an outlet is i modulo the outlets: a multiplicative spread
+ * would give each outlet only a few of the 1,000 values, and some outlets no failures at all).
+ */
+const spread = (expr: string, salt: number) => `((hashint8((${expr})::bigint * 8 + ${salt}) & 2147483647) % 1000)`;
 
 export async function seedUsers(client: pg.Client, shape: LedgerShape, passwordHash: string): Promise<void> {
   await client.query(
