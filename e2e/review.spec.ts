@@ -42,13 +42,18 @@ test("a supervisor sees the day, clears a stuck transfer, reviews a flagged one 
   await page.getByLabel("Reviewed").selectOption("");
   await page.getByLabel("Customer mobile").fill("9820000101");
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page.getByTestId("review-table").locator("tbody tr")).toHaveCount(2);
+  // Today's two amounts just under Rs 5,000 (early in a month the demo adds the rest of this
+  // customer's month to today, so there may be more).
+  const rows = page.getByTestId("review-table").locator("tbody tr");
+  await expect(rows.filter({ hasText: "4,950" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "4,900" })).toHaveCount(1);
+  const shown = await rows.count();
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export these as CSV" }).click();
   const file = await (await download).path();
   const csv = (await import("node:fs")).readFileSync(file, "utf8");
   const lines = csv.trim().split(/\r?\n/);
-  expect(lines).toHaveLength(3);
+  expect(lines).toHaveLength(shown + 1);
   expect(csv).toContain("XXXXXX0101");
   expect(csv).not.toMatch(/98200001\d\d/);
 });
