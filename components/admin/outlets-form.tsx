@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createOutletAction, setOutletActiveAction, updateOutletAction } from "@/app/(portal)/admin/outlets/actions";
+import { ActivationToggle } from "@/components/admin/activation-toggle";
 import { ActionAnswer } from "@/components/admin/users-form";
 import { TextField } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
@@ -76,58 +77,15 @@ export function OutletForm({ outlet }: { outlet?: OutletInput & { id: string } }
 
 /** Deactivating stops the outlet's agents from transferring; history and users stay. */
 export function OutletActivation({ outletId, name, active, userCount }: { outletId: string; name: string; active: boolean; userCount: number }) {
-  const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-
-  async function change(next: boolean) {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      const result = await setOutletActiveAction({ outletId, active: next });
-      setMessage({ ok: result.ok, text: result.message });
-      if (result.ok) router.refresh();
-    } catch {
-      setMessage({ ok: false, text: "The connection dropped. Reload the page to see the outlet's status." });
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
-  }
-
   return (
-    <div className="space-y-2">
-      <p>
-        Status:{" "}
-        <strong data-testid="outlet-active" className={active ? "text-green-800" : "text-slate-600"}>
-          {active ? "Active" : "Inactive"}
-        </strong>
-      </p>
-      {active ? (
-        confirming ? (
-          <div className="flex flex-wrap items-center gap-2">
-            <span className="text-sm">
-              Deactivate {name}? Its agents cannot transfer until it is reactivated ({userCount} user{userCount === 1 ? "" : "s"} keep their accounts).
-            </span>
-            <button type="button" className={buttonClasses()} disabled={busy} onClick={() => change(false)}>
-              {busy ? "Deactivating…" : "Yes, deactivate"}
-            </button>
-            <button type="button" className={buttonClasses("secondary")} disabled={busy} onClick={() => setConfirming(false)}>
-              Keep active
-            </button>
-          </div>
-        ) : (
-          <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(true)}>
-            Deactivate outlet
-          </button>
-        )
-      ) : (
-        <button type="button" className={buttonClasses("secondary")} disabled={busy} onClick={() => change(true)}>
-          {busy ? "Reactivating…" : "Reactivate outlet"}
-        </button>
-      )}
-      <ActionAnswer message={message} />
-    </div>
+    <ActivationToggle
+      active={active}
+      testId="outlet-active"
+      confirmText={`Deactivate ${name}? Its agents cannot transfer until it is reactivated (${userCount} user${userCount === 1 ? "" : "s"} keep their accounts).`}
+      deactivateLabel="Deactivate outlet"
+      reactivateLabel="Reactivate outlet"
+      droppedText="The connection dropped. Reload the page to see the outlet's status."
+      setActive={(next) => setOutletActiveAction({ outletId, active: next })}
+    />
   );
 }

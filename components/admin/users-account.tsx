@@ -1,10 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import { resetPasswordAction, setUserActiveAction } from "@/app/(portal)/admin/users/actions";
+import { ActivationToggle } from "@/components/admin/activation-toggle";
 import { ActionAnswer, GeneratedPassword, PasswordFields } from "@/components/admin/users-form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/admin";
@@ -55,58 +55,15 @@ export function ResetPasswordForm({ userId, username }: { userId: string; userna
 
 /** Deactivate (signs the user out everywhere at once) or reactivate, after a confirmation. */
 export function UserActivation({ userId, username, active, self }: { userId: string; username: string; active: boolean; self: boolean }) {
-  const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-
-  async function change(next: boolean) {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      const result = await setUserActiveAction({ userId, active: next });
-      setMessage({ ok: result.ok, text: result.message });
-      if (result.ok) router.refresh();
-    } catch {
-      setMessage({ ok: false, text: "The connection dropped. Reload the page to see the user's status." });
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
-  }
-
   return (
-    <div className="space-y-2">
-      <p>
-        Status:{" "}
-        <strong data-testid="user-active" className={active ? "text-green-800" : "text-slate-600"}>
-          {active ? "Active" : "Inactive"}
-        </strong>
-      </p>
-      {active ? (
-        confirming ? (
-          <div className="flex flex-wrap items-center gap-2">
-            <span className="text-sm">
-              {self ? "Deactivate your own account? You are signed out at once." : `Deactivate ${username}? Their open sessions end at once.`}
-            </span>
-            <button type="button" className={buttonClasses()} disabled={busy} onClick={() => change(false)}>
-              {busy ? "Deactivating…" : "Yes, deactivate"}
-            </button>
-            <button type="button" className={buttonClasses("secondary")} disabled={busy} onClick={() => setConfirming(false)}>
-              Keep active
-            </button>
-          </div>
-        ) : (
-          <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(true)}>
-            Deactivate {self ? "my account" : "user"}
-          </button>
-        )
-      ) : (
-        <button type="button" className={buttonClasses("secondary")} disabled={busy} onClick={() => change(true)}>
-          {busy ? "Reactivating…" : "Reactivate user"}
-        </button>
-      )}
-      <ActionAnswer message={message} />
-    </div>
+    <ActivationToggle
+      active={active}
+      testId="user-active"
+      confirmText={self ? "Deactivate your own account? You are signed out at once." : `Deactivate ${username}? Their open sessions end at once.`}
+      deactivateLabel={`Deactivate ${self ? "my account" : "user"}`}
+      reactivateLabel="Reactivate user"
+      droppedText="The connection dropped. Reload the page to see the user's status."
+      setActive={(next) => setUserActiveAction({ userId, active: next })}
+    />
   );
 }

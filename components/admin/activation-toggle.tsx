@@ -1,0 +1,84 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ActionAnswer } from "@/components/admin/users-form";
+import { buttonClasses } from "@/components/ui/button-classes";
+
+/**
+ * An account's or outlet's status with its switch: deactivating asks for a confirmation first,
+ * reactivating does not. The page is refreshed after a change so everything on it agrees.
+ */
+export function ActivationToggle({
+  active,
+  testId,
+  confirmText,
+  deactivateLabel,
+  reactivateLabel,
+  droppedText,
+  setActive,
+}: {
+  active: boolean;
+  /** data-testid of the status word. */
+  testId: string;
+  /** The question asked before deactivating. */
+  confirmText: string;
+  deactivateLabel: string;
+  reactivateLabel: string;
+  /** Shown when the connection drops mid-change: the outcome is unknown. */
+  droppedText: string;
+  setActive: (active: boolean) => Promise<{ ok: boolean; message: string }>;
+}) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+
+  async function change(next: boolean) {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const result = await setActive(next);
+      setMessage({ ok: result.ok, text: result.message });
+      if (result.ok) router.refresh();
+    } catch {
+      setMessage({ ok: false, text: droppedText });
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <div className="space-y-2">
+      <p>
+        Status:{" "}
+        <strong data-testid={testId} className={active ? "text-green-800" : "text-slate-600"}>
+          {active ? "Active" : "Inactive"}
+        </strong>
+      </p>
+      {active ? (
+        confirming ? (
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="text-sm">{confirmText}</span>
+            <button type="button" className={buttonClasses()} disabled={busy} onClick={() => change(false)}>
+              {busy ? "Deactivating…" : "Yes, deactivate"}
+            </button>
+            <button type="button" className={buttonClasses("secondary")} disabled={busy} onClick={() => setConfirming(false)}>
+              Keep active
+            </button>
+          </div>
+        ) : (
+          <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(true)}>
+            {deactivateLabel}
+          </button>
+        )
+      ) : (
+        <button type="button" className={buttonClasses("secondary")} disabled={busy} onClick={() => change(true)}>
+          {busy ? "Reactivating…" : reactivateLabel}
+        </button>
+      )}
+      <ActionAnswer message={message} />
+    </div>
+  );
+}
