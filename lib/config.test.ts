@@ -65,6 +65,9 @@ describe("configuration", () => {
       bankIds: {},
       writeTimeoutMs: 30_000,
       readTimeoutMs: 10_000,
+      responseCodes: {},
+      noRecordGraceMinutes: 30,
+      sandboxSpelling: "documented",
     });
     const live = parseConfig({
       AOPAY_BASE_URL: "https://api.aopay.co.in",

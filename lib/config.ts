@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { codeMeanings, codeRuleKey, type CodeMeaning } from "@/lib/aopay/contract";
 import { defaultRdServicePorts, parsePortList } from "@/lib/rd-service/ports";
 
 export class ConfigError extends Error {
@@ -86,6 +87,27 @@ const envSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name").optional(),
   ),
+  AOPAY_RESPONSE_CODES: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          const parsed = z.record(z.string().regex(codeRuleKey), z.enum(codeMeanings)).safeParse(JSON.parse(text));
+          if (parsed.success) return parsed.data;
+        } catch {
+          // reported below
+        }
+        ctx.addIssue({
+          code: "custom",
+          message: `must be a JSON object of response codes (or call:code, e.g. "transferStatus:2") to one of ${codeMeanings.join(", ")}, e.g. {"3":"wrong_otp","21":"rejected"}`,
+        });
+        return z.NEVER;
+      })
+      .optional(),
+  ),
+  AOPAY_NO_RECORD_GRACE_MINUTES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(72 * 60).default(30)),
+  AOPAY_SANDBOX_SPELLING: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["documented", "paysprint"]).default("documented")),
   OTP_VALIDITY_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(5).max(600).default(90)),
   TRANSFER_MIN_RUPEES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(5000).default(100)),
   RD_SERVICE_PORTS: z.preprocess(
@@ -97,6 +119,7 @@ const envSchema = z.object({
   ),
   STATUS_WORKER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"]).default("on")),
   STATUS_WORKER_INTERVAL_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(600).default(5)),
+  STATUS_WATCH_INTERVAL_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(600).default(10)),
   RD_SIMULATOR: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["auto", "off"]).default("auto")),
   AOPAY_WRITE_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(30_000)),
   AOPAY_READ_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(10_000)),
@@ -125,6 +148,8 @@ export interface PortalConfig {
   /** Whether this web server also runs the status worker (safe with several: row leases). */
   statusWorker: boolean;
   statusWorkerIntervalSeconds: number;
+  /** An agent's open transfer screen asks AOPay about a part at most this often. */
+  statusWatchIntervalSeconds: number;
   /** Where the agent's browser looks for the fingerprint device's RD service (127.0.0.1). */
   rdServicePorts: number[];
   /** "auto": `npm start` with the sandbox also runs a simulated fingerprint device. */
@@ -152,6 +177,12 @@ export interface AopaySettings {
   bankIds: Record<string, string>;
   writeTimeoutMs: number;
   readTimeoutMs: number;
+  /** Response codes read differently from the built-in table (lib/aopay/contract.ts). */
+  responseCodes: Record<string, CodeMeaning>;
+  /** How long after the money call AOPay's "no record of this reference" becomes conclusive. */
+  noRecordGraceMinutes: number;
+  /** Which spellings the embedded sandbox answers in (its tests of the portal's reading). */
+  sandboxSpelling: "documented" | "paysprint";
 }
 
 /** The sandbox's address inside the portal (app/api/sandbox/aopay). */
@@ -186,6 +217,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     transferMinRupees: e.TRANSFER_MIN_RUPEES,
     statusWorker: e.STATUS_WORKER === "on",
     statusWorkerIntervalSeconds: e.STATUS_WORKER_INTERVAL_SECONDS,
+    statusWatchIntervalSeconds: e.STATUS_WATCH_INTERVAL_SECONDS,
     rdServicePorts: e.RD_SERVICE_PORTS,
     rdSimulator: e.RD_SIMULATOR,
     risk: { beneficiaryRemitters: e.RISK_BENEFICIARY_REMITTERS, distanceKm: e.RISK_DISTANCE_KM },
@@ -197,6 +229,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       bankIds: e.AOPAY_BANK_IDS ?? {},
       writeTimeoutMs: e.AOPAY_WRITE_TIMEOUT_MS,
       readTimeoutMs: e.AOPAY_READ_TIMEOUT_MS,
+      responseCodes: e.AOPAY_RESPONSE_CODES ?? {},
+      noRecordGraceMinutes: e.AOPAY_NO_RECORD_GRACE_MINUTES,
+      sandboxSpelling: e.AOPAY_SANDBOX_SPELLING,
     },
   };
 }

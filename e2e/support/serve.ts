@@ -19,7 +19,16 @@ import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databa
 import { e2eAuthSecret, e2eRdServicePort, users } from "./users";
 
 runCli(async () => {
-  const env: Record<string, string> = { AUTH_SECRET: e2eAuthSecret, LOG_LEVEL: "warn", RD_SERVICE_PORTS: String(e2eRdServicePort) };
+  const env: Record<string, string> = {
+    AUTH_SECRET: e2eAuthSecret,
+    LOG_LEVEL: "warn",
+    RD_SERVICE_PORTS: String(e2eRdServicePort),
+    // A pending transfer settles on the sandbox's third Status answer: a shorter watch keeps
+    // the story inside a test's time limit (the limit itself is tested in lib/ledger).
+    STATUS_WATCH_INTERVAL_SECONDS: "3",
+    // The PostgreSQL round reads the documents' spellings, the PGlite round PaySprint's.
+    AOPAY_SANDBOX_SPELLING: process.env.AOPAY_SANDBOX_SPELLING ?? (process.env.TEST_DATABASE_URL ? "documented" : "paysprint"),
+  };
   let target: DatabaseTarget;
   if (process.env.TEST_DATABASE_URL) {
     env.DATABASE_URL = await createThrowawayPostgres("portal_e2e");

@@ -8,13 +8,14 @@
  */
 import {
   calls,
-  envelopeSchema,
+  codeTable,
+  meaningOf,
+  readEnvelope,
   replies,
   requests,
-  refusalCodes,
-  responseCode,
-  responseCodes,
   type CallName,
+  type CodeMeaning,
+  type CodeRule,
   type EkycInput,
   type Envelope,
   type NewBeneficiary,
@@ -35,8 +36,15 @@ export interface AopayClientOptions {
   readRetry?: { attempts?: number; backoffMs?: number };
   recorder?: ExchangeRecorder;
   fetchImpl?: typeof fetch;
-  /** Called when recording an exchange fails; the call's answer is still returned. */
+  /**
+   * Called when recording an exchange fails. A read's answer is still returned; a call that
+   * moves money is not sent at all when its request could not be recorded first.
+   */
   onRecordError?: (error: unknown) => void;
+  /** Response codes to read differently from the built-in table (AOPAY_RESPONSE_CODES). */
+  responseCodes?: Record<string, CodeMeaning>;
+  /** Told whenever AOPay refuses the outlet's credentials (HTTP 401), after the answer is read. */
+  onAuthenticationFailed?: (call: CallName, answer: Answer) => Promise<void> | void;
 }
 
 export const defaultTimeouts = { writeMs: 30_000, readMs: 10_000 } as const;
@@ -45,15 +53,11 @@ export const defaultTimeouts = { writeMs: 30_000, readMs: 10_000 } as const;
  * Reads AOPay's answer. Anything not explicitly understood is "unknown", never a failure:
  * for a money call, the money may have moved (see ../shared/aopay/README.md).
  */
-function interpret(httpStatus: number, envelope: Envelope): Outcome {
-  const code = responseCode(envelope);
+function interpret(table: Record<string, CodeRule>, call: CallName, httpStatus: number, envelope: Envelope, raw: unknown): Outcome {
   if (httpStatus === 401) return "authentication_failed";
   // Documented as code 0 with HTTP 202; code 0 alone on a 200 is not documented.
   if (httpStatus === 202) return "remitter_not_registered";
-  if (code === responseCodes.success) return "success";
-  if (code === responseCodes.duplicateReference) return "duplicate_reference";
-  if (code !== undefined && refusalCodes.has(code)) return "rejected";
-  return "unknown";
+  return meaningOf(table, call, envelope.responseCode, envelope, raw);
 }
 
 export function createAopayClient(options: AopayClientOptions) {
@@ -61,15 +65,29 @@ export function createAopayClient(options: AopayClientOptions) {
   const retry = { attempts: 3, backoffMs: 250, ...options.readRetry };
   const fetchImpl = options.fetchImpl ?? fetch;
   const registrationId = options.registrationId;
+  const table = codeTable(options.responseCodes);
 
-  const record = async (exchange: Parameters<ExchangeRecorder>[0]) => {
-    if (!options.recorder) return;
-    try {
-      await options.recorder(exchange);
-    } catch (error) {
-      options.onRecordError?.(error);
-    }
-  };
+  const recording = (call: CallName): Pick<TransportOptions, "begin" | "finish"> => ({
+    begin: async (exchange) => {
+      if (!options.recorder) return undefined;
+      try {
+        return await options.recorder.begin(exchange);
+      } catch (error) {
+        options.onRecordError?.(error);
+        // Money never moves without its request on record first.
+        if (calls[call].movesMoney) throw new AopayCallError(call, "not_recorded", `AOPay ${call}: not sent, the request could not be recorded`, undefined, { cause: error });
+        return undefined;
+      }
+    },
+    finish: async (key, exchange) => {
+      if (!options.recorder) return;
+      try {
+        await options.recorder.finish(key, exchange);
+      } catch (error) {
+        options.onRecordError?.(error);
+      }
+    },
+  });
 
   async function send(call: CallName, body: object, reference?: string) {
     const spec = calls[call];
@@ -78,24 +96,22 @@ export function createAopayClient(options: AopayClientOptions) {
       headers: options.headers ?? {},
       timeoutMs: spec.read ? timeouts.readMs : timeouts.writeMs,
       fetchImpl,
-      record,
+      ...recording(call),
     };
     const attempts = spec.read ? Math.max(1, retry.attempts) : 1;
     for (let attempt = 1; ; attempt++) {
       try {
         const reply = await postOnce(call, body, transport, { reference, attempt });
-        const parsed = envelopeSchema.safeParse(reply.json);
-        if (!parsed.success || Array.isArray(reply.json)) {
-          throw new AopayCallError(call, "unexpected_shape", `AOPay ${call}: the reply has an unexpected shape`, reply.httpStatus);
-        }
-        const envelope = parsed.data;
+        const envelope = readEnvelope(reply.json);
+        if (!envelope) throw new AopayCallError(call, "unexpected_shape", `AOPay ${call}: the reply has an unexpected shape`, reply.httpStatus);
         const answer: Answer = {
-          outcome: interpret(reply.httpStatus, envelope),
-          code: responseCode(envelope),
+          outcome: interpret(table, call, reply.httpStatus, envelope, reply.json),
+          code: envelope.responseCode,
           message: envelope.message ?? "",
           stateresp: envelope.stateresp,
           httpStatus: reply.httpStatus,
         };
+        if (answer.outcome === "authentication_failed") await options.onAuthenticationFailed?.(call, answer);
         return { answer, raw: reply.json as Record<string, unknown> };
       } catch (error) {
         const retryable = spec.read && error instanceof AopayCallError && error.isNetworkFailure && attempt < attempts;
@@ -179,8 +195,7 @@ export function createAopayClient(options: AopayClientOptions) {
     /** Assumed. Moves money back: never retried. */
     async refund(input: { reference: string; ackno: string; otp: string }): Promise<Answer & { refundTransactionId?: string }> {
       const { answer, raw } = await send("refund", requests.refund(input, registrationId), input.reference);
-      const id = raw.refundtxnid;
-      return { ...answer, refundTransactionId: typeof id === "string" || typeof id === "number" ? String(id) : undefined };
+      return { ...answer, refundTransactionId: replies.refundTransactionId(raw) };
     },
   };
 }

@@ -126,101 +126,203 @@ export type RefundWire = RefundOtpWire & { OTP: string };
 
 // ---- Replies ----
 
-/** Numbers arrive as numbers or strings ("1", "100", "1.53"). */
+/**
+ * Every spelling AOPay's pages (and PaySprint's, which AOPay appears to wrap) use for a reply
+ * field. A field is looked up by each spelling exactly, then without regard to case, so
+ * `BeneID`, `beneid` and `BENEID` are one field; the first spelling found wins.
+ */
+export const replySpellings = {
+  status: ["status"],
+  responseCode: ["response_code", "responsecode", "responseCode"],
+  message: ["message", "msg"],
+  stateresp: ["stateresp"],
+  // Beneficiaries: BeneID in every AOPay request doc, bene_id/beneid in PaySprint's replies.
+  beneficiaryId: ["BeneID", "bene_id", "beneid"],
+  beneficiaryName: ["benename", "name", "bene_name"],
+  ifsc: ["ifsccode", "ifsc"],
+  accountNumber: ["accno", "account", "account_number"],
+  bankId: ["bankid", "bank_id"],
+  bankName: ["bankname", "bank_name"],
+  verified: ["verified"],
+  // Transaction Status.
+  utr: ["utr"],
+  amount: ["amount", "txn_amount"],
+  ackno: ["ackno"],
+  reference: ["referenceid", "ReferanceID", "reference_id"],
+  account: ["account", "account_number", "accno"],
+  txnStatus: ["txn_status"],
+  customerCharge: ["customercharge", "customer_charge"],
+  gst: ["gst"],
+  discount: ["discount"],
+  tds: ["tds"],
+  netCommission: ["netcommission", "net_commission"],
+  refundedAt: ["daterefunded"],
+  refundTransactionId: ["refundtxnid"],
+  // Remitters.
+  firstName: ["fname"],
+  lastName: ["lname"],
+  mobile: ["mobile", "MobileNumber"],
+  bank1Limit: ["bank1_limit"],
+  bank2Limit: ["bank2_limit"],
+  bank3Limit: ["bank3_limit"],
+  kycId: ["kyc_id", "KycId"],
+} as const satisfies Record<string, readonly string[]>;
+
+type Spelled = keyof typeof replySpellings;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** A field by its spellings: exact first (so `status` wins over the `Status` echo), then any case. */
+export function fieldOf(source: unknown, field: Spelled): unknown {
+  if (!isRecord(source)) return undefined;
+  const spellings: readonly string[] = replySpellings[field];
+  for (const key of spellings) if (source[key] !== undefined && source[key] !== null) return source[key];
+  const wanted = new Set(spellings.map((k) => k.toLowerCase()));
+  for (const [key, value] of Object.entries(source)) if (wanted.has(key.toLowerCase()) && value !== undefined && value !== null) return value;
+  return undefined;
+}
+
+/** The named fields of a reply object under the portal's names, for a schema to check. */
+function fieldsOf<F extends Spelled>(source: unknown, fields: readonly F[]): Partial<Record<F, unknown>> {
+  const out: Partial<Record<F, unknown>> = {};
+  for (const field of fields) {
+    const value = fieldOf(source, field);
+    if (value !== undefined) out[field] = value;
+  }
+  return out;
+}
+
+/** Numbers arrive as numbers or strings ("1", "100", "1.53"); empty text counts as absent. */
 const numericText = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
-const code = z.union([z.number(), z.string().regex(/^-?\d+$/)]).transform((v) => Number(v));
-const flag = z.union([z.boolean(), z.string(), z.number()]).transform((v) => v === true || v === 1 || String(v).toLowerCase() === "true");
+const code = z.union([z.number(), z.string().trim().regex(/^-?\d+$/)]).transform((v) => Number(v));
+const flag = z.union([z.boolean(), z.string(), z.number()]).transform((v) => v === true || v === 1 || String(v).trim().toLowerCase() === "true");
 
 /**
  * Every reply: `response_code` (200/202) or `responsecode` (401), `status`, `message`, and
- * sometimes the extra `Status`/`Value` echo. Unknown keys are kept, never refused.
+ * sometimes the extra `Status`/`Value` echo. Unknown keys are ignored, never refused.
  */
-export const envelopeSchema = z.looseObject({
+const envelopeFields = z.object({
   status: flag.optional(),
-  response_code: code.optional(),
-  responsecode: code.optional(),
-  message: z.string().optional(),
+  responseCode: code.optional(),
+  message: z.union([z.string(), z.number()]).transform(String).optional(),
   stateresp: numericText.optional(),
-  Status: z.unknown().optional(),
-  Value: z.unknown().optional(),
 });
-export type Envelope = z.infer<typeof envelopeSchema>;
+export type Envelope = z.infer<typeof envelopeFields>;
 
-export function responseCode(envelope: Envelope): number | undefined {
-  return envelope.response_code ?? envelope.responsecode;
+/** The envelope of a reply, or undefined when the reply is not a JSON object of that shape. */
+export function readEnvelope(raw: unknown): Envelope | undefined {
+  if (!isRecord(raw)) return undefined;
+  const parsed = envelopeFields.safeParse(fieldsOf(raw, ["status", "responseCode", "message", "stateresp"]));
+  return parsed.success ? parsed.data : undefined;
 }
 
-export const transferStatusSchema = z.looseObject({
-  utr: numericText.optional(),
-  amount: numericText.optional(),
-  ackno: numericText.optional(),
-  referenceid: numericText.optional(),
-  account: numericText.optional(),
-  txn_status: numericText.optional(),
-  customercharge: numericText.optional(),
-  gst: numericText.optional(),
-  discount: numericText.optional(),
-  tds: numericText.optional(),
-  netcommission: numericText.optional(),
-  daterefunded: z.string().optional(),
-  refundtxnid: numericText.optional(),
-});
+const transferStatusFields = [
+  "utr",
+  "amount",
+  "ackno",
+  "reference",
+  "account",
+  "txnStatus",
+  "customerCharge",
+  "gst",
+  "discount",
+  "tds",
+  "netCommission",
+  "refundedAt",
+  "refundTransactionId",
+] as const;
+const transferStatusSchema = z.object(Object.fromEntries(transferStatusFields.map((f) => [f, numericText.optional()])) as Record<(typeof transferStatusFields)[number], z.ZodOptional<typeof numericText>>);
 
-export const remitterSchema = z.looseObject({
-  fname: z.string().optional(),
-  lname: z.string().optional(),
+const remitterFields = ["firstName", "lastName", "mobile", "bank1Limit", "bank2Limit", "bank3Limit"] as const;
+const remitterSchema = z.object({
+  firstName: numericText.optional(),
+  lastName: numericText.optional(),
   mobile: numericText.optional(),
-  status: numericText.optional(),
-  bank1_limit: numericText.optional(),
-  bank2_limit: numericText.optional(),
-  bank3_limit: numericText.optional(),
-  bank3_status: numericText.optional(),
+  bank1Limit: numericText.optional(),
+  bank2Limit: numericText.optional(),
+  bank3Limit: numericText.optional(),
 });
 
-export const beneficiarySchema = z.looseObject({
-  bene_id: numericText.optional(),
-  beneid: numericText.optional(),
-  bankid: numericText.optional(),
-  bankname: z.string().optional(),
-  name: z.string().optional(),
-  benename: z.string().optional(),
-  accno: numericText.optional(),
-  ifsc: z.string().optional(),
-  ifsccode: z.string().optional(),
-  verified: numericText.optional(),
+const beneficiaryFields = ["beneficiaryId", "beneficiaryName", "ifsc", "accountNumber", "bankId", "bankName", "verified"] as const;
+const beneficiarySchema = z.object({
+  beneficiaryId: numericText.optional(),
+  beneficiaryName: numericText.optional(),
+  ifsc: numericText.optional(),
+  accountNumber: numericText.optional(),
+  bankId: numericText.optional(),
+  bankName: numericText.optional(),
+  verified: z.union([z.boolean(), z.string(), z.number()]).optional(),
 });
 
-/** `txn_status` values (documented "1"; the rest follow PaySprint's pattern). */
+/** `txn_status` values: "1" is documented; the rest follow PaySprint's pattern (assumed). */
 export const txnStatusCodes = { success: "1", failed: "0", pending: "2", processedPending: "3", hold: "4" } as const;
 
 /**
- * `response_code` values: 1, 0 (with 202) and 11 (with 401) are documented; the rest are
- * PaySprint's, unconfirmed for AOPay.
+ * What a `response_code` means. Codes are AOPay's (or, where AOPay is silent, PaySprint's);
+ * a code not in the table is "unknown": for a money call the money may have moved.
+ * - success: done as asked.
+ * - wrong_otp: the OTP was wrong or stale; nothing was done and the OTP may be typed again.
+ * - rejected: refused outright; nothing was done.
+ * - no_record: AOPay has no record of the reference (Transaction Status, refund calls).
+ * - duplicate_reference: the reference was used before; ask Transaction Status.
+ * - unknown: not understood, or understood as "money may have left": ask Transaction Status.
  */
-export const responseCodes = {
-  success: 1,
-  remitterNotRegistered: 0,
-  authenticationFailedOr401: 11,
-  /** "unable to process / bank down, wallet deducted": money may have left. */
-  mayHaveMoved: [2, 5, 6],
-  monthlyLimitOver: 11,
-  insufficientPartnerBalance: 13,
-  invalidBeneficiary: 16,
-  duplicateReference: 19,
-  // Assumed by this portal and used by its sandbox; no public AOPay or PaySprint page names
-  // codes for these refusals. Both mean the request was refused and nothing moved.
-  otpInvalid: 7,
-  notEligible: 9,
-} as const;
+export const codeMeanings = ["success", "wrong_otp", "rejected", "no_record", "duplicate_reference", "unknown"] as const;
+export type CodeMeaning = (typeof codeMeanings)[number];
 
-/** Codes that explicitly refuse the request: nothing was done. */
-export const refusalCodes: ReadonlySet<number> = new Set([
-  responseCodes.monthlyLimitOver,
-  responseCodes.insufficientPartnerBalance,
-  responseCodes.invalidBeneficiary,
-  responseCodes.otpInvalid,
-  responseCodes.notEligible,
-]);
+export interface CodeRule {
+  meaning: CodeMeaning;
+  /** Where the rule comes from: AOPay's pages, PaySprint's tables, or this portal's own guess. */
+  source: "documented" | "paysprint" | "portal";
+  note: string;
+}
+
+/** The built-in table: `code` for every call, or `call:code` for one call only (wins). */
+export const defaultCodeRules: Record<string, CodeRule> = {
+  "1": { meaning: "success", source: "documented", note: "success" },
+  // 0 comes with HTTP 202 (remitter not registered) and 11 with HTTP 401: both are read from
+  // the HTTP status first; with a 200 they mean what PaySprint's table says.
+  "11": { meaning: "rejected", source: "paysprint", note: "monthly limit of remitter is over" },
+  "3": { meaning: "wrong_otp", source: "paysprint", note: "invalid OTP" },
+  "13": { meaning: "rejected", source: "paysprint", note: "insufficient partner balance" },
+  "16": { meaning: "rejected", source: "paysprint", note: "invalid beneficiary or beneficiary limit exhausted" },
+  "19": { meaning: "duplicate_reference", source: "paysprint", note: "duplicate reference" },
+  "2": { meaning: "unknown", source: "paysprint", note: "unable to process / bank down: money may have left" },
+  "5": { meaning: "unknown", source: "paysprint", note: "unable to process: money may have left" },
+  "6": { meaning: "unknown", source: "paysprint", note: "unable to process / wallet deducted: money may have left" },
+  "9": { meaning: "rejected", source: "portal", note: "not eligible (the portal's sandbox uses it for refusals)" },
+  "transferStatus:5": { meaning: "no_record", source: "paysprint", note: "transaction not found" },
+  "refundOtp:5": { meaning: "no_record", source: "paysprint", note: "transaction not found" },
+  "refund:5": { meaning: "no_record", source: "paysprint", note: "transaction not found" },
+};
+
+/** A code table key: a code, or a call name and a code (`transferStatus:5`). */
+export const codeRuleKey = new RegExp(`^(?:(${Object.keys(calls).join("|")}):)?-?\\d+$`);
+
+/** The table in force: the built-in rules with the operator's (AOPAY_RESPONSE_CODES) over them. */
+export function codeTable(overrides: Record<string, CodeMeaning> = {}): Record<string, CodeRule> {
+  const table = { ...defaultCodeRules };
+  for (const [key, meaning] of Object.entries(overrides)) table[key] = { meaning, source: "portal", note: "set by AOPAY_RESPONSE_CODES" };
+  return table;
+}
+
+/**
+ * Transaction Status saying it has no record of the reference, in words: AOPay publishes no
+ * code for it, and PaySprint's "Transaction not found" has come with more than one code.
+ */
+const noRecordWords = /\b(not found|no (such )?(transaction|record|txn)s?\b|does not exist|invalid reference)/i;
+
+export function meaningOf(table: Record<string, CodeRule>, call: CallName, code: number | undefined, envelope: Envelope, raw: unknown): CodeMeaning {
+  if (code !== undefined) {
+    const rule = table[`${call}:${code}`] ?? table[String(code)];
+    if (rule && rule.meaning !== "unknown") return rule.meaning;
+  }
+  const checksReference = call === "transferStatus" || call === "refundOtp" || call === "refund";
+  if (checksReference && envelope.status !== true && fieldOf(raw, "txnStatus") === undefined && noRecordWords.test(envelope.message ?? "")) return "no_record";
+  return "unknown";
+}
 
 /** AOPay's own times ("2021-01-15 18:38:38") are India time. */
 export const aopayTimeZone = "Asia/Kolkata";
@@ -338,9 +440,9 @@ function dataOf(raw: Record<string, unknown>): unknown {
   return raw.data ?? raw;
 }
 
-function transferState(report: z.infer<typeof transferStatusSchema>): TransferState {
-  if (report.refundtxnid || report.daterefunded) return "refunded";
-  switch (report.txn_status) {
+/** `txn_status` alone decides the state; refund fields never do (see the README's AOPay rules). */
+function transferState(txnStatus: string | undefined): TransferState {
+  switch (txnStatus) {
     case txnStatusCodes.success:
       return "success";
     case txnStatusCodes.failed:
@@ -355,68 +457,77 @@ function transferState(report: z.infer<typeof transferStatusSchema>): TransferSt
   }
 }
 
+const yes = (v: unknown) => v === true || v === 1 || ["1", "true", "yes", "y"].includes(String(v).trim().toLowerCase());
+
 function toBeneficiary(value: unknown): Beneficiary | undefined {
-  const parsed = beneficiarySchema.safeParse(value);
-  if (!parsed.success) return undefined;
+  const parsed = beneficiarySchema.safeParse(fieldsOf(value, beneficiaryFields));
+  if (!parsed.success || !parsed.data.beneficiaryId) return undefined;
   const b = parsed.data;
-  const id = b.bene_id ?? b.beneid;
-  if (!id) return undefined;
   return {
-    beneficiaryId: id,
-    name: b.name ?? b.benename ?? "",
-    accountNumber: b.accno,
-    ifsc: b.ifsc ?? b.ifsccode,
-    bankId: b.bankid,
-    bankName: b.bankname,
-    verified: b.verified === "1",
+    beneficiaryId: b.beneficiaryId!,
+    name: b.beneficiaryName ?? "",
+    accountNumber: b.accountNumber || undefined,
+    ifsc: b.ifsc ? b.ifsc.toUpperCase() : undefined,
+    bankId: b.bankId || undefined,
+    bankName: b.bankName || undefined,
+    verified: b.verified !== undefined && yes(b.verified),
   };
 }
 
-function textField(raw: Record<string, unknown>, keys: string[]): string | undefined {
-  const data = dataOf(raw);
-  for (const source of [data, raw]) {
-    if (source && typeof source === "object" && !Array.isArray(source)) {
-      for (const key of keys) {
-        const value = (source as Record<string, unknown>)[key];
-        if (value !== undefined && value !== null && value !== "") return String(value);
-      }
-    }
+/** A field from the reply's `data` (PaySprint's pattern) or from the reply itself. */
+function textField(raw: Record<string, unknown>, field: Spelled): string | undefined {
+  for (const source of [dataOf(raw), raw]) {
+    const value = fieldOf(source, field);
+    if (value !== undefined && value !== "" && (typeof value === "string" || typeof value === "number")) return String(value).trim();
   }
   return undefined;
 }
 
+/** A list of items under `data` (or the reply itself as a list), wherever AOPay puts it. */
+function listOf(raw: Record<string, unknown>): unknown[] {
+  const data = dataOf(raw);
+  if (Array.isArray(data)) return data;
+  if (isRecord(data)) {
+    const nested = Object.values(data).find(Array.isArray);
+    if (nested) return nested;
+    if (fieldOf(data, "beneficiaryId") !== undefined) return [data];
+  }
+  return [];
+}
+
 export const replies = {
   transferReport(raw: Record<string, unknown>): TransferReport | undefined {
-    const parsed = transferStatusSchema.safeParse(raw);
+    const source = isRecord(raw.data) && fieldOf(raw, "txnStatus") === undefined ? raw.data : raw;
+    const parsed = transferStatusSchema.safeParse(fieldsOf(source, transferStatusFields));
     if (!parsed.success) return undefined;
     const s = parsed.data;
     return {
-      state: transferState(s),
+      state: transferState(s.txnStatus),
       utr: s.utr || undefined,
       amount: decimalOrUndefined(s.amount),
-      ackno: s.ackno,
-      reference: s.referenceid,
-      account: s.account,
+      ackno: s.ackno || undefined,
+      reference: s.reference || undefined,
+      account: s.account || undefined,
       charges: {
-        customerCharge: decimalOrUndefined(s.customercharge),
+        customerCharge: decimalOrUndefined(s.customerCharge),
         gst: decimalOrUndefined(s.gst),
         discount: decimalOrUndefined(s.discount),
         tds: decimalOrUndefined(s.tds),
-        netCommission: decimalOrUndefined(s.netcommission),
+        netCommission: decimalOrUndefined(s.netCommission),
       },
-      refundedAt: parseAopayTime(s.daterefunded),
-      refundTransactionId: s.refundtxnid,
+      refundedAt: parseAopayTime(s.refundedAt),
+      refundTransactionId: s.refundTransactionId || undefined,
     };
   },
   remitter(raw: Record<string, unknown>): Remitter | undefined {
-    const parsed = remitterSchema.safeParse(dataOf(raw));
+    const parsed = remitterSchema.safeParse(fieldsOf(dataOf(raw), remitterFields));
     if (!parsed.success || !parsed.data.mobile) return undefined;
     const r = parsed.data;
     return {
-      firstName: r.fname ?? "",
-      lastName: r.lname ?? "",
+      firstName: r.firstName ?? "",
+      lastName: r.lastName ?? "",
       mobile: r.mobile!,
-      limits: [r.bank1_limit, r.bank2_limit, r.bank3_limit].map(decimalOrUndefined).filter((d): d is Decimal => d !== undefined),
+      limits: [r.bank1Limit, r.bank2Limit, r.bank3Limit].map(decimalOrUndefined).filter((d): d is Decimal => d !== undefined),
     };
   },
   beneficiary(raw: Record<string, unknown>): Beneficiary | undefined {
@@ -424,13 +535,15 @@ export const replies = {
     return toBeneficiary(Array.isArray(data) ? data[0] : data);
   },
   beneficiaries(raw: Record<string, unknown>): Beneficiary[] {
-    const data = dataOf(raw);
-    return Array.isArray(data) ? data.map(toBeneficiary).filter((b): b is Beneficiary => b !== undefined) : [];
+    return listOf(raw).map(toBeneficiary).filter((b): b is Beneficiary => b !== undefined);
   },
   beneficiaryId(raw: Record<string, unknown>): string | undefined {
-    return textField(raw, ["bene_id", "beneid", "BeneID"]);
+    return textField(raw, "beneficiaryId");
   },
   kycId(raw: Record<string, unknown>): string | undefined {
-    return textField(raw, ["kyc_id", "KycId", "kycid"]);
+    return textField(raw, "kycId");
+  },
+  refundTransactionId(raw: Record<string, unknown>): string | undefined {
+    return textField(raw, "refundTransactionId");
   },
 };

@@ -19,7 +19,9 @@ export type FailureKind =
   | "empty_body"
   | "html_page"
   | "not_json"
-  | "unexpected_shape";
+  | "unexpected_shape"
+  /** Not sent: the write-ahead record of a money call could not be written. */
+  | "not_recorded";
 
 /** Failures after which AOPay may have acted on the request. */
 const unknownOutcome: ReadonlySet<FailureKind> = new Set([

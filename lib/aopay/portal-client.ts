@@ -5,6 +5,10 @@
  */
 import { createHash, createHmac } from "node:crypto";
 import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
+import type { CallName } from "@/lib/aopay/contract";
+import type { Answer } from "@/lib/aopay/types";
+import { recordAudit } from "@/lib/audit";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { config, type AopaySettings } from "@/lib/config";
 import { db } from "@/lib/db/client";
@@ -25,6 +29,23 @@ export function aopayHeaders(settings: AopaySettings, registrationId: string): R
   return headers;
 }
 
+/**
+ * Keeps the outlet's last credential refusal (shown on the admin's AOPay page) and audits it.
+ * Never fails the call it is told about: the agent's answer matters more than the record.
+ */
+export async function recordCredentialRefusal(prisma: PrismaClient, registrationId: string, call: CallName, answer: Pick<Answer, "message" | "code">, at = new Date()) {
+  try {
+    const outlet = await prisma.outlet.findUnique({ where: { registrationId }, select: { id: true } });
+    if (!outlet) return;
+    await prisma.$transaction(async (tx) => {
+      await tx.outlet.update({ where: { id: outlet.id }, data: { aopayRefusedAt: at, aopayRefusedCall: call, aopayRefusedMessage: answer.message.slice(0, 500) } });
+      await recordAudit(tx, { action: "aopay.credentials_refused", targetType: "outlet", targetId: outlet.id, details: { registrationId, call, code: answer.code ?? null, message: answer.message } });
+    });
+  } catch (error) {
+    log.error({ err: error, registrationId, call }, "could not record AOPay's refusal of an outlet's credentials");
+  }
+}
+
 export function aopayForOutlet(registrationId: string, onExchangeStored?: (id: bigint) => void): AopayClient {
   const settings = config().aopay;
   return createAopayClient({
@@ -32,8 +53,10 @@ export function aopayForOutlet(registrationId: string, onExchangeStored?: (id: b
     registrationId,
     headers: aopayHeaders(settings, registrationId),
     timeouts: { writeMs: settings.writeTimeoutMs, readMs: settings.readTimeoutMs },
+    responseCodes: settings.responseCodes,
     recorder: databaseExchangeRecorder(db(), registrationId, onExchangeStored),
-    // The answer still reaches the caller; a lost record is an operator's problem, not the customer's.
+    // A read's answer still reaches the caller; a lost record is an operator's problem, not the customer's.
     onRecordError: (error) => log.error({ err: error, registrationId }, "could not record an AOPay exchange"),
+    onAuthenticationFailed: (call, answer) => recordCredentialRefusal(db(), registrationId, call, answer),
   });
 }

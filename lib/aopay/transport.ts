@@ -1,7 +1,9 @@
 /**
  * One HTTP exchange with AOPay: POST a JSON body, read the reply within a time limit, and
  * turn every way it can go wrong into an AopayCallError that says whether AOPay may have
- * acted on it. Each attempt is handed to the recorder, masked.
+ * acted on it. Each attempt is handed to the recorder, masked, twice: before the request is
+ * sent (write-ahead, so a process killed during a money call still leaves the request that
+ * moved the money on record) and once its reply or failure is known.
  */
 import type { CallName } from "@/lib/aopay/contract";
 import { calls } from "@/lib/aopay/contract";
@@ -18,13 +20,19 @@ export interface Exchange {
   httpStatus?: number;
   /** Masked reply body as received (not parsed), when one arrived. */
   responseBody?: string;
-  latencyMs: number;
+  /** Unset until the reply or the failure is known. */
+  latencyMs?: number;
   failure?: FailureKind;
   attempt: number;
   at: Date;
 }
 
-export type ExchangeRecorder = (exchange: Exchange) => Promise<void> | void;
+export interface ExchangeRecorder {
+  /** Before the request is sent; returns the record's key for `finish`. */
+  begin(exchange: Exchange): Promise<unknown> | unknown;
+  /** After: the same exchange with its reply or its failure. */
+  finish(key: unknown, exchange: Exchange): Promise<void> | void;
+}
 
 export interface HttpReply {
   httpStatus: number;
@@ -36,7 +44,9 @@ export interface TransportOptions {
   headers: Record<string, string>;
   timeoutMs: number;
   fetchImpl: typeof fetch;
-  record: (exchange: Exchange) => Promise<void>;
+  /** Write-ahead record; throwing stops the request from being sent. */
+  begin: (exchange: Exchange) => Promise<unknown>;
+  finish: (key: unknown, exchange: Exchange) => Promise<void>;
 }
 
 const networkCodes: Record<string, FailureKind> = {
@@ -86,14 +96,14 @@ export async function postOnce(
     reference: context.reference,
     url,
     request: maskSecrets(body),
-    latencyMs: 0,
     attempt: context.attempt,
     at: new Date(),
   };
+  const key = await options.begin({ ...exchange });
   const fail = async (kind: FailureKind, message: string, httpStatus?: number, cause?: unknown): Promise<never> => {
     exchange.failure = kind;
     exchange.latencyMs = Math.round(performance.now() - started);
-    await options.record(exchange);
+    await options.finish(key, exchange);
     throw new AopayCallError(call, kind, message, httpStatus, { cause });
   };
 
@@ -140,6 +150,6 @@ export async function postOnce(
     return fail("not_json", `AOPay ${call}: the reply is not JSON (HTTP ${httpStatus})`, httpStatus, error);
   }
   exchange.latencyMs = Math.round(performance.now() - started);
-  await options.record(exchange);
+  await options.finish(key, exchange);
   return { httpStatus, json };
 }

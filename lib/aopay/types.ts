@@ -7,6 +7,8 @@ import type Decimal from "decimal.js";
  * - remitter_not_registered: the remitter must register first (HTTP 202); `stateresp` goes on.
  * - authentication_failed: AOPay refused the partner's credentials (HTTP 401).
  * - rejected: AOPay said no (limit over, bad beneficiary, low partner balance, ...).
+ * - wrong_otp: the OTP was wrong; nothing was done, and the OTP may be typed again.
+ * - no_record: AOPay has no record of the reference (Transaction Status and the refund calls).
  * - duplicate_reference: the reference was used before; ask Transaction Status.
  * - unknown: a code we do not know, or one that says money may have left: ask Status.
  */
@@ -15,6 +17,8 @@ export type Outcome =
   | "remitter_not_registered"
   | "authentication_failed"
   | "rejected"
+  | "wrong_otp"
+  | "no_record"
   | "duplicate_reference"
   | "unknown";
 
@@ -43,7 +47,8 @@ export interface TransferDetails {
   longitude: string;
 }
 
-export type TransferState = "success" | "failed" | "pending" | "hold" | "refunded" | "unknown";
+/** What `txn_status` says. A refund is never read from it: see TransferReport's refund fields. */
+export type TransferState = "success" | "failed" | "pending" | "hold" | "unknown";
 
 export interface ReportedCharges {
   customerCharge?: Decimal;
@@ -62,6 +67,7 @@ export interface TransferReport {
   /** As AOPay reports it (AOPay may mask it itself). */
   account?: string;
   charges: ReportedCharges;
+  /** As reported (`daterefunded`, `refundtxnid`): AOPay's templated replies fill them on successes too. */
   refundedAt?: Date;
   refundTransactionId?: string;
 }

@@ -6,6 +6,7 @@
 import "server-only";
 import Decimal from "decimal.js";
 import { aopayBankId, bankCodeOf } from "@/lib/aopay/bank-ids";
+import { answerText } from "@/lib/aopay/answer-text";
 import { AopayCallError } from "@/lib/aopay/errors";
 import { maskLastFour } from "@/lib/aopay/mask";
 import { aopayForOutlet } from "@/lib/aopay/portal-client";
@@ -61,7 +62,7 @@ export async function lookupRemitter(user: CurrentUser, mobile: string): Promise
   const outlet = await outletOf(user);
   const answer = await guard(() => aopayForOutlet(outlet.registrationId).queryRemitter(mobile));
   if (answer.outcome === "remitter_not_registered") return { registered: false, mobile, stateresp: answer.stateresp ?? "" };
-  if (answer.outcome !== "success" || !answer.remitter) throw new CounterRefusal(answer.message || "AOPay could not find this customer.");
+  if (answer.outcome !== "success" || !answer.remitter) throw new CounterRefusal(answerText(answer, "AOPay could not find this customer."));
   const used = await monthUsage(db(), mobile, new Date());
   // Details are filled in for the outlet's own returning customers only.
   const servedHere = (await db().transfer.count({ where: { remitterMobile: mobile, outletId: outlet.id } })) > 0;
@@ -98,7 +99,7 @@ export async function runEkyc(user: CurrentUser, input: { mobile: string; aadhaa
       fingerprintData: input.pidData,
     }),
   );
-  if (answer.outcome !== "success" || !answer.kycId) throw new CounterRefusal(answer.message || "e-KYC failed.");
+  if (answer.outcome !== "success" || !answer.kycId) throw new CounterRefusal(answerText(answer, "e-KYC failed."));
   const otp = await guard(() => aopayForOutlet(outlet.registrationId).queryRemitter(input.mobile));
   const now = new Date();
   return {
@@ -112,7 +113,7 @@ export async function runEkyc(user: CurrentUser, input: { mobile: string; aadhaa
 export async function registerRemitter(user: CurrentUser, input: { mobile: string; otp: string; stateresp: string; kycId: string }) {
   const outlet = await outletOf(user);
   const answer = await guard(() => aopayForOutlet(outlet.registrationId).registerRemitter(input));
-  if (answer.outcome !== "success") throw new CounterRefusal(answer.message || "Registration failed.");
+  if (answer.outcome !== "success") throw new CounterRefusal(answerText(answer, "Registration failed."));
   if (answer.remitter) {
     await db().remitter.upsert({
       where: { mobile: input.mobile },
@@ -167,13 +168,23 @@ export async function addBeneficiary(user: CurrentUser, input: BeneficiaryInput)
       pincode: known?.pincode ?? "",
     }),
   );
-  if (answer.outcome !== "success") throw new CounterRefusal(answer.message || "AOPay did not add the beneficiary.");
+  if (answer.outcome !== "success") throw new CounterRefusal(answerText(answer, "AOPay did not add the beneficiary."));
+  // AOPay's list is what the agent picks from: a beneficiary that is not on it cannot be paid.
+  const listed = (await listBeneficiaries(user, input.mobile)).some((b) =>
+    answer.beneficiaryId ? b.id === answer.beneficiaryId : b.ifsc === input.ifsc && b.accountMasked.slice(-4) === input.accountNumber.slice(-4),
+  );
+  return {
+    listed,
+    message: listed
+      ? undefined
+      : "AOPay says the beneficiary was added, but it is not on the customer's list yet. Reload the list in a minute; do not add it again. If it still is not there, ask an admin to check AOPay's reply.",
+  };
 }
 
 export async function deleteBeneficiary(user: CurrentUser, mobile: string, beneficiaryId: string) {
   const outlet = await outletOf(user);
   const answer = await guard(() => aopayForOutlet(outlet.registrationId).deleteBeneficiary({ mobile, beneficiaryId }));
-  if (answer.outcome !== "success") throw new CounterRefusal(answer.message || "AOPay did not delete the beneficiary.");
+  if (answer.outcome !== "success") throw new CounterRefusal(answerText(answer, "AOPay did not delete the beneficiary."));
 }
 
 /**

@@ -39,26 +39,23 @@ export interface TransferView {
   serverNow: string;
 }
 
-const watchedRecheckSeconds = 2;
-
 const money = (d: { toFixed: (n: number) => string } | null) => (d ? d.toFixed(2) : null);
 
 export async function transferView(user: CurrentUser, transferId: string, options: { refreshDue?: boolean } = {}): Promise<TransferView | null> {
   let transfer = await transferForAgent(user, transferId);
   if (!transfer) return null;
   if (options.refreshDue) {
-    // While the agent watches, ask AOPay about pending parts at most every few seconds (the
-    // screen's polling backs off by itself). A part still SUBMITTED well after the money call's
-    // time limit means its request died: ask about it too.
+    // While the agent watches, ask AOPay about pending parts (the ledger limits such checks per
+    // part and keeps them off the worker's schedule). A part still SUBMITTED well after the
+    // money call's time limit means its request died: ask about it too.
     const now = new Date();
     const abandonedAfterSeconds = config().aopay.writeTimeoutMs / 1000 + 30;
     const due = transfer.parts.filter(
-      (p) =>
-        (p.state === "PENDING" && addSeconds(p.updatedAt, watchedRecheckSeconds) <= now) ||
-        (p.state === "SUBMITTED" && p.submittedAt !== null && addSeconds(p.submittedAt, abandonedAfterSeconds) <= now),
+      (p) => p.state === "PENDING" || (p.state === "SUBMITTED" && p.submittedAt !== null && addSeconds(p.submittedAt, abandonedAfterSeconds) <= now),
     );
-    for (const part of due) await appLedger().checkStatus(part.id, { userId: user.id });
-    if (due.length) transfer = (await transferForAgent(user, transferId))!;
+    const before = due.map((p) => p.state);
+    const after = await Promise.all(due.map((part) => appLedger().checkStatus(part.id, { userId: user.id }, { watching: true })));
+    if (after.some((state, i) => state !== before[i])) transfer = (await transferForAgent(user, transferId))!;
   }
   return {
     id: transfer.id,

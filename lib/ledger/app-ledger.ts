@@ -14,5 +14,7 @@ export function createAppLedger(): Ledger {
     submittedRecheckSeconds: Math.ceil(settings.aopay.writeTimeoutMs / 1000) + 30,
     // A status read with its retries fits well inside the lease.
     leaseSeconds: Math.ceil((settings.aopay.readTimeoutMs * 4) / 1000) + 30,
+    noRecordGraceMinutes: settings.aopay.noRecordGraceMinutes,
+    watchIntervalSeconds: settings.statusWatchIntervalSeconds,
   });
 }

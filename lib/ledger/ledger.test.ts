@@ -87,9 +87,9 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
   it("writes Rs 12,000 as three DRAFT parts with their own references and expected charges", async () => {
     const { parts } = await newTransfer(12000);
     expect(parts.map((p) => [p.seq, p.amount.toFixed(0), p.state, p.customerCharge.toFixed(2)])).toEqual([
-      [1, "5000", "DRAFT", "50.00"],
-      [2, "5000", "DRAFT", "50.00"],
-      [3, "2000", "DRAFT", "20.00"],
+      [1, "4000", "DRAFT", "40.00"],
+      [2, "4000", "DRAFT", "40.00"],
+      [3, "4000", "DRAFT", "40.00"],
     ]);
     expect(new Set(parts.map((p) => p.reference)).size).toBe(3);
     for (const p of parts) expect(p.reference).toMatch(/^\d{14}$/);
@@ -114,7 +114,7 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     await ledger.sendOtp(parts[0]!.id, actor());
     const otp = await otpFor(mobile);
     const wrong = await ledger.confirm(parts[0]!.id, otp === "000000" ? "111111" : "000000", actor());
-    expect(wrong).toEqual({ state: "OTP_SENT", message: "Wrong OTP." });
+    expect(wrong).toEqual({ state: "OTP_SENT", message: "Wrong OTP. Check the OTP with the customer and type it again." });
     expect((await ledger.confirm(parts[0]!.id, otp, actor())).state).toBe("SUCCESS");
   });
 

@@ -10,13 +10,15 @@ import { randomInt, randomUUID } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import { addSeconds, format, startOfMonth } from "date-fns";
 import Decimal from "decimal.js";
+import { answerText } from "@/lib/aopay/answer-text";
 import type { AopayClient } from "@/lib/aopay/client";
-import { responseCodes } from "@/lib/aopay/contract";
 import { AopayCallError } from "@/lib/aopay/errors";
 import type { Answer, TransferDetails, TransferReport } from "@/lib/aopay/types";
+import { recordAudit } from "@/lib/audit";
 import type { Prisma, PrismaClient, TransferPart } from "@/lib/generated/prisma/client";
 import { nextCheck, type NextCheck } from "@/lib/ledger/schedule";
 import { assertTransition, reservingStates, type PartState } from "@/lib/ledger/states";
+import { readStatusAnswer, type StatusAnswer, type StatusReading } from "@/lib/ledger/status-reading";
 import { planInForce } from "@/lib/money/plans";
 import { previewFees } from "@/lib/transfers/split";
 
@@ -37,8 +39,18 @@ export interface LedgerDeps {
   submittedRecheckSeconds?: number;
   /** How long a status check holds its part (longer than a read with its retries). */
   leaseSeconds?: number;
+  /**
+   * How long after the money call AOPay's "no record of this reference" becomes conclusive
+   * (nothing moved): before it, AOPay may simply not have caught up.
+   */
+  noRecordGraceMinutes?: number;
+  /** A watching screen asks AOPay about one part at most once in this many seconds. */
+  watchIntervalSeconds?: number;
   now?: () => Date;
 }
+
+/** What the agent reads when AOPay turns out never to have received a part. */
+export const notReceivedText = "AOPay has no record of this part, so no money moved and nothing was charged. Send it again with a new OTP.";
 
 export interface Actor {
   userId: string | null;
@@ -120,6 +132,8 @@ export function createLedger(deps: LedgerDeps) {
   const now = deps.now ?? (() => new Date());
   const submittedRecheckSeconds = deps.submittedRecheckSeconds ?? 60;
   const leaseSeconds = deps.leaseSeconds ?? 120;
+  const noRecordGraceMinutes = deps.noRecordGraceMinutes ?? 30;
+  const watchIntervalSeconds = deps.watchIntervalSeconds ?? 10;
 
   /** Writes the transfer and its parts (DRAFT), reserving the amount against the month's limit. */
   async function createTransfer(input: NewTransfer, actor: Actor): Promise<{ transferId: string; repeated: boolean }> {
@@ -222,56 +236,70 @@ export function createLedger(deps: LedgerDeps) {
       reportedDiscount: c.discount?.toFixed(2),
       reportedTds: c.tds?.toFixed(2),
       reportedNetCommission: c.netCommission?.toFixed(2),
+      // Recorded as reported, whatever they are: they decide nothing by themselves.
+      reportedRefundedAt: report.refundedAt,
+      reportedRefundTxnId: report.refundTransactionId,
     };
   }
 
-  /** Where an answer about a submitted or pending part leads. */
-  function stateFromReport(report: TransferReport | undefined): PartState {
-    switch (report?.state) {
-      case "success":
-        return "SUCCESS";
-      case "failed":
-        return "FAILED";
-      case "refunded":
-        return "REFUNDED";
-      default:
-        return "PENDING";
-    }
+  /** The columns a reading sets besides the state: a conflict for a person, the end of a part AOPay never got. */
+  function readingData(reading: StatusReading, answer: StatusAnswer | undefined, at: Date): Prisma.TransferPartUpdateManyMutationInput {
+    if (reading.noRecord) return { failureReason: notReceivedText, settledAt: at, nextCheckAt: null };
+    if (reading.conflict) return { conflictingAt: at, conflictReason: `${reading.conflict} AOPay said: "${answer?.message ?? ""}".`, conflictSettledAt: null, conflictSettledBy: null, conflictNote: null };
+    return {};
   }
 
-  /** Where a status answer leads a part in `from`. */
-  function stateAfterCheck(from: PartState, report: TransferReport | undefined): PartState {
-    if (from === "REFUND_PENDING") return report?.state === "refunded" ? "REFUNDED" : "REFUND_PENDING";
-    return stateFromReport(report);
+  /** The ledger's event details and audit entry for a reading that needs them. */
+  async function recordReading(tx: Tx, part: Pick<TransferPart, "id" | "reference">, reading: StatusReading, answer: StatusAnswer | undefined, actor: Actor) {
+    if (!reading.noRecord && !reading.conflict) return;
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: reading.noRecord ? "money.part_not_received" : "money.conflicting_reply",
+      targetType: "transfer_part",
+      targetId: part.id,
+      details: { reference: part.reference, code: answer?.code ?? null, message: answer?.message ?? "", ...(reading.conflict ? { conflict: reading.conflict } : {}) },
+    });
   }
 
-  async function checkLeased(partId: string, token: string, actor: Actor): Promise<{ state: PartState; moved: boolean }> {
+  /**
+   * Asks about a part this caller leased and applies the answer. A check for a watching screen
+   * (`keepSchedule`) leaves the worker's schedule and count alone unless the part settles.
+   */
+  async function checkLeased(partId: string, token: string, actor: Actor, options: { keepSchedule?: boolean } = {}): Promise<{ state: PartState; moved: boolean }> {
     const part = await prisma.transferPart.findUniqueOrThrow({ where: { id: partId }, include: { transfer: { select: { outletId: true } } } });
     if (part.leasedBy !== token) return { state: part.state, moved: false };
     const release = { leaseUntil: null, leasedBy: null };
     const { registrationId } = await prisma.outlet.findUniqueOrThrow({ where: { id: part.transfer.outletId }, select: { registrationId: true } });
     const { client, exchangeIds } = clientFor(registrationId);
-    let report: TransferReport | undefined;
+    let answer: StatusAnswer | undefined;
     try {
-      const answer = await client.transferStatus(part.reference);
-      report = answer.outcome === "success" ? answer.transfer : undefined;
+      answer = await client.transferStatus(part.reference);
     } catch (error) {
       if (!(error instanceof AopayCallError)) throw error;
     }
-    const to = stateAfterCheck(part.state, report);
-    const settled = to === "SUCCESS" || to === "FAILED" || to === "REFUNDED";
-    const anchor = part.state === "REFUND_PENDING" ? (part.refundOtpSentAt ?? part.updatedAt) : (part.submittedAt ?? part.createdAt);
     const at = now();
-    const changed = await prisma.$transaction((tx) =>
-      changeState(tx, part, to, { actor, cause: "status_checked", exchangeIds, details: { reported: report?.state ?? "no_answer" } }, {
-        ...(part.state === "REFUND_PENDING" ? {} : settledData(report)),
+    const reading = readStatusAnswer(part.state, answer, part, at, noRecordGraceMinutes);
+    const to = reading.to;
+    const settled = to === "SUCCESS" || to === "FAILED" || to === "REFUNDED" || to === "CANCELLED";
+    const anchor = part.state === "REFUND_PENDING" ? (part.refundOtpSentAt ?? part.updatedAt) : (part.submittedAt ?? part.createdAt);
+    const schedule = settled
+      ? { settledAt: at, nextCheckAt: null, ...(to === "REFUNDED" ? { refundedAt: answer?.transfer?.refundedAt ?? at, refundTxnId: answer?.transfer?.refundTransactionId } : {}) }
+      : options.keepSchedule
+        ? {}
+        : { checkCount: { increment: 1 }, ...scheduleData(nextCheck(anchor, part.checkCount + 1, at), at) };
+    const cause = reading.noRecord ? "status_no_record" : "status_checked";
+    const details = { reported: answer?.transfer?.state ?? answer?.outcome ?? "no_answer", ...(reading.conflict ? { conflict: reading.conflict } : {}), ...(reading.noRecord ? { code: answer?.code ?? null, message: answer?.message ?? "" } : {}) };
+    const changed = await prisma.$transaction(async (tx) => {
+      const moved = await changeState(tx, part, to, { actor, cause, exchangeIds, details }, {
+        ...(part.state === "REFUND_PENDING" ? {} : settledData(answer?.transfer)),
+        ...readingData(reading, answer, at),
         ...release,
-        checkCount: { increment: 1 },
-        ...(settled
-          ? { settledAt: at, nextCheckAt: null, ...(to === "REFUNDED" ? { refundedAt: report?.refundedAt ?? at, refundTxnId: report?.refundTransactionId } : {}) }
-          : scheduleData(nextCheck(anchor, part.checkCount + 1, at), at)),
-      }, { leasedBy: token }),
-    );
+        lastCheckedAt: at,
+        ...schedule,
+      }, { leasedBy: token });
+      if (moved) await recordReading(tx, part, reading, answer, actor);
+      return moved;
+    });
     if (!changed) {
       // Someone else moved the part meanwhile (the money call's own answer): keep theirs, free ours.
       await prisma.transferPart.updateMany({ where: { id: partId, leasedBy: token }, data: release });
@@ -318,7 +346,7 @@ export function createLedger(deps: LedgerDeps) {
       }
       if (answer.outcome !== "success" || !answer.stateresp) {
         const message =
-          answer.outcome === "remitter_not_registered" ? "AOPay says this customer is not registered. Register them first." : answer.message || "AOPay refused to send the OTP.";
+          answer.outcome === "remitter_not_registered" ? "AOPay says this customer is not registered. Register them first." : answerText(answer, "AOPay refused to send the OTP.");
         return { ok: false, message };
       }
       const expiresAt = addSeconds(at, deps.otpValiditySeconds);
@@ -378,25 +406,29 @@ export function createLedger(deps: LedgerDeps) {
 
       const applied = await prisma.$transaction(async (tx) => {
         const event = { actor, cause: `confirm_${answer.outcome}`, exchangeIds, details: { code: answer.code ?? null, message: answer.message } };
-        if (answer.outcome === "rejected" && answer.code === responseCodes.otpInvalid) {
+        if (answer.outcome === "wrong_otp") {
           const moved = await changeState(tx, submitted, "OTP_SENT", event, { nextCheckAt: null });
-          return { moved, state: "OTP_SENT" as PartState, message: answer.message || "Wrong OTP." };
+          return { moved, state: "OTP_SENT" as PartState, message: `${answer.message.trim() || "Wrong OTP."} Check the OTP with the customer and type it again.` };
         }
         // An explicit refusal of the money call: nothing moved. (A 202 is documented only for
         // Send OTP and Status, so on Transaction it is not taken as a refusal.)
         if (answer.outcome === "rejected" || answer.outcome === "authentication_failed") {
-          const moved = await changeState(tx, submitted, "CANCELLED", event, { failureReason: answer.message, settledAt: now(), nextCheckAt: null });
-          return { moved, state: "CANCELLED" as PartState, message: answer.message };
+          const message = answerText(answer, "AOPay refused the transfer.");
+          const moved = await changeState(tx, submitted, "CANCELLED", event, { failureReason: message, settledAt: now(), nextCheckAt: null });
+          return { moved, state: "CANCELLED" as PartState, message };
         }
         if (answer.outcome === "success" && answer.transfer) {
-          const to = stateFromReport(answer.transfer);
+          const reading = readStatusAnswer("SUBMITTED", answer, { submittedAt: at, refundOtpSentAt: null }, now(), noRecordGraceMinutes);
+          const to = reading.to;
           const final = to !== "PENDING";
-          const moved = await changeState(tx, submitted, to, event, {
+          const moved = await changeState(tx, submitted, to, { ...event, details: { ...event.details, ...(reading.conflict ? { conflict: reading.conflict } : {}) } }, {
             ...settledData(answer.transfer),
+            ...readingData(reading, answer, now()),
             failureReason: to === "FAILED" ? answer.message : undefined,
             settledAt: final ? now() : undefined,
             ...(final ? { nextCheckAt: null } : scheduleData(nextCheck(at, 0, now()), now())),
           });
+          if (moved) await recordReading(tx, part, reading, answer, actor);
           return { moved, state: to, message: to === "FAILED" ? answer.message : undefined };
         }
         // Unknown code, duplicate reference, or success without the transfer's state: ask Status.
@@ -412,18 +444,22 @@ export function createLedger(deps: LedgerDeps) {
 
     /**
      * Asks AOPay where one part stands and applies the answer, if no one else is asking about
-     * it right now (then its current state is returned unasked). For the agent's screen and
-     * the supervisor's "ask now"; the worker claims due parts in batches instead.
+     * it right now (then its current state is returned unasked). For the supervisor's "ask
+     * now" and, with `watching`, the agent's open screen: such a check is made at most once per
+     * `watchIntervalSeconds` per part (by anyone's check) and leaves the worker's schedule as it
+     * is. The worker claims due parts in batches instead.
      */
-    async checkStatus(partId: string, actor: Actor = { userId: null }): Promise<PartState> {
+    async checkStatus(partId: string, actor: Actor = { userId: null }, options: { watching?: boolean } = {}): Promise<PartState> {
       const token = randomUUID();
       const at = now();
+      const free = { OR: [{ leaseUntil: null }, { leaseUntil: { lt: at } }] };
+      const notJustAsked = { OR: [{ lastCheckedAt: null }, { lastCheckedAt: { lte: addSeconds(at, -watchIntervalSeconds) } }] };
       const { count } = await prisma.transferPart.updateMany({
-        where: { id: partId, state: { in: [...checkableStates] }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: at } }] },
+        where: { id: partId, state: { in: [...checkableStates] }, ...(options.watching ? { AND: [free, notJustAsked] } : free) },
         data: { leaseUntil: addSeconds(at, leaseSeconds), leasedBy: token },
       });
       if (count === 0) return (await prisma.transferPart.findUniqueOrThrow({ where: { id: partId }, select: { state: true } })).state;
-      return (await checkLeased(partId, token, actor)).state;
+      return (await checkLeased(partId, token, actor, { keepSchedule: options.watching })).state;
     },
 
     /**
@@ -462,7 +498,7 @@ export function createLedger(deps: LedgerDeps) {
         if (error instanceof AopayCallError) return { ok: false, message: "AOPay did not answer. Nothing changed; ask for the refund OTP again." };
         throw error;
       }
-      if (answer.outcome !== "success") return { ok: false, message: answer.message || "AOPay refused to send the refund OTP." };
+      if (answer.outcome !== "success") return { ok: false, message: answerText(answer, "AOPay refused to send the refund OTP.") };
       const at = now();
       const changed = await prisma.$transaction((tx) =>
         changeState(tx, part, "REFUND_PENDING", { actor, cause: part.state === "FAILED" ? "refund_otp_sent" : "refund_otp_resent", exchangeIds }, { refundOtpSentAt: at }),
@@ -511,9 +547,9 @@ export function createLedger(deps: LedgerDeps) {
         await prisma.$transaction((tx) => changeState(tx, pending, "REFUNDED", event, { ...release, refundedAt: now(), refundTxnId: answer.refundTransactionId, settledAt: now(), nextCheckAt: null }, ours));
         return { state: "REFUNDED" };
       }
-      if (answer.outcome === "rejected" || answer.outcome === "authentication_failed") {
+      if (answer.outcome === "rejected" || answer.outcome === "wrong_otp" || answer.outcome === "no_record" || answer.outcome === "authentication_failed") {
         await prisma.$transaction((tx) => changeState(tx, pending, "REFUND_PENDING", event, release, ours));
-        return { state: "REFUND_PENDING", message: answer.message || "AOPay refused the refund." };
+        return { state: "REFUND_PENDING", message: answerText(answer, "AOPay refused the refund.") };
       }
       await prisma.$transaction((tx) => changeState(tx, pending, "REFUND_PENDING", event, { ...release, ...scheduleData(nextCheck(at, 0, now()), now()), checkCount: 0 }, ours));
       return { state: "REFUND_PENDING", message: "AOPay's answer was unclear. The portal is checking whether the refund went through." };

@@ -124,7 +124,7 @@ describe.each(testBackends)("refunds of failed parts on %s", (backend) => {
     // The claim's hold on the part is released, so the agent can try again at once.
     expect([part.leasedBy, part.leaseUntil]).toEqual([null, null]);
     const last = part.events.at(-1)!;
-    expect([last.fromState, last.toState, last.cause]).toEqual(["REFUND_PENDING", "REFUND_PENDING", "refund_rejected"]);
+    expect([last.fromState, last.toState, last.cause]).toEqual(["REFUND_PENDING", "REFUND_PENDING", "refund_wrong_otp"]);
     expect(last.details).toMatchObject({ message: "Wrong OTP." });
     expect(await sandboxStateOf(reference)).toBe("refund_pending");
 

@@ -11,7 +11,8 @@
  * FAILED          AOPay said explicitly that it failed: the customer's money is refundable
  * REFUND_PENDING  refund OTP requested
  * REFUNDED        the money went back (final)
- * CANCELLED       stopped before any money could move (final)
+ * CANCELLED       stopped before any money could move, or AOPay turned out never to have
+ *                 received it (no record well after the call): nothing moved (final)
  */
 export const partStates = [
   "DRAFT",
@@ -33,7 +34,8 @@ const allowed: Record<PartState, readonly PartState[]> = {
   OTP_EXPIRED: ["OTP_SENT", "CANCELLED"],
   // Back to OTP_SENT or CANCELLED only on an explicit refusal: then nothing moved.
   SUBMITTED: ["SUCCESS", "FAILED", "PENDING", "REFUNDED", "OTP_SENT", "CANCELLED"],
-  PENDING: ["PENDING", "SUCCESS", "FAILED", "REFUNDED"],
+  // CANCELLED only when AOPay has no record of the reference long after the call.
+  PENDING: ["PENDING", "SUCCESS", "FAILED", "REFUNDED", "CANCELLED"],
   SUCCESS: [],
   FAILED: ["REFUND_PENDING", "REFUNDED"],
   REFUND_PENDING: ["REFUND_PENDING", "REFUNDED", "FAILED"],

@@ -13,7 +13,7 @@ import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
 import { openDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createLedger, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
+import { createLedger, monthUsage, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
 import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
 import { createStatusWorker } from "@/lib/worker/status-worker";
@@ -55,6 +55,40 @@ describe.each(testBackends)("the status worker on %s", (backend) => {
     await sandbox?.close();
     await db?.close();
   });
+
+  it("ends a part AOPay never received as not sent once the grace time is over, freeing the customer's month", async () => {
+    const ledger = ledgerFor(db.prisma);
+    const { part, mobile } = await newPart(ledger, 4000);
+    // A crash right after the claim, before the call left: AOPay has no record of the reference.
+    await db.prisma.transferPart.update({ where: { id: part.id }, data: { state: "SUBMITTED", submittedAt: clock(), nextCheckAt: addSeconds(clock(), 60) } });
+    const worker = createStatusWorker({ ledger });
+    try {
+      // Inside the 30 minutes, "Transaction not found" is no answer: the part stays PENDING, still reserved.
+      for (const minutes of [1, 3, 10, 20]) {
+        jump = minutes * 60_000;
+        await worker.runCycle();
+        expect((await partOf(part.id)).state).toBe("PENDING");
+      }
+      expect((await monthUsageOf(mobile)).toFixed(0)).toBe("4000");
+      jump = 31 * 60_000;
+      const due = await partOf(part.id);
+      jump = Math.max(jump, due.nextCheckAt!.getTime() - Date.now() + 1_000);
+      await worker.runCycle();
+      const ended = await partOf(part.id);
+      expect(ended.state).toBe("CANCELLED");
+      expect(ended.failureReason).toMatch(/no record of this part, so no money moved/);
+      const last = ended.events.at(-1)!;
+      expect(last).toMatchObject({ fromState: "PENDING", toState: "CANCELLED", cause: "status_no_record" });
+      expect(last.details).toMatchObject({ code: 5, message: "Transaction not found" });
+      expect(last.exchangeId).not.toBeNull();
+      expect(await db.prisma.auditEvent.count({ where: { action: "money.part_not_received", targetId: part.id } })).toBe(1);
+      expect((await monthUsageOf(mobile)).toFixed(0)).toBe("0");
+    } finally {
+      jump = 0;
+    }
+  });
+
+  const monthUsageOf = (mobile: string) => monthUsage(db.prisma, mobile, clock());
 
   async function newPart(ledger: Ledger, amount: number) {
     const mobile = `96${String(++counter).padStart(8, "0")}`;
@@ -206,9 +240,11 @@ describe.each(testBackends)("the status worker on %s", (backend) => {
   }, 120_000);
 
   it("keeps asking about an unknown part hourly until three days after submission, then flags it for review", async () => {
-    const ledger = ledgerFor(db.prisma);
+    // AOPay answers every Status with a code that says nothing final ("unable to process").
+    const unclear = { transferStatus: async () => ({ outcome: "unknown", code: 2, message: "Unable to process", httpStatus: 200 }) } as unknown as AopayClient;
+    const ledger = ledgerFor(db.prisma, () => unclear);
     const { part } = await newPart(ledger, 1000);
-    // A crash right after the claim, before the call left: AOPay never heard of it.
+    // A crash right after the claim, before any answer.
     await db.prisma.transferPart.update({ where: { id: part.id }, data: { state: "SUBMITTED", submittedAt: clock(), nextCheckAt: addSeconds(clock(), 60) } });
     const worker = createStatusWorker({ ledger });
     try {

@@ -1,7 +1,6 @@
 /** Serves the sandbox over HTTP: used by the route handler and by tests' own servers. */
 import { setTimeout as sleep } from "node:timers/promises";
-import { responseCodes } from "@/lib/aopay/contract";
-import { createSandbox, type Sandbox, type SandboxReply } from "@/lib/aopay/sandbox/sandbox";
+import { createSandbox, sandboxCodes, type Sandbox, type SandboxReply } from "@/lib/aopay/sandbox/sandbox";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 
@@ -10,7 +9,7 @@ export async function serveSandboxCall(sandbox: Sandbox, path: string, bodyText:
   try {
     body = JSON.parse(bodyText);
   } catch {
-    return { status: 400, contentType: "application/json", body: JSON.stringify({ status: false, response_code: responseCodes.notEligible, message: "The body is not JSON." }) };
+    return { status: 400, contentType: "application/json", body: JSON.stringify({ status: false, response_code: sandboxCodes.notEligible, message: "The body is not JSON." }) };
   }
   const reply = await sandbox.handle(path, body);
   if (reply.delayMs) await sleep(reply.delayMs, undefined, { signal }).catch(() => {});
@@ -23,6 +22,7 @@ const globalForSandbox = globalThis as unknown as { portalSandbox?: Sandbox };
 export function appSandbox(): Sandbox {
   globalForSandbox.portalSandbox ??= createSandbox({
     prisma: db(),
+    spelling: config().aopay.sandboxSpelling,
     // Slower than the client's own limit for money calls, so the client gives up first.
     slowReplyMs: config().aopay.writeTimeoutMs + 5_000,
     otpValiditySeconds: config().otpValiditySeconds,

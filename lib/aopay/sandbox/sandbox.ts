@@ -10,7 +10,7 @@ import { TZDate } from "@date-fns/tz";
 import { addDays, addSeconds, format, startOfMonth, subDays, subMinutes } from "date-fns";
 import Decimal from "decimal.js";
 import { z } from "zod";
-import { aopayTimeZone, calls, responseCodes, type CallName } from "@/lib/aopay/contract";
+import { aopayTimeZone, calls, type CallName } from "@/lib/aopay/contract";
 import { maskLastFour } from "@/lib/aopay/mask";
 import {
   authenticationFailsFor,
@@ -37,8 +37,37 @@ export interface SandboxReply {
   delayMs?: number;
 }
 
+/**
+ * Which spellings the sandbox answers in: the documents' (`BeneID` as every AOPay request doc
+ * spells it, the Status reply exactly as its sample, with the sample's refund fields filled in)
+ * or PaySprint's (`bene_id`, `name`, `ifsc`, numbers as numbers, `txn_amount`, ...). The portal
+ * must read both; the e2e rounds run one each.
+ */
+export type SandboxSpelling = "documented" | "paysprint";
+export const sandboxSpellings: readonly SandboxSpelling[] = ["documented", "paysprint"];
+
+/**
+ * The codes the sandbox answers with: AOPay's documented ones (1, 0 with 202, 11 with 401),
+ * PaySprint's where AOPay is silent, and 9 for the sandbox's other refusals.
+ */
+export const sandboxCodes = {
+  success: 1,
+  remitterNotRegistered: 0,
+  wrongOtp: 3,
+  noRecord: 5,
+  monthlyLimitOver: 11,
+  invalidBeneficiary: 16,
+  duplicateReference: 19,
+  notEligible: 9,
+} as const;
+
+/** The documented Status sample's refund fields, which it carries on a successful transfer. */
+export const documentedRefundFiller = { daterefunded: "2021-01-15 18:38:38", refundtxnid: "130" } as const;
+
 export interface SandboxOptions {
   prisma: PrismaClient;
+  /** The documents' spellings unless told otherwise. */
+  spelling?: SandboxSpelling;
   now?: () => Date;
   /** How long the slow-reply scenario waits: longer than the client's time limit. */
   slowReplyMs: number;
@@ -97,14 +126,15 @@ function json(status: number, body: unknown, delayMs?: number): SandboxReply {
   return { status, body: JSON.stringify(body), contentType: "application/json", delayMs };
 }
 
-const ok = (message: string, extra: Record<string, unknown> = {}) => json(200, { status: true, response_code: responseCodes.success, message, ...extra });
+const ok = (message: string, extra: Record<string, unknown> = {}) => json(200, { status: true, response_code: sandboxCodes.success, message, ...extra });
 const refuse = (code: number, message: string) => json(200, { status: false, response_code: code, message });
 const authenticationFailed = () => json(401, { response_code: 11, status: false, message: "Authentication failed" });
 
 const firstNames = ["Aarav", "Sita", "Imran", "Lakshmi", "Gurpreet", "Anjali", "Rahul", "Fatima", "Vijay", "Meera"];
 const lastNames = ["Sharma", "Devi", "Khan", "Nair", "Singh", "Das", "Patel", "Begum", "Reddy", "Iyer"];
 
-export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otpValiditySeconds = defaultOtpValiditySeconds }: SandboxOptions) {
+export function createSandbox({ prisma, spelling = "documented", now = () => new Date(), slowReplyMs, otpValiditySeconds = defaultOtpValiditySeconds }: SandboxOptions) {
+  const paysprint = spelling === "paysprint";
   const monthStart = (at: Date) => new Date(startOfMonth(new TZDate(at, aopayTimeZone)).getTime());
 
   async function monthUsage(tx: Tx, remitterMobile: string, at: Date): Promise<Decimal> {
@@ -130,11 +160,11 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
   /** Checks an OTP; returns the refusal to send, or null when it is good (and marks it used). */
   async function redeemOtp(tx: Tx, where: Prisma.SandboxOtpWhereInput, code: string): Promise<{ refusal: SandboxReply } | { otp: { subject: Prisma.JsonValue } }> {
     const otp = await tx.sandboxOtp.findFirst({ where, orderBy: { createdAt: "desc" } });
-    if (!otp) return { refusal: refuse(responseCodes.otpInvalid, "No OTP was sent for this request. Send the OTP first.") };
-    if (otp.usedAt) return { refusal: refuse(responseCodes.otpInvalid, "This OTP has already been used.") };
-    if (otp.replacedAt) return { refusal: refuse(responseCodes.otpInvalid, "A newer OTP was sent; this one no longer works.") };
-    if (now() > otp.expiresAt) return { refusal: refuse(responseCodes.otpInvalid, `The OTP has expired (valid ${otpValiditySeconds} seconds). Send a new one.`) };
-    if (otp.code !== code) return { refusal: refuse(responseCodes.otpInvalid, "Wrong OTP.") };
+    if (!otp) return { refusal: refuse(sandboxCodes.wrongOtp, "No OTP was sent for this request. Send the OTP first.") };
+    if (otp.usedAt) return { refusal: refuse(sandboxCodes.wrongOtp, "This OTP has already been used.") };
+    if (otp.replacedAt) return { refusal: refuse(sandboxCodes.wrongOtp, "A newer OTP was sent; this one no longer works.") };
+    if (now() > otp.expiresAt) return { refusal: refuse(sandboxCodes.wrongOtp, `The OTP has expired (valid ${otpValiditySeconds} seconds). Send a new one.`) };
+    if (otp.code !== code) return { refusal: refuse(sandboxCodes.wrongOtp, "Wrong OTP.") };
     await tx.sandboxOtp.update({ where: { id: otp.id }, data: { usedAt: now() } });
     return { otp };
   }
@@ -145,7 +175,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
 
   async function notRegistered(tx: Tx, registrationId: string, remitterMobile: string): Promise<SandboxReply> {
     const otp = await issueOtp(tx, { registrationId, purpose: "register", mobile: remitterMobile, subject: {}, stateresp: randomUUID() });
-    return json(202, { status: false, response_code: responseCodes.remitterNotRegistered, stateresp: otp.stateresp, message: "Remitter not registered OTP sent for new registration." });
+    return json(202, { status: false, response_code: sandboxCodes.remitterNotRegistered, stateresp: otp.stateresp, message: "Remitter not registered OTP sent for new registration." });
   }
 
   function statusReply(t: {
@@ -162,6 +192,25 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
     const txnStatus = { success: "1", failed: "0", refund_pending: "0", refunded: "0", pending: "2", hold: "4" }[t.state] ?? "2";
     const message = { success: "Transaction Successful", failed: "Transaction Failed", refund_pending: "Transaction Failed", refunded: "Transaction Refunded", pending: "Transaction Under Process", hold: "Transaction On Hold" }[t.state];
     const charges = splitCharge(t.customerCharge.toString());
+    // Like the documented sample, every reply carries refund fields: the sample's filler unless
+    // the transfer really was refunded.
+    const refund = t.refundedAt ? { daterefunded: format(new TZDate(t.refundedAt, aopayTimeZone), "yyyy-MM-dd HH:mm:ss"), refundtxnid: t.refundTxnId ?? "" } : documentedRefundFiller;
+    if (paysprint) {
+      return ok(message ?? "Transaction Under Process", {
+        utr: t.utr ?? "",
+        txn_amount: Number(t.amount.toFixed(0)),
+        ackno: Number(t.ackno),
+        ReferanceID: t.reference,
+        account_number: account,
+        txn_status: Number(txnStatus),
+        customer_charge: Number(charges.customerCharge.toFixed(2)),
+        gst: Number(charges.gst.toFixed(2)),
+        discount: 0,
+        tds: Number(charges.tds.toFixed(2)),
+        net_commission: Number(charges.netCommission.toFixed(2)),
+        ...refund,
+      });
+    }
     return ok(message ?? "Transaction Under Process", {
       utr: t.utr ?? "",
       amount: t.amount.toFixed(0),
@@ -174,7 +223,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
       discount: "0.00",
       tds: charges.tds.toFixed(2),
       netcommission: charges.netCommission.toFixed(2),
-      ...(t.refundedAt ? { daterefunded: format(new TZDate(t.refundedAt, aopayTimeZone), "yyyy-MM-dd HH:mm:ss"), refundtxnid: t.refundTxnId } : {}),
+      ...refund,
     });
   }
 
@@ -200,25 +249,25 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
       const attempts = await tx.sandboxEkyc.findMany({ where: { mobile: body.MobileNumber, createdAt: { gt: subDays(at, 1) } }, orderBy: { createdAt: "asc" } });
       if (attempts.length >= ekycAttemptsPerDay) {
         const again = format(new TZDate(addDays(attempts[0]!.createdAt, 1), aopayTimeZone), "dd MMM HH:mm");
-        return refuse(responseCodes.notEligible, `e-KYC attempts for today are used up (${ekycAttemptsPerDay} a day). Try again after ${again} IST.`);
+        return refuse(sandboxCodes.notEligible, `e-KYC attempts for today are used up (${ekycAttemptsPerDay} a day). Try again after ${again} IST.`);
       }
       // Like AOPay, the sandbox wants a device's PidData, not a placeholder.
-      if (!isCapturedPid(body.FingerPrintData)) return refuse(responseCodes.notEligible, "FingerPrintData is not a successful RD-service capture (PidData with Resp errCode 0 and Data).");
+      if (!isCapturedPid(body.FingerPrintData)) return refuse(sandboxCodes.notEligible, "FingerPrintData is not a successful RD-service capture (PidData with Resp errCode 0 and Data).");
       const succeeded = !ekycFailsFor(body.AadhaarNumber);
       const ekyc = await tx.sandboxEkyc.create({ data: { mobile: body.MobileNumber, aadhaarLast4: body.AadhaarNumber.slice(-4), succeeded, createdAt: at } });
-      if (!succeeded) return refuse(responseCodes.notEligible, "e-KYC failed: the fingerprint did not match the Aadhaar record.");
+      if (!succeeded) return refuse(sandboxCodes.notEligible, "e-KYC failed: the fingerprint did not match the Aadhaar record.");
       return ok("e-KYC successful.", { data: { kyc_id: String(ekyc.id) } });
     },
 
     async registerRemitter(raw, tx) {
       const body = registerRemitterBody.parse(raw);
       if (await tx.sandboxRemitter.findUnique({ where: { mobile: body.MobileNumber } })) {
-        return refuse(responseCodes.notEligible, "This remitter is already registered.");
+        return refuse(sandboxCodes.notEligible, "This remitter is already registered.");
       }
       const ekyc = await tx.sandboxEkyc.findFirst({ where: { id: Number(body.KycId), mobile: body.MobileNumber, succeeded: true } });
-      if (!ekyc) return refuse(responseCodes.notEligible, "No successful e-KYC with this KycId for this mobile.");
+      if (!ekyc) return refuse(sandboxCodes.notEligible, "No successful e-KYC with this KycId for this mobile.");
       if (ekyc.createdAt < subMinutes(now(), ekycValidityMinutes)) {
-        return refuse(responseCodes.notEligible, `The e-KYC is older than ${ekycValidityMinutes} minutes. Do the e-KYC again.`);
+        return refuse(sandboxCodes.notEligible, `The e-KYC is older than ${ekycValidityMinutes} minutes. Do the e-KYC again.`);
       }
       const checked = await redeemOtp(tx, { stateresp: body.Stateresp, purpose: "register", mobile: body.MobileNumber }, body.OTP);
       if ("refusal" in checked) return checked.refusal;
@@ -233,7 +282,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
       const body = registerBeneficiaryBody.parse(raw);
       if (!(await tx.sandboxRemitter.findUnique({ where: { mobile: body.mobile } }))) return notRegistered(tx, registrationId, body.mobile);
       if (body.bankid !== sandboxBankId(body.ifsccode.slice(0, 4))) {
-        return refuse(responseCodes.invalidBeneficiary, "bankid is not the id of the IFSC's bank in the bank list.");
+        return refuse(sandboxCodes.invalidBeneficiary, "bankid is not the id of the IFSC's bank in the bank list.");
       }
       const bene = await tx.sandboxBeneficiary.create({
         data: {
@@ -247,7 +296,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
           createdAt: now(),
         },
       });
-      return ok("Beneficiary added successfully.", { data: { bene_id: String(bene.id) } });
+      return ok("Beneficiary added successfully.", { data: paysprint ? { bene_id: bene.id } : { BeneID: String(bene.id) } });
     },
 
     async listBeneficiaries(raw, tx, registrationId) {
@@ -260,7 +309,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
     async fetchBeneficiary(raw, tx) {
       const body = mobileBeneBody.parse(raw);
       const bene = await tx.sandboxBeneficiary.findFirst({ where: { id: Number(body.BeneID), mobile: body.MobileNumber, deletedAt: null } });
-      if (!bene) return refuse(responseCodes.invalidBeneficiary, "Beneficiary not found for this remitter.");
+      if (!bene) return refuse(sandboxCodes.invalidBeneficiary, "Beneficiary not found for this remitter.");
       return ok("Beneficiary fetched.", { data: beneficiaryData(bene) });
     },
 
@@ -270,7 +319,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
         where: { id: Number(body.BeneID), mobile: body.MobileNumber, deletedAt: null },
         data: { deletedAt: now() },
       });
-      return count ? ok("Beneficiary deleted.") : refuse(responseCodes.invalidBeneficiary, "Beneficiary not found for this remitter.");
+      return count ? ok("Beneficiary deleted.") : refuse(sandboxCodes.invalidBeneficiary, "Beneficiary not found for this remitter.");
     },
 
     async sendTransferOtp(raw, tx, registrationId) {
@@ -287,13 +336,13 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
         stateresp: String(randomInt(100_000_000, 999_999_999)),
       });
       const message = "OTP has been send to the remitter mobile number.";
-      return json(200, { status: true, response_code: responseCodes.success, message, stateresp: otp.stateresp, Status: "True", Value: message });
+      return json(200, { status: true, response_code: sandboxCodes.success, message, stateresp: otp.stateresp, Status: "True", Value: message });
     },
 
     async confirmTransfer(raw, tx, registrationId) {
       const body = confirmBody.parse(raw);
       const scenario = transferScenario(Number(body.Amount));
-      const duplicate = () => refuse(responseCodes.duplicateReference, "Duplicate reference id.");
+      const duplicate = () => refuse(sandboxCodes.duplicateReference, "Duplicate reference id.");
       if (scenario === "duplicate_reference" || (await tx.sandboxTransfer.findUnique({ where: { reference: body.ReferanceID } }))) {
         return duplicate();
       }
@@ -303,7 +352,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
       if ("refusal" in checked) return checked.refusal;
       const subject = checked.otp.subject as { beneficiaryId?: string; amount?: string; mode?: string };
       if (subject.beneficiaryId !== body.BeneID || subject.amount !== body.Amount || subject.mode !== body.Txntype) {
-        return refuse(responseCodes.otpInvalid, "This OTP was sent for a different transfer.");
+        return refuse(sandboxCodes.wrongOtp, "This OTP was sent for a different transfer.");
       }
 
       const state = { failure: "failed", pending: "pending", hold: "hold" }[scenario as string] ?? "success";
@@ -338,7 +387,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
     async transferStatus(raw, tx, registrationId) {
       const body = statusBody.parse(raw);
       let transfer = await tx.sandboxTransfer.findFirst({ where: { reference: body.ReferanceID, registrationId } });
-      if (!transfer) return json(200, { status: false, response_code: 0, message: "No transaction found for this reference id." });
+      if (!transfer) return refuse(sandboxCodes.noRecord, "Transaction not found");
       if (transfer.state === "pending" || transfer.state === "hold") {
         const settles = transfer.pendingAsksLeft <= 0;
         transfer = await tx.sandboxTransfer.update({
@@ -352,8 +401,8 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
     async refundOtp(raw, tx, registrationId) {
       const body = refundOtpBody.parse(raw);
       const transfer = await tx.sandboxTransfer.findFirst({ where: { reference: body.ReferanceID, ackno: body.ackno, registrationId } });
-      if (!transfer) return refuse(responseCodes.notEligible, "No transaction found for this reference id and ackno.");
-      if (transfer.state !== "failed" && transfer.state !== "refund_pending") return refuse(responseCodes.notEligible, "Only a failed transaction can be refunded.");
+      if (!transfer) return refuse(sandboxCodes.notEligible, "No transaction found for this reference id and ackno.");
+      if (transfer.state !== "failed" && transfer.state !== "refund_pending") return refuse(sandboxCodes.notEligible, "Only a failed transaction can be refunded.");
       await tx.sandboxTransfer.update({ where: { reference: transfer.reference }, data: { state: "refund_pending" } });
       const otp = await issueOtp(tx, { registrationId, purpose: "refund", mobile: transfer.mobile, subject: { reference: transfer.reference }, stateresp: randomUUID() });
       return ok("OTP has been sent to the remitter for the refund.", { stateresp: otp.stateresp });
@@ -362,7 +411,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
     async refund(raw, tx, registrationId) {
       const body = refundBody.parse(raw);
       const transfer = await tx.sandboxTransfer.findFirst({ where: { reference: body.ReferanceID, ackno: body.ackno, registrationId } });
-      if (!transfer || transfer.state !== "refund_pending") return refuse(responseCodes.notEligible, "Ask for the refund OTP first.");
+      if (!transfer || transfer.state !== "refund_pending") return refuse(sandboxCodes.notEligible, "Ask for the refund OTP first.");
       const checked = await redeemOtp(tx, { purpose: "refund", mobile: transfer.mobile, subject: { equals: { reference: transfer.reference } } }, body.OTP);
       if ("refusal" in checked) return checked.refusal;
       const refundTxnId = String(randomInt(100_000, 999_999));
@@ -372,20 +421,22 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
   };
 
   function beneficiaryData(b: { id: number; name: string; bankId: string; accountNumber: string; ifsc: string; verified: boolean }) {
-    return { bene_id: String(b.id), name: b.name, bankid: b.bankId, accno: b.accountNumber, ifsc: b.ifsc, verified: b.verified ? "1" : "0" };
+    if (paysprint) return { bene_id: b.id, name: b.name, bankid: Number(b.bankId), accno: b.accountNumber, ifsc: b.ifsc, verified: b.verified ? 1 : 0 };
+    // The spellings of Register Beneficiary's request and of every request's BeneID.
+    return { BeneID: String(b.id), benename: b.name, bankid: b.bankId, accno: b.accountNumber, ifsccode: b.ifsc, verified: b.verified ? "1" : "0" };
   }
 
   /** The money rules every transfer meets, at Send OTP and again at confirmation. */
   async function transferRefusal(tx: Tx, body: z.infer<typeof sendOtpBody>): Promise<SandboxReply | null> {
     const bene = await tx.sandboxBeneficiary.findFirst({ where: { id: Number(body.BeneID), mobile: body.MobileNumber, deletedAt: null } });
-    if (!bene) return refuse(responseCodes.invalidBeneficiary, "Beneficiary not found for this remitter.");
+    if (!bene) return refuse(sandboxCodes.invalidBeneficiary, "Beneficiary not found for this remitter.");
     const amount = new Decimal(body.Amount);
     if (amount.lt(1) || amount.gt(perTransferLimitRupees)) {
-      return refuse(responseCodes.monthlyLimitOver, `The amount must be between Rs 1 and Rs ${perTransferLimitRupees.toLocaleString("en-IN")} per transaction.`);
+      return refuse(sandboxCodes.monthlyLimitOver, `The amount must be between Rs 1 and Rs ${perTransferLimitRupees.toLocaleString("en-IN")} per transaction.`);
     }
     const left = new Decimal(monthlyLimitRupees).minus(await monthUsage(tx, body.MobileNumber, now()));
     if (amount.gt(left)) {
-      return refuse(responseCodes.monthlyLimitOver, `Monthly limit of remitter is over: Rs ${left.toFixed(0)} left this month.`);
+      return refuse(sandboxCodes.monthlyLimitOver, `Monthly limit of remitter is over: Rs ${left.toFixed(0)} left this month.`);
     }
     return null;
   }
@@ -397,7 +448,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
     async handle(path: string, raw: unknown): Promise<SandboxReply> {
       const call = byPath.get(path.toLowerCase());
       if (!call) return { status: 404, body: "<html><body>404 Not Found</body></html>", contentType: "text/html" };
-      if (!raw || typeof raw !== "object") return json(400, { status: false, response_code: responseCodes.notEligible, message: "The body must be a JSON object." });
+      if (!raw || typeof raw !== "object") return json(400, { status: false, response_code: sandboxCodes.notEligible, message: "The body must be a JSON object." });
       const body = raw as Record<string, unknown>;
       const registrationId = String(body.RegistrationID ?? "");
       const remitterMobile = String(body.MobileNumber ?? body.mobile ?? "");
@@ -416,7 +467,7 @@ export function createSandbox({ prisma, now = () => new Date(), slowReplyMs, otp
           });
         } catch (error) {
           if (error instanceof z.ZodError) {
-            return json(400, { status: false, response_code: responseCodes.notEligible, message: error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") });
+            return json(400, { status: false, response_code: sandboxCodes.notEligible, message: error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") });
           }
           if (!isSerializationConflict(error) || attempt >= 8) throw error;
           // Conflicting calls retried at once would meet again: wait a little, at random.

@@ -1,0 +1,96 @@
+/**
+ * What an answer about a part's transfer means for the part: the one reading of Transaction
+ * Status (and of a Transaction reply that carries the transfer's state), used by the money
+ * call, the status worker and every "ask now".
+ *
+ * The rules (../shared/aopay/README.md, "Codes and states"):
+ * - `txn_status` decides the state; the refund fields never do by themselves. AOPay's own
+ *   success sample carries a refund date in 2021 and a refund id: template filler.
+ * - A refund dated before the part was submitted is filler: recorded, nothing more.
+ * - A plausible refund (dated after submission) that the portal did not claim keeps the state
+ *   `txn_status` gives and marks the reply conflicting: a person settles it.
+ * - A part becomes REFUNDED only through the portal's own refund claim, confirmed by a
+ *   plausible refund on a part waiting for it (REFUND_PENDING).
+ * - "No record of this reference" is conclusive only after a grace time since the money call:
+ *   then nothing moved and the part ends CANCELLED (not sent). Before it, it is no answer.
+ */
+import { TZDate } from "@date-fns/tz";
+import { addMinutes, format } from "date-fns";
+import { aopayTimeZone } from "@/lib/aopay/contract";
+import type { Outcome, TransferReport } from "@/lib/aopay/types";
+import type { PartState } from "@/lib/ledger/states";
+
+export interface StatusAnswer {
+  outcome: Outcome;
+  code?: number;
+  message: string;
+  transfer?: TransferReport;
+}
+
+export interface PartTimes {
+  /** When the money call was made. */
+  submittedAt: Date | null;
+  /** When the portal asked for the refund OTP (its refund claim began). */
+  refundOtpSentAt: Date | null;
+}
+
+export interface StatusReading {
+  to: PartState;
+  /** Whether the answer told anything (a no-record answer inside the grace time does not). */
+  answered: boolean;
+  /** A person must look at it: AOPay's reply contradicts itself or the ledger. */
+  conflict?: string;
+  /** AOPay has no record of the reference and the grace time is over: nothing moved. */
+  noRecord?: boolean;
+}
+
+const aopayTime = (at: Date) => format(new TZDate(at, aopayTimeZone), "yyyy-MM-dd HH:mm:ss");
+
+const stateOfTxn: Record<TransferReport["state"], PartState> = {
+  success: "SUCCESS",
+  failed: "FAILED",
+  pending: "PENDING",
+  hold: "PENDING",
+  unknown: "PENDING",
+};
+
+/** A refund AOPay reports that could be real: dated after `since` (the money call, or the claim). */
+export function plausibleRefund(report: TransferReport, since: Date | null): boolean {
+  return report.refundedAt !== undefined && since !== null && report.refundedAt > since;
+}
+
+function describeRefund(report: TransferReport): string {
+  const id = report.refundTransactionId ? ` (refund id ${report.refundTransactionId})` : "";
+  return `a refund on ${aopayTime(report.refundedAt!)} IST${id}`;
+}
+
+export function readStatusAnswer(from: PartState, answer: StatusAnswer | undefined, part: PartTimes, now: Date, noRecordGraceMinutes: number): StatusReading {
+  const waiting: PartState = from === "REFUND_PENDING" ? "REFUND_PENDING" : "PENDING";
+  if (!answer) return { to: waiting, answered: false };
+
+  if (answer.outcome === "no_record") {
+    const graceOver = part.submittedAt !== null && now >= addMinutes(part.submittedAt, noRecordGraceMinutes);
+    if (from !== "REFUND_PENDING" && graceOver) return { to: "CANCELLED", answered: true, noRecord: true };
+    return { to: waiting, answered: false };
+  }
+  const report = answer.outcome === "success" ? answer.transfer : undefined;
+  if (!report) return { to: waiting, answered: false };
+
+  if (from === "REFUND_PENDING") {
+    if (plausibleRefund(report, part.refundOtpSentAt ?? part.submittedAt)) return { to: "REFUNDED", answered: true };
+    if (report.state === "success") {
+      return { to: "REFUND_PENDING", answered: true, conflict: "AOPay now reports this transfer successful (txn_status 1), but it had failed and its refund was claimed." };
+    }
+    return { to: "REFUND_PENDING", answered: true };
+  }
+
+  const to = stateOfTxn[report.state];
+  if (plausibleRefund(report, part.submittedAt)) {
+    return {
+      to,
+      answered: true,
+      conflict: `AOPay's reply says ${report.state === "unknown" ? "nothing clear" : report.state} (txn_status) but also reports ${describeRefund(report)} that the portal never claimed.`,
+    };
+  }
+  return { to, answered: true };
+}
