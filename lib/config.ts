@@ -109,7 +109,8 @@ const envSchema = z.object({
   AOPAY_NO_RECORD_GRACE_MINUTES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(72 * 60).default(30)),
   AOPAY_SANDBOX_SPELLING: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["documented", "paysprint"]).default("documented")),
   OTP_VALIDITY_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(5).max(600).default(90)),
-  TRANSFER_MIN_RUPEES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(5000).default(100)),
+  // At most half of Rs 5,000: the parts of an evenly split amount are never smaller than that.
+  TRANSFER_MIN_RUPEES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(2500).default(100)),
   RD_SERVICE_PORTS: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z

@@ -85,8 +85,9 @@ export function BeneficiaryStep({ mobile, selected, onSelect }: { mobile: string
       {adding ? (
         <AddBeneficiary
           mobile={mobile}
-          onAdded={async () => {
+          onAdded={async (notListed) => {
             setAdding(false);
+            setMessage(notListed);
             await load();
           }}
           onCancel={list && list.length > 0 ? () => setAdding(false) : undefined}
@@ -102,7 +103,8 @@ export function BeneficiaryStep({ mobile, selected, onSelect }: { mobile: string
 
 type NewBeneficiary = z.input<typeof beneficiarySchema>;
 
-function AddBeneficiary({ mobile, onAdded, onCancel }: { mobile: string; onAdded: () => Promise<void>; onCancel?: () => void }) {
+/** `onAdded` gets a message for the agent when AOPay accepted the beneficiary but does not list it. */
+function AddBeneficiary({ mobile, onAdded, onCancel }: { mobile: string; onAdded: (notListed?: string) => Promise<void>; onCancel?: () => void }) {
   const form = useForm<NewBeneficiary>({
     resolver: zodResolver(beneficiarySchema),
     defaultValues: { mobile, name: "", ifsc: "", accountNumber: "", accountNumberAgain: "", verified: false },
@@ -130,7 +132,7 @@ function AddBeneficiary({ mobile, onAdded, onCancel }: { mobile: string; onAdded
       for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof NewBeneficiary, { message: text });
       return setMessage(result.message);
     }
-    await onAdded();
+    await onAdded(result.data.listed ? undefined : result.data.message);
   }
 
   const errors = form.formState.errors;

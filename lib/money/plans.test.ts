@@ -107,7 +107,8 @@ describe.each(testBackends)("commission plans on %s", (backend) => {
     const a = await addPlan(db.prisma, form({ name: "Plan A", effectiveDay: "2026-11-05" }), admin, () => new Date("2026-11-01T06:00:00Z"));
     if (!a.ok) throw new Error(JSON.stringify(a.fieldErrors));
     const first = await newTransfer(12000);
-    const underA = ["50.00 7.63 38.37 0.77 37.60", "50.00 7.63 38.37 0.77 37.60", "20.00 3.05 12.95 0.26 12.69"];
+    // Rs 12,000 is three parts of Rs 4,000: 40.00 x 18/118 = 6.10; 40 - 6.10 - 4 = 29.90; x 2% = 0.60
+    const underA = ["40.00 6.10 29.90 0.60 29.30", "40.00 6.10 29.90 0.60 29.30", "40.00 6.10 29.90 0.60 29.30"];
     expect(figures(first.parts)).toEqual(underA);
     expect(first.parts.map((p) => p.planId)).toEqual([a.plan.id, a.plan.id, a.plan.id]);
 
@@ -128,8 +129,8 @@ describe.each(testBackends)("commission plans on %s", (backend) => {
 
     clock = new Date("2026-11-10T18:30:00.000Z");
     const second = await newTransfer(12000);
-    // 75.00 x 18/118 = 11.44; 75 - 11.44 - 5 = 58.56; x 5% = 2.928 -> 2.93
-    expect(figures(second.parts)).toEqual(["75.00 11.44 58.56 2.93 55.63", "75.00 11.44 58.56 2.93 55.63", "30.00 4.58 20.42 1.02 19.40"]);
+    // 60.00 x 18/118 = 9.15; 60 - 9.15 - 5 = 45.85; x 5% = 2.2925 -> 2.29
+    expect(figures(second.parts)).toEqual(["60.00 9.15 45.85 2.29 43.56", "60.00 9.15 45.85 2.29 43.56", "60.00 9.15 45.85 2.29 43.56"]);
     expect(second.parts.map((p) => p.planId)).toEqual([b.plan.id, b.plan.id, b.plan.id]);
 
     // The first transfer, settled under plan B's days, still expects plan A's figures.

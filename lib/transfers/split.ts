@@ -7,18 +7,20 @@ import { chargesFor, type ChargePlan, defaultPlan, type PartCharges } from "@/li
 
 export const maxPartRupees = 5_000;
 
-/** Whole rupees in, parts out: as many full parts as fit, then the rest. */
+/**
+ * Whole rupees in, parts out: the fewest parts of at most `maxPart`, as even as whole rupees
+ * allow, the larger parts first (Rs 5,001 is 2,501 + 2,500). Filling full parts first would
+ * leave a tail as small as Rs 1, below the counter's minimum and charged the minimum fee; even
+ * parts of a split amount are never below half of `maxPart`.
+ */
 export function splitAmount(total: Decimal.Value, maxPart: number = maxPartRupees): Decimal[] {
   const amount = new Decimal(total);
   if (!amount.isInteger() || amount.lte(0)) throw new RangeError("The amount must be a whole number of rupees above zero.");
-  const parts: Decimal[] = [];
-  let left = amount;
-  while (left.gt(0)) {
-    const part = Decimal.min(left, maxPart);
-    parts.push(part);
-    left = left.minus(part);
-  }
-  return parts;
+  const count = amount.div(maxPart).ceil().toNumber();
+  const smaller = amount.divToInt(count);
+  // The rupees left over after `count` equal parts, one each to the first parts.
+  const larger = amount.minus(smaller.times(count)).toNumber();
+  return Array.from({ length: count }, (_, i) => (i < larger ? smaller.plus(1) : smaller));
 }
 
 export interface FeePreview {

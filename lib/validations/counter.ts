@@ -32,10 +32,22 @@ export const registerSchema = z.object({ mobile: mobileSchema, otp: otpSchema, s
 
 export const ifscPattern = /^[A-Z]{4}0[A-Z0-9]{6}$/;
 
+/**
+ * A person's name as banks take it: letters of any script (with their vowel signs and other
+ * combining marks, which Indian scripts need), spaces, full stops, apostrophes and hyphens.
+ * Anything else (digits, <, >, quotes, newlines) is refused before it reaches AOPay.
+ */
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(2, "Enter the account holder's name as the bank has it.")
+  .max(50, "At most 50 characters: shorten the name as the bank does.")
+  .regex(/^\p{L}[\p{L}\p{M} .'-]*$/u, "Use only letters, spaces and the marks . ' - in the name, as the passbook has it.");
+
 export const beneficiarySchema = z
   .object({
     mobile: mobileSchema,
-    name: z.string().trim().min(2, "Enter the account holder's name as the bank has it.").max(60, "That name is too long."),
+    name: personNameSchema,
     ifsc: z
       .string()
       .trim()
@@ -55,14 +67,33 @@ export function adultOn(dateOfBirth: string, today: Date = new Date()): boolean 
 
 const decimalText = z.string().trim().regex(/^-?\d{1,3}(\.\d{1,6})?$/, "Use decimal degrees, e.g. 19.1086.");
 
+/** The refusal of an amount above what the customer may still send this month. */
+export function aboveMonthLeftMessage(maxRupees: number): string {
+  return `At most Rs ${maxRupees.toLocaleString("en-IN")} (what is left of this customer's month).`;
+}
+
+/**
+ * Whole rupees written as plain digits ("2500", or the number 2500 the form hands over). Not
+ * z.coerce.number: that reads "1e3" as 1000, "0x10" as 16 and "" as 0.
+ */
+function rupeesSchema(limits: { minRupees: number; maxRupees: number }) {
+  return z
+    .union([z.string(), z.number()], { error: "Enter the amount in rupees." })
+    .transform((v) => (typeof v === "number" ? String(v) : v.trim()))
+    .pipe(
+      z
+        .string()
+        .min(1, "Enter the amount in rupees.")
+        .regex(/^\d+$/, "Whole rupees in digits only, e.g. 2500 (no commas, decimals or signs).")
+        .transform(Number),
+    )
+    .pipe(z.number().min(limits.minRupees, `At least Rs ${limits.minRupees}.`).max(limits.maxRupees, aboveMonthLeftMessage(limits.maxRupees)));
+}
+
 export function transferSchema(limits: { minRupees: number; maxRupees: number }) {
   return z
     .object({
-      amount: z.coerce
-        .number({ message: "Enter the amount in rupees." })
-        .int("Whole rupees only.")
-        .min(limits.minRupees, `At least Rs ${limits.minRupees}.`)
-        .max(limits.maxRupees, `At most Rs ${limits.maxRupees.toLocaleString("en-IN")} (what is left of this customer's month).`),
+      amount: rupeesSchema(limits),
       mode: z.enum(["IMPS", "NEFT"]),
       pincode: z.string().trim().regex(/^[1-9]\d{5}$/, "A PIN code has 6 digits and does not start with 0."),
       address: z.string().trim().min(5, "Enter the customer's address.").max(200, "That address is too long."),
@@ -70,6 +101,18 @@ export function transferSchema(limits: { minRupees: number; maxRupees: number })
       latitude: decimalText.refine((v) => Number(v) >= 6 && Number(v) <= 37.6, "The shop's latitude must be in India (6 to 37.6)."),
       longitude: decimalText.refine((v) => Number(v) >= 68 && Number(v) <= 97.5, "The shop's longitude must be in India (68 to 97.5)."),
     });
+}
+
+/**
+ * What the server checks before it asks AOPay anything: the form, the customer and
+ * beneficiary it is for, and the form's request key.
+ */
+export function startTransferSchema(limits: { minRupees: number; maxRupees: number }) {
+  return transferSchema(limits).extend({
+    mobile: mobileSchema,
+    beneficiaryId: z.string().regex(/^\d+$/, "Pick a beneficiary."),
+    requestKey: z.uuid("This form is out of date. Reload the page and fill it in again."),
+  });
 }
 
 export type TransferInput = z.infer<ReturnType<typeof transferSchema>>;

@@ -19,9 +19,10 @@ import {
 } from "@/lib/counter/service";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { monthlyLimitRupees } from "@/lib/ledger/ledger";
 import { bankNameForIfsc } from "@/lib/transfers/ifsc";
 import { log, newRequestId } from "@/lib/log";
-import { beneficiarySchema, ekycSchema, lookupSchema, mobileSchema, otpSchema, registerSchema, transferSchema } from "@/lib/validations/counter";
+import { aboveMonthLeftMessage, beneficiarySchema, ekycSchema, lookupSchema, mobileSchema, otpSchema, registerSchema, startTransferSchema } from "@/lib/validations/counter";
 
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
@@ -81,15 +82,13 @@ export async function ifscBankAction(input: { ifsc: string }): Promise<ActionRes
   return { ok: true, data: { bankName: bankNameForIfsc(ifsc.data) } };
 }
 
-export async function addBeneficiaryAction(input: z.input<typeof beneficiarySchema>): Promise<ActionResult> {
+/** Adds a beneficiary; `listed` says whether AOPay's list shows it when read again. */
+export async function addBeneficiaryAction(input: z.input<typeof beneficiarySchema>): Promise<ActionResult<{ listed: boolean; message?: string }>> {
   const user = await requireUser("AGENT");
   const parsed = beneficiarySchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   if (!bankNameForIfsc(parsed.data.ifsc)) return { ok: false, message: "Check the IFSC.", fieldErrors: { ifsc: "This IFSC is not in the bank list." } };
-  return run("add beneficiary", async () => {
-    await addBeneficiary(user, parsed.data);
-    return undefined;
-  });
+  return run("add beneficiary", () => addBeneficiary(user, parsed.data));
 }
 
 export async function deleteBeneficiaryAction(input: { mobile: string; beneficiaryId: string }): Promise<ActionResult> {
@@ -104,16 +103,18 @@ export async function deleteBeneficiaryAction(input: { mobile: string; beneficia
 
 export async function startTransferAction(input: Record<string, unknown>): Promise<ActionResult<{ transferId: string; otpMessage?: string }>> {
   const user = await requireUser("AGENT");
-  const base = z.object({ mobile: mobileSchema, beneficiaryId: z.string().regex(/^\d+$/, "Pick a beneficiary."), requestKey: z.uuid() }).safeParse(input);
-  if (!base.success) return invalid(base.error);
-  const lookup = await run("remitter lookup", () => lookupRemitter(user, base.data.mobile));
+  // Every field is checked against the absolute limits first: a refused form costs no AOPay call.
+  const parsed = startTransferSchema({ minRupees: config().transferMinRupees, maxRupees: monthlyLimitRupees }).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const lookup = await run("remitter lookup", () => lookupRemitter(user, parsed.data.mobile));
   if (!lookup.ok) return lookup;
   if (!lookup.data.registered) return { ok: false, message: "Register this customer first." };
   const remitter = lookup.data.remitter;
-  const parsed = transferSchema({ minRupees: config().transferMinRupees, maxRupees: Math.min(25_000, Number(remitter.limitLeft)) }).safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  // What is left of the customer's month is known only from the look-up.
+  const left = Number(remitter.limitLeft);
+  if (parsed.data.amount > left) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { amount: aboveMonthLeftMessage(left) } };
   return run("start transfer", async () => {
-    const started = await startTransfer(user, remitter, { ...parsed.data, beneficiaryId: base.data.beneficiaryId, requestKey: base.data.requestKey });
+    const started = await startTransfer(user, remitter, parsed.data);
     await auditTransferStarted(db(), user, started.transferId, started.otpMessage);
     return started;
   });

@@ -4,6 +4,7 @@ import { PageHeading } from "@/components/page-heading";
 import { requireUser } from "@/lib/auth/current-user";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { codeTable } from "@/lib/aopay/contract";
 import { formatIst } from "@/lib/format";
 
 export const metadata: Metadata = { title: "AOPay" };
@@ -27,13 +28,20 @@ export default async function AopayPage() {
   await requireUser("ADMIN");
   const settings = config().aopay;
   const [outlets, exchanges] = await Promise.all([
-    db().outlet.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, registrationId: true } }),
+    db().outlet.findMany({
+      where: { active: true },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, registrationId: true, aopayRefusedAt: true, aopayRefusedCall: true, aopayRefusedMessage: true },
+    }),
     db().aopayExchange.findMany({
       orderBy: { id: "desc" },
       take: 25,
       select: { id: true, at: true, call: true, reference: true, registrationId: true, httpStatus: true, latencyMs: true, failure: true },
     }),
   ]);
+  const refused = outlets.filter((o) => o.aopayRefusedAt !== null);
+  const codes = Object.entries(codeTable(settings.responseCodes)).sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }));
+  const sourceLabels = { documented: "AOPay's documents", paysprint: "PaySprint's tables (assumed)", portal: "the portal's setting" } as const;
 
   return (
     <>
@@ -56,6 +64,60 @@ export default async function AopayPage() {
         </p>
         <div className="mt-4">
           <ConnectionCheckForm outlets={outlets.map((o) => ({ id: o.id, label: `${o.name} (${o.registrationId})` }))} />
+        </div>
+      </section>
+
+      <section className="mb-6 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby="refusals-heading" data-testid="credential-refusals">
+        <h2 id="refusals-heading" className="font-semibold">Credentials AOPay refused</h2>
+        {refused.length === 0 ? (
+          <p className="mt-1 text-slate-600">AOPay has not refused any active outlet&apos;s credentials.</p>
+        ) : (
+          <ul className="mt-2 space-y-2">
+            {refused.map((o) => (
+              <li key={o.id} className="rounded-lg border border-red-200 bg-red-50 p-3 text-red-900">
+                <span className="font-semibold">
+                  {o.name} ({o.registrationId})
+                </span>
+                : last refused {formatIst(o.aopayRefusedAt!, "dd MMM yyyy, HH:mm")} on {callLabels[o.aopayRefusedCall ?? ""] ?? o.aopayRefusedCall}, &ldquo;{o.aopayRefusedMessage}&rdquo;. Check
+                its RegistrationID and the AOPay header settings, then run the connection check.
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="mb-6 rounded-xl border border-slate-200 bg-white" aria-labelledby="codes-heading">
+        <h2 id="codes-heading" className="px-4 pt-4 font-semibold">How AOPay&apos;s response codes are read</h2>
+        <p className="px-4 pt-1 text-sm text-slate-600">
+          A code not listed here leaves a money call pending until Transaction Status gives a final answer. Change or add codes with AOPAY_RESPONSE_CODES. A Status answer with no record of
+          the reference ends a part as not sent only {settings.noRecordGraceMinutes} minutes after its money call.
+        </p>
+        <div className="overflow-x-auto">
+          <table className="mt-2 min-w-full divide-y divide-slate-200 text-left text-sm" data-testid="response-codes">
+            <thead className="bg-slate-50 text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-semibold">Code</th>
+                <th scope="col" className="px-4 py-2 font-semibold">Calls</th>
+                <th scope="col" className="px-4 py-2 font-semibold">Read as</th>
+                <th scope="col" className="px-4 py-2 font-semibold">From</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {codes.map(([key, rule]) => {
+                const [call, code] = key.includes(":") ? key.split(":") : [undefined, key];
+                return (
+                  <tr key={key}>
+                    <td className="px-4 py-2 font-mono">{code}</td>
+                    <td className="px-4 py-2">{call ? (callLabels[call] ?? call) : "all"}</td>
+                    <td className="px-4 py-2">
+                      {rule.meaning.replace(/_/g, " ")} <span className="text-slate-600">({rule.note})</span>
+                    </td>
+                    <td className="px-4 py-2">{sourceLabels[rule.source]}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </div>
       </section>
 
@@ -83,8 +145,10 @@ export default async function AopayPage() {
                     <td className="px-4 py-2">{callLabels[e.call] ?? e.call}</td>
                     <td className="px-4 py-2 font-mono">{e.registrationId ?? "—"}</td>
                     <td className="px-4 py-2 font-mono">{e.reference ?? "—"}</td>
-                    <td className={`px-4 py-2 ${e.failure ? "text-red-700" : ""}`}>{e.failure ? e.failure.replace(/_/g, " ") : `HTTP ${e.httpStatus}`}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">{e.latencyMs}</td>
+                    <td className={`px-4 py-2 ${e.failure ? "text-red-700" : ""}`}>
+                      {e.failure ? e.failure.replace(/_/g, " ") : e.httpStatus !== null ? `HTTP ${e.httpStatus}` : "no reply recorded (out, or its process stopped)"}
+                    </td>
+                    <td className="px-4 py-2 text-right tabular-nums">{e.latencyMs ?? "—"}</td>
                   </tr>
                 ))}
               </tbody>
