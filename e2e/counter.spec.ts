@@ -99,7 +99,7 @@ test("a wrong OTP is refused inline while the timer keeps running; a double clic
   // Keyboard only: type the OTP and press Enter.
   await page.getByLabel("OTP read out by the customer").fill(otp === "000000" ? "111111" : "000000");
   await page.getByLabel("OTP read out by the customer").press("Enter");
-  await expect(page.locator("#otp-error")).toHaveText("Wrong OTP.");
+  await expect(page.locator("#otp-error")).toHaveText("Wrong OTP. Check the OTP with the customer and type it again.");
   const before = await page.getByTestId("otp-countdown").textContent();
   await expect(page.getByTestId("otp-countdown")).not.toHaveText(before!);
   await expect(page.getByTestId("otp-countdown")).not.toHaveText("00:00");

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { askAllStuckAction, askNowAction, type ReviewActionResult } from "@/app/(portal)/review/actions";
+import { askAllStuckAction, askNowAction, settleConflictAction, type ReviewActionResult } from "@/app/(portal)/review/actions";
 import { buttonClasses } from "@/components/ui/button-classes";
 
 export interface StuckItem {
@@ -18,9 +18,12 @@ export interface StuckItem {
   checks: number;
   nextCheck: string | null;
   needsReview: boolean;
+  /** AOPay's contradicting reply, for a person to settle. */
+  conflict: string | null;
 }
 
-const stateLabel: Record<string, string> = { PENDING: "Pending", SUBMITTED: "No answer yet", REFUND_PENDING: "Refund pending" };
+const stateLabel: Record<string, string> = { PENDING: "Pending", SUBMITTED: "No answer yet", REFUND_PENDING: "Refund pending", SUCCESS: "Success", FAILED: "Failed", REFUNDED: "Refunded" };
+const checkable = new Set(["PENDING", "SUBMITTED", "REFUND_PENDING"]);
 
 /** Pending, held and refund-pending transfers, oldest first, with "ask AOPay now". */
 export function StuckQueue({ items }: { items: StuckItem[] }) {
@@ -55,7 +58,7 @@ export function StuckQueue({ items }: { items: StuckItem[] }) {
         ) : null}
       </div>
       <p role="status" aria-live="polite" className={`min-h-6 text-sm font-medium ${result?.ok === false ? "text-red-700" : "text-green-800"}`} data-testid="stuck-result">
-        {result?.message ?? ""}
+        {result ? (!result.ok && result.fieldError ? `${result.message} ${result.fieldError}` : result.message) : ""}
       </p>
       {items.length ? (
         <ul className="divide-y divide-slate-100" data-testid="stuck-queue">
@@ -68,25 +71,57 @@ export function StuckQueue({ items }: { items: StuckItem[] }) {
                   </a>{" "}
                   · Rs {Number(s.amount).toLocaleString("en-IN")} · <span className="text-amber-800">{stateLabel[s.state] ?? s.state}</span>
                   {s.needsReview ? <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Needs manual review</span> : null}
+                  {s.conflict ? <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Conflicting reply</span> : null}
                 </p>
+                {s.conflict ? (
+                  <p className="mt-1 text-sm text-red-900" data-testid="conflict-reason">
+                    {s.conflict}
+                  </p>
+                ) : null}
                 <p className="text-sm text-slate-600">
                   {s.age} old (since {s.since}) · {s.agentName} · customer {s.remitterMobileMasked} · asked {s.checks} time{s.checks === 1 ? "" : "s"}
                   {s.nextCheck ? ` · next check ${s.nextCheck}` : ""}
                 </p>
               </div>
-              <button
-                type="button"
-                className={buttonClasses("secondary")}
-                disabled={busy !== null}
-                aria-label={`Ask AOPay now about reference ${s.reference}`}
-                onClick={() => ask(s.partId, () => askNowAction({ partId: s.partId }))}
-              >
-                {busy === s.partId ? "Asking…" : "Ask AOPay now"}
-              </button>
+              {checkable.has(s.state) ? (
+                <button
+                  type="button"
+                  className={buttonClasses("secondary")}
+                  disabled={busy !== null}
+                  aria-label={`Ask AOPay now about reference ${s.reference}`}
+                  onClick={() => ask(s.partId, () => askNowAction({ partId: s.partId }))}
+                >
+                  {busy === s.partId ? "Asking…" : "Ask AOPay now"}
+                </button>
+              ) : null}
+              {s.conflict ? <SettleConflict item={s} busy={busy !== null} onSettle={(note) => ask(`settle-${s.partId}`, () => settleConflictAction({ partId: s.partId, note }))} /> : null}
             </li>
           ))}
         </ul>
       ) : null}
     </div>
+  );
+}
+
+/** A person writes what they checked and settles the conflicting reply; the part keeps its state. */
+function SettleConflict({ item, busy, onSettle }: { item: StuckItem; busy: boolean; onSettle: (note: string) => Promise<void> }) {
+  const [note, setNote] = useState("");
+  const id = `settle-note-${item.partId}`;
+  return (
+    <form
+      className="flex w-full flex-wrap items-end gap-2 sm:w-auto"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        await onSettle(note);
+      }}
+    >
+      <label htmlFor={id} className="flex min-w-0 flex-1 flex-col text-sm">
+        What you checked
+        <input id={id} value={note} onChange={(e) => setNote(e.target.value)} className="min-h-11 rounded-lg border border-slate-300 px-3" maxLength={1000} />
+      </label>
+      <button type="submit" className={buttonClasses("secondary")} disabled={busy} aria-label={`Mark the reply for reference ${item.reference} settled`}>
+        Mark settled
+      </button>
+    </form>
   );
 }

@@ -193,6 +193,64 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     expect(await ledger.checkStatus(parts[0]!.id)).toBe("SUCCESS");
   });
 
+  it("asks at most once per 10 s for a watching screen, and leaves the worker's schedule as it was", async () => {
+    const { parts, mobile } = await newTransfer(1022);
+    const partId = parts[0]!.id;
+    await ledger.sendOtp(partId, actor());
+    expect((await ledger.confirm(partId, await otpFor(mobile), actor())).state).toBe("PENDING");
+    const scheduled = await db.prisma.transferPart.findUniqueOrThrow({ where: { id: partId } });
+    const statusCalls = () => db.prisma.aopayExchange.count({ where: { reference: scheduled.reference, call: "transferStatus" } });
+
+    // The screen polls every 2 s for 9 s: one Status call.
+    for (let second = 0; second <= 9; second += 2) {
+      await ledger.checkStatus(partId, actor(), { watching: true });
+      clock = addSeconds(clock, 2);
+    }
+    expect(await statusCalls()).toBe(1);
+    clock = addSeconds(clock, 1);
+    expect(await ledger.checkStatus(partId, actor(), { watching: true })).toBe("PENDING");
+    expect(await statusCalls()).toBe(2);
+    const watched = await db.prisma.transferPart.findUniqueOrThrow({ where: { id: partId } });
+    expect(watched.checkCount).toBe(scheduled.checkCount);
+    expect(watched.nextCheckAt).toEqual(scheduled.nextCheckAt);
+    expect(watched.lastCheckedAt).toEqual(clock);
+    // A check of the worker's own (or "ask now") still moves the schedule on.
+    clock = addSeconds(clock, 30);
+    expect(await ledger.checkStatus(partId, actor())).toBe("SUCCESS");
+  });
+
+  it("keeps the money call's request in the exchange log before its reply arrives", async () => {
+    const server = await startMisbehavingServer();
+    try {
+      const slow = createLedger({
+        prisma: db.prisma,
+        now: () => clock,
+        otpValiditySeconds: 90,
+        aopay: (registrationId, onStored) =>
+          createAopayClient({ baseUrl: server.url, registrationId, timeouts: { writeMs: 5_000 }, recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored) }),
+      });
+      const { parts } = await newTransfer(1000);
+      const part = parts[0]!;
+      server.script([json(200, { status: true, response_code: 1, message: "OTP sent", stateresp: "S1" }), { delayMs: 1_500, then: json(200, { status: true, response_code: 1, message: "ok", txn_status: "1", utr: "U1" }) }]);
+      await slow.sendOtp(part.id, actor());
+      const confirming = slow.confirm(part.id, "123456", actor());
+      // While the call is out (as it would stay for a process killed now), its request is on record.
+      await expect.poll(() => db.prisma.aopayExchange.findFirst({ where: { reference: part.reference, call: "confirmTransfer" } }), { timeout: 1_000 }).toMatchObject({
+        httpStatus: null,
+        responseBody: null,
+        latencyMs: null,
+        request: expect.objectContaining({ ReferanceID: part.reference, OTP: "******" }),
+      });
+      expect((await confirming).state).toBe("SUCCESS");
+      const done = await db.prisma.aopayExchange.findFirstOrThrow({ where: { reference: part.reference, call: "confirmTransfer" } });
+      expect(done.httpStatus).toBe(200);
+      expect(done.latencyMs).toBeGreaterThanOrEqual(1_000);
+      expect(await db.prisma.aopayExchange.count({ where: { reference: part.reference, call: "confirmTransfer" } })).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("records an explicit failure as FAILED with AOPay's reason", async () => {
     const { parts, mobile } = await newTransfer(1011);
     await ledger.sendOtp(parts[0]!.id, actor());

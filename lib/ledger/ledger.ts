@@ -50,7 +50,7 @@ export interface LedgerDeps {
 }
 
 /** What the agent reads when AOPay turns out never to have received a part. */
-export const notReceivedText = "AOPay has no record of this part, so no money moved and nothing was charged. Send it again with a new OTP.";
+export const notReceivedText = "AOPay has no record of this part, so no money moved and nothing was charged. Start a new transfer to send it again with a new OTP.";
 
 export interface Actor {
   userId: string | null;

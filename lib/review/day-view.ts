@@ -27,6 +27,8 @@ export interface DayTotals {
   /** Customer charges (GST included) and gross commission the plan expects, successful parts only. */
   charges: string;
   commission: string;
+  /** Parts whose AOPay reply contradicted itself, not yet settled by a person. */
+  conflicting: number;
   /** Hours 0-23, India time: every part started that hour, and the amount that succeeded. */
   hourly: { hour: number; count: number; amount: number; succeededAmount: number }[];
 }
@@ -39,6 +41,7 @@ interface Row {
   amount: Prisma.Decimal;
   charges: Prisma.Decimal;
   commission: Prisma.Decimal;
+  conflicting: number;
 }
 
 export function scopeSql(scope: ReviewScope, alias = "t"): Prisma.Sql {
@@ -57,7 +60,8 @@ export async function dayTotals(
     SELECT p.state::text AS state, t.mode::text AS mode,
            extract(hour FROM t.created_at AT TIME ZONE 'Asia/Kolkata')::int AS hour,
            count(*)::int AS count, sum(p.amount) AS amount,
-           sum(p.customer_charge) AS charges, sum(p.commission) AS commission
+           sum(p.customer_charge) AS charges, sum(p.commission) AS commission,
+           count(*) FILTER (WHERE p.conflicting_at IS NOT NULL AND p.conflict_settled_at IS NULL)::int AS conflicting
     FROM transfers t JOIN transfer_parts p ON p.transfer_id = t.id
     WHERE t.created_at >= ${range.start} AND t.created_at < ${range.end} AND ${scopeSql(scope)}
       ${only.outletId ? Prisma.sql`AND t.outlet_id = ${only.outletId}::uuid` : Prisma.empty}
@@ -74,7 +78,9 @@ export async function dayTotals(
   const hourly = Array.from({ length: 24 }, (_, hour) => ({ hour, count: 0, amount: new Decimal(0), succeededAmount: new Decimal(0) }));
   let charges = new Decimal(0);
   let commission = new Decimal(0);
+  let conflicting = 0;
   for (const row of rows) {
+    conflicting += row.conflicting;
     add(byState, row.state, row);
     add(byMode, row.mode, row);
     const h = hourly[row.hour]!;
@@ -99,6 +105,7 @@ export async function dayTotals(
     successRate: sent ? succeeded.count / sent : null,
     charges: charges.toFixed(2),
     commission: commission.toFixed(2),
+    conflicting,
     hourly: hourly.map((h) => ({ hour: h.hour, count: h.count, amount: h.amount.toNumber(), succeededAmount: h.succeededAmount.toNumber() })),
   };
 }

@@ -8,7 +8,7 @@ import type { PartState } from "@/lib/ledger/states";
 import { dayTotals } from "@/lib/review/day-view";
 import { dayRange, parseFilters } from "@/lib/review/filters";
 import { reviewScope, type ReviewScope } from "@/lib/review/scope";
-import { listTransfers, markReviewed, partInScope, ReviewRefusal, stuckQueue, transferForReview } from "@/lib/review/transfers";
+import { listTransfers, markReviewed, partInScope, ReviewRefusal, settleConflict, stuckQueue, transferForReview } from "@/lib/review/transfers";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
 
 describe.each(testBackends)("the supervisor's review on %s", (backend) => {
@@ -154,6 +154,29 @@ describe.each(testBackends)("the supervisor's review on %s", (backend) => {
     expect(await stuckQueue(db.prisma, scopeB, new Date("2026-11-20T12:00:00Z"))).toEqual([]);
     expect(await partInScope(db.prisma, scopeA, stuck[0]!.partId)).toBe(true);
     expect(await partInScope(db.prisma, scopeB, stuck[0]!.partId)).toBe(false);
+  });
+
+  it("puts a conflicting reply in the stuck queue and the day's count until a person settles it, audited", async () => {
+    const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId: transfers.t1 } });
+    const reason = "AOPay's reply says success (txn_status) but also reports a refund on 2026-11-20 10:30:00 IST (refund id 9001) that the portal never claimed.";
+    await db.prisma.transferPart.update({ where: { id: part.id }, data: { conflictingAt: new Date("2026-11-20T05:01:00Z"), conflictReason: reason } });
+    const at = new Date("2026-11-20T12:00:00Z");
+    const queued = (await stuckQueue(db.prisma, scopeA, at)).find((s) => s.partId === part.id);
+    expect(queued).toMatchObject({ state: "SUCCESS", conflict: reason });
+    expect((await dayTotals(db.prisma, scopeA, day)).conflicting).toBe(1);
+    expect((await dayTotals(db.prisma, scopeB, day)).conflicting).toBe(0);
+
+    const supA = { id: ids.supA, username: "sup-a" };
+    await expect(settleConflict(db.prisma, scopeB, { id: ids.supB, username: "sup-b" }, part.id, "Checked.")).rejects.toThrow(ReviewRefusal);
+    await settleConflict(db.prisma, scopeA, supA, part.id, "AOPay support confirmed the credit (UTR 632400000001); the refund line is theirs to fix.", at);
+    expect((await stuckQueue(db.prisma, scopeA, at)).some((s) => s.partId === part.id)).toBe(false);
+    expect((await dayTotals(db.prisma, scopeA, day)).conflicting).toBe(0);
+    const settled = await db.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } });
+    expect(settled).toMatchObject({ state: "SUCCESS", conflictSettledBy: ids.supA, conflictNote: expect.stringContaining("AOPay support confirmed") });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "transfer.conflict_settled", targetId: part.id } });
+    expect(audit).toMatchObject({ actorId: ids.supA, actorLabel: "sup-a" });
+    expect(audit.details).toMatchObject({ conflict: reason, state: "SUCCESS" });
+    await expect(settleConflict(db.prisma, scopeA, supA, part.id, "Again.")).rejects.toThrow("settled already");
   });
 
   it("records a review with its note, audited, and filters reviewed from unreviewed", async () => {

@@ -97,17 +97,25 @@ export interface StuckRow {
   checks: number;
   nextCheckAt: Date | null;
   needsReview: boolean;
+  /** AOPay's reply contradicted itself and no one has settled it yet: what it said, and why. */
+  conflict: string | null;
 }
 
 /** A SUBMITTED part younger than this is simply in flight, not stuck. */
 const inFlightMinutes = 2;
 
-/** Pending, held, refund-pending (and long-submitted) parts, oldest first, whatever their date. */
+/** A conflicting reply nobody has settled yet. */
+export const unsettledConflict = { conflictingAt: { not: null }, conflictSettledAt: null } as const;
+
+/**
+ * Pending, held, refund-pending (and long-submitted) parts, and parts with a conflicting reply
+ * whatever their state, oldest first, whatever their date.
+ */
 export async function stuckQueue(prisma: PrismaClient, scope: ReviewScope, now = new Date(), limit = 200): Promise<StuckRow[]> {
   const parts = await prisma.transferPart.findMany({
     where: {
       transfer: transferScopeWhere(scope),
-      OR: [{ state: { in: ["PENDING", "REFUND_PENDING"] } }, { state: "SUBMITTED", submittedAt: { lt: addMinutes(now, -inFlightMinutes) } }],
+      OR: [{ state: { in: ["PENDING", "REFUND_PENDING"] } }, { state: "SUBMITTED", submittedAt: { lt: addMinutes(now, -inFlightMinutes) } }, unsettledConflict],
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: limit,
@@ -130,6 +138,7 @@ export async function stuckQueue(prisma: PrismaClient, scope: ReviewScope, now =
       checks: p.checkCount,
       nextCheckAt: p.nextCheckAt,
       needsReview: p.needsReviewAt !== null,
+      conflict: p.conflictingAt && !p.conflictSettledAt ? (p.conflictReason ?? "AOPay's reply contradicted itself.") : null,
     };
   });
 }
@@ -141,6 +150,27 @@ export async function partInScope(prisma: PrismaClient, scope: ReviewScope, part
 
 export class ReviewRefusal extends Error {
   override name = "ReviewRefusal";
+}
+
+/**
+ * A person settles a conflicting reply: what they checked (with AOPay, the bank or the
+ * customer) goes in the note. The part's state stays as it is; audited.
+ */
+export async function settleConflict(prisma: PrismaClient, scope: ReviewScope, reviewer: { id: string; username: string }, partId: string, note: string, now = new Date()) {
+  await prisma.$transaction(async (tx) => {
+    const part = await tx.transferPart.findFirst({ where: { id: partId, transfer: transferScopeWhere(scope) }, select: { id: true, reference: true, state: true, conflictReason: true } });
+    if (!part) throw new ReviewRefusal("That transfer is not one of your outlets'.");
+    const { count } = await tx.transferPart.updateMany({ where: { id: partId, ...unsettledConflict }, data: { conflictSettledAt: now, conflictSettledBy: reviewer.id, conflictNote: note } });
+    if (count === 0) throw new ReviewRefusal("This reply was settled already.");
+    await recordAudit(tx, {
+      actorId: reviewer.id,
+      actorLabel: reviewer.username,
+      action: "transfer.conflict_settled",
+      targetType: "transfer_part",
+      targetId: partId,
+      details: { reference: part.reference, state: part.state, conflict: part.conflictReason ?? "", note },
+    });
+  });
 }
 
 /** Marks a transfer reviewed with a note (a second review replaces the note); audited. */

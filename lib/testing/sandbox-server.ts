@@ -2,11 +2,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { serveSandboxCall } from "@/lib/aopay/sandbox/http";
-import { createSandbox } from "@/lib/aopay/sandbox/sandbox";
+import { createSandbox, type SandboxSpelling } from "@/lib/aopay/sandbox/sandbox";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-export async function startSandboxServer(prisma: PrismaClient, now: () => Date, slowReplyMs = 1_000) {
-  const sandbox = createSandbox({ prisma, now, slowReplyMs });
+export async function startSandboxServer(prisma: PrismaClient, now: () => Date, slowReplyMs = 1_000, spelling?: SandboxSpelling) {
+  const sandbox = createSandbox({ prisma, now, slowReplyMs, spelling });
   const server = http.createServer((req, res) => {
     let text = "";
     req.on("data", (c) => (text += c));

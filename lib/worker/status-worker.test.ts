@@ -143,6 +143,10 @@ describe.each(testBackends)("the status worker on %s", (backend) => {
       child.kill("SIGKILL");
       expect(await exited).toBe("SIGKILL");
       expect(output).not.toContain("finished");
+      // The request that moved the money is on record though its process died before the reply.
+      const written = await db.prisma.aopayExchange.findMany({ where: { reference: part.reference, call: "confirmTransfer" } });
+      expect(written).toHaveLength(1);
+      expect(written[0]).toMatchObject({ httpStatus: null, responseBody: null, failure: null, request: expect.objectContaining({ ReferanceID: part.reference, OTP: "******" }) });
 
       // After the restart: the part is still SUBMITTED; once its check is due the worker settles it.
       const worker = createStatusWorker({ ledger: ledgerFor(db.prisma) });

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { appLedger } from "@/lib/counter/service";
 import { log, newRequestId } from "@/lib/log";
 import { reviewScope } from "@/lib/review/scope";
-import { markReviewed, partInScope, ReviewRefusal, stuckQueue } from "@/lib/review/transfers";
+import { markReviewed, partInScope, ReviewRefusal, settleConflict, stuckQueue } from "@/lib/review/transfers";
 
 export type ReviewActionResult = { ok: true; message: string } | { ok: false; message: string; fieldError?: string };
 
@@ -83,5 +83,28 @@ export async function reviewTransferAction(input: { transferId: string; note: st
     return { ok: true, message: "Marked reviewed." };
   } catch (error) {
     return failed("review", error);
+  }
+}
+
+const settleSchema = z.object({
+  partId: z.uuid(),
+  note: z.string().trim().min(3, "Write what you checked with AOPay, the bank or the customer (at least 3 characters).").max(1000, "Keep the note under 1,000 characters."),
+});
+
+/** Settles a conflicting AOPay reply after a person has checked it; the part keeps its state. */
+export async function settleConflictAction(input: { partId: string; note: string }): Promise<ReviewActionResult> {
+  const user = await requireUser(...reviewers);
+  const parsed = settleSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return issue.path[0] === "note" ? { ok: false, message: "Check the note.", fieldError: issue.message } : { ok: false, message: "That transfer does not exist." };
+  }
+  try {
+    const scope = await reviewScope(db(), user);
+    await settleConflict(db(), scope, user, parsed.data.partId, parsed.data.note);
+    revalidatePath("/review");
+    return { ok: true, message: "Settled. The note is in the audit log." };
+  } catch (error) {
+    return failed("settle conflicting reply", error);
   }
 }

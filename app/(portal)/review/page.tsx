@@ -60,12 +60,13 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </div>
       {problems.length ? <p className="mb-4 text-sm text-red-700">Some filters were not understood and were left out: {problems.join(", ")}.</p> : null}
 
-      <section aria-label="Totals" className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+      <section aria-label="Totals" className="grid grid-cols-2 gap-3 lg:grid-cols-6">
         <Stat testId="stat-transactions" label="Transactions" value={totals.parts.count.toLocaleString("en-IN")} note={`${totals.sent} sent to AOPay`} />
         <Stat testId="stat-succeeded" label="Sent successfully" value={rupees(totals.succeeded.amount)} note={`${totals.succeeded.count} transactions`} />
         <Stat testId="stat-success-rate" label="Success rate" value={totals.successRate === null ? "–" : `${(totals.successRate * 100).toFixed(1)}%`} note="of transactions sent" />
         <Stat testId="stat-charges" label="Customer charges" value={rupees(totals.charges)} note="GST included, successful only" />
         <Stat testId="stat-commission" label="Commission" value={rupees(totals.commission)} note="before TDS, successful only" />
+        <Stat testId="stat-conflicting" label="Conflicting replies" value={totals.conflicting.toLocaleString("en-IN")} note="AOPay contradicted itself: settle in Stuck transfers" />
       </section>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
@@ -136,6 +137,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             checks: s.checks,
             nextCheck: s.nextCheckAt ? formatIst(s.nextCheckAt, "HH:mm") : null,
             needsReview: s.needsReview,
+            conflict: s.conflict,
           }))}
         />
       </section>

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
 import { sandboxBankId } from "@/lib/aopay/bank-ids";
 import { AopayCallError } from "@/lib/aopay/errors";
-import { currentSandboxOtps, isSerializationConflict } from "@/lib/aopay/sandbox/sandbox";
+import { createSandbox, currentSandboxOtps, documentedRefundFiller, isSerializationConflict, sandboxSpellings } from "@/lib/aopay/sandbox/sandbox";
 import type { TransferDetails } from "@/lib/aopay/types";
 import { simulatedPidData } from "@/lib/rd-service/simulator";
 import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
@@ -352,5 +352,68 @@ describe("serialisation conflicts", () => {
     expect(isSerializationConflict(new Error("duplicate key value violates unique constraint"))).toBe(false);
     expect(isSerializationConflict({ code: "P2002", cause: { originalCode: "23505" } })).toBe(false);
     expect(isSerializationConflict(null)).toBe(false);
+  });
+});
+
+describe.each(testBackends)("the sandbox's two spellings on %s", (backend) => {
+  let db: TestDatabase;
+  const clock = new Date("2026-11-10T06:00:00Z");
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    await db.prisma.outlet.create({ data: testOutlet });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  const expectedKeys = {
+    documented: { beneficiary: ["BeneID", "benename", "bankid", "accno", "ifsccode", "verified"], status: ["referenceid", "amount", "account", "customercharge", "netcommission"] },
+    paysprint: { beneficiary: ["bene_id", "name", "bankid", "accno", "ifsc", "verified"], status: ["ReferanceID", "txn_amount", "account_number", "customer_charge", "net_commission"] },
+  } as const;
+
+  it.each(sandboxSpellings)("answers in the %s spelling, which the portal's client reads", async (spelling) => {
+    const sandbox = createSandbox({ prisma: db.prisma, now: () => clock, slowReplyMs: 1_000, spelling });
+    const mobile = spelling === "documented" ? "9123400001" : "9123400002";
+    await db.prisma.sandboxRemitter.create({ data: { mobile, firstName: "Asha", lastName: "Rao", registeredAt: clock } });
+    const body = (reply: { body: string }) => JSON.parse(reply.body) as Record<string, unknown> & { data: unknown };
+    const added = body(
+      await sandbox.handle("/api/AOP/RegisterBaneficiary", {
+        mobile, benename: "Sita Devi", bankid: sandboxBankId("SBIN"), accno: "20018575947", ifsccode: "SBIN0001234", verified: "1", gst_state: "", dob: "", address: "Delhi", pincode: "110045", RegistrationID: "AOP-554",
+      }),
+    );
+    expect(Object.keys(added.data as object)).toEqual([spelling === "documented" ? "BeneID" : "bene_id"]);
+    const list = body(await sandbox.handle("/api/AOP/DMTV1/FetchBeneficiary", { MobileNumber: mobile, RegistrationID: "AOP-554" }));
+    expect(Object.keys((list.data as object[])[0]!)).toEqual(expectedKeys[spelling].beneficiary);
+
+    const server = await startSandboxServer(db.prisma, () => clock, 1_000, spelling);
+    try {
+      const client = createAopayClient({ baseUrl: server.url, registrationId: "AOP-554" });
+      const [bene] = (await client.listBeneficiaries(mobile)).beneficiaries;
+      expect(bene).toMatchObject({ name: "Sita Devi", ifsc: "SBIN0001234", accountNumber: "XXXXXXX5947", verified: true });
+      const details: TransferDetails = { mobile, beneficiaryId: bene!.beneficiaryId, mode: "IMPS", amount: new Decimal(100), pincode: "110045", address: "Delhi", dateOfBirth: new Date("1990-01-31"), latitude: "28.6", longitude: "77.2" };
+      const sent = await client.sendTransferOtp(details);
+      const otp = (await currentSandboxOtps(db.prisma, "AOP-554", clock)).find((o) => o.mobile === mobile)!.code;
+      const reference = spelling === "documented" ? "261000000001" : "261000000002";
+      expect((await client.confirmTransfer({ ...details, otp, stateresp: sent.stateresp!, reference })).transfer?.state).toBe("success");
+      const status = body(await sandbox.handle("/api/AOP/DMTV1/TransactionStatus", { ReferanceID: reference, RegistrationID: "AOP-554" }));
+      // The documented success sample's refund fields, filled in on a success as the sample has them.
+      expect(status).toMatchObject({ txn_status: spelling === "documented" ? "1" : 1, ...documentedRefundFiller });
+      for (const key of expectedKeys[spelling].status) expect(status).toHaveProperty(key);
+      const read = await client.transferStatus(reference);
+      expect(read.transfer).toMatchObject({ state: "success", reference, amount: new Decimal(100), refundTransactionId: "130" });
+      expect(read.transfer?.charges.customerCharge?.toFixed(2)).toBe("10.00");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("answers a reference it never received with PaySprint's 'Transaction not found' (code 5), read as no record", async () => {
+    const server = await startSandboxServer(db.prisma, () => clock);
+    try {
+      const answer = await createAopayClient({ baseUrl: server.url, registrationId: "AOP-554" }).transferStatus("269999999999");
+      expect(answer).toMatchObject({ outcome: "no_record", code: 5, message: "Transaction not found" });
+    } finally {
+      await server.close();
+    }
   });
 });
