@@ -8,7 +8,7 @@ import { signIn } from "./support/sign-in";
 import { nextBin, startServer, testSecret } from "./support/processes";
 import { users } from "./support/users";
 
-test("the portal talks to its own AOPay sandbox over HTTP, and records the exchange", async ({ page }) => {
+test("the portal talks to its own AOPay sandbox over HTTP, and records the exchange", async ({ page }, testInfo) => {
   await signIn(page, users.admin);
   await page.goto("/admin/aopay");
   await expect(page.getByTestId("aopay-mode")).toContainText("Sandbox");
@@ -20,6 +20,16 @@ test("the portal talks to its own AOPay sandbox over HTTP, and records the excha
   const latest = page.getByRole("row").filter({ hasText: /AOP-/ }).first();
   await expect(latest).toContainText("Status");
   await expect(latest).toContainText("HTTP 200");
+  // The code table in force, each code with where its reading comes from.
+  const codes = page.getByTestId("response-codes");
+  await expect(codes.getByRole("row").filter({ hasText: "wrong otp" })).toContainText("PaySprint's tables (assumed)");
+  await expect(codes.getByRole("row").filter({ hasText: "no record" }).filter({ hasText: "Status" })).toHaveCount(1);
+  await expect(page.getByTestId("credential-refusals")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("admin-aopay.png"), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.reload();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: testInfo.outputPath("admin-aopay-phone.png"), fullPage: true });
 });
 
 test("sandbox OTPs are shown to the outlet's signed-in users only, in the panel and the endpoint", async ({ page, playwright, baseURL }) => {

@@ -272,3 +272,20 @@ test("without a fingerprint device the agent is told what to do, and nothing is 
   await page.getByRole("button", { name: "Capture fingerprint and run e-KYC" }).click();
   await expect(page.getByLabel("Registration OTP")).toBeVisible();
 });
+
+test("when AOPay refuses the outlet's credentials the agent is told why, and the admin sees the refusal", async ({ page, browser }) => {
+  await signIn(page, users.agent);
+  await page.goto("/transfers/new");
+  // The sandbox answers every call for a mobile ending in 401 with its documented 401.
+  await page.getByLabel("Customer's mobile number").fill("9876500401");
+  await page.getByRole("button", { name: "Find customer" }).click();
+  await expect(page.locator("#remitter-message")).toHaveText(/AOPay refused this outlet's credentials, so nothing was sent\. An admin must check/);
+  await expect(page.locator("#remitter-message")).not.toContainText("Authentication failed");
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, users.admin);
+  await admin.goto("/admin/aopay");
+  await expect(admin.getByTestId("credential-refusals")).toContainText(/Shree Ganesh Telecom.*\(AOP-554\).*Query remitter.*Authentication failed/);
+  await adminContext.close();
+});

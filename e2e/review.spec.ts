@@ -1,4 +1,5 @@
 import { expect, test, type Request } from "@playwright/test";
+import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, uniqueMobile } from "./support/counter";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
 
@@ -56,6 +57,50 @@ test("a supervisor sees the day, clears a stuck transfer, reviews a flagged one 
   expect(lines).toHaveLength(shown + 1);
   expect(csv).toContain("XXXXXX0101");
   expect(csv).not.toMatch(/98200001\d\d/);
+});
+
+test.describe("a conflicting AOPay reply", () => {
+  test.use({ permissions: ["geolocation"], geolocation: { latitude: 19.1086, longitude: 72.8799 } });
+
+  test("a success that also reports a refund stays a success, waits in the stuck queue with the reply, and a supervisor settles it", async ({ page, browser }, testInfo) => {
+    test.setTimeout(90_000);
+    const mobile = uniqueMobile();
+    await signIn(page, users.agent);
+    await registerCustomer(page, mobile);
+    await addBeneficiary(page);
+    await fillTransfer(page, 1088); // the sandbox's success whose reply also reports a refund
+    await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+    await confirmWithOtp(page, mobile);
+    const part = page.getByTestId("part-1");
+    // txn_status decides: the agent sees a success, never "refunded".
+    await expect(part).toHaveAttribute("data-state", "SUCCESS");
+    await expect(part).not.toContainText(/refunded/i);
+    const reference = /Reference (\d+)/.exec((await part.textContent())!)![1]!;
+
+    const supervisorContext = await browser.newContext();
+    const supervisor = await supervisorContext.newPage();
+    await signIn(supervisor, users.supervisor);
+    await expect(supervisor.getByTestId("stat-conflicting")).toContainText(/[1-9]\d* transfers? of this period got a conflicting reply/);
+    const item = supervisor.getByTestId(`stuck-${reference}`);
+    await expect(item).toContainText("Conflicting reply");
+    await expect(item.getByTestId("conflict-reason")).toContainText("refund id 9001");
+    await expect(item.getByTestId("conflict-reason")).toContainText("that the portal never claimed");
+    await supervisor.screenshot({ path: testInfo.outputPath("stuck-conflicting.png"), fullPage: true });
+    // On a phone (loaded at that width, as the chart sizes itself on load) nothing scrolls sideways.
+    await supervisor.setViewportSize({ width: 360, height: 800 });
+    await supervisor.reload();
+    await expect(item).toBeVisible();
+    expect(await supervisor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await item.screenshot({ path: testInfo.outputPath("stuck-conflicting-phone.png") });
+    // A note is required; then the reply is settled and leaves the queue.
+    await item.getByRole("button", { name: `Mark the reply for reference ${reference} settled` }).click();
+    await expect(supervisor.getByTestId("stuck-result")).toContainText("Write what you checked");
+    await item.getByLabel("What you checked").fill("AOPay support: credited, UTR confirmed with the bank; the refund line is their template.");
+    await item.getByRole("button", { name: `Mark the reply for reference ${reference} settled` }).click();
+    await expect(supervisor.getByTestId("stuck-result")).toHaveText("Settled. The note is in the audit log.");
+    await expect(supervisor.getByTestId(`stuck-${reference}`)).toHaveCount(0);
+    await supervisorContext.close();
+  });
 });
 
 test("the day view fits a 360-pixel phone", async ({ page }, testInfo) => {

@@ -80,6 +80,28 @@ describe("configuration", () => {
     expect(live.bankIds).toEqual({ SBIN: "12", HDFC: "31" });
   });
 
+  it("reads AOPAY_RESPONSE_CODES for every call or one, and refuses a bad table at start-up with one line", () => {
+    expect(parseConfig({ AOPAY_RESPONSE_CODES: '{"3":"wrong_otp","21":"rejected","transferStatus:2":"no_record"}' }).aopay.responseCodes).toEqual({
+      "3": "wrong_otp",
+      "21": "rejected",
+      "transferStatus:2": "no_record",
+    });
+    for (const bad of ['{"3":"maybe"}', '{"x":"rejected"}', '{"sendMoney:3":"rejected"}', "[3]", "not json"]) {
+      expect(() => parseConfig({ AOPAY_RESPONSE_CODES: bad }), bad).toThrow(/^Invalid setting AOPAY_RESPONSE_CODES: must be a JSON object of response codes/);
+    }
+  });
+
+  it("takes the no-record grace time in minutes, 30 unless told", () => {
+    expect(parseConfig({}).aopay.noRecordGraceMinutes).toBe(30);
+    expect(parseConfig({ AOPAY_NO_RECORD_GRACE_MINUTES: "45" }).aopay.noRecordGraceMinutes).toBe(45);
+    expect(() => parseConfig({ AOPAY_NO_RECORD_GRACE_MINUTES: "0" })).toThrow(/AOPAY_NO_RECORD_GRACE_MINUTES/);
+  });
+
+  it("refuses a transfer minimum above Rs 2,500, which an even split could not keep", () => {
+    expect(parseConfig({ TRANSFER_MIN_RUPEES: "2500" }).transferMinRupees).toBe(2500);
+    expect(() => parseConfig({ TRANSFER_MIN_RUPEES: "3000" })).toThrow(/TRANSFER_MIN_RUPEES/);
+  });
+
   it("looks for the fingerprint device on 11100-11120 unless RD_SERVICE_PORTS says otherwise", () => {
     expect(parseConfig({}).rdServicePorts).toEqual(Array.from({ length: 21 }, (_, i) => 11100 + i));
     expect(parseConfig({ RD_SERVICE_PORTS: "11190" }).rdServicePorts).toEqual([11190]);

@@ -274,8 +274,8 @@ export type CodeMeaning = (typeof codeMeanings)[number];
 
 export interface CodeRule {
   meaning: CodeMeaning;
-  /** Where the rule comes from: AOPay's pages, PaySprint's tables, or this portal's own guess. */
-  source: "documented" | "paysprint" | "portal";
+  /** Where the rule comes from: AOPay's pages, PaySprint's tables, this portal's own guess, or the operator's setting. */
+  source: "documented" | "paysprint" | "portal" | "setting";
   note: string;
 }
 
@@ -304,7 +304,7 @@ export const codeRuleKey = new RegExp(`^(?:(${Object.keys(calls).join("|")}):)?-
 /** The table in force: the built-in rules with the operator's (AOPAY_RESPONSE_CODES) over them. */
 export function codeTable(overrides: Record<string, CodeMeaning> = {}): Record<string, CodeRule> {
   const table = { ...defaultCodeRules };
-  for (const [key, meaning] of Object.entries(overrides)) table[key] = { meaning, source: "portal", note: "set by AOPAY_RESPONSE_CODES" };
+  for (const [key, meaning] of Object.entries(overrides)) table[key] = { meaning, source: "setting", note: "set by AOPAY_RESPONSE_CODES" };
   return table;
 }
 

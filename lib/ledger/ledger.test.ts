@@ -251,6 +251,16 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     }
   });
 
+  it("keeps a success whose reply also reports a fresh refund (sandbox amount ending 88) as SUCCESS, marked conflicting", async () => {
+    const { parts, mobile } = await newTransfer(1088);
+    await ledger.sendOtp(parts[0]!.id, actor());
+    expect(await ledger.confirm(parts[0]!.id, await otpFor(mobile), actor())).toEqual({ state: "SUCCESS", message: undefined });
+    const part = await db.prisma.transferPart.findUniqueOrThrow({ where: { id: parts[0]!.id } });
+    expect(part).toMatchObject({ reportedRefundTxnId: "9001", refundedAt: null, conflictSettledAt: null });
+    expect(part.conflictingAt).not.toBeNull();
+    expect(part.conflictReason).toMatch(/refund id 9001/);
+  });
+
   it("records an explicit failure as FAILED with AOPay's reason", async () => {
     const { parts, mobile } = await newTransfer(1011);
     await ledger.sendOtp(parts[0]!.id, actor());

@@ -60,14 +60,19 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </div>
       {problems.length ? <p className="mb-4 text-sm text-red-700">Some filters were not understood and were left out: {problems.join(", ")}.</p> : null}
 
-      <section aria-label="Totals" className="grid grid-cols-2 gap-3 lg:grid-cols-6">
+      <section aria-label="Totals" className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <Stat testId="stat-transactions" label="Transactions" value={totals.parts.count.toLocaleString("en-IN")} note={`${totals.sent} sent to AOPay`} />
         <Stat testId="stat-succeeded" label="Sent successfully" value={rupees(totals.succeeded.amount)} note={`${totals.succeeded.count} transactions`} />
         <Stat testId="stat-success-rate" label="Success rate" value={totals.successRate === null ? "–" : `${(totals.successRate * 100).toFixed(1)}%`} note="of transactions sent" />
         <Stat testId="stat-charges" label="Customer charges" value={rupees(totals.charges)} note="GST included, successful only" />
         <Stat testId="stat-commission" label="Commission" value={rupees(totals.commission)} note="before TDS, successful only" />
-        <Stat testId="stat-conflicting" label="Conflicting replies" value={totals.conflicting.toLocaleString("en-IN")} note="AOPay contradicted itself: settle in Stuck transfers" />
       </section>
+      {totals.conflicting > 0 ? (
+        <p className="mt-3 rounded-lg border border-red-200 bg-red-50 px-4 py-2 font-medium text-red-900" data-testid="stat-conflicting">
+          {totals.conflicting === 1 ? "1 transfer" : `${totals.conflicting.toLocaleString("en-IN")} transfers`} of this period got a conflicting reply from AOPay. Check each with AOPay and settle it
+          under <a href="#stuck-heading" className="underline">Stuck transfers</a>.
+        </p>
+      ) : null}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="hourly-heading" className="rounded-xl border border-slate-200 bg-white p-4 lg:col-span-2">

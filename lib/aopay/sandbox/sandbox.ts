@@ -381,6 +381,12 @@ export function createSandbox({ prisma, spelling = "documented", now = () => new
       if (scenario === "slow_reply") return { ...reply, delayMs: slowReplyMs };
       if (scenario === "server_error") return { status: 502, body: "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>", contentType: "text/html" };
       if (scenario === "not_json") return { status: 200, body: "Transaction accepted", contentType: "text/plain" };
+      if (scenario === "conflicting_refund") {
+        // A success that also reports a refund dated now (after the call): a reply that
+        // contradicts itself, for a person to settle. (Seconds are cut off: a margin keeps it after.)
+        const conflicting = { ...(JSON.parse(reply.body) as Record<string, unknown>), daterefunded: format(new TZDate(addSeconds(now(), 2), aopayTimeZone), "yyyy-MM-dd HH:mm:ss"), refundtxnid: "9001" };
+        return json(200, conflicting);
+      }
       return reply;
     },
 

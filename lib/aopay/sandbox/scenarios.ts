@@ -21,7 +21,8 @@ export type TransferScenario =
   | "slow_reply"
   | "server_error"
   | "not_json"
-  | "duplicate_reference";
+  | "duplicate_reference"
+  | "conflicting_refund";
 
 /** By the last two digits of the amount in rupees, at confirmation (Transaction). */
 const byAmountEnding: Record<string, TransferScenario> = {
@@ -32,6 +33,7 @@ const byAmountEnding: Record<string, TransferScenario> = {
   "55": "server_error",
   "66": "not_json",
   "77": "duplicate_reference",
+  "88": "conflicting_refund",
 };
 
 export function transferScenario(amountRupees: number): TransferScenario {

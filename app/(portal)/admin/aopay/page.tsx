@@ -40,8 +40,10 @@ export default async function AopayPage() {
     }),
   ]);
   const refused = outlets.filter((o) => o.aopayRefusedAt !== null);
-  const codes = Object.entries(codeTable(settings.responseCodes)).sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }));
-  const sourceLabels = { documented: "AOPay's documents", paysprint: "PaySprint's tables (assumed)", portal: "the portal's setting" } as const;
+  // By code, the rule for every call before the rules for one call.
+  const codeOf = (key: string) => Number(key.split(":").at(-1));
+  const codes = Object.entries(codeTable(settings.responseCodes)).sort(([a], [b]) => codeOf(a) - codeOf(b) || a.length - b.length || a.localeCompare(b));
+  const sourceLabels = { documented: "AOPay's documents", paysprint: "PaySprint's tables (assumed)", portal: "the portal's own assumption", setting: "AOPAY_RESPONSE_CODES" } as const;
 
   return (
     <>
