@@ -64,18 +64,22 @@ export async function askAllStuckAction(): Promise<ReviewActionResult> {
   }
 }
 
-const reviewSchema = z.object({
-  transferId: z.uuid(),
-  note: z.string().trim().min(3, "Write what you checked (at least 3 characters).").max(1000, "Keep the note under 1,000 characters."),
-});
+/** A reviewer's note: what they checked, in a few words at least. */
+const noteSchema = (hint: string) => z.string().trim().min(3, `Write what you checked${hint} (at least 3 characters).`).max(1000, "Keep the note under 1,000 characters.");
+
+const reviewSchema = z.object({ transferId: z.uuid(), note: noteSchema("") });
+const settleSchema = z.object({ partId: z.uuid(), note: noteSchema(" with AOPay, the bank or the customer") });
+
+/** A refused note is the reviewer's to fix; any other refused field means a transfer that is not there. */
+function refusedInput(error: z.ZodError): ReviewActionResult {
+  const issue = error.issues[0]!;
+  return issue.path[0] === "note" ? { ok: false, message: "Check the note.", fieldError: issue.message } : { ok: false, message: "That transfer does not exist." };
+}
 
 export async function reviewTransferAction(input: { transferId: string; note: string }): Promise<ReviewActionResult> {
   const user = await requireUser(...reviewers);
   const parsed = reviewSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return issue.path[0] === "note" ? { ok: false, message: "Check the note.", fieldError: issue.message } : { ok: false, message: "That transfer does not exist." };
-  }
+  if (!parsed.success) return refusedInput(parsed.error);
   try {
     const scope = await reviewScope(db(), user);
     await markReviewed(db(), scope, user, parsed.data.transferId, parsed.data.note);
@@ -86,19 +90,11 @@ export async function reviewTransferAction(input: { transferId: string; note: st
   }
 }
 
-const settleSchema = z.object({
-  partId: z.uuid(),
-  note: z.string().trim().min(3, "Write what you checked with AOPay, the bank or the customer (at least 3 characters).").max(1000, "Keep the note under 1,000 characters."),
-});
-
 /** Settles a conflicting AOPay reply after a person has checked it; the part keeps its state. */
 export async function settleConflictAction(input: { partId: string; note: string }): Promise<ReviewActionResult> {
   const user = await requireUser(...reviewers);
   const parsed = settleSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return issue.path[0] === "note" ? { ok: false, message: "Check the note.", fieldError: issue.message } : { ok: false, message: "That transfer does not exist." };
-  }
+  if (!parsed.success) return refusedInput(parsed.error);
   try {
     const scope = await reviewScope(db(), user);
     await settleConflict(db(), scope, user, parsed.data.partId, parsed.data.note);
