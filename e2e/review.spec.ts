@@ -97,7 +97,7 @@ test.describe("a conflicting AOPay reply", () => {
     await expect(supervisor.getByTestId("stuck-result")).toContainText("Write what you checked");
     await item.getByLabel("What you checked").fill("AOPay support: credited, UTR confirmed with the bank; the refund line is their template.");
     await item.getByRole("button", { name: `Mark the reply for reference ${reference} settled` }).click();
-    await expect(supervisor.getByTestId("stuck-result")).toHaveText("Settled. The note is in the audit log.");
+    await expect(supervisor.getByTestId("stuck-result")).toHaveText("Settled; the transfer keeps its state. The note is in the audit log.");
     await expect(supervisor.getByTestId(`stuck-${reference}`)).toHaveCount(0);
     await supervisorContext.close();
   });

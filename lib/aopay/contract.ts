@@ -285,7 +285,10 @@ export const defaultCodeRules: Record<string, CodeRule> = {
   // 0 comes with HTTP 202 (remitter not registered) and 11 with HTTP 401: both are read from
   // the HTTP status first; with a 200 they mean what PaySprint's table says.
   "11": { meaning: "rejected", source: "paysprint", note: "monthly limit of remitter is over" },
-  "3": { meaning: "wrong_otp", source: "paysprint", note: "invalid OTP" },
+  // Only where an OTP is typed: elsewhere 3 is not known.
+  "confirmTransfer:3": { meaning: "wrong_otp", source: "paysprint", note: "invalid OTP" },
+  "refund:3": { meaning: "wrong_otp", source: "paysprint", note: "invalid OTP" },
+  "registerRemitter:3": { meaning: "wrong_otp", source: "paysprint", note: "invalid OTP" },
   "13": { meaning: "rejected", source: "paysprint", note: "insufficient partner balance" },
   "16": { meaning: "rejected", source: "paysprint", note: "invalid beneficiary or beneficiary limit exhausted" },
   "19": { meaning: "duplicate_reference", source: "paysprint", note: "duplicate reference" },
@@ -301,26 +304,50 @@ export const defaultCodeRules: Record<string, CodeRule> = {
 /** A code table key: a code, or a call name and a code (`transferStatus:5`). */
 export const codeRuleKey = new RegExp(`^(?:(${Object.keys(calls).join("|")}):)?-?\\d+$`);
 
-/** The table in force: the built-in rules with the operator's (AOPAY_RESPONSE_CODES) over them. */
+/**
+ * The table in force: the built-in rules with the operator's (AOPAY_RESPONSE_CODES) over them.
+ * An operator's rule for a code replaces every built-in rule for it, the per-call ones too.
+ */
 export function codeTable(overrides: Record<string, CodeMeaning> = {}): Record<string, CodeRule> {
   const table = { ...defaultCodeRules };
+  const codeOf = (key: string) => key.split(":").at(-1)!;
+  for (const key of Object.keys(overrides)) {
+    if (key.includes(":")) continue;
+    for (const builtIn of Object.keys(defaultCodeRules)) if (builtIn.includes(":") && codeOf(builtIn) === key) delete table[builtIn];
+  }
   for (const [key, meaning] of Object.entries(overrides)) table[key] = { meaning, source: "setting", note: "set by AOPAY_RESPONSE_CODES" };
   return table;
 }
 
 /**
- * Transaction Status saying it has no record of the reference, in words: AOPay publishes no
- * code for it, and PaySprint's "Transaction not found" has come with more than one code.
+ * The words of "no record of this transaction": AOPay publishes no code for it, and PaySprint's
+ * "Transaction not found" has come with more than one code. Only a transaction or reference
+ * that is not found counts ("Remitter not found" does not).
  */
-const noRecordWords = /\b(not found|no (such )?(transaction|record|txn)s?\b|does not exist|invalid reference)/i;
+const noRecordWords = /\b(transaction|txn|record|reference( ?id)?)\s+(is\s+)?not\s+found\b|\bno\s+(such\s+)?(transaction|txn|record)s?\s+(was\s+)?found\b/i;
+
+/** Whether a reply carries anything of a transfer that happened: then it is no plain refusal. */
+function carriesTransfer(raw: unknown): boolean {
+  for (const source of isRecord(raw) ? [raw, raw.data] : []) {
+    for (const field of ["txnStatus", "utr", "ackno"] as const) {
+      const value = fieldOf(source, field);
+      if (value !== undefined && String(value).trim() !== "") return true;
+    }
+  }
+  return false;
+}
+
+const refusals: ReadonlySet<CodeMeaning> = new Set(["wrong_otp", "rejected", "no_record"]);
 
 export function meaningOf(table: Record<string, CodeRule>, call: CallName, code: number | undefined, envelope: Envelope, raw: unknown): CodeMeaning {
-  if (code !== undefined) {
-    const rule = table[`${call}:${code}`] ?? table[String(code)];
-    if (rule && rule.meaning !== "unknown") return rule.meaning;
-  }
+  const rule = code === undefined ? undefined : (table[`${call}:${code}`] ?? table[String(code)]);
+  // A refusal (nothing was done) must look like one: not a success, and no trace of a transfer.
+  const plainRefusal = envelope.status !== true && !carriesTransfer(raw);
+  if (rule && rule.meaning !== "unknown") return refusals.has(rule.meaning) && !plainRefusal ? "unknown" : rule.meaning;
+  // The operator said this code means nothing conclusive: no reading of its words either.
+  if (rule?.source === "setting") return "unknown";
   const checksReference = call === "transferStatus" || call === "refundOtp" || call === "refund";
-  if (checksReference && envelope.status !== true && fieldOf(raw, "txnStatus") === undefined && noRecordWords.test(envelope.message ?? "")) return "no_record";
+  if (checksReference && plainRefusal && noRecordWords.test(envelope.message ?? "")) return "no_record";
   return "unknown";
 }
 

@@ -164,6 +164,20 @@ describe("outcomes from response codes", () => {
     expect((await client().transferStatus(confirm.reference)).outcome).toBe(outcome);
   });
 
+  it("reads code 3 as a wrong OTP only where an OTP is typed, and only on a plain refusal", async () => {
+    server.script([json(200, { status: false, response_code: 3, message: "Invalid OTP" })]);
+    expect((await client().transferStatus(confirm.reference)).outcome).toBe("unknown");
+    server.script([json(200, { status: false, response_code: 3, message: "Invalid OTP", txn_status: "2", ackno: "128" })]);
+    expect((await client().confirmTransfer(confirm)).outcome).toBe("unknown");
+    server.script([json(200, { status: true, response_code: 3, message: "Invalid OTP" })]);
+    expect((await client().confirmTransfer(confirm)).outcome).toBe("unknown");
+  });
+
+  it("lets the operator's AOPAY_RESPONSE_CODES override a built-in per-call rule, and stop reading the words", async () => {
+    server.script([json(200, { status: false, response_code: 5, message: "Transaction not found" })]);
+    expect((await client({ responseCodes: { "5": "unknown" } }).transferStatus(confirm.reference)).outcome).toBe("unknown");
+  });
+
   it("never reads 'not found' on the money call as no record: the money may have moved", async () => {
     server.script([json(200, { status: false, response_code: 5, message: "Transaction not found" })]);
     expect((await client().confirmTransfer(confirm)).outcome).toBe("unknown");
@@ -197,7 +211,7 @@ describe("recording", () => {
   it("records every exchange with status, latency and reference, masking OTP, Aadhaar and account numbers", async () => {
     const exchanges: Exchange[] = [];
     const recording = client({ recorder: { begin: () => exchanges.length, finish: (_key, e) => void exchanges.push(e) } });
-    server.script([json(200, { status: true, response_code: 1, message: "ok", account: "20018575947", data: { aadhaar: "123412341234" } })]);
+    server.script([json(200, { status: true, response_code: 1, message: "ok", account: "20018575947", data: { aadhaar: "123412341234", account_number: "30018575947" } })]);
     await recording.confirmTransfer(confirm);
     server.script([json(200, { status: true, response_code: 1, message: "ok" })]);
     await recording.remitterEkyc({ mobile: "9876543210", latitude: "28.6", longitude: "77.2", aadhaarNumber: "123412345678", fingerprintData: "<PidData>secret</PidData>" });
@@ -209,12 +223,13 @@ describe("recording", () => {
     expect(money).toMatchObject({ call: "confirmTransfer", reference: confirm.reference, httpStatus: 200, attempt: 1 });
     expect(money!.latencyMs).toBeGreaterThanOrEqual(0);
     expect(money!.request).toMatchObject({ OTP: "******", ReferanceID: confirm.reference });
-    expect(JSON.parse(money!.responseBody!)).toMatchObject({ account: "XXXXXXX5947", data: { aadhaar: "XXXXXXXX1234" } });
+    // PaySprint's account_number spelling is masked as AOPay's account is.
+    expect(JSON.parse(money!.responseBody!)).toMatchObject({ account: "XXXXXXX5947", data: { aadhaar: "XXXXXXXX1234", account_number: "XXXXXXX5947" } });
     expect(ekyc!.request).toMatchObject({ AadhaarNumber: "XXXXXXXX5678", FingerPrintData: "******" });
     expect(failed).toMatchObject({ call: "confirmTransfer", failure: "connection_reset" });
     expect(failed!.httpStatus).toBeUndefined();
     const everything = JSON.stringify(exchanges);
-    for (const secret of ["482913", "123412345678", "20018575947", "secret"]) expect(everything).not.toContain(secret);
+    for (const secret of ["482913", "123412345678", "20018575947", "30018575947", "secret"]) expect(everything).not.toContain(secret);
   });
 
   it("still returns a read's answer when recording fails", async () => {

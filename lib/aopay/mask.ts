@@ -3,7 +3,7 @@
  * Aadhaar numbers and account numbers keep their last four digits, OTPs and fingerprint data
  * are replaced whole. Keys are matched without regard to case, at any depth.
  */
-const keepLastFour = new Set(["aadhaarnumber", "aadhaar", "accno", "account", "accountnumber"]);
+const keepLastFour = new Set(["aadhaarnumber", "aadhaar", "accno", "account", "accountnumber", "account_number", "acc_no"]);
 const hideWhole = new Set(["otp", "fingerprintdata"]);
 
 export function maskLastFour(value: string): string {
@@ -24,12 +24,16 @@ export function maskSecrets<T>(value: T): T {
   return masked as T;
 }
 
+/** Free text (AOPay's messages, an HTML page): long digit runs could be account or Aadhaar numbers. */
+export function maskLongDigits(text: string): string {
+  return text.replace(/\d{9,18}/g, (digits) => maskLastFour(digits));
+}
+
 /** Masks a raw reply body: JSON is masked by key; anything else is kept only in part. */
 export function maskBodyText(text: string): string {
   try {
     return JSON.stringify(maskSecrets(JSON.parse(text)));
   } catch {
-    // Not JSON (an HTML error page, say): long digit runs could be account or Aadhaar numbers.
-    return text.slice(0, 2000).replace(/\d{9,18}/g, (digits) => maskLastFour(digits));
+    return maskLongDigits(text.slice(0, 2000));
   }
 }

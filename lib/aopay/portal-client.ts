@@ -10,6 +10,7 @@ import type { Answer } from "@/lib/aopay/types";
 import { recordAudit } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
+import { maskLongDigits } from "@/lib/aopay/mask";
 import { config, type AopaySettings } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
@@ -37,9 +38,10 @@ export async function recordCredentialRefusal(prisma: PrismaClient, registration
   try {
     const outlet = await prisma.outlet.findUnique({ where: { registrationId }, select: { id: true } });
     if (!outlet) return;
+    const message = maskLongDigits(answer.message).slice(0, 500);
     await prisma.$transaction(async (tx) => {
-      await tx.outlet.update({ where: { id: outlet.id }, data: { aopayRefusedAt: at, aopayRefusedCall: call, aopayRefusedMessage: answer.message.slice(0, 500) } });
-      await recordAudit(tx, { action: "aopay.credentials_refused", targetType: "outlet", targetId: outlet.id, details: { registrationId, call, code: answer.code ?? null, message: answer.message } });
+      await tx.outlet.update({ where: { id: outlet.id }, data: { aopayRefusedAt: at, aopayRefusedCall: call, aopayRefusedMessage: message } });
+      await recordAudit(tx, { action: "aopay.credentials_refused", targetType: "outlet", targetId: outlet.id, details: { registrationId, call, code: answer.code ?? null, message } });
     });
   } catch (error) {
     log.error({ err: error, registrationId, call }, "could not record AOPay's refusal of an outlet's credentials");

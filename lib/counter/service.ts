@@ -170,9 +170,12 @@ export async function addBeneficiary(user: CurrentUser, input: BeneficiaryInput)
   );
   if (answer.outcome !== "success") throw new CounterRefusal(answerText(answer, "AOPay did not add the beneficiary."));
   // AOPay's list is what the agent picks from: a beneficiary that is not on it cannot be paid.
-  const listed = (await listBeneficiaries(user, input.mobile)).some((b) =>
-    answer.beneficiaryId ? b.id === answer.beneficiaryId : b.ifsc === input.ifsc && b.accountMasked.slice(-4) === input.accountNumber.slice(-4),
-  );
+  // A list that cannot be read now says nothing against the add, which AOPay accepted.
+  const list = await listBeneficiaries(user, input.mobile).catch((error: unknown) => {
+    if (error instanceof CounterRefusal) return [];
+    throw error;
+  });
+  const listed = list.some((b) => (answer.beneficiaryId ? b.id === answer.beneficiaryId : b.ifsc === input.ifsc && b.accountMasked.slice(-4) === input.accountNumber.slice(-4)));
   return {
     listed,
     message: listed

@@ -27,6 +27,8 @@ const notRegistered = json(202, fixture("transaction-send-otp.202.json"));
 const authenticationFailed = json(401, fixture("any.401.json"));
 const lostReply: Behaviour = { reset: true };
 const aopayTime = (at: Date) => format(new TZDate(at, "Asia/Kolkata"), "yyyy-MM-dd HH:mm:ss");
+/** The reference the documented Status sample is about: each case's part takes it. */
+const sampleReference = String(statusSample.referenceid);
 
 interface Case {
   name: string;
@@ -67,7 +69,7 @@ const cases: Case[] = [
     name: "PaySprint's spellings (txn_status as the number 1, txn_amount, ReferanceID, account_number) end SUCCESS",
     confirm: [lostReply],
     status: () =>
-      json(200, { status: true, response_code: 1, message: "Transaction Successful", utr: 632411223344, txn_amount: 100, ackno: 128, ReferanceID: "x", account_number: "20018575947", txn_status: 1 }),
+      json(200, { status: true, response_code: 1, message: "Transaction Successful", utr: 632411223344, txn_amount: 100, ackno: 128, ReferanceID: sampleReference, account_number: "20018575947", txn_status: 1 }),
     expected: { state: "SUCCESS", history: [...asked, "PENDING:SUCCESS"], reserved: true, utr: "632411223344", conflicting: false },
   },
   {
@@ -87,6 +89,33 @@ const cases: Case[] = [
     confirm: [lostReply],
     status: () => json(200, { ...statusSample, txn_status: "0", utr: "", message: "Transaction Failed" }),
     expected: { state: "FAILED", history: [...asked, "PENDING:FAILED"], reserved: false, conflicting: false },
+  },
+  {
+    name: "a success about another reference is no answer, and goes to a person",
+    confirm: [lostReply],
+    status: () => json(200, { ...statusSample, referenceid: "99999999999" }),
+    expected: { state: "PENDING", history: [...asked, "PENDING:PENDING"], reserved: true, conflicting: true },
+  },
+  {
+    name: "a Transaction answered with an unknown code, then 'no record' after the grace time, is not cancelled: AOPay knew of it",
+    confirm: [json(200, { status: false, response_code: 77, message: "Something new" })],
+    status: () => json(200, { status: false, response_code: 5, message: "Transaction not found" }),
+    minutesBeforeStatus: 31,
+    expected: { state: "PENDING", history: [...confirmed, "SUBMITTED:PENDING", "PENDING:PENDING"], reserved: true, conflicting: true },
+  },
+  {
+    name: "code 5 with words of a transfer that went wrong ('unable to process', an ackno) is no answer, never 'no record'",
+    confirm: [lostReply],
+    status: () => json(200, { status: false, response_code: 5, message: "Unable to process, wallet deducted", ackno: "128" }),
+    minutesBeforeStatus: 31,
+    expected: { state: "PENDING", history: [...asked, "PENDING:PENDING"], reserved: true, conflicting: false },
+  },
+  {
+    name: "'Remitter not found' on Status after the grace time is no answer, never 'no record'",
+    confirm: [lostReply],
+    status: () => json(200, { status: false, response_code: 0, message: "Remitter not found" }),
+    minutesBeforeStatus: 31,
+    expected: { state: "PENDING", history: [...asked, "PENDING:PENDING"], reserved: true, conflicting: false },
   },
   {
     name: "txn_status 2 (pending) with the filler stays PENDING",
@@ -181,7 +210,11 @@ describe.each(testBackends)("AOPay's documented replies through the ledger on %s
       },
       { userId: agentId },
     );
-    return db.prisma.transferPart.findFirstOrThrow({ where: { transferId } });
+    // The documented sample answers for reference 12345678927: this case's part is that one
+    // (an earlier case's part gives the reference up).
+    await db.prisma.transferPart.updateMany({ where: { reference: sampleReference }, data: { reference: `9${Date.now()}` } });
+    const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId } });
+    return db.prisma.transferPart.update({ where: { id: part.id }, data: { reference: sampleReference } });
   }
 
   it.each(cases)("$name", async ({ confirm, status, otps = ["123456"], minutesBeforeStatus = 1, expected }) => {
@@ -234,11 +267,12 @@ describe.each(testBackends)("AOPay's documented replies through the ledger on %s
     await ledger.sendOtp(part.id, { userId: agentId });
     await ledger.confirm(part.id, "123456", { userId: agentId });
     clock = addMinutes(clock, 2);
-    server.script([json(200, { ...statusSample, daterefunded: aopayTime(addMinutes(clock, -1)), refundtxnid: "9001" })]);
+    server.script([json(200, { ...statusSample, message: "Transaction Successful to A/c 20018575947", daterefunded: aopayTime(addMinutes(clock, -1)), refundtxnid: "9001" })]);
     await ledger.checkStatus(part.id);
     const after = await db.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } });
     expect(after.state).toBe("SUCCESS");
-    expect(after.conflictReason).toMatch(/says success .* also reports a refund on .* \(refund id 9001\) that the portal never claimed.*Transaction Successful/);
+    expect(after.conflictReason).toMatch(/says success .* also reports a refund on .* \(refund id 9001\) that the portal never claimed.*Transaction Successful to A\/c XXXXXXX5947/);
+    expect(after.conflictReason).not.toContain("20018575947");
     expect(await db.prisma.auditEvent.count({ where: { action: "money.conflicting_reply", targetId: part.id } })).toBe(1);
   });
 

@@ -13,19 +13,18 @@ import Decimal from "decimal.js";
 import { answerText } from "@/lib/aopay/answer-text";
 import type { AopayClient } from "@/lib/aopay/client";
 import { AopayCallError } from "@/lib/aopay/errors";
+import { maskLongDigits } from "@/lib/aopay/mask";
 import type { Answer, TransferDetails, TransferReport } from "@/lib/aopay/types";
 import { recordAudit } from "@/lib/audit";
 import type { Prisma, PrismaClient, TransferPart } from "@/lib/generated/prisma/client";
 import { nextCheck, type NextCheck } from "@/lib/ledger/schedule";
-import { assertTransition, reservingStates, type PartState } from "@/lib/ledger/states";
+import { assertTransition, checkableStates, reservingStates, type PartState } from "@/lib/ledger/states";
 import { readStatusAnswer, type StatusAnswer, type StatusReading } from "@/lib/ledger/status-reading";
 import { planInForce } from "@/lib/money/plans";
 import { previewFees } from "@/lib/transfers/split";
 
 export const monthlyLimitRupees = 25_000;
 
-/** Parts whose outcome AOPay's Transaction Status can tell. */
-export const checkableStates: readonly PartState[] = ["SUBMITTED", "PENDING", "REFUND_PENDING"];
 
 export interface LedgerDeps {
   prisma: PrismaClient;
@@ -48,6 +47,9 @@ export interface LedgerDeps {
   watchIntervalSeconds?: number;
   now?: () => Date;
 }
+
+/** Events of a money call that AOPay answered with a reply the client could read. */
+const answeredMoneyCallCauses = ["confirm_success", "confirm_unknown", "confirm_duplicate_reference", "confirm_unexpected_shape"] as const;
 
 /** What the agent reads when AOPay turns out never to have received a part. */
 export const notReceivedText = "AOPay has no record of this part, so no money moved and nothing was charged. Start a new transfer to send it again with a new OTP.";
@@ -245,7 +247,7 @@ export function createLedger(deps: LedgerDeps) {
   /** The columns a reading sets besides the state: a conflict for a person, the end of a part AOPay never got. */
   function readingData(reading: StatusReading, answer: StatusAnswer | undefined, at: Date): Prisma.TransferPartUpdateManyMutationInput {
     if (reading.noRecord) return { failureReason: notReceivedText, settledAt: at, nextCheckAt: null };
-    if (reading.conflict) return { conflictingAt: at, conflictReason: `${reading.conflict} AOPay said: "${answer?.message ?? ""}".`, conflictSettledAt: null, conflictSettledBy: null, conflictNote: null };
+    if (reading.conflict) return { conflictingAt: at, conflictReason: `${reading.conflict} AOPay said: "${maskLongDigits(answer?.message ?? "")}".`, conflictSettledAt: null, conflictSettledBy: null, conflictNote: null };
     return {};
   }
 
@@ -257,8 +259,14 @@ export function createLedger(deps: LedgerDeps) {
       action: reading.noRecord ? "money.part_not_received" : "money.conflicting_reply",
       targetType: "transfer_part",
       targetId: part.id,
-      details: { reference: part.reference, code: answer?.code ?? null, message: answer?.message ?? "", ...(reading.conflict ? { conflict: reading.conflict } : {}) },
+      details: { reference: part.reference, code: answer?.code ?? null, message: maskLongDigits(answer?.message ?? ""), ...(reading.conflict ? { conflict: reading.conflict } : {}) },
     });
+  }
+
+  /** Whether AOPay answered the part's money call readably (so it received it), by the ledger's events. */
+  async function moneyCallAnswered(partId: string): Promise<boolean> {
+    const answered = await prisma.transferEvent.count({ where: { partId, cause: { in: [...answeredMoneyCallCauses] } } });
+    return answered > 0;
   }
 
   /**
@@ -278,7 +286,9 @@ export function createLedger(deps: LedgerDeps) {
       if (!(error instanceof AopayCallError)) throw error;
     }
     const at = now();
-    const reading = readStatusAnswer(part.state, answer, part, at, noRecordGraceMinutes);
+    // Only "no record" asks whether AOPay ever knew of the part; every other answer says itself.
+    const acknowledged = part.ackno !== null || part.utr !== null || (answer?.outcome === "no_record" && (await moneyCallAnswered(part.id)));
+    const reading = readStatusAnswer(part.state, answer, { ...part, acknowledged }, at, noRecordGraceMinutes);
     const to = reading.to;
     const settled = to === "SUCCESS" || to === "FAILED" || to === "REFUNDED" || to === "CANCELLED";
     const anchor = part.state === "REFUND_PENDING" ? (part.refundOtpSentAt ?? part.updatedAt) : (part.submittedAt ?? part.createdAt);
@@ -288,7 +298,7 @@ export function createLedger(deps: LedgerDeps) {
         ? {}
         : { checkCount: { increment: 1 }, ...scheduleData(nextCheck(anchor, part.checkCount + 1, at), at) };
     const cause = reading.noRecord ? "status_no_record" : "status_checked";
-    const details = { reported: answer?.transfer?.state ?? answer?.outcome ?? "no_answer", ...(reading.conflict ? { conflict: reading.conflict } : {}), ...(reading.noRecord ? { code: answer?.code ?? null, message: answer?.message ?? "" } : {}) };
+    const details = { reported: answer?.transfer?.state ?? answer?.outcome ?? "no_answer", ...(reading.conflict ? { conflict: reading.conflict } : {}), ...(reading.noRecord ? { code: answer?.code ?? null, message: maskLongDigits(answer?.message ?? "") } : {}) };
     const changed = await prisma.$transaction(async (tx) => {
       const moved = await changeState(tx, part, to, { actor, cause, exchangeIds, details }, {
         ...(part.state === "REFUND_PENDING" ? {} : settledData(answer?.transfer)),
@@ -401,11 +411,12 @@ export function createLedger(deps: LedgerDeps) {
         }
         // Certainly not sent: the OTP may still be good.
         await prisma.$transaction((tx) => changeState(tx, submitted, "OTP_SENT", { actor, cause: `confirm_${error.kind}`, exchangeIds }, { nextCheckAt: null }));
+        if (error.kind === "not_recorded") return { state: "OTP_SENT", message: "The portal could not record the request, so it was not sent. No money moved; confirm again in a moment." };
         return { state: "OTP_SENT", message: "AOPay could not be reached. No money moved; confirm again." };
       }
 
       const applied = await prisma.$transaction(async (tx) => {
-        const event = { actor, cause: `confirm_${answer.outcome}`, exchangeIds, details: { code: answer.code ?? null, message: answer.message } };
+        const event = { actor, cause: `confirm_${answer.outcome}`, exchangeIds, details: { code: answer.code ?? null, message: maskLongDigits(answer.message) } };
         if (answer.outcome === "wrong_otp") {
           const moved = await changeState(tx, submitted, "OTP_SENT", event, { nextCheckAt: null });
           return { moved, state: "OTP_SENT" as PartState, message: `${answer.message.trim() || "Wrong OTP."} Check the OTP with the customer and type it again.` };
@@ -418,7 +429,7 @@ export function createLedger(deps: LedgerDeps) {
           return { moved, state: "CANCELLED" as PartState, message };
         }
         if (answer.outcome === "success" && answer.transfer) {
-          const reading = readStatusAnswer("SUBMITTED", answer, { submittedAt: at, refundOtpSentAt: null }, now(), noRecordGraceMinutes);
+          const reading = readStatusAnswer("SUBMITTED", answer, { reference: part.reference, amount: part.amount, submittedAt: at, refundOtpSentAt: null, acknowledged: true }, now(), noRecordGraceMinutes);
           const to = reading.to;
           const final = to !== "PENDING";
           const moved = await changeState(tx, submitted, to, { ...event, details: { ...event.details, ...(reading.conflict ? { conflict: reading.conflict } : {}) } }, {
@@ -542,7 +553,7 @@ export function createLedger(deps: LedgerDeps) {
           message: error.moneyMayHaveMoved ? "AOPay's answer did not arrive. The refund may have gone through; the portal is checking." : "AOPay could not be reached. Nothing changed; try again.",
         };
       }
-      const event = { actor, cause: `refund_${answer.outcome}`, exchangeIds, details: { code: answer.code ?? null, message: answer.message } };
+      const event = { actor, cause: `refund_${answer.outcome}`, exchangeIds, details: { code: answer.code ?? null, message: maskLongDigits(answer.message) } };
       if (answer.outcome === "success") {
         await prisma.$transaction((tx) => changeState(tx, pending, "REFUNDED", event, { ...release, refundedAt: now(), refundTxnId: answer.refundTransactionId, settledAt: now(), nextCheckAt: null }, ours));
         return { state: "REFUNDED" };

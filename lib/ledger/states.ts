@@ -63,6 +63,9 @@ export function assertTransition(from: PartState, to: PartState): void {
 
 export const finalStates: ReadonlySet<PartState> = new Set(["SUCCESS", "REFUNDED", "CANCELLED"]);
 
+/** Parts whose outcome AOPay's Transaction Status can tell. */
+export const checkableStates: readonly PartState[] = ["SUBMITTED", "PENDING", "REFUND_PENDING"];
+
 /**
  * Parts whose money is spoken for against the remitter's monthly limit. OTP_EXPIRED counts:
  * a resend brings it back without a new check.

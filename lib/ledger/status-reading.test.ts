@@ -1,11 +1,12 @@
 /** The one reading of a Transaction Status answer, rule by rule. */
 import { addMinutes } from "date-fns";
+import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import type { TransferReport } from "@/lib/aopay/types";
 import { readStatusAnswer, type StatusAnswer } from "@/lib/ledger/status-reading";
 
 const submittedAt = new Date("2026-12-02T05:00:00Z");
-const times = { submittedAt, refundOtpSentAt: null };
+const times = { reference: "263360001", amount: 100, submittedAt, refundOtpSentAt: null, acknowledged: false };
 const now = addMinutes(submittedAt, 5);
 const report = (over: Partial<TransferReport>): StatusAnswer => ({ outcome: "success", message: "m", transfer: { state: "success", charges: {}, ...over } });
 const filler = { refundedAt: new Date("2021-01-15T13:08:38Z"), refundTransactionId: "130" };
@@ -32,7 +33,7 @@ describe("reading Transaction Status", () => {
   });
 
   it("ends REFUNDED only on the portal's own claim: a plausible refund after the refund OTP, on a part waiting for it", () => {
-    const claimed = { submittedAt, refundOtpSentAt: addMinutes(submittedAt, 10) };
+    const claimed = { ...times, refundOtpSentAt: addMinutes(submittedAt, 10) };
     const later = addMinutes(submittedAt, 20);
     expect(readStatusAnswer("REFUND_PENDING", report({ state: "failed", refundedAt: addMinutes(submittedAt, 15) }), claimed, later, 30).to).toBe("REFUNDED");
     expect(readStatusAnswer("REFUND_PENDING", report({ state: "failed", ...filler }), claimed, later, 30).to).toBe("REFUND_PENDING");
@@ -46,6 +47,18 @@ describe("reading Transaction Status", () => {
     expect(readStatusAnswer("SUBMITTED", noRecord, times, addMinutes(submittedAt, 30), 30)).toEqual({ to: "CANCELLED", answered: true, noRecord: true });
     // A refund claim AOPay cannot find settles nothing: the money went out long before.
     expect(readStatusAnswer("REFUND_PENDING", noRecord, times, addMinutes(submittedAt, 300), 30).to).toBe("REFUND_PENDING");
+  });
+
+  it("never ends a part AOPay had acknowledged as not sent: its 'no record' goes to a person", () => {
+    const noRecord: StatusAnswer = { outcome: "no_record", code: 5, message: "Transaction not found" };
+    const later = addMinutes(submittedAt, 60);
+    expect(readStatusAnswer("PENDING", noRecord, { ...times, acknowledged: true }, later, 30)).toMatchObject({ to: "PENDING", answered: false, conflict: expect.stringMatching(/had acknowledged/) });
+  });
+
+  it("takes a reply about another reference for no answer, and a reply with another amount as a conflict", () => {
+    expect(readStatusAnswer("PENDING", report({ state: "success", reference: "999" }), times, now, 30)).toMatchObject({ to: "PENDING", answered: false, conflict: expect.stringMatching(/reference 999, not this part's 263360001/) });
+    expect(readStatusAnswer("PENDING", report({ state: "success", reference: "263360001" }), times, now, 30)).toEqual({ to: "SUCCESS", answered: true });
+    expect(readStatusAnswer("PENDING", report({ state: "success", amount: new Decimal(1000) }), times, now, 30)).toMatchObject({ to: "SUCCESS", conflict: expect.stringMatching(/Rs 1000.00 for this part of Rs 100.00/) });
   });
 
   it("counts no answer, an unknown code and a refusal as no answer", () => {

@@ -99,7 +99,7 @@ export async function settleConflictAction(input: { partId: string; note: string
     const scope = await reviewScope(db(), user);
     await settleConflict(db(), scope, user, parsed.data.partId, parsed.data.note);
     revalidatePath("/review");
-    return { ok: true, message: "Settled. The note is in the audit log." };
+    return { ok: true, message: "Settled; the transfer keeps its state. The note is in the audit log." };
   } catch (error) {
     return failed("settle conflicting reply", error);
   }

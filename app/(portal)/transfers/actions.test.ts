@@ -216,6 +216,12 @@ describe.each(testBackends)("the counter's actions refuse bad input before calli
     expect(aopayPaths()).toEqual(["/api/AOP/RegisterBaneficiary", "/api/AOP/DMTV1/FetchBeneficiary"]);
   });
 
+  it("says 'do not add it again' when the list cannot be read again after AOPay accepted the beneficiary", async () => {
+    aopay.script([json(200, { status: true, response_code: 1, message: "Receiver account successfully added.", data: { BeneID: "778" } }), { reset: true }]);
+    const result = await addBeneficiaryAction(goodBeneficiary);
+    expect(result).toEqual({ ok: true, data: { listed: false, message: expect.stringContaining("do not add it again") } });
+  });
+
   it("finds the new beneficiary on the list read again, in the documents' spelling", async () => {
     const listed = { BeneID: "777", benename: "Sita Devi", ifsccode: "SBIN0000691", accno: "XXXXXXX5947", verified: "0" };
     aopay.script([json(200, { status: true, response_code: 1, message: "Receiver account successfully added.", data: { BeneID: "777" } }), listReply([listed])]);
