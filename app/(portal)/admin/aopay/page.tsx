@@ -112,7 +112,7 @@ export default async function AopayPage() {
                     <td className="px-4 py-2 font-mono">{code}</td>
                     <td className="px-4 py-2">{call ? (callLabels[call] ?? call) : "all"}</td>
                     <td className="px-4 py-2">
-                      {rule.meaning.replace(/_/g, " ")} <span className="text-slate-600">({rule.note})</span>
+                      {rule.meaning.replace(/_/g, " ")} <span className="hidden text-slate-600 sm:inline">({rule.note})</span>
                     </td>
                     <td className="px-4 py-2">{sourceLabels[rule.source]}</td>
                   </tr>
