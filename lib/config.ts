@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { codeMeanings, codeRuleKey, type CodeMeaning } from "@/lib/aopay/contract";
+import { aopayOtpValiditySeconds, perTransferLimitRupees } from "@/lib/money/dmt-limits";
 import { defaultRdServicePorts, parsePortList } from "@/lib/rd-service/ports";
 
 export class ConfigError extends Error {
@@ -108,9 +109,9 @@ const envSchema = z.object({
   ),
   AOPAY_NO_RECORD_GRACE_MINUTES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(72 * 60).default(30)),
   AOPAY_SANDBOX_SPELLING: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["documented", "paysprint"]).default("documented")),
-  OTP_VALIDITY_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(5).max(600).default(90)),
-  // At most half of Rs 5,000: the parts of an evenly split amount are never smaller than that.
-  TRANSFER_MIN_RUPEES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(2500).default(100)),
+  OTP_VALIDITY_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(5).max(600).default(aopayOtpValiditySeconds)),
+  // At most half a full part: the parts of an evenly split amount are never smaller than that.
+  TRANSFER_MIN_RUPEES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(perTransferLimitRupees / 2).default(100)),
   RD_SERVICE_PORTS: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z

@@ -7,6 +7,7 @@ import { TransferForm } from "@/components/counter/transfer-form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import type { BeneficiaryView, RemitterView } from "@/lib/counter/service";
 import type { ChargePlan } from "@/lib/money/charges";
+import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 
 /** The agent's counter: customer, beneficiary, then amount and details. */
 export function CounterFlow({ minRupees, rdServicePorts, plan }: { minRupees: number; rdServicePorts: number[]; plan: ChargePlan }) {
@@ -28,7 +29,7 @@ export function CounterFlow({ minRupees, rdServicePorts, plan }: { minRupees: nu
             This month: Rs {used.toLocaleString("en-IN")} used, <strong>Rs {Number(remitter.limitLeft).toLocaleString("en-IN")} left</strong> of Rs 25,000
           </p>
           <div className="mt-1 h-2 rounded bg-slate-200" aria-hidden>
-            <div className="h-2 rounded bg-brand-600" style={{ width: `${Math.min(100, (used / 25_000) * 100)}%` }} />
+            <div className="h-2 rounded bg-brand-600" style={{ width: `${Math.min(100, (used / monthlyLimitRupees) * 100)}%` }} />
           </div>
         </div>
         <button

@@ -12,9 +12,9 @@ import type { BeneficiaryView, RemitterView } from "@/lib/counter/service";
 import type { ChargePlan } from "@/lib/money/charges";
 import { previewFees } from "@/lib/transfers/split";
 import { transferSchema } from "@/lib/validations/counter";
+import { rupees } from "@/lib/format";
+import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 
-const rupees = (value: { toFixed: (n: number) => string } | string) =>
-  `Rs ${Number(typeof value === "string" ? value : value.toFixed(2)).toLocaleString("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /**
  * Step 3: amount, mode and the KYC and shop-location fields, with the fee preview. `plan` is
@@ -23,7 +23,7 @@ const rupees = (value: { toFixed: (n: number) => string } | string) =>
  */
 export function TransferForm({ remitter, beneficiary, minRupees, plan }: { remitter: RemitterView; beneficiary: BeneficiaryView; minRupees: number; plan: ChargePlan }) {
   const router = useRouter();
-  const maxRupees = Math.min(25_000, Number(remitter.limitLeft));
+  const maxRupees = Math.min(monthlyLimitRupees, Number(remitter.limitLeft));
   const schema = useMemo(() => transferSchema({ minRupees, maxRupees }), [minRupees, maxRupees]);
   type Values = z.input<typeof schema>;
   const form = useForm<Values>({
@@ -44,7 +44,7 @@ export function TransferForm({ remitter, beneficiary, minRupees, plan }: { remit
   // finds the transfer it already wrote instead of reserving the money twice.
   const [requestKey] = useState(() => crypto.randomUUID());
   const amount = Number(useWatch({ control: form.control, name: "amount" }));
-  const preview = useMemo(() => (Number.isInteger(amount) && amount > 0 && amount <= 25_000 ? previewFees(amount, plan) : null), [amount, plan]);
+  const preview = useMemo(() => (Number.isInteger(amount) && amount > 0 && amount <= monthlyLimitRupees ? previewFees(amount, plan) : null), [amount, plan]);
 
   function locate() {
     if (!("geolocation" in navigator)) return setLocation("This browser cannot share its location. Type the shop's latitude and longitude.");

@@ -1,11 +1,6 @@
 /** Money cells for the reconciliation screens: right-aligned figures, and differences that stand out. */
 import Decimal from "decimal.js";
-import { rupees } from "@/lib/review/labels";
-
-/** "1,234.00", Indian grouping. */
-function amount(value: string): string {
-  return Number(value).toLocaleString("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
+import { amountText, rupees } from "@/lib/format";
 
 /**
  * Rupees. `compact` drops the "Rs" on phones, where a four-column table must fit 360 pixels
@@ -17,7 +12,7 @@ export function Money({ value, className = "", compact = false }: { value: strin
   return (
     <span className={`whitespace-nowrap tabular-nums ${className}`}>
       <span className="hidden sm:inline">Rs </span>
-      {amount(value)}
+      {amountText(value)}
     </span>
   );
 }
@@ -48,7 +43,7 @@ export function Difference({ value, label, compact = false }: { value: string | 
     <>
       {sign}
       <span className="hidden sm:inline">Rs </span>
-      {amount(d.abs().toFixed(2))}
+      {amountText(d.abs())}
     </>
   ) : (
     `${sign}${rupees(d.abs().toFixed(2))}`

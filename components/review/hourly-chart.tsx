@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { rupeesSpoken } from "@/lib/format";
 
 export interface HourPoint {
   hour: number;
@@ -8,7 +9,6 @@ export interface HourPoint {
   succeededAmount: number;
 }
 
-const rupees = (n: number) => `Rs ${n.toLocaleString("en-IN")}`;
 
 /** Volume by hour of the day (India time): the amount that succeeded, with the count in the tooltip. */
 export function HourlyChart({ data }: { data: HourPoint[] }) {
@@ -23,7 +23,7 @@ export function HourlyChart({ data }: { data: HourPoint[] }) {
             <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={1} />
             <YAxis tick={{ fontSize: 12 }} width={72} tickFormatter={(v: number) => (v >= 1000 ? `${v / 1000}k` : String(v))} />
             <Tooltip
-              formatter={(value) => [rupees(Number(value)), "Succeeded"]}
+              formatter={(value) => [rupeesSpoken(Number(value)), "Succeeded"]}
               labelFormatter={(label, payload) => `${label}:00 IST · ${payload?.[0]?.payload?.count ?? 0} transaction(s)`}
             />
             <Bar dataKey="succeededAmount" fill="#2563eb" radius={[3, 3, 0, 0]} isAnimationActive={false} />
@@ -32,7 +32,7 @@ export function HourlyChart({ data }: { data: HourPoint[] }) {
       </div>
       <figcaption className="mt-2 text-sm text-slate-600">
         Amount that succeeded, by hour (IST).{" "}
-        {busiest && busiest.succeededAmount > 0 ? `Busiest hour: ${String(busiest.hour).padStart(2, "0")}:00 with ${rupees(busiest.succeededAmount)}.` : "No successful transfers in this period."}
+        {busiest && busiest.succeededAmount > 0 ? `Busiest hour: ${String(busiest.hour).padStart(2, "0")}:00 with ${rupeesSpoken(busiest.succeededAmount)}.` : "No successful transfers in this period."}
       </figcaption>
     </figure>
   );

@@ -9,6 +9,7 @@ import { format, parse } from "date-fns";
 import Decimal from "decimal.js";
 import { z } from "zod";
 import type { Beneficiary, Remitter, TransferDetails, TransferReport, TransferState } from "@/lib/aopay/types";
+import { indiaTimeZone, inIndia } from "@/lib/format";
 
 export type CallName =
   | "sendTransferOtp"
@@ -351,11 +352,9 @@ export function meaningOf(table: Record<string, CodeRule>, call: CallName, code:
   return "unknown";
 }
 
-/** AOPay's own times ("2021-01-15 18:38:38") are India time. */
-export const aopayTimeZone = "Asia/Kolkata";
 
 function dateText(date: Date, pattern: string): string {
-  return format(new TZDate(date, aopayTimeZone), pattern);
+  return format(inIndia(date), pattern);
 }
 
 // ---- Request builders: the portal's names in, AOPay's body out. ----
@@ -458,7 +457,7 @@ function decimalOrUndefined(value: string | undefined): Decimal | undefined {
 
 function parseAopayTime(text: string | undefined): Date | undefined {
   if (!text) return undefined;
-  const local = parse(text, "yyyy-MM-dd HH:mm:ss", new TZDate(0, aopayTimeZone));
+  const local = parse(text, "yyyy-MM-dd HH:mm:ss", new TZDate(0, indiaTimeZone));
   return Number.isNaN(local.getTime()) ? undefined : new Date(local.getTime());
 }
 

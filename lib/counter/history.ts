@@ -3,6 +3,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { maskMobile } from "@/lib/format";
 
 export function historyFilter(user: CurrentUser, search: string): Prisma.TransferWhereInput {
   const q = search.trim();
@@ -23,7 +24,7 @@ export async function agentHistory(user: CurrentUser, search: string, take = 50)
     id: t.id,
     createdAt: t.createdAt,
     remitterName: t.remitterName,
-    remitterMobileMasked: `XXXXXX${t.remitterMobile.slice(-4)}`,
+    remitterMobileMasked: maskMobile(t.remitterMobile),
     beneficiaryName: t.beneficiaryName,
     amount: t.amount.toFixed(0),
     mode: t.mode,

@@ -14,7 +14,8 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { createAppLedger } from "@/lib/ledger/app-ledger";
-import { LedgerRefusal, monthlyLimitRupees, monthUsage, type Ledger } from "@/lib/ledger/ledger";
+import { LedgerRefusal, monthUsage, type Ledger } from "@/lib/ledger/ledger";
+import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 import { bankNameForIfsc } from "@/lib/transfers/ifsc";
 import type { BeneficiaryInput, TransferInput } from "@/lib/validations/counter";
 

@@ -4,6 +4,7 @@ import { addSeconds } from "date-fns";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { config } from "@/lib/config";
 import { appLedger, transferForAgent } from "@/lib/counter/service";
+import { maskMobile } from "@/lib/format";
 
 export interface PartView {
   id: string;
@@ -60,7 +61,7 @@ export async function transferView(user: CurrentUser, transferId: string, option
   return {
     id: transfer.id,
     remitterName: transfer.remitterName,
-    remitterMobileMasked: `XXXXXX${transfer.remitterMobile.slice(-4)}`,
+    remitterMobileMasked: maskMobile(transfer.remitterMobile),
     beneficiaryName: transfer.beneficiaryName,
     bankName: transfer.bankName,
     ifsc: transfer.ifsc,

@@ -4,12 +4,13 @@
  * transfer still pending today, and the patterns the supervisor's risk flags look for.
  * Deterministic for a given `now`; used by the seed only.
  */
-import { TZDate } from "@date-fns/tz";
 import { addMinutes, startOfDay, subDays } from "date-fns";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sandboxBankId } from "@/lib/aopay/bank-ids";
 import type { PartState } from "@/lib/ledger/states";
 import { previewFees } from "@/lib/transfers/split";
+import { inIndia } from "@/lib/format";
+import { perTransferLimitRupees } from "@/lib/money/dmt-limits";
 
 type Tx = Prisma.TransactionClient;
 
@@ -64,7 +65,7 @@ function nearCapTopUp(dayOfMonth: number): DemoTransfer[] {
   let used = plan.filter((t) => t.customer === nearCapCustomer && t.daysAgo < dayOfMonth && t.state !== "FAILED").reduce((sum, t) => sum + t.amount, 0);
   const extra: DemoTransfer[] = [];
   while (used <= 20_000) {
-    const amount = Math.min(5_000, 20_500 - used);
+    const amount = Math.min(perTransferLimitRupees, 20_500 - used);
     extra.push({ customer: nearCapCustomer, daysAgo: 0, minute: 240 + extra.length * 5, amount, state: "SUCCESS" });
     used += amount;
   }
@@ -74,7 +75,7 @@ function nearCapTopUp(dayOfMonth: number): DemoTransfer[] {
 const sandboxState: Partial<Record<PartState, string>> = { SUCCESS: "success", FAILED: "failed", PENDING: "pending" };
 
 export async function seedDemoLedger(tx: Tx, outlet: { id: string; registrationId: string }, agentId: string, now: Date): Promise<void> {
-  const todayIst = startOfDay(new TZDate(now, "Asia/Kolkata"));
+  const todayIst = startOfDay(inIndia(now));
   const beneIds: number[] = [];
   for (const c of customers) {
     await tx.remitter.create({ data: { mobile: c.mobile, firstName: c.firstName, lastName: c.lastName, pincode: "400059", address: "Andheri East, Mumbai", dateOfBirth: new Date("1984-06-15") } });

@@ -8,13 +8,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { TZDate } from "@date-fns/tz";
 import { addMinutes, format } from "date-fns";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialsRefused } from "@/lib/aopay/answer-text";
 import { createAopayClient } from "@/lib/aopay/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
+import { inIndia } from "@/lib/format";
 import { createLedger, monthUsage, notReceivedText, type Ledger } from "@/lib/ledger/ledger";
 import { json, startMisbehavingServer, type Behaviour, type MisbehavingServer } from "@/lib/testing/misbehaving-server";
 import { testOutlet } from "@/lib/testing/sandbox-server";
@@ -26,7 +26,7 @@ const sendOtpSample = fixture("transaction-send-otp.200.json");
 const notRegistered = json(202, fixture("transaction-send-otp.202.json"));
 const authenticationFailed = json(401, fixture("any.401.json"));
 const lostReply: Behaviour = { reset: true };
-const aopayTime = (at: Date) => format(new TZDate(at, "Asia/Kolkata"), "yyyy-MM-dd HH:mm:ss");
+const aopayTime = (at: Date) => format(inIndia(at), "yyyy-MM-dd HH:mm:ss");
 /** The reference the documented Status sample is about: each case's part takes it. */
 const sampleReference = String(statusSample.referenceid);
 

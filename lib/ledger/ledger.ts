@@ -7,7 +7,6 @@
  * update's condition), so two requests can never both make the money call for one part.
  */
 import { randomInt, randomUUID } from "node:crypto";
-import { TZDate } from "@date-fns/tz";
 import { addSeconds, format, startOfMonth } from "date-fns";
 import Decimal from "decimal.js";
 import { answerText } from "@/lib/aopay/answer-text";
@@ -16,6 +15,8 @@ import { AopayCallError } from "@/lib/aopay/errors";
 import { maskLongDigits } from "@/lib/aopay/mask";
 import type { Answer, TransferDetails, TransferReport } from "@/lib/aopay/types";
 import { recordAudit } from "@/lib/audit";
+import { inIndia, rupeesSpoken } from "@/lib/format";
+import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 import type { Prisma, PrismaClient, TransferPart } from "@/lib/generated/prisma/client";
 import { nextCheck, type NextCheck } from "@/lib/ledger/schedule";
 import { assertTransition, checkableStates, reservingStates, type PartState } from "@/lib/ledger/states";
@@ -23,7 +24,6 @@ import { readStatusAnswer, type StatusAnswer, type StatusReading } from "@/lib/l
 import { planInForce } from "@/lib/money/plans";
 import { previewFees } from "@/lib/transfers/split";
 
-export const monthlyLimitRupees = 25_000;
 
 
 export interface LedgerDeps {
@@ -65,16 +65,15 @@ export class LedgerRefusal extends Error {
 type Tx = Prisma.TransactionClient;
 type Db = PrismaClient | Tx;
 
-const india = (at: Date) => new TZDate(at, "Asia/Kolkata");
 
 /** A digits-only reference, unique by index: year, day of year, then nine random digits. */
 export function newReference(at: Date): string {
-  return format(india(at), "yyDDD", { useAdditionalDayOfYearTokens: true }) + String(randomInt(0, 1_000_000_000)).padStart(9, "0");
+  return format(inIndia(at), "yyDDD", { useAdditionalDayOfYearTokens: true }) + String(randomInt(0, 1_000_000_000)).padStart(9, "0");
 }
 
 /** What the remitter has used of the month's limit: every part that may still move money. */
 export async function monthUsage(db: Db, remitterMobile: string, at: Date): Promise<Decimal> {
-  const from = new Date(startOfMonth(india(at)).getTime());
+  const from = new Date(startOfMonth(inIndia(at)).getTime());
   const { _sum } = await db.transferPart.aggregate({
     where: { state: { in: [...reservingStates] }, transfer: { remitterMobile, createdAt: { gte: from } } },
     _sum: { amount: true },
@@ -156,7 +155,7 @@ export function createLedger(deps: LedgerDeps) {
       await tx.$queryRaw`SELECT mobile FROM remitters WHERE mobile = ${input.remitter.mobile} FOR UPDATE`;
       const left = new Decimal(monthlyLimitRupees).minus(await monthUsage(tx, input.remitter.mobile, at));
       if (input.amount.gt(left)) {
-        throw new LedgerRefusal(`This customer can send Rs ${left.toFixed(0)} more this month (limit Rs 25,000).`);
+        throw new LedgerRefusal(`This customer can send Rs ${left.toFixed(0)} more this month (limit ${rupeesSpoken(monthlyLimitRupees)}).`);
       }
       const transfer = await tx.transfer.create({
         data: {

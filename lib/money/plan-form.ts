@@ -8,9 +8,9 @@ import { addDays, format, isValid, parseISO } from "date-fns";
 import Decimal from "decimal.js";
 import { z } from "zod";
 import { chargesFor, type ChargePlan, type ChargeSlab } from "@/lib/money/charges";
-import { maxPartRupees } from "@/lib/transfers/split";
+import { perTransferLimitRupees } from "@/lib/money/dmt-limits";
+import { indiaTimeZone, inIndia } from "@/lib/format";
 
-export const indiaZone = "Asia/Kolkata";
 /** GST included in every customer charge; fixed by law, so the form shows it but does not ask. */
 export const gstRate = "0.18";
 export const maxSlabs = 10;
@@ -18,17 +18,17 @@ export const maxSlabs = 10;
 /** An India calendar day (yyyy-MM-dd) as the instant it starts: midnight IST. */
 export function indiaMidnight(day: string): Date {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, indiaZone).getTime());
+  return new Date(new TZDate(y, m - 1, d, indiaTimeZone).getTime());
 }
 
 /** The India calendar day an instant falls on, as yyyy-MM-dd. */
 export function indiaDay(at: Date): string {
-  return format(new TZDate(at, indiaZone), "yyyy-MM-dd");
+  return format(inIndia(at), "yyyy-MM-dd");
 }
 
 /** The first day a new plan may start: tomorrow in India, so no transfer already made falls under it. */
 export function firstPlanDay(now: Date): string {
-  return format(addDays(new TZDate(now, indiaZone), 1), "yyyy-MM-dd");
+  return format(addDays(inIndia(now), 1), "yyyy-MM-dd");
 }
 
 const rupees = (message: string) => z.string().trim().regex(/^\d{1,5}(\.\d{1,2})?$/, message);
@@ -74,13 +74,13 @@ function checkSlabs(form: TermsFields, ctx: z.RefinementCtx) {
       ctx.addIssue({ code: "custom", path: ["slabs", i, "upTo"], message: `Must be above Rs ${previous.toLocaleString("en-IN")}, the slab before.` });
       return;
     }
-    if (upTo > maxPartRupees) {
+    if (upTo > perTransferLimitRupees) {
       ctx.addIssue({ code: "custom", path: ["slabs", i, "upTo"], message: "At most Rs 5,000: no part is larger." });
       return;
     }
     previous = upTo;
   }
-  if (previous !== maxPartRupees) {
+  if (previous !== perTransferLimitRupees) {
     ctx.addIssue({ code: "custom", path: ["slabs", form.slabs.length - 1, "upTo"], message: "The last slab must go up to Rs 5,000, the largest part." });
     return;
   }

@@ -1,13 +1,13 @@
 /** A commission plan in words and worked examples, the same in the admin's browser and on the server. */
 import Decimal from "decimal.js";
 import { chargesFor, type ChargePlan, type ChargeSlab } from "@/lib/money/charges";
+import { rupeesSpoken } from "@/lib/format";
 
-const rupees = (value: number) => `Rs ${value.toLocaleString("en-IN")}`;
 
 /** One line an admin can check by hand: "Rs 1,000 → charge 10.00, GST 1.53, commission 4.47, TDS 0.09, net 4.38". */
 export function workedExample(amount: number, plan: ChargePlan): string {
   const c = chargesFor(amount, plan);
-  return `${rupees(amount)} → charge ${c.customerCharge.toFixed(2)}, GST ${c.gst.toFixed(2)}, commission ${c.commission.toFixed(2)}, TDS ${c.tds.toFixed(2)}, net ${c.netCommission.toFixed(2)}`;
+  return `${rupeesSpoken(amount)} → charge ${c.customerCharge.toFixed(2)}, GST ${c.gst.toFixed(2)}, commission ${c.commission.toFixed(2)}, TDS ${c.tds.toFixed(2)}, net ${c.netCommission.toFixed(2)}`;
 }
 
 /** Rs 1,000, then the top of every slab: one example per slab at least. */
@@ -17,7 +17,7 @@ export function exampleAmounts(plan: ChargePlan): number[] {
 
 /** "Rs 1,001 to Rs 5,000: 1% + Rs 5.00, at least Rs 10.00". */
 export function slabText(slab: ChargeSlab, previousUpTo?: number): string {
-  const range = previousUpTo === undefined ? `Up to ${rupees(slab.upTo)}` : `${rupees(previousUpTo + 1)} to ${rupees(slab.upTo)}`;
+  const range = previousUpTo === undefined ? `Up to ${rupeesSpoken(slab.upTo)}` : `${rupeesSpoken(previousUpTo + 1)} to ${rupeesSpoken(slab.upTo)}`;
   const percent = Number(slab.percent);
   const flat = slab.flat == null ? 0 : Number(slab.flat);
   const parts = [percent > 0 || flat === 0 ? `${percent}%` : null, flat > 0 ? `Rs ${flat.toFixed(2)}` : null].filter(Boolean).join(" + ");

@@ -8,6 +8,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { indiaTimeZoneSql } from "@/lib/db/india-time-sql";
 import { holdReconciliationLock } from "@/lib/reconciliation/advisory-lock";
 import { dateAsDay, dayAsDate, dayLabel } from "@/lib/reconciliation/period";
 import { maxListedProblems, maxStatementBytes, maxStatementLabel } from "@/lib/reconciliation/statement-format";
@@ -70,7 +71,7 @@ async function ledgerProblems(tx: Prisma.TransactionClient, lines: StatementLine
   const references = lines.map((l) => l.reference);
   const [parts, earlier] = await Promise.all([
     tx.$queryRaw<KnownPart[]>`
-      SELECT p.reference, to_char((p.created_at AT TIME ZONE 'Asia/Kolkata')::date, 'YYYY-MM-DD') AS day
+      SELECT p.reference, to_char((p.created_at AT TIME ZONE ${indiaTimeZoneSql})::date, 'YYYY-MM-DD') AS day
       FROM transfer_parts p WHERE p.reference = ANY(${references}::text[])`,
     tx.$queryRaw<EarlierRow[]>`
       SELECT r.reference, r.line_number, i.file_name, i.imported_at

@@ -8,6 +8,7 @@
 import "server-only";
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { indiaTimeZoneSql } from "@/lib/db/india-time-sql";
 import { comparedFigures, expectedStatementStatusSql, statementFiguresDifferSql, statementRowDiffersSql, tolerance } from "@/lib/reconciliation/figures";
 import { dayRange } from "@/lib/review/filters";
 
@@ -235,7 +236,7 @@ export async function statementReport(prisma: PrismaClient, importId: string, li
       JOIN users u ON u.id = t.agent_id
       WHERE p.state = 'SUCCESS'
         AND p.created_at >= ${dayRange(days[0]!, days[days.length - 1]!).start} AND p.created_at < ${dayRange(days[0]!, days[days.length - 1]!).end}
-        AND to_char((p.created_at AT TIME ZONE 'Asia/Kolkata')::date, 'YYYY-MM-DD') = ANY(${days}::text[])
+        AND to_char((p.created_at AT TIME ZONE ${indiaTimeZoneSql})::date, 'YYYY-MM-DD') = ANY(${days}::text[])
         AND NOT EXISTS (SELECT 1 FROM statement_rows s WHERE s.reference = p.reference)
       ORDER BY p.created_at, p.id
       LIMIT ${limits.missing}`,

@@ -8,6 +8,7 @@
 import "server-only";
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { indiaTimeZoneSql } from "@/lib/db/india-time-sql";
 import { partFiguresDifferSql, partFiguresReportedAndDifferSql, partUnreportedSql, statementRowDiffersSql } from "@/lib/reconciliation/figures";
 import { dayRange } from "@/lib/review/filters";
 
@@ -142,7 +143,7 @@ function partFilterSql(period: Period): Prisma.Sql {
 export async function reconciliationSums(prisma: Reader, period: Period): Promise<{ total: Sums; byDay: DaySums[]; byOutletAgent: OutletAgentSums[] }> {
   const rows = await prisma.$queryRaw<GroupRow[]>`
     WITH s AS (
-      SELECT (p.created_at AT TIME ZONE 'Asia/Kolkata')::date AS day, t.outlet_id, t.agent_id, p.amount,
+      SELECT (p.created_at AT TIME ZONE ${indiaTimeZoneSql})::date AS day, t.outlet_id, t.agent_id, p.amount,
              p.customer_charge, p.gst, p.commission, p.tds, p.net_commission,
              p.reported_customer_charge, p.reported_gst, p.reported_discount, p.reported_tds, p.reported_net_commission,
              ${partFiguresReportedAndDifferSql()} AS differing, ${partUnreportedSql()} AS unreported, r.id IS NOT NULL AS in_statement

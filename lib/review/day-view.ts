@@ -5,6 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { indiaTimeZoneSql } from "@/lib/db/india-time-sql";
 import type { PartState } from "@/lib/ledger/states";
 import type { ReviewScope } from "@/lib/review/scope";
 
@@ -58,7 +59,7 @@ export async function dayTotals(
 ): Promise<DayTotals> {
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT p.state::text AS state, t.mode::text AS mode,
-           extract(hour FROM t.created_at AT TIME ZONE 'Asia/Kolkata')::int AS hour,
+           extract(hour FROM t.created_at AT TIME ZONE ${indiaTimeZoneSql})::int AS hour,
            count(*)::int AS count, sum(p.amount) AS amount,
            sum(p.customer_charge) AS charges, sum(p.commission) AS commission,
            count(*) FILTER (WHERE p.conflicting_at IS NOT NULL AND p.conflict_settled_at IS NULL)::int AS conflicting

@@ -5,14 +5,13 @@
  * there are. Each batch is its own query, not one snapshot: a part that changes state during a
  * long export shows the state it had when its batch was read.
  */
-import { TZDate } from "@date-fns/tz";
 import { stringify } from "csv-stringify/sync";
 import { format } from "date-fns";
-import { maskLastFour } from "@/lib/aopay/mask";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { istZone, partWhere, type ReviewFilters } from "@/lib/review/filters";
+import { partWhere, type ReviewFilters } from "@/lib/review/filters";
 import type { ReviewScope } from "@/lib/review/scope";
 import { pullStream } from "@/lib/csv/pull-stream";
+import { inIndia, maskMobile } from "@/lib/format";
 
 export const exportColumns = [
   "Reference",
@@ -100,13 +99,8 @@ function money(value: Prisma.Decimal | null): string {
   return value === null ? "" : value.toFixed(2);
 }
 
-/** "XXXXXX" and the last four digits. */
-function maskedMobile(mobile: string): string {
-  return mobile.length <= 4 ? maskLastFour(mobile) : `XXXXXX${mobile.slice(-4)}`;
-}
-
 export function istTimestamp(date: Date): string {
-  return format(new TZDate(date, istZone), "dd-MM-yyyy HH:mm:ss");
+  return format(inIndia(date), "dd-MM-yyyy HH:mm:ss");
 }
 
 interface Names {
@@ -124,7 +118,7 @@ function toRow(part: ExportPart, names: Names): string[] {
     istTimestamp(part.createdAt),
     safeCell(names.outlets.get(t.outletId) ?? ""),
     safeCell(names.agents.get(t.agentId) ?? ""),
-    maskedMobile(t.remitterMobile),
+    maskMobile(t.remitterMobile),
     safeCell(t.remitterName),
     safeCell(t.beneficiaryName),
     safeCell(t.bankName),

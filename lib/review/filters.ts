@@ -9,12 +9,12 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { partStates, type PartState } from "@/lib/ledger/states";
 import { transferScopeWhere, type ReviewScope } from "@/lib/review/scope";
+import { indiaTimeZone, inIndia } from "@/lib/format";
 
-export const istZone = "Asia/Kolkata";
 
 /** Today's date in India, as yyyy-MM-dd. */
 export function todayInIndia(now = new Date()): string {
-  return format(new TZDate(now, istZone), "yyyy-MM-dd");
+  return format(inIndia(now), "yyyy-MM-dd");
 }
 
 /** The instants a range of India's calendar days covers: [start, end). */
@@ -22,7 +22,7 @@ export function dayRange(from: string, to: string): { start: Date; end: Date } {
   // Components (not a string) so that midnight is India's, whatever the server's zone.
   const midnight = (day: string) => {
     const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-    return new TZDate(y, m - 1, d, istZone);
+    return new TZDate(y, m - 1, d, indiaTimeZone);
   };
   return { start: new Date(midnight(from).getTime()), end: new Date(addDays(midnight(to), 1).getTime()) };
 }

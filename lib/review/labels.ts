@@ -14,10 +14,6 @@ export const stateLabels: Record<string, string> = {
   CANCELLED: "Cancelled",
 };
 
-export function rupees(amount: string | number): string {
-  return `Rs ${Number(amount).toLocaleString("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
 export function age(since: Date, now: Date): string {
   return formatDistanceStrict(since, now);
 }

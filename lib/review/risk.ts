@@ -7,15 +7,15 @@
  * under a scope) and reaches parts and events through their transfer's and part's indexes,
  * so the cost follows the range's transfers, not the table's: five grouped queries in all.
  */
-import { TZDate } from "@date-fns/tz";
 import { addMonths, format, parseISO, startOfMonth } from "date-fns";
 import Decimal from "decimal.js";
 import { config, type RiskConfig } from "@/lib/config";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { monthlyLimitRupees } from "@/lib/ledger/ledger";
+import { indiaTimeZoneSql } from "@/lib/db/india-time-sql";
+import { monthlyLimitRupees, perTransferLimitRupees } from "@/lib/money/dmt-limits";
 import { reservingStates } from "@/lib/ledger/states";
-import { istZone } from "@/lib/review/filters";
 import type { ReviewScope } from "@/lib/review/scope";
+import { inIndia, maskMobile, rupeesSpoken } from "@/lib/format";
 
 export interface RiskSettings {
   /** shared_beneficiary: more than this many customers paying one account in a day. */
@@ -49,7 +49,6 @@ export const wrongOtpsMin = 3;
 export const nearCapShare = 0.8;
 /** "Just under" the Rs 5,000 per-transaction limit: from Rs 4,500 up to (not including) Rs 5,000. */
 export const justUnderFrom = 4_500;
-export const perTransactionLimit = 5_000;
 export const earthRadiusKm = 6371;
 
 export function riskSettings(risk: RiskConfig = config().risk): RiskSettings {
@@ -98,14 +97,10 @@ function inRange(scope: ReviewScope, range: { start: Date; end: Date }): Prisma.
 const liveParts = Prisma.sql`CROSS JOIN LATERAL (SELECT bool_or(x.state <> 'CANCELLED') AS live FROM transfer_parts x WHERE x.transfer_id = t.id) lv`;
 
 /** India's calendar day of a transfer, as yyyy-mm-dd (India has no daylight saving). */
-const indiaDay = Prisma.raw(`to_char(t.created_at AT TIME ZONE '${istZone}', 'YYYY-MM-DD')`);
+const indiaDay = Prisma.sql`to_char(t.created_at AT TIME ZONE ${indiaTimeZoneSql}, 'YYYY-MM-DD')`;
 
-const india = (at: Date) => new TZDate(at, istZone);
-const maskMobile = (mobile: string) => `XXXXXX${mobile.slice(-4)}`;
 const dayLabel = (day: string) => format(parseISO(day), "d MMM yyyy");
-const timeLabel = (at: Date) => `${format(india(at), "HH:mm")} IST on ${format(india(at), "d MMM yyyy")}`;
-const rupeeFormat = new Intl.NumberFormat("en-IN", { maximumFractionDigits: 2 });
-const rupees = (amount: Decimal.Value) => `Rs ${rupeeFormat.format(new Decimal(amount).toNumber())}`;
+const timeLabel = (at: Date) => `${format(inIndia(at), "HH:mm")} IST on ${format(inIndia(at), "d MMM yyyy")}`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const listed = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 
@@ -130,7 +125,7 @@ function groupRows<R extends { id: string }>(rows: R[], key: (r: R) => string): 
  * Only the customer's transfers in the scope and range are flagged.
  */
 async function nearMonthlyCap({ prisma, where }: Query, range: { start: Date; end: Date }): Promise<Sorted[]> {
-  const monthStartIndia = startOfMonth(india(new Date(range.end.getTime() - 1)));
+  const monthStartIndia = startOfMonth(inIndia(new Date(range.end.getTime() - 1)));
   const monthStart = new Date(monthStartIndia.getTime());
   const monthEnd = new Date(addMonths(monthStartIndia, 1).getTime());
   const threshold = new Decimal(monthlyLimitRupees).times(nearCapShare);
@@ -160,7 +155,7 @@ async function nearMonthlyCap({ prisma, where }: Query, range: { start: Date; en
       kind: "near_monthly_cap",
       transferIds: ids,
       subject: maskMobile(first.mobile),
-      explanation: `Customer ${maskMobile(first.mobile)} has used ${rupees(first.used)} of the ${rupees(monthlyLimitRupees)} monthly limit in ${month}, more than ${nearCapShare * 100}% of it.`,
+      explanation: `Customer ${maskMobile(first.mobile)} has used ${rupeesSpoken(first.used)} of the ${rupeesSpoken(monthlyLimitRupees)} monthly limit in ${month}, more than ${nearCapShare * 100}% of it.`,
     },
     sortKey: first.id,
   }));
@@ -208,7 +203,7 @@ async function justUnder5000({ prisma, where }: Query, settings: RiskSettings): 
     WITH base AS (
       SELECT t.id, t.remitter_mobile, t.amount, t.created_at, ${indiaDay} AS day
       FROM transfers t ${liveParts}
-      WHERE ${where} AND t.amount >= ${String(justUnderFrom)}::numeric AND t.amount < ${String(perTransactionLimit)}::numeric AND lv.live
+      WHERE ${where} AND t.amount >= ${String(justUnderFrom)}::numeric AND t.amount < ${String(perTransferLimitRupees)}::numeric AND lv.live
     ), hits AS (
       SELECT remitter_mobile, day FROM base GROUP BY remitter_mobile, day HAVING count(*) >= ${settings.nearLimitMin}::int
     )
@@ -221,8 +216,8 @@ async function justUnder5000({ prisma, where }: Query, settings: RiskSettings): 
       transferIds: ids,
       subject: maskMobile(first.mobile),
       explanation:
-        `Customer ${maskMobile(first.mobile)} made ${plural(group.length, "transfer", "transfers")} of ${rupees(justUnderFrom)} to ${rupees(perTransactionLimit - 1)} on ${dayLabel(first.day)} ` +
-        `(${listed(group.map((r) => rupees(r.amount)))}), as if splitting an amount by hand to stay under the ${rupees(perTransactionLimit)} limit per transaction.`,
+        `Customer ${maskMobile(first.mobile)} made ${plural(group.length, "transfer", "transfers")} of ${rupeesSpoken(justUnderFrom)} to ${rupeesSpoken(perTransferLimitRupees - 1)} on ${dayLabel(first.day)} ` +
+        `(${listed(group.map((r) => rupeesSpoken(r.amount)))}), as if splitting an amount by hand to stay under the ${rupeesSpoken(perTransferLimitRupees)} limit per transaction.`,
     },
     sortKey: `${first.day}|${first.id}`,
   }));
@@ -250,7 +245,7 @@ async function farFromOutlet({ prisma, where }: Query, settings: RiskSettings): 
       kind: "far_from_outlet",
       transferIds: [r.id],
       subject: r.outlet,
-      explanation: `The ${rupees(r.amount)} transfer for customer ${maskMobile(r.mobile)} at ${timeLabel(r.created_at)} was made ${kmLabel(r.km, settings.distanceKm)} from ${r.outlet} by ${r.agent}, farther than ${settings.distanceKm} km.`,
+      explanation: `The ${rupeesSpoken(r.amount)} transfer for customer ${maskMobile(r.mobile)} at ${timeLabel(r.created_at)} was made ${kmLabel(r.km, settings.distanceKm)} from ${r.outlet} by ${r.agent}, farther than ${settings.distanceKm} km.`,
     },
     sortKey: `${r.created_at.toISOString()}|${r.id}`,
   }));
@@ -286,7 +281,7 @@ async function wrongOtps({ prisma, where }: Query, settings: RiskSettings): Prom
       kind: "wrong_otps",
       transferIds: [r.id],
       subject: maskMobile(r.mobile),
-      explanation: `A wrong OTP was entered ${r.wrong} times on the ${rupees(r.amount)} transfer for customer ${maskMobile(r.mobile)} at ${timeLabel(r.created_at)}.`,
+      explanation: `A wrong OTP was entered ${r.wrong} times on the ${rupeesSpoken(r.amount)} transfer for customer ${maskMobile(r.mobile)} at ${timeLabel(r.created_at)}.`,
     },
     sortKey: `${r.created_at.toISOString()}|${r.id}`,
   }));

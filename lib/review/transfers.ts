@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit";
 import type { PartState } from "@/lib/ledger/states";
 import { pageSize, partOrderBy, partWhere, type ReviewFilters } from "@/lib/review/filters";
 import { transferScopeWhere, type ReviewScope } from "@/lib/review/scope";
+import { maskMobile } from "@/lib/format";
 
 export interface ReviewRow {
   partId: string;
@@ -30,8 +31,6 @@ export interface ReviewRow {
   utr: string | null;
   reviewed: boolean;
 }
-
-export const maskMobile = (mobile: string) => `XXXXXX${mobile.slice(-4)}`;
 
 async function names(prisma: PrismaClient, agentIds: string[], outletIds: string[]) {
   const [agents, outlets] = await Promise.all([

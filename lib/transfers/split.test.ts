@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { chargesFor } from "@/lib/money/charges";
-import { maxPartRupees, previewFees, splitAmount } from "@/lib/transfers/split";
+import { perTransferLimitRupees } from "@/lib/money/dmt-limits";
+import { previewFees, splitAmount } from "@/lib/transfers/split";
 
 const rupees = (values: { toFixed: (n: number) => string }[]) => values.map((v) => v.toFixed(0));
 const charge = (amount: number) => chargesFor(amount).customerCharge.toFixed(2);
@@ -39,10 +40,10 @@ describe("splitting a transfer", () => {
       const largest = Decimal.max(...parts);
       const largerFirst = parts.every((p, i) => i === 0 || p.lte(parts[i - 1]!));
       if (
-        parts.length !== Math.ceil(total / maxPartRupees) ||
+        parts.length !== Math.ceil(total / perTransferLimitRupees) ||
         !sum.eq(total) ||
         smallest.lt(minimum) ||
-        largest.gt(maxPartRupees) ||
+        largest.gt(perTransferLimitRupees) ||
         // As even as whole rupees allow: parts differ by at most a rupee, larger first.
         largest.minus(smallest).gt(1) ||
         !largerFirst

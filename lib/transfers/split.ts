@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { chargesFor, type ChargePlan, defaultPlan, type PartCharges } from "@/lib/money/charges";
 
-export const maxPartRupees = 5_000;
+import { perTransferLimitRupees } from "@/lib/money/dmt-limits";
 
 /**
  * Whole rupees in, parts out: the fewest parts of at most `maxPart`, as even as whole rupees
@@ -13,7 +13,7 @@ export const maxPartRupees = 5_000;
  * leave a tail as small as Rs 1, below the counter's minimum and charged the minimum fee; even
  * parts of a split amount are never below half of `maxPart`.
  */
-export function splitAmount(total: Decimal.Value, maxPart: number = maxPartRupees): Decimal[] {
+export function splitAmount(total: Decimal.Value, maxPart: number = perTransferLimitRupees): Decimal[] {
   const amount = new Decimal(total);
   if (!amount.isInteger() || amount.lte(0)) throw new RangeError("The amount must be a whole number of rupees above zero.");
   const count = amount.div(maxPart).ceil().toNumber();

@@ -7,12 +7,11 @@ import { DifferingPartsList, ReconciliationFiltersForm, TotalsTable } from "@/co
 import { StatementImportForm } from "@/components/reconciliation/statement-import-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { formatIst } from "@/lib/format";
+import { formatIst, rupees } from "@/lib/format";
 import { daySummary, lockedDays } from "@/lib/reconciliation/day-lock";
 import { dayLabel, monthLabel, monthOf, parseReconciliationFilters, reconciliationSearch } from "@/lib/reconciliation/period";
 import { statementsForPeriod } from "@/lib/reconciliation/statement-report";
 import { reconciliationView } from "@/lib/reconciliation/view";
-import { rupees } from "@/lib/review/labels";
 import { todayInIndia } from "@/lib/review/filters";
 
 export const metadata: Metadata = { title: "Reconciliation" };

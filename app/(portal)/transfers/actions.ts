@@ -19,7 +19,7 @@ import {
 } from "@/lib/counter/service";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { monthlyLimitRupees } from "@/lib/ledger/ledger";
+import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 import { bankNameForIfsc } from "@/lib/transfers/ifsc";
 import { log, newRequestId } from "@/lib/log";
 import { aboveMonthLeftMessage, beneficiarySchema, ekycSchema, lookupSchema, mobileSchema, otpSchema, registerSchema, startTransferSchema } from "@/lib/validations/counter";

@@ -6,11 +6,10 @@
  * scenarios of scenarios.ts. The route handler in app/api/sandbox/aopay serves it over HTTP.
  */
 import { randomInt, randomUUID } from "node:crypto";
-import { TZDate } from "@date-fns/tz";
 import { addDays, addSeconds, format, startOfMonth, subDays, subMinutes } from "date-fns";
 import Decimal from "decimal.js";
 import { z } from "zod";
-import { aopayTimeZone, calls, type CallName } from "@/lib/aopay/contract";
+import { calls, type CallName } from "@/lib/aopay/contract";
 import { maskLastFour } from "@/lib/aopay/mask";
 import {
   authenticationFailsFor,
@@ -18,16 +17,15 @@ import {
   ekycFailsFor,
   ekycValidityMinutes,
   holdStatusAsks,
-  monthlyLimitRupees,
-  otpValiditySeconds as defaultOtpValiditySeconds,
   pendingStatusAsks,
-  perTransferLimitRupees,
   transferScenario,
 } from "@/lib/aopay/sandbox/scenarios";
+import { aopayOtpValiditySeconds as defaultOtpValiditySeconds, monthlyLimitRupees, perTransferLimitRupees } from "@/lib/money/dmt-limits";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { chargesFor, splitCharge } from "@/lib/money/charges";
 import { sandboxBankId } from "@/lib/aopay/bank-ids";
 import { isCapturedPid } from "@/lib/rd-service/pid";
+import { inIndia } from "@/lib/format";
 
 export interface SandboxReply {
   status: number;
@@ -135,7 +133,7 @@ const lastNames = ["Sharma", "Devi", "Khan", "Nair", "Singh", "Das", "Patel", "B
 
 export function createSandbox({ prisma, spelling = "documented", now = () => new Date(), slowReplyMs, otpValiditySeconds = defaultOtpValiditySeconds }: SandboxOptions) {
   const paysprint = spelling === "paysprint";
-  const monthStart = (at: Date) => new Date(startOfMonth(new TZDate(at, aopayTimeZone)).getTime());
+  const monthStart = (at: Date) => new Date(startOfMonth(inIndia(at)).getTime());
 
   async function monthUsage(tx: Tx, remitterMobile: string, at: Date): Promise<Decimal> {
     const { _sum } = await tx.sandboxTransfer.aggregate({
@@ -194,7 +192,7 @@ export function createSandbox({ prisma, spelling = "documented", now = () => new
     const charges = splitCharge(t.customerCharge.toString());
     // Like the documented sample, every reply carries refund fields: the sample's filler unless
     // the transfer really was refunded.
-    const refund = t.refundedAt ? { daterefunded: format(new TZDate(t.refundedAt, aopayTimeZone), "yyyy-MM-dd HH:mm:ss"), refundtxnid: t.refundTxnId ?? "" } : documentedRefundFiller;
+    const refund = t.refundedAt ? { daterefunded: format(inIndia(t.refundedAt), "yyyy-MM-dd HH:mm:ss"), refundtxnid: t.refundTxnId ?? "" } : documentedRefundFiller;
     if (paysprint) {
       return ok(message ?? "Transaction Under Process", {
         utr: t.utr ?? "",
@@ -248,7 +246,7 @@ export function createSandbox({ prisma, spelling = "documented", now = () => new
       const at = now();
       const attempts = await tx.sandboxEkyc.findMany({ where: { mobile: body.MobileNumber, createdAt: { gt: subDays(at, 1) } }, orderBy: { createdAt: "asc" } });
       if (attempts.length >= ekycAttemptsPerDay) {
-        const again = format(new TZDate(addDays(attempts[0]!.createdAt, 1), aopayTimeZone), "dd MMM HH:mm");
+        const again = format(inIndia(addDays(attempts[0]!.createdAt, 1)), "dd MMM HH:mm");
         return refuse(sandboxCodes.notEligible, `e-KYC attempts for today are used up (${ekycAttemptsPerDay} a day). Try again after ${again} IST.`);
       }
       // Like AOPay, the sandbox wants a device's PidData, not a placeholder.
@@ -384,7 +382,7 @@ export function createSandbox({ prisma, spelling = "documented", now = () => new
       if (scenario === "conflicting_refund") {
         // A success that also reports a refund dated now (after the call): a reply that
         // contradicts itself, for a person to settle. (Seconds are cut off: a margin keeps it after.)
-        const conflicting = { ...(JSON.parse(reply.body) as Record<string, unknown>), daterefunded: format(new TZDate(addSeconds(now(), 2), aopayTimeZone), "yyyy-MM-dd HH:mm:ss"), refundtxnid: "9001" };
+        const conflicting = { ...(JSON.parse(reply.body) as Record<string, unknown>), daterefunded: format(inIndia(addSeconds(now(), 2)), "yyyy-MM-dd HH:mm:ss"), refundtxnid: "9001" };
         return json(200, conflicting);
       }
       return reply;

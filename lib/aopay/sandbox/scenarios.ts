@@ -44,8 +44,5 @@ export function transferScenario(amountRupees: number): TransferScenario {
 export const pendingStatusAsks = 2;
 export const holdStatusAsks = 4;
 
-export const otpValiditySeconds = 90;
 export const ekycValidityMinutes = 30;
 export const ekycAttemptsPerDay = 2;
-export const perTransferLimitRupees = 5_000;
-export const monthlyLimitRupees = 25_000;

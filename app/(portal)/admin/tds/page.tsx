@@ -3,9 +3,9 @@ import { TdsQuarterForm } from "@/components/admin/tds-quarter-form";
 import { PageHeading } from "@/components/page-heading";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { rupees } from "@/lib/review/labels";
 import { parseQuarter, quarterLabel, quarterOf, tds194hRate } from "@/lib/tds/quarter";
 import { financialYears, quarterSummary, type AgentQuarterSummary } from "@/lib/tds/statement";
+import { rupees } from "@/lib/format";
 
 export const metadata: Metadata = { title: "TDS" };
 

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { formatIst } from "@/lib/format";
+import { formatIst, rupees } from "@/lib/format";
 import { partStates } from "@/lib/ledger/states";
 import { filtersToSearch, parseFilters, type ReviewFilters } from "@/lib/review/filters";
-import { rupees, stateLabels } from "@/lib/review/labels";
+import { stateLabels } from "@/lib/review/labels";
 import { reviewScope } from "@/lib/review/scope";
 import { listTransfers } from "@/lib/review/transfers";
 

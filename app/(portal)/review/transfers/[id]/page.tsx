@@ -5,12 +5,12 @@ import { PageHeading } from "@/components/page-heading";
 import { ReviewForm } from "@/components/review/review-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { formatIst } from "@/lib/format";
+import { formatIst, maskMobile, rupees } from "@/lib/format";
 import { dayRange, todayInIndia } from "@/lib/review/filters";
-import { rupees, stateLabels } from "@/lib/review/labels";
+import { stateLabels } from "@/lib/review/labels";
 import { riskFlags, riskSettings } from "@/lib/review/risk";
 import { reviewScope } from "@/lib/review/scope";
-import { maskMobile, transferForReview } from "@/lib/review/transfers";
+import { transferForReview } from "@/lib/review/transfers";
 
 export const metadata: Metadata = { title: "Review a transfer" };
 

@@ -7,7 +7,7 @@ import { buttonClasses } from "@/components/ui/button-classes";
 import { requireUser } from "@/lib/auth/current-user";
 import { transferView } from "@/lib/counter/transfer-view";
 import { db } from "@/lib/db/client";
-import { formatIst } from "@/lib/format";
+import { formatIst, rupees } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Receipt" };
 
@@ -24,7 +24,6 @@ const stateWords: Record<string, string> = {
   OTP_EXPIRED: "Not sent",
 };
 
-const rupees = (value: string) => `Rs ${Number(value).toLocaleString("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** A4 by default; ?format=thermal lays it out for an 80 mm receipt printer. */
 export default async function ReceiptPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ format?: string }> }) {
