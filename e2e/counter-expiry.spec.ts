@@ -9,6 +9,15 @@ import { signIn } from "./support/sign-in";
 import { e2eRdServicePort, users } from "./support/users";
 
 // A server of its own whose OTPs live 10 seconds (OTP_VALIDITY_SECONDS), so expiry can be seen.
+let serverOutput: (() => string) | undefined;
+
+// The server is the test's own: on a failure (a time-out too), what it printed goes with the report.
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus || !serverOutput) return;
+  await testInfo.attach("server output", { body: serverOutput(), contentType: "text/plain" });
+  console.log(`The expiry test's server printed:\n${serverOutput().slice(-3000)}`);
+});
+
 test("at zero the confirm button is disabled and a resend makes the old OTP useless", async ({ browser }) => {
   test.setTimeout(120_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-expiry-"));
@@ -21,6 +30,7 @@ test("at zero the confirm button is disabled and a resend makes the old OTP usel
     OTP_VALIDITY_SECONDS: "10",
     RD_SERVICE_PORTS: String(e2eRdServicePort),
   });
+  serverOutput = server.output;
   try {
     await expect.poll(server.output, { timeout: 60_000 }).toContain("Ready");
     const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });

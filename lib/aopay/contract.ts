@@ -234,28 +234,19 @@ const transferStatusFields = [
   "refundedAt",
   "refundTransactionId",
 ] as const;
-const transferStatusSchema = z.object(Object.fromEntries(transferStatusFields.map((f) => [f, numericText.optional()])) as Record<(typeof transferStatusFields)[number], z.ZodOptional<typeof numericText>>);
+/** Reply fields read as text: strings, numbers or booleans as AOPay happens to send them. */
+const replyText = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v).trim());
 
+/** A schema of optional text fields, one per portal name. */
+function optionalTexts<F extends Spelled>(fields: readonly F[]) {
+  return z.object(Object.fromEntries(fields.map((f) => [f, replyText.optional()])) as Record<F, z.ZodOptional<typeof replyText>>);
+}
+
+const transferStatusSchema = optionalTexts(transferStatusFields);
 const remitterFields = ["firstName", "lastName", "mobile", "bank1Limit", "bank2Limit", "bank3Limit"] as const;
-const remitterSchema = z.object({
-  firstName: numericText.optional(),
-  lastName: numericText.optional(),
-  mobile: numericText.optional(),
-  bank1Limit: numericText.optional(),
-  bank2Limit: numericText.optional(),
-  bank3Limit: numericText.optional(),
-});
-
+const remitterSchema = optionalTexts(remitterFields);
 const beneficiaryFields = ["beneficiaryId", "beneficiaryName", "ifsc", "accountNumber", "bankId", "bankName", "verified"] as const;
-const beneficiarySchema = z.object({
-  beneficiaryId: numericText.optional(),
-  beneficiaryName: numericText.optional(),
-  ifsc: numericText.optional(),
-  accountNumber: numericText.optional(),
-  bankId: numericText.optional(),
-  bankName: numericText.optional(),
-  verified: z.union([z.boolean(), z.string(), z.number()]).optional(),
-});
+const beneficiarySchema = optionalTexts(beneficiaryFields);
 
 /** `txn_status` values: "1" is documented; the rest follow PaySprint's pattern (assumed). */
 export const txnStatusCodes = { success: "1", failed: "0", pending: "2", processedPending: "3", hold: "4" } as const;
@@ -483,8 +474,6 @@ function transferState(txnStatus: string | undefined): TransferState {
   }
 }
 
-const yes = (v: unknown) => v === true || v === 1 || ["1", "true", "yes", "y"].includes(String(v).trim().toLowerCase());
-
 function toBeneficiary(value: unknown): Beneficiary | undefined {
   const parsed = beneficiarySchema.safeParse(fieldsOf(value, beneficiaryFields));
   if (!parsed.success || !parsed.data.beneficiaryId) return undefined;
@@ -496,7 +485,7 @@ function toBeneficiary(value: unknown): Beneficiary | undefined {
     ifsc: b.ifsc ? b.ifsc.toUpperCase() : undefined,
     bankId: b.bankId || undefined,
     bankName: b.bankName || undefined,
-    verified: b.verified !== undefined && yes(b.verified),
+    verified: b.verified !== undefined && ["1", "true", "yes", "y"].includes(b.verified.toLowerCase()),
   };
 }
 
