@@ -99,6 +99,13 @@ test.describe("a conflicting AOPay reply", () => {
     await item.getByRole("button", { name: `Mark the reply for reference ${reference} settled` }).click();
     await expect(supervisor.getByTestId("stuck-result")).toHaveText("Settled; the transfer keeps its state. The note is in the audit log.");
     await expect(supervisor.getByTestId(`stuck-${reference}`)).toHaveCount(0);
+    // The transfer's own page keeps the reply and the settlement.
+    await supervisor.goto(`/review/transfers?reference=${reference}`);
+    await supervisor.getByTestId("review-table").getByRole("link", { name: reference }).click();
+    await expect(supervisor.getByTestId("conflict-1")).toContainText("refund id 9001");
+    await expect(supervisor.getByTestId("conflict-1")).toContainText("Settled");
+    await expect(supervisor.getByTestId("conflict-1")).toContainText("UTR confirmed with the bank");
+    await supervisor.getByTestId("conflict-1").screenshot({ path: testInfo.outputPath("conflict-transfer-phone.png") });
     await supervisorContext.close();
   });
 });

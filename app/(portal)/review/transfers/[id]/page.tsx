@@ -71,6 +71,18 @@ export default async function ReviewTransferPage({ params }: { params: Promise<{
                 {p.failureReason ? ` · ${p.failureReason}` : ""}
                 {p.needsReviewAt ? " · still unknown after three days: needs manual review" : ""}
               </p>
+              {p.conflictingAt ? (
+                <div className={`mt-2 rounded-lg border p-3 text-sm ${p.conflictSettledAt ? "border-slate-200 bg-slate-50" : "border-red-200 bg-red-50 text-red-900"}`} data-testid={`conflict-${p.seq}`}>
+                  <p>
+                    <span className="font-semibold">Conflicting reply</span> ({formatIst(p.conflictingAt, "dd MMM HH:mm")}): {p.conflictReason}
+                  </p>
+                  <p className="mt-1">
+                    {p.conflictSettledAt
+                      ? `Settled ${formatIst(p.conflictSettledAt, "dd MMM HH:mm")}: ${p.conflictNote ?? ""}`
+                      : "Not settled yet: check it with AOPay and settle it in Today's review, under Stuck transfers."}
+                  </p>
+                </div>
+              ) : null}
               <ol className="mt-2 space-y-1 text-sm">
                 {p.events.map((e) => (
                   <li key={e.id.toString()} className="flex flex-wrap gap-x-2">
