@@ -276,6 +276,33 @@ describe.each(testBackends)("AOPay's documented replies through the ledger on %s
     expect(await db.prisma.auditEvent.count({ where: { action: "money.conflicting_reply", targetId: part.id } })).toBe(1);
   });
 
+  it("records a pending part's contradiction once, and does not reopen it after a person settled it", async () => {
+    clock = new Date();
+    const part = await partFor(`97${String(++counter).padStart(8, "0")}`);
+    server.script([json(200, sendOtpSample), lostReply]);
+    await ledger.sendOtp(part.id, { userId: agentId });
+    await ledger.confirm(part.id, "123456", { userId: agentId });
+    const aboutAnother = json(200, { ...statusSample, referenceid: "99999999999" });
+    const audits = () => db.prisma.auditEvent.count({ where: { action: "money.conflicting_reply", targetId: part.id } });
+    clock = addMinutes(clock, 2);
+    server.script([aboutAnother]);
+    await ledger.checkStatus(part.id);
+    const first = await db.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } });
+    clock = addMinutes(clock, 2);
+    await ledger.checkStatus(part.id);
+    const second = await db.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } });
+    expect(second.conflictingAt).toEqual(first.conflictingAt);
+    expect(await audits()).toBe(1);
+
+    await db.prisma.transferPart.update({ where: { id: part.id }, data: { conflictSettledAt: clock, conflictNote: "AOPay support: their Status page mixes references; ours is pending." } });
+    clock = addMinutes(clock, 2);
+    await ledger.checkStatus(part.id);
+    const after = await db.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } });
+    expect(after.conflictSettledAt).not.toBeNull();
+    expect(after.conflictNote).toMatch(/AOPay support/);
+    expect(await audits()).toBe(1);
+  });
+
   it("tells the agent the documented 202 on Send OTP means the customer must register, and nothing changes", async () => {
     clock = new Date();
     const part = await partFor(`97${String(++counter).padStart(8, "0")}`);

@@ -243,16 +243,30 @@ export function createLedger(deps: LedgerDeps) {
     };
   }
 
+  type ConflictFields = Pick<TransferPart, "conflictingAt" | "conflictSettledAt" | "conflictReason">;
+
+  /**
+   * Whether a reading's conflict is news: a part already waiting for a person keeps its first
+   * reason, and the same contradiction after a person settled it does not open it again (a
+   * pending part is asked about again and again).
+   */
+  function newConflict(part: ConflictFields, reading: StatusReading): boolean {
+    if (!reading.conflict) return false;
+    if (!part.conflictingAt) return true;
+    if (!part.conflictSettledAt) return false;
+    return !(part.conflictReason ?? "").startsWith(reading.conflict);
+  }
+
   /** The columns a reading sets besides the state: a conflict for a person, the end of a part AOPay never got. */
-  function readingData(reading: StatusReading, answer: StatusAnswer | undefined, at: Date): Prisma.TransferPartUpdateManyMutationInput {
+  function readingData(part: ConflictFields, reading: StatusReading, answer: StatusAnswer | undefined, at: Date): Prisma.TransferPartUpdateManyMutationInput {
     if (reading.noRecord) return { failureReason: notReceivedText, settledAt: at, nextCheckAt: null };
-    if (reading.conflict) return { conflictingAt: at, conflictReason: `${reading.conflict} AOPay said: "${maskLongDigits(answer?.message ?? "")}".`, conflictSettledAt: null, conflictSettledBy: null, conflictNote: null };
+    if (newConflict(part, reading)) return { conflictingAt: at, conflictReason: `${reading.conflict} AOPay said: "${maskLongDigits(answer?.message ?? "")}".`, conflictSettledAt: null, conflictSettledBy: null, conflictNote: null };
     return {};
   }
 
   /** The ledger's event details and audit entry for a reading that needs them. */
-  async function recordReading(tx: Tx, part: Pick<TransferPart, "id" | "reference">, reading: StatusReading, answer: StatusAnswer | undefined, actor: Actor) {
-    if (!reading.noRecord && !reading.conflict) return;
+  async function recordReading(tx: Tx, part: Pick<TransferPart, "id" | "reference"> & ConflictFields, reading: StatusReading, answer: StatusAnswer | undefined, actor: Actor) {
+    if (!reading.noRecord && !newConflict(part, reading)) return;
     await recordAudit(tx, {
       actorId: actor.userId,
       action: reading.noRecord ? "money.part_not_received" : "money.conflicting_reply",
@@ -301,7 +315,7 @@ export function createLedger(deps: LedgerDeps) {
     const changed = await prisma.$transaction(async (tx) => {
       const moved = await changeState(tx, part, to, { actor, cause, exchangeIds, details }, {
         ...(part.state === "REFUND_PENDING" ? {} : settledData(answer?.transfer)),
-        ...readingData(reading, answer, at),
+        ...readingData(part, reading, answer, at),
         ...release,
         lastCheckedAt: at,
         ...schedule,
@@ -433,7 +447,7 @@ export function createLedger(deps: LedgerDeps) {
           const final = to !== "PENDING";
           const moved = await changeState(tx, submitted, to, { ...event, details: { ...event.details, ...(reading.conflict ? { conflict: reading.conflict } : {}) } }, {
             ...settledData(answer.transfer),
-            ...readingData(reading, answer, now()),
+            ...readingData(part, reading, answer, now()),
             failureReason: to === "FAILED" ? answer.message : undefined,
             settledAt: final ? now() : undefined,
             ...(final ? { nextCheckAt: null } : scheduleData(nextCheck(at, 0, now()), now())),
