@@ -22,6 +22,16 @@ export function newRequestId(): string {
   return randomBytes(4).toString("hex").toUpperCase();
 }
 
+/**
+ * Logs an unexpected failure under a fresh reference and returns the reference, for the
+ * sentence the user reads instead of a stack ("Something went wrong (ref 1A2B3C4D)").
+ */
+export function logUnexpected(message: string, error: unknown, context: Record<string, unknown> = {}): string {
+  const requestId = newRequestId();
+  log.error({ requestId, err: error, ...context }, message);
+  return requestId;
+}
+
 function logLevel(): string {
   try {
     return parseConfig().logLevel;

@@ -5,7 +5,7 @@ import { signIn } from "@/lib/auth/auth";
 import { lockMinutes, maxFailedLogins, normaliseUsername } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
 import { formatIst } from "@/lib/format";
-import { log, newRequestId } from "@/lib/log";
+import { logUnexpected } from "@/lib/log";
 import { signInSchema, type SignInInput } from "@/lib/validations/sign-in";
 
 export interface SignInState {
@@ -40,8 +40,7 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
       return { message: await refusalMessage(error.code, parsed.data.username), username };
     }
     if (error instanceof AuthError) {
-      const requestId = newRequestId();
-      log.error({ requestId, err: error }, "sign-in failed unexpectedly");
+      const requestId = logUnexpected("sign-in failed unexpectedly", error);
       return { message: `Sign-in is not working right now. Please try again (ref ${requestId}).`, username };
     }
     throw error; // the redirect after a successful sign-in

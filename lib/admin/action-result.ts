@@ -4,17 +4,14 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import { AdminRefusal, type Actor } from "@/lib/admin/common";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { log, newRequestId } from "@/lib/log";
+import { logUnexpected } from "@/lib/log";
+import { invalidInput } from "@/lib/validations/field-errors";
 
 export type AdminActionResult<T = undefined> =
   | { ok: true; data: T; message: string }
   | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
-export function invalid(error: z.ZodError): AdminActionResult<never> {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return { ok: false, message: "Check the highlighted fields.", fieldErrors };
-}
+export const invalid = (error: z.ZodError): AdminActionResult<never> => invalidInput(error);
 
 /** The admin as the audit trail records them, with the address the request came from. */
 export async function actorOf(user: CurrentUser): Promise<Actor> {
@@ -31,8 +28,7 @@ export async function runAdminChange<T>(what: string, body: () => Promise<{ data
     if (error instanceof AdminRefusal) {
       return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: error.fieldMessage ?? error.message } : undefined };
     }
-    const requestId = newRequestId();
-    log.error({ requestId, err: error }, `${what} failed`);
+    const requestId = logUnexpected(`${what} failed`, error);
     return { ok: false, message: `Something went wrong (ref ${requestId}). Try again.` };
   }
 }

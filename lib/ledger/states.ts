@@ -61,8 +61,6 @@ export function assertTransition(from: PartState, to: PartState): void {
   if (!canTransition(from, to)) throw new IllegalTransitionError(from, to);
 }
 
-export const finalStates: ReadonlySet<PartState> = new Set(["SUCCESS", "REFUNDED", "CANCELLED"]);
-
 /** Parts whose outcome AOPay's Transaction Status can tell. */
 export const checkableStates: readonly PartState[] = ["SUBMITTED", "PENDING", "REFUND_PENDING"];
 

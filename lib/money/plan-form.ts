@@ -41,8 +41,6 @@ const slabFields = z.object({
   flat: z.union([z.literal(""), rupees("Rupees, e.g. 5, or leave it empty.")]),
 });
 
-export type SlabFields = z.input<typeof slabFields>;
-
 /** The slabs as typed, turned into the plan's own terms. */
 function slabsOf(rows: z.output<typeof slabFields>[]): ChargeSlab[] {
   return rows.map((r) => ({

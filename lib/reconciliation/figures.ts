@@ -17,18 +17,6 @@ export const comparedFigures = [
   { key: "netCommission", label: "Net commission", expected: "net_commission", reported: "reported_net_commission", statement: "net_commission" },
 ] as const;
 
-export type FigureKey = (typeof comparedFigures)[number]["key"] | "commission" | "discount";
-
-/** Every figure shown, in order, with its side(s). */
-export const shownFigures: { key: FigureKey; label: string; expected: string | null; reported: string | null }[] = [
-  { key: "customerCharge", label: "Customer charge", expected: "customer_charge", reported: "reported_customer_charge" },
-  { key: "gst", label: "GST", expected: "gst", reported: "reported_gst" },
-  { key: "commission", label: "Commission (before TDS)", expected: "commission", reported: null },
-  { key: "discount", label: "Discount", expected: null, reported: "reported_discount" },
-  { key: "tds", label: "TDS", expected: "tds", reported: "reported_tds" },
-  { key: "netCommission", label: "Net commission", expected: "net_commission", reported: "reported_net_commission" },
-];
-
 /** True for a part of alias `p` whose reported figures differ from the expected ones, or are missing. */
 export function partFiguresDifferSql(p = "p"): Prisma.Sql {
   return Prisma.raw(

@@ -3,7 +3,7 @@
  * by default) or that day's whole month, and optionally one outlet and one agent. A bad value
  * is dropped and named rather than failing the page.
  */
-import { addDays, format, isValid, lastDayOfMonth, parseISO } from "date-fns";
+import { format, isValid, lastDayOfMonth, parseISO } from "date-fns";
 import { z } from "zod";
 import { todayInIndia } from "@/lib/review/filters";
 
@@ -67,13 +67,6 @@ export function dayLabel(day: string): string {
 
 export function monthLabel(day: string): string {
   return format(parseISO(day), "MMMM yyyy");
-}
-
-/** The days from..to inclusive. */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let d = parseISO(from); format(d, "yyyy-MM-dd") <= to; d = addDays(d, 1)) days.push(format(d, "yyyy-MM-dd"));
-  return days;
 }
 
 /** A yyyy-MM-dd day as the Date Prisma stores in a `@db.Date` column. */

@@ -264,8 +264,3 @@ export function difference(expected: string | null, reported: string | null): st
   if (expected === null || reported === null) return null;
   return new Decimal(reported).minus(expected).toFixed(2);
 }
-
-/** Whether a difference is more than the tolerance. */
-export function isMismatch(diff: string | null): boolean {
-  return diff !== null && new Decimal(diff).abs().greaterThan("0.01");
-}

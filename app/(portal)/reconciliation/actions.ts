@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { log, newRequestId } from "@/lib/log";
+import { logUnexpected } from "@/lib/log";
 import { lockDay } from "@/lib/reconciliation/day-lock";
 import { dayLabel } from "@/lib/reconciliation/period";
 import { maxStatementBytes, maxStatementLabel } from "@/lib/reconciliation/statement-format";
@@ -48,8 +48,7 @@ export async function importStatementAction(_previous: ImportState, formData: Fo
     }
     importId = outcome.importId;
   } catch (error) {
-    const requestId = newRequestId();
-    log.error({ requestId, err: error, fileName: file.name }, "statement import failed");
+    const requestId = logUnexpected("statement import failed", error, { fileName: file.name });
     return { ok: false, fileName: file.name, message: `The statement could not be imported (ref ${requestId}). Nothing was imported; try again.` };
   }
   revalidatePath("/reconciliation");
@@ -85,8 +84,7 @@ export async function lockDayAction(_previous: LockState, formData: FormData): P
     revalidatePath("/reconciliation");
     return { ok: true, message: `${dayLabel(parsed.data.day)} is reconciled and locked.` };
   } catch (error) {
-    const requestId = newRequestId();
-    log.error({ requestId, err: error, day: parsed.data.day }, "day lock failed");
+    const requestId = logUnexpected("day lock failed", error, { day: parsed.data.day });
     return { ok: false, message: `The day could not be locked (ref ${requestId}). Try again.`, note: parsed.data.note };
   }
 }

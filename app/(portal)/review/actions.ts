@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { appLedger } from "@/lib/counter/service";
-import { log, newRequestId } from "@/lib/log";
+import { logUnexpected } from "@/lib/log";
 import { reviewScope } from "@/lib/review/scope";
 import { markReviewed, partInScope, ReviewRefusal, settleConflict, stuckQueue } from "@/lib/review/transfers";
 
@@ -15,8 +15,7 @@ const reviewers = ["SUPERVISOR", "ADMIN"] as const;
 
 function failed(what: string, error: unknown): ReviewActionResult {
   if (error instanceof ReviewRefusal) return { ok: false, message: error.message };
-  const requestId = newRequestId();
-  log.error({ requestId, err: error }, `${what} failed`);
+  const requestId = logUnexpected(`${what} failed`, error);
   return { ok: false, message: `Something went wrong (ref ${requestId}). Try again.` };
 }
 

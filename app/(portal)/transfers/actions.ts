@@ -21,16 +21,13 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 import { bankNameForIfsc } from "@/lib/transfers/ifsc";
-import { log, newRequestId } from "@/lib/log";
+import { logUnexpected } from "@/lib/log";
 import { aboveMonthLeftMessage, beneficiarySchema, ekycSchema, lookupSchema, mobileSchema, otpSchema, registerSchema, startTransferSchema } from "@/lib/validations/counter";
+import { invalidInput } from "@/lib/validations/field-errors";
 
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
-function invalid(error: z.ZodError): ActionResult<never> {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return { ok: false, message: "Check the highlighted fields.", fieldErrors };
-}
+const invalid = (error: z.ZodError): ActionResult<never> => invalidInput(error);
 
 /** Expected refusals become messages; anything else is logged with a reference. */
 async function run<T>(what: string, body: () => Promise<T>): Promise<ActionResult<T>> {
@@ -38,8 +35,7 @@ async function run<T>(what: string, body: () => Promise<T>): Promise<ActionResul
     return { ok: true, data: await body() };
   } catch (error) {
     if (error instanceof CounterRefusal) return { ok: false, message: error.message };
-    const requestId = newRequestId();
-    log.error({ requestId, err: error }, `${what} failed`);
+    const requestId = logUnexpected(`${what} failed`, error);
     return { ok: false, message: `Something went wrong (ref ${requestId}). Check the transfer's status before trying again.` };
   }
 }

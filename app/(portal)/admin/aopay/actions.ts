@@ -7,7 +7,7 @@ import { checkAopayConnection, type ConnectionCheck } from "@/lib/aopay/connecti
 import { aopayForOutlet } from "@/lib/aopay/portal-client";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { log, newRequestId } from "@/lib/log";
+import { logUnexpected } from "@/lib/log";
 
 export type ConnectionCheckState = { result?: ConnectionCheck; message?: string };
 
@@ -32,8 +32,7 @@ export async function checkConnection(_previous: ConnectionCheckState, formData:
     revalidatePath("/admin/aopay");
     return { result };
   } catch (error) {
-    const requestId = newRequestId();
-    log.error({ requestId, err: error }, "AOPay connection check failed");
+    const requestId = logUnexpected("AOPay connection check failed", error);
     return { message: `The check could not run (ref ${requestId}).` };
   }
 }
