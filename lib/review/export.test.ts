@@ -333,8 +333,9 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
         }
         // Everything the heap holds, garbage included...
         peak = Math.max(peak, process.memoryUsage().heapUsed);
-        // ...and, every tenth batch, what it still holds after a full collection.
-        if (gc && ++chunks % 10 === 0) {
+        // ...and, every fifth batch, what it still holds after a full collection (which also keeps the
+        // garbage-included peak from depending on when V8 chooses to collect).
+        if (gc && ++chunks % 5 === 0) {
           gc();
           retainedPeak = Math.max(retainedPeak, process.memoryUsage().heapUsed);
         }
@@ -357,8 +358,9 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
       expect([stats.maxRows, stats.skips, stats.cursors, [...stats.takes]]).toEqual([1000, 0, 0, [1000]]);
       // Holding the 100,000 rows as Prisma returns them takes about 190 MB of heap, their CSV
       // about 20 MB: the export's peak (garbage not yet collected included) stays well below, and
-      // what it actually keeps is a batch.
-      expect(growthMb).toBeLessThan(64);
+      // what it actually keeps is a batch. The peak depends on when V8 collects, so its bound is
+      // loose (it still fails an export that holds every row); the retained figure is the sharp one.
+      expect(growthMb).toBeLessThan(96);
       if (gc) expect(retainedMb).toBeLessThan(16);
     },
     120_000,
