@@ -2,10 +2,11 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { AdminRefusal, type Actor } from "@/lib/admin/common";
+import { type Actor } from "@/lib/admin/common";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { logUnexpected } from "@/lib/log";
 import { invalidInput } from "@/lib/validations/field-errors";
+import { Refusal } from "@/lib/refusal";
 
 export type AdminActionResult<T = undefined> =
   | { ok: true; data: T; message: string }
@@ -25,7 +26,7 @@ export async function runAdminChange<T>(what: string, body: () => Promise<{ data
     const { data, message } = await body();
     return { ok: true, data, message };
   } catch (error) {
-    if (error instanceof AdminRefusal) {
+    if (error instanceof Refusal) {
       return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: error.fieldMessage ?? error.message } : undefined };
     }
     const requestId = logUnexpected(`${what} failed`, error);

@@ -8,21 +8,6 @@ export interface Actor {
   ip?: string | null;
 }
 
-/**
- * An expected refusal, shown to the admin as it is. `field` names the form field it is about;
- * `fieldMessage`, when given, is the shorter text shown under that field.
- */
-export class AdminRefusal extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly fieldMessage?: string,
-  ) {
-    super(message);
-    this.name = "AdminRefusal";
-  }
-}
-
 /** True when the database refused a duplicate value of a unique column. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";

@@ -1,10 +1,11 @@
 /** The admin's outlets on both databases: create, edit, deactivate; one RegistrationID per outlet. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AdminRefusal, createOutlet, listOutlets, outletChoices, setOutletActive, updateOutlet } from "@/lib/admin/outlets";
+import { createOutlet, listOutlets, outletChoices, setOutletActive, updateOutlet } from "@/lib/admin/outlets";
 import { isUniqueViolation, type Actor } from "@/lib/admin/common";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
 import { outletSchema, type OutletInput } from "@/lib/validations/admin";
+import { Refusal } from "@/lib/refusal";
 
 let seq = 0;
 
@@ -20,13 +21,13 @@ function outletValues(overrides: Partial<OutletInput> = {}) {
   });
 }
 
-async function refusal(promise: Promise<unknown>): Promise<AdminRefusal> {
+async function refusal(promise: Promise<unknown>): Promise<Refusal> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(AdminRefusal);
-  return error as AdminRefusal;
+  expect(error).toBeInstanceOf(Refusal);
+  return error as Refusal;
 }
 
 describe.each(testBackends)("outlets on %s", (backend) => {
@@ -108,6 +109,6 @@ describe.each(testBackends)("outlets on %s", (backend) => {
   it("refuses to change an outlet that does not exist", async () => {
     const missing = "01900000-0000-7000-8000-000000000000";
     expect(await refusal(updateOutlet(prisma, actor, missing, outletValues()))).toMatchObject({ message: "That outlet no longer exists." });
-    expect(await refusal(setOutletActive(prisma, actor, missing, false))).toBeInstanceOf(AdminRefusal);
+    expect(await refusal(setOutletActive(prisma, actor, missing, false))).toBeInstanceOf(Refusal);
   });
 });

@@ -5,11 +5,12 @@
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import { AdminRefusal, changesBetween, isUniqueViolation, type Actor } from "@/lib/admin/common";
+import { changesBetween, isUniqueViolation, type Actor } from "@/lib/admin/common";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { OutletValues } from "@/lib/validations/admin";
+import { Refusal } from "@/lib/refusal";
 
-export { AdminRefusal } from "@/lib/admin/common";
+
 
 export interface OutletRow {
   id: string;
@@ -79,7 +80,7 @@ function audit(prisma: Prisma.TransactionClient, actor: Actor, action: string, o
 
 async function refuseTakenRegistrationId(prisma: Prisma.TransactionClient, registrationId: string, exceptId?: string) {
   const other = await prisma.outlet.findUnique({ where: { registrationId }, select: { id: true } });
-  if (other && other.id !== exceptId) throw new AdminRefusal(registrationIdTaken, "registrationId");
+  if (other && other.id !== exceptId) throw new Refusal(registrationIdTaken, "registrationId");
 }
 
 /** Writes with the unique index as the final word: a concurrent duplicate is refused the same way. */
@@ -87,7 +88,7 @@ async function withUniqueRegistrationId<T>(write: () => Promise<T>): Promise<T> 
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AdminRefusal(registrationIdTaken, "registrationId");
+    if (isUniqueViolation(error)) throw new Refusal(registrationIdTaken, "registrationId");
     throw error;
   }
 }
@@ -108,7 +109,7 @@ export async function updateOutlet(prisma: PrismaClient, actor: Actor, outletId:
   return withUniqueRegistrationId(() =>
     prisma.$transaction(async (tx) => {
       const outlet = await tx.outlet.findUnique({ where: { id: outletId }, select: outletSelect });
-      if (!outlet) throw new AdminRefusal("That outlet no longer exists.");
+      if (!outlet) throw new Refusal("That outlet no longer exists.");
       await refuseTakenRegistrationId(tx, input.registrationId, outletId);
       const before = toRow(outlet);
       const changes = changesBetween(
@@ -127,7 +128,7 @@ export async function updateOutlet(prisma: PrismaClient, actor: Actor, outletId:
 export async function setOutletActive(prisma: PrismaClient, actor: Actor, outletId: string, active: boolean): Promise<{ name: string; changed: boolean }> {
   return prisma.$transaction(async (tx) => {
     const outlet = await tx.outlet.findUnique({ where: { id: outletId }, select: { id: true, name: true, registrationId: true, active: true } });
-    if (!outlet) throw new AdminRefusal("That outlet no longer exists.");
+    if (!outlet) throw new Refusal("That outlet no longer exists.");
     if (outlet.active === active) return { name: outlet.name, changed: false };
     await tx.outlet.update({ where: { id: outletId }, data: { active } });
     await audit(tx, actor, active ? "outlet.reactivated" : "outlet.deactivated", outletId, { name: outlet.name, registrationId: outlet.registrationId });

@@ -6,11 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { AdminRefusal, createUser, generatePassword, resetPassword, setUserActive, unlockUser, updateUser, type Actor } from "@/lib/admin/users";
+import { createUser, generatePassword, resetPassword, setUserActive, unlockUser, updateUser, type Actor } from "@/lib/admin/users";
 import { openDb, type OpenedDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
 import { createUserSchema, resetPasswordSchema, updateUserSchema, type CreateUserInput } from "@/lib/validations/admin";
+import { Refusal } from "@/lib/refusal";
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}${++seq}`;
@@ -20,13 +21,13 @@ function parsedCreate(input: Partial<CreateUserInput> & { username: string }) {
   return createUserSchema.parse({ name: "Test Person", role: "AGENT", outletId: "", supervisedOutletIds: [], passwordMode: "generate", password: "", passwordAgain: "", ...input });
 }
 
-async function refusal(promise: Promise<unknown>): Promise<AdminRefusal> {
+async function refusal(promise: Promise<unknown>): Promise<Refusal> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(AdminRefusal);
-  return error as AdminRefusal;
+  expect(error).toBeInstanceOf(Refusal);
+  return error as Refusal;
 }
 
 describe.each(testBackends)("user management on %s", (backend) => {
@@ -122,7 +123,7 @@ describe.each(testBackends)("user management on %s", (backend) => {
       const results = await Promise.allSettled([1, 2].map(() => createUser(prisma, actor, parsedCreate({ username, outletId: outletA }))));
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-      expect(rejected.reason).toBeInstanceOf(AdminRefusal);
+      expect(rejected.reason).toBeInstanceOf(Refusal);
       expect(await prisma.user.count({ where: { username } })).toBe(1);
     });
 
@@ -245,7 +246,7 @@ describe.each(testBackends)("user management on %s", (backend) => {
     it("can be demoted or deactivated once another admin is active", async () => {
       const [first, second] = await onlyAdmins(2);
       await setUserActive(prisma, { id: first!, username: "first" }, first!, false);
-      expect(await refusal(demote(prisma, second!))).toBeInstanceOf(AdminRefusal);
+      expect(await refusal(demote(prisma, second!))).toBeInstanceOf(Refusal);
       await setUserActive(prisma, actor, first!, true);
       expect(await demote(prisma, second!)).toContain("role");
       expect(await prisma.user.count({ where: { role: "ADMIN", active: true } })).toBe(1);
@@ -261,7 +262,7 @@ describe.each(testBackends)("user management on %s", (backend) => {
           const results = await Promise.allSettled([demote(prisma, a!), demote(second?.prisma ?? prisma, b!)]);
           expect(results.filter((r) => r.status === "fulfilled"), `round ${round}`).toHaveLength(1);
           const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-          expect(refused.reason).toBeInstanceOf(AdminRefusal);
+          expect(refused.reason).toBeInstanceOf(Refusal);
           expect(await prisma.user.count({ where: { role: "ADMIN", active: true } })).toBe(1);
         }
         // The same race between a demotion and a deactivation.

@@ -9,12 +9,13 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit";
-import { AdminRefusal, changesBetween, isUniqueViolation, type Actor } from "@/lib/admin/common";
+import { changesBetween, isUniqueViolation, type Actor } from "@/lib/admin/common";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/roles";
 import type { CreateUserValues, ResetPasswordValues, UpdateUserValues } from "@/lib/validations/admin";
+import { Refusal } from "@/lib/refusal";
 
-export { AdminRefusal, type Actor } from "@/lib/admin/common";
+export type { Actor } from "@/lib/admin/common";
 
 type Tx = Prisma.TransactionClient;
 
@@ -101,14 +102,14 @@ const lastAdminMessage = "This is the last active admin. Make another user an ad
 /** Refuses a change that would leave no active admin. */
 function keepAnAdmin(activeAdmins: string[], user: { id: string; role: Role; active: boolean }, next: { role: Role; active: boolean }, field?: string) {
   const removesAnAdmin = user.role === "ADMIN" && user.active && (next.role !== "ADMIN" || !next.active);
-  if (removesAnAdmin && activeAdmins.every((id) => id === user.id)) throw new AdminRefusal(lastAdminMessage, field, "This is the last active admin.");
+  if (removesAnAdmin && activeAdmins.every((id) => id === user.id)) throw new Refusal(lastAdminMessage, field, "This is the last active admin.");
 }
 
 async function checkOutlet(tx: Tx, outletId: string | null, currentOutletId: string | null) {
   if (!outletId) return;
   const outlet = await tx.outlet.findUnique({ where: { id: outletId }, select: { active: true } });
-  if (!outlet) throw new AdminRefusal("That outlet no longer exists.", "outletId");
-  if (!outlet.active && outletId !== currentOutletId) throw new AdminRefusal("That outlet is inactive: choose another.", "outletId");
+  if (!outlet) throw new Refusal("That outlet no longer exists.", "outletId");
+  if (!outlet.active && outletId !== currentOutletId) throw new Refusal("That outlet is inactive: choose another.", "outletId");
 }
 
 /** A supervisor's extra outlets: never their own, only outlets that exist. Others have none. */
@@ -117,7 +118,7 @@ async function supervisedFor(tx: Tx, role: Role, outletId: string | null, ids: s
   const wanted = [...new Set(ids)].filter((id) => id !== outletId).sort();
   if (wanted.length === 0) return [];
   const found = await tx.outlet.count({ where: { id: { in: wanted } } });
-  if (found !== wanted.length) throw new AdminRefusal("One of the chosen outlets no longer exists. Reload the page.", "supervisedOutletIds");
+  if (found !== wanted.length) throw new Refusal("One of the chosen outlets no longer exists. Reload the page.", "supervisedOutletIds");
   return wanted;
 }
 
@@ -140,7 +141,7 @@ export interface CreatedUser {
 export async function createUser(prisma: PrismaClient, actor: Actor, input: CreateUserValues): Promise<CreatedUser> {
   const outletId = input.outletId || null;
   const taken = await prisma.user.findUnique({ where: { username: input.username }, select: { id: true } });
-  if (taken) throw new AdminRefusal("That username is taken. Choose another.", "username");
+  if (taken) throw new Refusal("That username is taken. Choose another.", "username");
   const { generated, passwordHash } = await chosenPassword(input);
   try {
     return await prisma.$transaction(async (tx) => {
@@ -162,7 +163,7 @@ export async function createUser(prisma: PrismaClient, actor: Actor, input: Crea
       return { ...user, generatedPassword: generated };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AdminRefusal("That username is taken. Choose another.", "username");
+    if (isUniqueViolation(error)) throw new Refusal("That username is taken. Choose another.", "username");
     throw error;
   }
 }
@@ -173,7 +174,7 @@ export async function updateUser(prisma: PrismaClient, actor: Actor, input: Upda
   return prisma.$transaction(async (tx) => {
     const activeAdmins = await lockForChange(tx, input.userId);
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { ...userRowSelect, outletId: true } });
-    if (!user) throw new AdminRefusal("That user no longer exists.");
+    if (!user) throw new Refusal("That user no longer exists.");
     keepAnAdmin(activeAdmins, user, { role: input.role, active: user.active }, "role");
     await checkOutlet(tx, outletId, user.outletId);
     const supervised = await supervisedFor(tx, input.role, outletId, input.supervisedOutletIds);
@@ -197,7 +198,7 @@ export async function setUserActive(prisma: PrismaClient, actor: Actor, userId: 
   return prisma.$transaction(async (tx) => {
     const activeAdmins = await lockForChange(tx, userId);
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true, role: true, active: true } });
-    if (!user) throw new AdminRefusal("That user no longer exists.");
+    if (!user) throw new Refusal("That user no longer exists.");
     if (user.active === active) return { username: user.username, changed: false };
     keepAnAdmin(activeAdmins, user, { role: user.role, active });
     await tx.user.update({ where: { id: user.id }, data: active ? { active } : { active, sessionsRevokedAt: now } });
@@ -214,9 +215,9 @@ export async function resetPassword(prisma: PrismaClient, actor: Actor, input: R
   const { generated, passwordHash } = await chosenPassword(input);
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, username: true } });
-    if (!user) throw new AdminRefusal("That user no longer exists.");
+    if (!user) throw new Refusal("That user no longer exists.");
     if (input.passwordMode === "set" && input.password.toLowerCase().includes(user.username)) {
-      throw new AdminRefusal("It must not contain the username.", "password");
+      throw new Refusal("It must not contain the username.", "password");
     }
     await tx.user.update({
       where: { id: user.id },
@@ -231,7 +232,7 @@ export async function resetPassword(prisma: PrismaClient, actor: Actor, input: R
 export async function unlockUser(prisma: PrismaClient, actor: Actor, userId: string): Promise<{ username: string }> {
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true } });
-    if (!user) throw new AdminRefusal("That user could not be found.");
+    if (!user) throw new Refusal("That user could not be found.");
     await tx.user.update({ where: { id: user.id }, data: { lockedUntil: null, failedLoginCount: 0 } });
     await audit(tx, actor, "user.unlocked", user.id, { username: user.username });
     return { username: user.username };

@@ -14,21 +14,18 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { createAppLedger } from "@/lib/ledger/app-ledger";
-import { LedgerRefusal, monthUsage, type Ledger } from "@/lib/ledger/ledger";
+import { monthUsage, type Ledger } from "@/lib/ledger/ledger";
 import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 import { bankNameForIfsc } from "@/lib/transfers/ifsc";
 import type { BeneficiaryInput, TransferInput } from "@/lib/validations/counter";
-
-export class CounterRefusal extends Error {
-  override name = "CounterRefusal";
-}
+import { Refusal } from "@/lib/refusal";
 
 const unreachable = "AOPay did not answer. Nothing was changed; try again in a moment.";
 
 export async function outletOf(user: CurrentUser): Promise<{ id: string; registrationId: string }> {
-  if (!user.outletId) throw new CounterRefusal("Your account has no outlet. Ask an admin to assign one.");
+  if (!user.outletId) throw new Refusal("Your account has no outlet. Ask an admin to assign one.");
   const outlet = await db().outlet.findUnique({ where: { id: user.outletId }, select: { id: true, registrationId: true, active: true } });
-  if (!outlet?.active) throw new CounterRefusal("Your outlet is not active. Ask an admin.");
+  if (!outlet?.active) throw new Refusal("Your outlet is not active. Ask an admin.");
   return outlet;
 }
 
@@ -42,7 +39,7 @@ async function guard<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof AopayCallError) throw new CounterRefusal(unreachable);
+    if (error instanceof AopayCallError) throw new Refusal(unreachable);
     throw error;
   }
 }
@@ -63,7 +60,7 @@ export async function lookupRemitter(user: CurrentUser, mobile: string): Promise
   const outlet = await outletOf(user);
   const answer = await guard(() => aopayForOutlet(outlet.registrationId).queryRemitter(mobile));
   if (answer.outcome === "remitter_not_registered") return { registered: false, mobile, stateresp: answer.stateresp ?? "" };
-  if (answer.outcome !== "success" || !answer.remitter) throw new CounterRefusal(answerText(answer, "AOPay could not find this customer."));
+  if (answer.outcome !== "success" || !answer.remitter) throw new Refusal(answerText(answer, "AOPay could not find this customer."));
   const used = await monthUsage(db(), mobile, new Date());
   // Details are filled in for the outlet's own returning customers only.
   const servedHere = (await db().transfer.count({ where: { remitterMobile: mobile, outletId: outlet.id } })) > 0;
@@ -100,7 +97,7 @@ export async function runEkyc(user: CurrentUser, input: { mobile: string; aadhaa
       fingerprintData: input.pidData,
     }),
   );
-  if (answer.outcome !== "success" || !answer.kycId) throw new CounterRefusal(answerText(answer, "e-KYC failed."));
+  if (answer.outcome !== "success" || !answer.kycId) throw new Refusal(answerText(answer, "e-KYC failed."));
   const otp = await guard(() => aopayForOutlet(outlet.registrationId).queryRemitter(input.mobile));
   const now = new Date();
   return {
@@ -114,7 +111,7 @@ export async function runEkyc(user: CurrentUser, input: { mobile: string; aadhaa
 export async function registerRemitter(user: CurrentUser, input: { mobile: string; otp: string; stateresp: string; kycId: string }) {
   const outlet = await outletOf(user);
   const answer = await guard(() => aopayForOutlet(outlet.registrationId).registerRemitter(input));
-  if (answer.outcome !== "success") throw new CounterRefusal(answerText(answer, "Registration failed."));
+  if (answer.outcome !== "success") throw new Refusal(answerText(answer, "Registration failed."));
   if (answer.remitter) {
     await db().remitter.upsert({
       where: { mobile: input.mobile },
@@ -148,10 +145,10 @@ export async function listBeneficiaries(user: CurrentUser, mobile: string): Prom
 
 export async function addBeneficiary(user: CurrentUser, input: BeneficiaryInput) {
   const bankName = bankNameForIfsc(input.ifsc);
-  if (!bankName) throw new CounterRefusal("This IFSC is not in the bank list. Check it with the customer's passbook or cheque.");
+  if (!bankName) throw new Refusal("This IFSC is not in the bank list. Check it with the customer's passbook or cheque.");
   const bankId = aopayBankId(input.ifsc, config().aopay);
   if (!bankId) {
-    throw new CounterRefusal(`${bankName} (${bankCodeOf(input.ifsc)}) is not in the portal's list of AOPay bank ids yet. Ask an admin to add it (AOPAY_BANK_IDS).`);
+    throw new Refusal(`${bankName} (${bankCodeOf(input.ifsc)}) is not in the portal's list of AOPay bank ids yet. Ask an admin to add it (AOPAY_BANK_IDS).`);
   }
   const outlet = await outletOf(user);
   const known = await db().remitter.findUnique({ where: { mobile: input.mobile } });
@@ -169,11 +166,11 @@ export async function addBeneficiary(user: CurrentUser, input: BeneficiaryInput)
       pincode: known?.pincode ?? "",
     }),
   );
-  if (answer.outcome !== "success") throw new CounterRefusal(answerText(answer, "AOPay did not add the beneficiary."));
+  if (answer.outcome !== "success") throw new Refusal(answerText(answer, "AOPay did not add the beneficiary."));
   // AOPay's list is what the agent picks from: a beneficiary that is not on it cannot be paid.
   // A list that cannot be read now says nothing against the add, which AOPay accepted.
   const list = await listBeneficiaries(user, input.mobile).catch((error: unknown) => {
-    if (error instanceof CounterRefusal) return [];
+    if (error instanceof Refusal) return [];
     throw error;
   });
   const listed = list.some((b) => (answer.beneficiaryId ? b.id === answer.beneficiaryId : b.ifsc === input.ifsc && b.accountMasked.slice(-4) === input.accountNumber.slice(-4)));
@@ -188,7 +185,7 @@ export async function addBeneficiary(user: CurrentUser, input: BeneficiaryInput)
 export async function deleteBeneficiary(user: CurrentUser, mobile: string, beneficiaryId: string) {
   const outlet = await outletOf(user);
   const answer = await guard(() => aopayForOutlet(outlet.registrationId).deleteBeneficiary({ mobile, beneficiaryId }));
-  if (answer.outcome !== "success") throw new CounterRefusal(answerText(answer, "AOPay did not delete the beneficiary."));
+  if (answer.outcome !== "success") throw new Refusal(answerText(answer, "AOPay did not delete the beneficiary."));
 }
 
 /**
@@ -202,7 +199,7 @@ export async function startTransfer(
 ): Promise<{ transferId: string; otpMessage?: string }> {
   const outlet = await outletOf(user);
   const beneficiary = (await listBeneficiaries(user, remitter.mobile)).find((b) => b.id === input.beneficiaryId);
-  if (!beneficiary) throw new CounterRefusal("That beneficiary is no longer on this customer's list.");
+  if (!beneficiary) throw new Refusal("That beneficiary is no longer on this customer's list.");
   try {
     const { transferId, repeated } = await appLedger().createTransfer(
       {
@@ -227,7 +224,7 @@ export async function startTransfer(
     const sent = await appLedger().sendOtp(first.id, { userId: user.id });
     return { transferId, otpMessage: sent.ok ? undefined : sent.message };
   } catch (error) {
-    if (error instanceof LedgerRefusal) throw new CounterRefusal(error.message);
+    if (error instanceof Refusal) throw new Refusal(error.message);
     throw error;
   }
 }

@@ -9,12 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient } from "@/lib/aopay/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
-import { createLedger, LedgerRefusal, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
+import { createLedger, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
 import { partStates } from "@/lib/ledger/states";
 import { PartState } from "@/lib/generated/prisma/enums";
 import { json, startMisbehavingServer } from "@/lib/testing/misbehaving-server";
 import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { Refusal } from "@/lib/refusal";
 
 it("keeps the ledger's states and the database enum the same", () => {
   expect([...partStates].sort()).toEqual(Object.values(PartState).sort());
@@ -299,7 +300,7 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
       () => null,
       (e: unknown) => e,
     );
-    expect(refused).toBeInstanceOf(LedgerRefusal);
+    expect(refused).toBeInstanceOf(Refusal);
     expect((refused as Error).message).toBe("This customer can send Rs 5000 more this month (limit Rs 25,000).");
   });
 

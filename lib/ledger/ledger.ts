@@ -23,8 +23,7 @@ import { assertTransition, checkableStates, reservingStates, type PartState } fr
 import { readStatusAnswer, type StatusAnswer, type StatusReading } from "@/lib/ledger/status-reading";
 import { planInForce } from "@/lib/money/plans";
 import { previewFees } from "@/lib/transfers/split";
-
-
+import { Refusal } from "@/lib/refusal";
 
 export interface LedgerDeps {
   prisma: PrismaClient;
@@ -58,13 +57,8 @@ export interface Actor {
   userId: string | null;
 }
 
-export class LedgerRefusal extends Error {
-  override name = "LedgerRefusal";
-}
-
 type Tx = Prisma.TransactionClient;
 type Db = PrismaClient | Tx;
-
 
 /** A digits-only reference, unique by index: year, day of year, then nine random digits. */
 export function newReference(at: Date): string {
@@ -155,7 +149,7 @@ export function createLedger(deps: LedgerDeps) {
       await tx.$queryRaw`SELECT mobile FROM remitters WHERE mobile = ${input.remitter.mobile} FOR UPDATE`;
       const left = new Decimal(monthlyLimitRupees).minus(await monthUsage(tx, input.remitter.mobile, at));
       if (input.amount.gt(left)) {
-        throw new LedgerRefusal(`This customer can send Rs ${left.toFixed(0)} more this month (limit ${rupeesSpoken(monthlyLimitRupees)}).`);
+        throw new Refusal(`This customer can send Rs ${left.toFixed(0)} more this month (limit ${rupeesSpoken(monthlyLimitRupees)}).`);
       }
       const transfer = await tx.transfer.create({
         data: {
@@ -202,7 +196,7 @@ export function createLedger(deps: LedgerDeps) {
 
   async function loadPart(partId: string) {
     const part = await prisma.transferPart.findUnique({ where: { id: partId }, include: { transfer: true } });
-    if (!part) throw new LedgerRefusal("That transfer part does not exist.");
+    if (!part) throw new Refusal("That transfer part does not exist.");
     const outlet = await prisma.outlet.findUniqueOrThrow({ where: { id: part.transfer.outletId }, select: { registrationId: true } });
     return { part, registrationId: outlet.registrationId };
   }

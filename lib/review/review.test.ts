@@ -8,8 +8,9 @@ import type { PartState } from "@/lib/ledger/states";
 import { dayTotals } from "@/lib/review/day-view";
 import { dayRange, parseFilters } from "@/lib/review/filters";
 import { reviewScope, type ReviewScope } from "@/lib/review/scope";
-import { listTransfers, markReviewed, partInScope, ReviewRefusal, settleConflict, stuckQueue, transferForReview } from "@/lib/review/transfers";
+import { listTransfers, markReviewed, partInScope, settleConflict, stuckQueue, transferForReview } from "@/lib/review/transfers";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { Refusal } from "@/lib/refusal";
 
 describe.each(testBackends)("the supervisor's review on %s", (backend) => {
   let db: TestDatabase;
@@ -167,7 +168,7 @@ describe.each(testBackends)("the supervisor's review on %s", (backend) => {
     expect((await dayTotals(db.prisma, scopeB, day)).conflicting).toBe(0);
 
     const supA = { id: ids.supA, username: "sup-a" };
-    await expect(settleConflict(db.prisma, scopeB, { id: ids.supB, username: "sup-b" }, part.id, "Checked.")).rejects.toThrow(ReviewRefusal);
+    await expect(settleConflict(db.prisma, scopeB, { id: ids.supB, username: "sup-b" }, part.id, "Checked.")).rejects.toThrow(Refusal);
     await settleConflict(db.prisma, scopeA, supA, part.id, "AOPay support confirmed the credit (UTR 632400000001); the refund line is theirs to fix.", at);
     expect((await stuckQueue(db.prisma, scopeA, at)).some((s) => s.partId === part.id)).toBe(false);
     expect((await dayTotals(db.prisma, scopeA, day)).conflicting).toBe(0);
@@ -193,7 +194,7 @@ describe.each(testBackends)("the supervisor's review on %s", (backend) => {
 
   it("keeps a supervisor out of another outlet's transfers", async () => {
     expect(await transferForReview(db.prisma, scopeB, transfers.t1!)).toBeNull();
-    await expect(markReviewed(db.prisma, scopeB, { id: ids.supB, username: "sup-b" }, transfers.t1!, "Not mine")).rejects.toBeInstanceOf(ReviewRefusal);
+    await expect(markReviewed(db.prisma, scopeB, { id: ids.supB, username: "sup-b" }, transfers.t1!, "Not mine")).rejects.toBeInstanceOf(Refusal);
     expect((await listTransfers(db.prisma, scopeB, filters())).rows.map((r) => r.transferId)).toEqual([transfers.t6]);
     // Naming another outlet in the filter does not widen the scope.
     expect((await listTransfers(db.prisma, scopeB, filters({ outlet: ids.outletA }))).total).toBe(0);

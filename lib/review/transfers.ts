@@ -10,6 +10,7 @@ import type { PartState } from "@/lib/ledger/states";
 import { pageSize, partOrderBy, partWhere, type ReviewFilters } from "@/lib/review/filters";
 import { transferScopeWhere, type ReviewScope } from "@/lib/review/scope";
 import { maskMobile } from "@/lib/format";
+import { Refusal } from "@/lib/refusal";
 
 export interface ReviewRow {
   partId: string;
@@ -147,10 +148,6 @@ export async function partInScope(prisma: PrismaClient, scope: ReviewScope, part
   return (await prisma.transferPart.count({ where: { id: partId, transfer: transferScopeWhere(scope) } })) === 1;
 }
 
-export class ReviewRefusal extends Error {
-  override name = "ReviewRefusal";
-}
-
 /**
  * A person settles a conflicting reply: what they checked (with AOPay, the bank or the
  * customer) goes in the note. The part's state stays as it is; audited.
@@ -158,9 +155,9 @@ export class ReviewRefusal extends Error {
 export async function settleConflict(prisma: PrismaClient, scope: ReviewScope, reviewer: { id: string; username: string }, partId: string, note: string, now = new Date()) {
   await prisma.$transaction(async (tx) => {
     const part = await tx.transferPart.findFirst({ where: { id: partId, transfer: transferScopeWhere(scope) }, select: { id: true, reference: true, state: true, conflictReason: true } });
-    if (!part) throw new ReviewRefusal("That transfer is not one of your outlets'.");
+    if (!part) throw new Refusal("That transfer is not one of your outlets'.");
     const { count } = await tx.transferPart.updateMany({ where: { id: partId, ...unsettledConflict }, data: { conflictSettledAt: now, conflictSettledBy: reviewer.id, conflictNote: note } });
-    if (count === 0) throw new ReviewRefusal("This reply was settled already.");
+    if (count === 0) throw new Refusal("This reply was settled already.");
     await recordAudit(tx, {
       actorId: reviewer.id,
       actorLabel: reviewer.username,
@@ -175,7 +172,7 @@ export async function settleConflict(prisma: PrismaClient, scope: ReviewScope, r
 /** Marks a transfer reviewed with a note (a second review replaces the note); audited. */
 export async function markReviewed(prisma: PrismaClient, scope: ReviewScope, reviewer: { id: string; username: string }, transferId: string, note: string, now = new Date()) {
   const transfer = await prisma.transfer.findFirst({ where: { id: transferId, ...transferScopeWhere(scope) }, select: { id: true } });
-  if (!transfer) throw new ReviewRefusal("That transfer is not one of your outlets'.");
+  if (!transfer) throw new Refusal("That transfer is not one of your outlets'.");
   await prisma.$transaction(async (tx) => {
     const earlier = await tx.transferReview.findUnique({ where: { transferId } });
     await tx.transferReview.upsert({

@@ -7,14 +7,15 @@ import { db } from "@/lib/db/client";
 import { appLedger } from "@/lib/counter/service";
 import { logUnexpected } from "@/lib/log";
 import { reviewScope } from "@/lib/review/scope";
-import { markReviewed, partInScope, ReviewRefusal, settleConflict, stuckQueue } from "@/lib/review/transfers";
+import { markReviewed, partInScope, settleConflict, stuckQueue } from "@/lib/review/transfers";
+import { Refusal } from "@/lib/refusal";
 
 export type ReviewActionResult = { ok: true; message: string } | { ok: false; message: string; fieldError?: string };
 
 const reviewers = ["SUPERVISOR", "ADMIN"] as const;
 
 function failed(what: string, error: unknown): ReviewActionResult {
-  if (error instanceof ReviewRefusal) return { ok: false, message: error.message };
+  if (error instanceof Refusal) return { ok: false, message: error.message };
   const requestId = logUnexpected(`${what} failed`, error);
   return { ok: false, message: `Something went wrong (ref ${requestId}). Try again.` };
 }

@@ -3,20 +3,7 @@
 import { z } from "zod";
 import { auditPartMoneyCall, auditTransferStarted } from "@/lib/audit-log/money";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
-import {
-  addBeneficiary,
-  appLedger,
-  CounterRefusal,
-  deleteBeneficiary,
-  listBeneficiaries,
-  lookupRemitter,
-  registerRemitter,
-  runEkyc,
-  startTransfer,
-  transferForAgent,
-  type BeneficiaryView,
-  type LookupResult,
-} from "@/lib/counter/service";
+import { addBeneficiary, appLedger, deleteBeneficiary, listBeneficiaries, lookupRemitter, registerRemitter, runEkyc, startTransfer, transferForAgent, type BeneficiaryView, type LookupResult } from "@/lib/counter/service";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
@@ -24,6 +11,7 @@ import { bankNameForIfsc } from "@/lib/transfers/ifsc";
 import { logUnexpected } from "@/lib/log";
 import { aboveMonthLeftMessage, beneficiarySchema, ekycSchema, lookupSchema, mobileSchema, otpSchema, registerSchema, startTransferSchema } from "@/lib/validations/counter";
 import { invalidInput } from "@/lib/validations/field-errors";
+import { Refusal } from "@/lib/refusal";
 
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
@@ -34,7 +22,7 @@ async function run<T>(what: string, body: () => Promise<T>): Promise<ActionResul
   try {
     return { ok: true, data: await body() };
   } catch (error) {
-    if (error instanceof CounterRefusal) return { ok: false, message: error.message };
+    if (error instanceof Refusal) return { ok: false, message: error.message };
     const requestId = logUnexpected(`${what} failed`, error);
     return { ok: false, message: `Something went wrong (ref ${requestId}). Check the transfer's status before trying again.` };
   }
@@ -136,7 +124,7 @@ export async function resendOtpAction(input: { partId: string }): Promise<Action
   return run("send OTP", async () => {
     const sent = await appLedger().sendOtp(part.id, { userId: user.id });
     await auditPartMoneyCall(db(), user, "money.otp_sent", part.id, sent);
-    if (!sent.ok) throw new CounterRefusal(sent.message);
+    if (!sent.ok) throw new Refusal(sent.message);
     return { expiresAt: sent.expiresAt.toISOString() };
   });
 }
@@ -171,7 +159,7 @@ export async function requestRefundOtpAction(input: { partId: string }): Promise
   return run("refund OTP", async () => {
     const sent = await appLedger().requestRefundOtp(part.id, { userId: user.id });
     await auditPartMoneyCall(db(), user, "money.refund_otp_sent", part.id, sent);
-    if (!sent.ok) throw new CounterRefusal(sent.message);
+    if (!sent.ok) throw new Refusal(sent.message);
     return undefined;
   });
 }
