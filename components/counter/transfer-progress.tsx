@@ -8,21 +8,10 @@ import { OtpCountdown } from "@/components/counter/otp-countdown";
 import { useServerCountdown } from "@/components/counter/use-countdown";
 import { FieldError } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { StateBadge } from "@/components/ui/state-badge";
 import type { PartView, TransferView } from "@/lib/counter/transfer-view";
 import { formatIst } from "@/lib/format";
-
-const stateLabels: Record<string, { label: string; tone: string }> = {
-  DRAFT: { label: "Waiting for its OTP", tone: "bg-slate-100 text-slate-700" },
-  OTP_SENT: { label: "OTP sent", tone: "bg-brand-50 text-brand-900" },
-  OTP_EXPIRED: { label: "OTP expired", tone: "bg-amber-100 text-amber-900" },
-  SUBMITTED: { label: "Sending…", tone: "bg-amber-100 text-amber-900" },
-  PENDING: { label: "Pending at the bank", tone: "bg-amber-100 text-amber-900" },
-  SUCCESS: { label: "Success", tone: "bg-green-100 text-green-900" },
-  FAILED: { label: "Failed", tone: "bg-red-100 text-red-900" },
-  REFUND_PENDING: { label: "Refund pending", tone: "bg-amber-100 text-amber-900" },
-  REFUNDED: { label: "Refunded", tone: "bg-slate-100 text-slate-700" },
-  CANCELLED: { label: "Not sent", tone: "bg-slate-100 text-slate-700" },
-};
+import { partStateLabel } from "@/lib/part-state-labels";
 
 const open = new Set(["SUBMITTED", "PENDING"]);
 const awaitingOtp = new Set(["DRAFT", "OTP_SENT", "OTP_EXPIRED"]);
@@ -87,7 +76,7 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
           ))}
         </ul>
         <p aria-live="polite" className="sr-only">
-          {transfer.parts.map((p) => `Part ${p.seq}: ${stateLabels[p.state]?.label}`).join(". ")}
+          {transfer.parts.map((p) => `Part ${p.seq}: ${partStateLabel(p.state)}`).join(". ")}
         </p>
       </section>
 
@@ -107,16 +96,13 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
 }
 
 function PartRow({ part, total, onChange }: { part: PartView; total: number; onChange: () => Promise<void> }) {
-  const state = stateLabels[part.state] ?? { label: part.state, tone: "bg-slate-100" };
   return (
     <li className="py-3" data-testid={`part-${part.seq}`} data-state={part.state}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span className="font-medium">
           {total > 1 ? `Part ${part.seq} of ${total}: ` : ""}Rs {Number(part.amount).toLocaleString("en-IN")}
         </span>
-        <span className={`rounded-full px-3 py-1 text-sm font-semibold ${state.tone}`} data-testid="part-state">
-          {state.label}
-        </span>
+        <StateBadge state={part.state} testId="part-state" />
       </div>
       <p className="text-sm text-slate-600">
         Reference {part.reference}

@@ -1,18 +1,5 @@
-/** Words for the review screens and the export. */
+/** Words for the review screens. A part state's label is lib/part-state-labels.ts's. */
 import { formatDistanceStrict } from "date-fns";
-
-export const stateLabels: Record<string, string> = {
-  DRAFT: "Draft",
-  OTP_SENT: "Awaiting OTP",
-  OTP_EXPIRED: "OTP expired",
-  SUBMITTED: "Submitted",
-  PENDING: "Pending",
-  SUCCESS: "Success",
-  FAILED: "Failed",
-  REFUND_PENDING: "Refund pending",
-  REFUNDED: "Refunded",
-  CANCELLED: "Cancelled",
-};
 
 export function age(since: Date, now: Date): string {
   return formatDistanceStrict(since, now);

@@ -9,7 +9,8 @@ import { db } from "@/lib/db/client";
 import { formatIst, rupees } from "@/lib/format";
 import { dayTotals } from "@/lib/review/day-view";
 import { dayRange, filtersToSearch, parseFilters, todayInIndia } from "@/lib/review/filters";
-import { age, stateLabels } from "@/lib/review/labels";
+import { partStateLabel } from "@/lib/part-state-labels";
+import { age } from "@/lib/review/labels";
 import { riskFlags, riskSettings } from "@/lib/review/risk";
 import { reviewScope } from "@/lib/review/scope";
 import { stuckQueue } from "@/lib/review/transfers";
@@ -98,7 +99,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                 <tr key={state} className="border-t border-slate-100">
                   <td className="py-1.5">
                     <Link className="underline decoration-slate-300 underline-offset-2" href={listLink({ state })}>
-                      {stateLabels[state] ?? state}
+                      {partStateLabel(state)}
                     </Link>
                   </td>
                   <td className="py-1.5 text-right tabular-nums">{v.count}</td>

@@ -5,15 +5,16 @@ import { buttonClasses } from "@/components/ui/button-classes";
 import { requireUser } from "@/lib/auth/current-user";
 import { agentHistory } from "@/lib/counter/history";
 import { formatIst } from "@/lib/format";
+import { partStateLabels } from "@/lib/part-state-labels";
 
 export const metadata: Metadata = { title: "History" };
 
 function summary(states: string[]): { text: string; tone: string } {
-  if (states.every((s) => s === "SUCCESS")) return { text: "Success", tone: "text-green-800" };
-  if (states.some((s) => s === "PENDING" || s === "SUBMITTED")) return { text: "Pending", tone: "text-amber-800" };
+  if (states.every((s) => s === "SUCCESS")) return { text: partStateLabels.SUCCESS, tone: "text-green-800" };
+  if (states.some((s) => s === "PENDING" || s === "SUBMITTED")) return { text: partStateLabels.PENDING, tone: "text-amber-800" };
   if (states.some((s) => s === "FAILED") && states.some((s) => s === "SUCCESS")) return { text: "Partly failed", tone: "text-red-700" };
-  if (states.some((s) => s === "FAILED")) return { text: "Failed", tone: "text-red-700" };
-  if (states.some((s) => s === "OTP_SENT" || s === "DRAFT" || s === "OTP_EXPIRED")) return { text: "Awaiting OTP", tone: "text-slate-700" };
+  if (states.some((s) => s === "FAILED")) return { text: partStateLabels.FAILED, tone: "text-red-700" };
+  if (states.some((s) => s === "OTP_SENT" || s === "DRAFT" || s === "OTP_EXPIRED")) return { text: partStateLabels.OTP_SENT, tone: "text-slate-700" };
   return { text: states.join(", ").toLowerCase(), tone: "text-slate-700" };
 }
 

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { formatIst, rupees } from "@/lib/format";
 import { partStates } from "@/lib/ledger/states";
 import { filtersToSearch, parseFilters, type ReviewFilters } from "@/lib/review/filters";
-import { stateLabels } from "@/lib/review/labels";
+import { partStateLabel } from "@/lib/part-state-labels";
 import { reviewScope } from "@/lib/review/scope";
 import { listTransfers } from "@/lib/review/transfers";
 
@@ -51,7 +51,7 @@ export default async function ReviewTransfersPage({ searchParams }: { searchPara
             <option value="">Any</option>
             {partStates.map((s) => (
               <option key={s} value={s}>
-                {stateLabels[s]}
+                {partStateLabel(s)}
               </option>
             ))}
           </select>
@@ -157,7 +157,7 @@ export default async function ReviewTransfersPage({ searchParams }: { searchPara
                     </span>
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{rupees(r.amount)}</td>
-                  <td className="px-3 py-2">{stateLabels[r.state]}</td>
+                  <td className="px-3 py-2">{partStateLabel(r.state)}</td>
                   <td className="px-3 py-2 font-mono text-xs">{r.utr ?? "–"}</td>
                   <td className="px-3 py-2">{r.reviewed ? "Yes" : "No"}</td>
                 </tr>

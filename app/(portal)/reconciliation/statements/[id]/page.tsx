@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { formatIst } from "@/lib/format";
 import { dayLabel } from "@/lib/reconciliation/period";
 import { statementReport, type DifferenceKind, type FigureSums } from "@/lib/reconciliation/statement-report";
-import { stateLabels } from "@/lib/review/labels";
+import { partStateLabel, partStateLabels } from "@/lib/part-state-labels";
 
 export const metadata: Metadata = { title: "Statement match report" };
 
@@ -23,7 +23,8 @@ const kindLabels: Record<DifferenceKind, string> = {
   figures: "Charges differ",
 };
 
-const statusLabels: Record<string, string> = { success: "Success", failed: "Failed", refunded: "Refunded", pending: "Pending" };
+/** AOPay's statement says a row's status in its own words; shown as the ledger's state would be. */
+const statusLabels: Record<string, string> = { success: partStateLabels.SUCCESS, failed: partStateLabels.FAILED, refunded: partStateLabels.REFUNDED, pending: partStateLabels.PENDING };
 
 function SumsTable({ sums }: { sums: { statement: FigureSums; reported: FigureSums; expected: FigureSums } }) {
   const rows: { label: string; key: keyof Omit<FigureSums, "rows"> }[] = [
@@ -140,7 +141,7 @@ export default async function StatementReportPage({ params }: { params: Promise<
                   <div className={r.kinds.includes("status") ? "font-semibold text-red-800" : ""}>
                     <dt className="inline text-slate-600">Status: </dt>
                     <dd className="inline">
-                      {statusLabels[r.status] ?? r.status} in the statement, {r.ledgerState ? (stateLabels[r.ledgerState] ?? r.ledgerState) : "—"} in the ledger
+                      {statusLabels[r.status] ?? r.status} in the statement, {r.ledgerState ? partStateLabel(r.ledgerState) : "—"} in the ledger
                     </dd>
                   </div>
                   <div className={r.kinds.includes("utr") ? "font-semibold text-red-800" : ""}>

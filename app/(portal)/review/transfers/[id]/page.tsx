@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { formatIst, maskMobile, rupees } from "@/lib/format";
 import { dayRange, todayInIndia } from "@/lib/review/filters";
-import { stateLabels } from "@/lib/review/labels";
+import { partStateLabel } from "@/lib/part-state-labels";
 import { riskFlags, riskSettings } from "@/lib/review/risk";
 import { reviewScope } from "@/lib/review/scope";
 import { transferForReview } from "@/lib/review/transfers";
@@ -63,7 +63,7 @@ export default async function ReviewTransferPage({ params }: { params: Promise<{
           {transfer.parts.map((p) => (
             <section key={p.id} aria-label={`Part ${p.seq}`} className="rounded-xl border border-slate-200 bg-white p-4">
               <h2 className="font-semibold">
-                Part {p.seq} of {transfer.parts.length}: {rupees(p.amount.toFixed(2))} · {stateLabels[p.state]}
+                Part {p.seq} of {transfer.parts.length}: {rupees(p.amount.toFixed(2))} · {partStateLabel(p.state)}
               </h2>
               <p className="text-sm text-slate-600">
                 Ref {p.reference}
@@ -88,8 +88,8 @@ export default async function ReviewTransferPage({ params }: { params: Promise<{
                   <li key={e.id.toString()} className="flex flex-wrap gap-x-2">
                     <span className="tabular-nums text-slate-600">{formatIst(e.at, "dd MMM HH:mm:ss")}</span>
                     <span>
-                      {e.fromState ? `${stateLabels[e.fromState]} → ` : ""}
-                      {stateLabels[e.toState]}
+                      {e.fromState ? `${partStateLabel(e.fromState)} → ` : ""}
+                      {partStateLabel(e.toState)}
                     </span>
                     <span className="text-slate-600">({e.cause.replaceAll("_", " ")})</span>
                   </li>

@@ -8,22 +8,9 @@ import { requireUser } from "@/lib/auth/current-user";
 import { transferView } from "@/lib/counter/transfer-view";
 import { db } from "@/lib/db/client";
 import { formatIst, rupees } from "@/lib/format";
+import { partStateLabel } from "@/lib/part-state-labels";
 
 export const metadata: Metadata = { title: "Receipt" };
-
-const stateWords: Record<string, string> = {
-  SUCCESS: "Success",
-  FAILED: "Failed",
-  PENDING: "Pending",
-  SUBMITTED: "Pending",
-  REFUNDED: "Refunded",
-  REFUND_PENDING: "Refund pending",
-  CANCELLED: "Not sent",
-  DRAFT: "Not sent",
-  OTP_SENT: "Awaiting OTP",
-  OTP_EXPIRED: "Not sent",
-};
-
 
 /** A4 by default; ?format=thermal lays it out for an 80 mm receipt printer. */
 export default async function ReceiptPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ format?: string }> }) {
@@ -119,7 +106,7 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
                   {p.utr ? <span className="block">UTR {p.utr}</span> : null}
                 </td>
                 <td>
-                  {stateWords[p.state] ?? p.state}
+                  {partStateLabel(p.state)}
                   {p.state === "REFUNDED" && p.refundedAt ? <span className="block">{formatIst(new Date(p.refundedAt), "dd MMM yyyy, HH:mm")}</span> : null}
                 </td>
               </tr>
