@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/app/sign-in/sign-in-form";
+import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { config } from "@/lib/config";
 import { demoUsers } from "@/lib/db/seed";
@@ -21,9 +22,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h1 className="mt-1 text-2xl font-bold">Sign in</h1>
         <p className="mt-1 text-slate-600">Domestic money transfer through AOPay.</p>
       </div>
-      <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <Card as="div" padding="none" className="p-6 shadow-sm">
         <SignInForm callbackUrl={callbackUrl} />
-      </div>
+      </Card>
       {demo ? (
         <section aria-labelledby="demo-logins" className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
           <h2 id="demo-logins" className="font-semibold text-amber-900">Demo logins (embedded database)</h2>

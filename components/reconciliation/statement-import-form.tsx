@@ -3,6 +3,7 @@
 import { useActionState, useId, useState } from "react";
 import { importStatementAction, type ImportState } from "@/app/(portal)/reconciliation/actions";
 import { FieldError, SubmitButton } from "@/components/ui/form";
+import { Table } from "@/components/ui/table";
 import { maxStatementBytes, maxStatementLabel, statementColumnHelp, statementColumns } from "@/lib/reconciliation/statement-format";
 
 const example = `${statementColumns.join(",")}\n263200000012,21-11-2026 10:15:00,5000.00,50.00,7.63,0.77,37.60,632400000001,success`;
@@ -75,26 +76,17 @@ export function StatementImportForm() {
             {state.rowCount ? ` in ${state.badRows} of its ${state.rowCount} rows` : ""}.
             {state.problemCount! > state.problems.length ? ` The first ${state.problems.length} are listed.` : ""}
           </p>
-          <div className="relative mt-2 overflow-x-auto rounded-xl border border-red-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-              <thead className="bg-red-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 text-right font-semibold">Line</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Column</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Problem</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {state.problems.map((p, i) => (
-                  <tr key={i}>
-                    <td className="px-3 py-2 text-right align-top tabular-nums">{p.line ?? "—"}</td>
-                    <td className="px-3 py-2 align-top font-mono whitespace-nowrap">{p.column ?? "—"}</td>
-                    <td className="px-3 py-2 align-top">{p.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            look="problems"
+            frameClassName="mt-2"
+            rows={state.problems}
+            rowKey={(_, i) => i}
+            columns={[
+              { header: "Line", align: "right", className: "align-top tabular-nums", cell: (p) => p.line ?? "—" },
+              { header: "Column", className: "align-top font-mono whitespace-nowrap", cell: (p) => p.column ?? "—" },
+              { header: "Problem", className: "align-top", cell: (p) => p.message },
+            ]}
+          />
         </div>
       ) : null}
     </div>

@@ -6,3 +6,10 @@ export function buttonClasses(variant: "primary" | "secondary" = "primary"): str
     ? `${base} bg-brand-600 text-white hover:bg-brand-700`
     : `${base} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100`;
 }
+
+/** The plainer buttons of the filter bars and pagers on the review, audit, reconciliation and TDS screens. */
+export function toolbarButtonClasses(variant: "primary" | "secondary" = "primary"): string {
+  return variant === "primary"
+    ? "inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700"
+    : "inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-semibold hover:bg-slate-100";
+}

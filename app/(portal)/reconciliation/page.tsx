@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
 import { LockDayForm } from "@/components/reconciliation/lock-day-form";
-import { Money, RupeesOnPhones, Stat } from "@/components/reconciliation/money";
+import { Card } from "@/components/ui/card";
+import { Money, RupeesOnPhones } from "@/components/ui/money";
+import { Stat } from "@/components/ui/stat";
+import { Table } from "@/components/ui/table";
 import { DifferingPartsList, ReconciliationFiltersForm, TotalsTable } from "@/components/reconciliation/reconciliation-tables";
 import { StatementImportForm } from "@/components/reconciliation/statement-import-form";
 import { requireUser } from "@/lib/auth/current-user";
@@ -15,8 +18,6 @@ import { reconciliationView } from "@/lib/reconciliation/view";
 import { todayInIndia } from "@/lib/review/filters";
 
 export const metadata: Metadata = { title: "Reconciliation" };
-
-const section = "mt-6 rounded-xl border border-slate-200 bg-white p-4";
 
 export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("ADMIN");
@@ -40,6 +41,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
   const summary = lockable ? await daySummary(db(), filters.day) : null;
   const lockedSet = new Set(locks.map((l) => l.day));
   const statementByDay = new Map(view.statementDays.map((s) => [s.day, s]));
+  const byDay = new Map(view.byDay.map((d) => [d.day, d]));
   const statementRows = view.statementDays.reduce((n, s) => n + s.rows, 0);
   const statementDiffering = view.statementDays.reduce((n, s) => n + s.differing, 0);
   const outletName = outlets.find((o) => o.id === filters.outlet)?.name;
@@ -83,7 +85,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
         <Stat testId="stat-statement-differing" label="Statement rows that differ" value={statementDiffering.toLocaleString("en-IN")} note={`of ${statementRows} imported rows`} alert={statementDiffering > 0} />
       </section>
 
-      <section aria-labelledby="totals-heading" className={section}>
+      <Card aria-labelledby="totals-heading" className="mt-6">
         <h2 id="totals-heading" className="text-lg font-semibold">
           Expected and reported
         </h2>
@@ -93,110 +95,117 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
           <RupeesOnPhones />
         </p>
         <TotalsTable sums={t} testId="totals" />
-      </section>
+      </Card>
 
-      <section aria-labelledby="differing-heading" className={section}>
+      <Card aria-labelledby="differing-heading" className="mt-6">
         <h2 id="differing-heading" className="text-lg font-semibold">
           Transactions whose figures differ ({view.differingCount})
         </h2>
         <DifferingPartsList parts={view.differingParts} total={view.differingCount} />
-      </section>
+      </Card>
 
-      <section aria-labelledby="by-outlet-heading" className={section}>
+      <Card aria-labelledby="by-outlet-heading" className="mt-6">
         <h2 id="by-outlet-heading" className="mb-2 text-lg font-semibold">
           By outlet and agent
         </h2>
-        {view.byOutletAgent.length === 0 ? (
-          <p className="text-sm text-slate-600">No successful transactions in this period.</p>
-        ) : (
-          <div className="relative overflow-x-auto">
-            <table className="min-w-full text-sm" data-testid="by-outlet-agent">
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-slate-600">
-                  <th scope="col" className="py-2 pr-3 font-medium">Outlet · agent</th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">Transactions</th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">Charge expected</th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">Charge reported</th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">TDS expected</th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">TDS reported</th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">Net expected</th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">Net reported</th>
-                  <th scope="col" className="py-2 pl-2 text-right font-medium">Differ</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.byOutletAgent.map((g) => (
-                  <tr key={`${g.outletId}-${g.agentId}`} className="border-b border-slate-100">
-                    <th scope="row" className="min-w-44 py-2 pr-3 text-left font-normal">
-                      <Link href={`/reconciliation?${reconciliationSearch({ ...filters, outlet: g.outletId, agent: g.agentId })}`} className="underline decoration-slate-300 underline-offset-2">
-                        {g.outletName} · {g.agentName}
-                      </Link>
-                    </th>
-                    <td className="px-2 py-2 text-right tabular-nums">{g.parts}</td>
-                    <td className="px-2 py-2 text-right"><Money value={g.expected.customerCharge} /></td>
-                    <td className="px-2 py-2 text-right"><Money value={g.reported.customerCharge} /></td>
-                    <td className="px-2 py-2 text-right"><Money value={g.expected.tds} /></td>
-                    <td className="px-2 py-2 text-right"><Money value={g.reported.tds} /></td>
-                    <td className="px-2 py-2 text-right"><Money value={g.expected.netCommission} /></td>
-                    <td className="px-2 py-2 text-right"><Money value={g.reported.netCommission} /></td>
-                    <td className={`py-2 pl-2 text-right tabular-nums ${g.differing + g.unreported ? "font-semibold text-red-800" : "text-slate-500"}`}>{g.differing + g.unreported}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+        <Table
+          look="figures"
+          testId="by-outlet-agent"
+          rows={view.byOutletAgent}
+          rowKey={(g) => `${g.outletId}-${g.agentId}`}
+          empty={<p className="text-sm text-slate-600">No successful transactions in this period.</p>}
+          columns={[
+            {
+              header: "Outlet · agent",
+              rowHeader: true,
+              className: "min-w-44",
+              cell: (g) => (
+                <Link href={`/reconciliation?${reconciliationSearch({ ...filters, outlet: g.outletId, agent: g.agentId })}`} className="underline decoration-slate-300 underline-offset-2">
+                  {g.outletName} · {g.agentName}
+                </Link>
+              ),
+            },
+            { header: "Transactions", align: "right", className: "tabular-nums", cell: (g) => g.parts },
+            { header: "Charge expected", align: "right", cell: (g) => <Money value={g.expected.customerCharge} /> },
+            { header: "Charge reported", align: "right", cell: (g) => <Money value={g.reported.customerCharge} /> },
+            { header: "TDS expected", align: "right", cell: (g) => <Money value={g.expected.tds} /> },
+            { header: "TDS reported", align: "right", cell: (g) => <Money value={g.reported.tds} /> },
+            { header: "Net expected", align: "right", cell: (g) => <Money value={g.expected.netCommission} /> },
+            { header: "Net reported", align: "right", cell: (g) => <Money value={g.reported.netCommission} /> },
+            {
+              header: "Differ",
+              align: "right",
+              className: (g) => `tabular-nums ${g.differing + g.unreported ? "font-semibold text-red-800" : "text-slate-500"}`,
+              cell: (g) => g.differing + g.unreported,
+            },
+          ]}
+        />
+      </Card>
 
       {!isDay ? (
-        <section aria-labelledby="by-day-heading" className={section}>
+        <Card aria-labelledby="by-day-heading" className="mt-6">
           <h2 id="by-day-heading" className="mb-2 text-lg font-semibold">
             By day
           </h2>
-          {view.byDay.length === 0 && locks.length === 0 ? (
-            <p className="text-sm text-slate-600">No successful transactions in this month.</p>
-          ) : (
-            <div className="relative overflow-x-auto">
-              <table className="min-w-full text-sm" data-testid="by-day">
-                <thead>
-                  <tr className="border-b border-slate-200 text-left text-slate-600">
-                    <th scope="col" className="py-2 pr-3 font-medium">Day</th>
-                    <th scope="col" className="px-2 py-2 text-right font-medium">Transactions</th>
-                    <th scope="col" className="px-2 py-2 text-right font-medium">Amount</th>
-                    <th scope="col" className="px-2 py-2 text-right font-medium">Figures differ</th>
-                    <th scope="col" className="px-2 py-2 text-right font-medium">In statements</th>
-                    <th scope="col" className="px-2 py-2 text-right font-medium">Statement rows differ</th>
-                    <th scope="col" className="py-2 pl-2 font-medium">Locked</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...new Set([...view.byDay.map((d) => d.day), ...locks.map((l) => l.day)])].sort().map((day) => {
-                    const d = view.byDay.find((x) => x.day === day);
-                    const s = statementByDay.get(day);
-                    return (
-                      <tr key={day} className="border-b border-slate-100">
-                        <th scope="row" className="py-2 pr-3 text-left font-normal whitespace-nowrap">
-                          <Link href={dayLink(day)} className="underline decoration-slate-300 underline-offset-2">
-                            {dayLabel(day)}
-                          </Link>
-                        </th>
-                        <td className="px-2 py-2 text-right tabular-nums">{d?.parts ?? 0}</td>
-                        <td className="px-2 py-2 text-right"><Money value={d?.amount ?? "0"} /></td>
-                        <td className={`px-2 py-2 text-right tabular-nums ${d && d.differing + d.unreported ? "font-semibold text-red-800" : ""}`}>{d ? d.differing + d.unreported : 0}</td>
-                        <td className="px-2 py-2 text-right tabular-nums">{d ? `${d.inStatement} of ${d.parts}` : "—"}</td>
-                        <td className={`px-2 py-2 text-right tabular-nums ${s?.differing ? "font-semibold text-red-800" : ""}`}>{s ? `${s.differing} of ${s.rows}` : "—"}</td>
-                        <td className="py-2 pl-2">{lockedSet.has(day) ? <span className="font-medium text-green-800">Locked</span> : <span className="text-slate-500">Open</span>}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+          <Table
+            look="figures"
+            testId="by-day"
+            rows={[...new Set([...view.byDay.map((d) => d.day), ...locks.map((l) => l.day)])].sort()}
+            rowKey={(day) => day}
+            empty={<p className="text-sm text-slate-600">No successful transactions in this month.</p>}
+            columns={[
+              {
+                header: "Day",
+                rowHeader: true,
+                className: "whitespace-nowrap",
+                cell: (day) => (
+                  <Link href={dayLink(day)} className="underline decoration-slate-300 underline-offset-2">
+                    {dayLabel(day)}
+                  </Link>
+                ),
+              },
+              { header: "Transactions", align: "right", className: "tabular-nums", cell: (day) => byDay.get(day)?.parts ?? 0 },
+              { header: "Amount", align: "right", cell: (day) => <Money value={byDay.get(day)?.amount ?? "0"} /> },
+              {
+                header: "Figures differ",
+                align: "right",
+                className: (day) => {
+                  const d = byDay.get(day);
+                  return `tabular-nums ${d && d.differing + d.unreported ? "font-semibold text-red-800" : ""}`;
+                },
+                cell: (day) => {
+                  const d = byDay.get(day);
+                  return d ? d.differing + d.unreported : 0;
+                },
+              },
+              {
+                header: "In statements",
+                align: "right",
+                className: "tabular-nums",
+                cell: (day) => {
+                  const d = byDay.get(day);
+                  return d ? `${d.inStatement} of ${d.parts}` : "—";
+                },
+              },
+              {
+                header: "Statement rows differ",
+                align: "right",
+                className: (day) => `tabular-nums ${statementByDay.get(day)?.differing ? "font-semibold text-red-800" : ""}`,
+                cell: (day) => {
+                  const s = statementByDay.get(day);
+                  return s ? `${s.differing} of ${s.rows}` : "—";
+                },
+              },
+              {
+                header: "Locked",
+                cell: (day) => (lockedSet.has(day) ? <span className="font-medium text-green-800">Locked</span> : <span className="text-slate-500">Open</span>),
+              },
+            ]}
+          />
+        </Card>
       ) : null}
 
-      <section aria-labelledby="statement-heading" className={section}>
+      <Card aria-labelledby="statement-heading" className="mt-6">
         <h2 id="statement-heading" className="text-lg font-semibold">
           Import AOPay&apos;s statement
         </h2>
@@ -219,9 +228,9 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
             ))}
           </ul>
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="lock-heading" className={section}>
+      <Card aria-labelledby="lock-heading" className="mt-6">
         <h2 id="lock-heading" className="text-lg font-semibold">
           Mark a day reconciled
         </h2>
@@ -261,7 +270,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </>
   );
 }

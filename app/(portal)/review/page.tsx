@@ -4,6 +4,9 @@ import { PageHeading } from "@/components/page-heading";
 import { HourlyChart } from "@/components/review/hourly-chart";
 import { RangeForm } from "@/components/review/range-form";
 import { StuckQueue } from "@/components/review/stuck-queue";
+import { toolbarButtonClasses } from "@/components/ui/button-classes";
+import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { formatIst, rupees } from "@/lib/format";
@@ -25,16 +28,6 @@ const kindLabels: Record<string, string> = {
   wrong_otps: "Repeated wrong OTPs",
 };
 
-function Stat({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
-  return (
-    <div className="rounded-xl border border-slate-200 bg-white p-4" data-testid={testId}>
-      <p className="text-sm text-slate-600">{label}</p>
-      <p className="mt-1 text-2xl font-bold tabular-nums">{value}</p>
-      {note ? <p className="text-sm text-slate-600">{note}</p> : null}
-    </div>
-  );
-}
-
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("SUPERVISOR", "ADMIN");
   const { filters, problems } = parseFilters(await searchParams);
@@ -51,10 +44,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
         <RangeForm from={filters.from} to={filters.to} action="/review" />
         <div className="flex gap-2">
-          <Link href={listLink()} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700">
+          <Link href={listLink()} className={toolbarButtonClasses()}>
             All transfers
           </Link>
-          <a href={`/api/review/export?${filtersToSearch({ from: filters.from, to: filters.to })}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-semibold hover:bg-slate-100">
+          <a href={`/api/review/export?${filtersToSearch({ from: filters.from, to: filters.to })}`} className={toolbarButtonClasses("secondary")}>
             Export CSV
           </a>
         </div>
@@ -76,13 +69,13 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       ) : null}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="hourly-heading" className="rounded-xl border border-slate-200 bg-white p-4 lg:col-span-2">
+        <Card aria-labelledby="hourly-heading" className="lg:col-span-2">
           <h2 id="hourly-heading" className="mb-2 text-lg font-semibold">
             Volume by hour
           </h2>
           <HourlyChart data={totals.hourly} />
-        </section>
-        <section aria-labelledby="breakdown-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        </Card>
+        <Card aria-labelledby="breakdown-heading">
           <h2 id="breakdown-heading" className="mb-2 text-lg font-semibold">
             By status and mode
           </h2>
@@ -122,10 +115,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
               ) : null}
             </tbody>
           </table>
-        </section>
+        </Card>
       </div>
 
-      <section aria-labelledby="stuck-heading" className="mt-6 rounded-xl border border-slate-200 bg-white p-4">
+      <Card aria-labelledby="stuck-heading" className="mt-6">
         <h2 id="stuck-heading" className="text-lg font-semibold">
           Stuck transfers
         </h2>
@@ -146,9 +139,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             conflict: s.conflict,
           }))}
         />
-      </section>
+      </Card>
 
-      <section aria-labelledby="flags-heading" className="mt-6 rounded-xl border border-slate-200 bg-white p-4">
+      <Card aria-labelledby="flags-heading" className="mt-6">
         <h2 id="flags-heading" className="text-lg font-semibold">
           Risk flags
         </h2>
@@ -172,7 +165,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { Card, EmptyState } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/current-user";
 import { agentHistory } from "@/lib/counter/history";
-import { formatIst } from "@/lib/format";
+import { formatIst, rupeesSpoken } from "@/lib/format";
 import { partStateLabels } from "@/lib/part-state-labels";
 
 export const metadata: Metadata = { title: "History" };
@@ -26,12 +28,9 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeading title="History" description="Your transfers, newest first." />
       <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
-        <div>
-          <label htmlFor="q" className="mb-1 block text-sm font-medium">
-            Mobile, reference or UTR
-          </label>
+        <Field id="q" label="Mobile, reference or UTR">
           <input id="q" name="q" defaultValue={q} inputMode="numeric" className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 sm:w-80" />
-        </div>
+        </Field>
         <button type="submit" className={buttonClasses()}>
           Search
         </button>
@@ -42,9 +41,9 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         ) : null}
       </form>
       {rows.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-600">{q ? "No transfer matches that search." : "No transfers yet."}</p>
+        <EmptyState>{q ? "No transfer matches that search." : "No transfers yet."}</EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white" data-testid="history">
+        <Card as="ul" padding="none" className="divide-y divide-slate-100" data-testid="history">
           {rows.map((r) => {
             const state = summary(r.states);
             return (
@@ -52,7 +51,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                 <Link href={`/transfers/${r.id}`} className="flex flex-wrap items-center justify-between gap-2 p-4 hover:bg-slate-50">
                   <span>
                     <span className="block font-medium">
-                      Rs {Number(r.amount).toLocaleString("en-IN")} to {r.beneficiaryName}
+                      {rupeesSpoken(r.amount)} to {r.beneficiaryName}
                     </span>
                     <span className="block text-sm text-slate-600">
                       {formatIst(r.createdAt)} · {r.remitterName} ({r.remitterMobileMasked}) · {r.mode} · Ref {r.references.join(", ")}
@@ -64,7 +63,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
               </li>
             );
           })}
-        </ul>
+        </Card>
       )}
     </>
   );

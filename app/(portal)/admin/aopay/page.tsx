@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { ConnectionCheckForm } from "@/app/(portal)/admin/aopay/connection-check-form";
 import { PageHeading } from "@/components/page-heading";
+import { Card } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
@@ -23,6 +25,9 @@ const callLabels: Record<string, string> = {
   refundOtp: "Refund OTP",
   refund: "Refund",
 };
+
+/** A code table key is "code" (every call) or "call:code". */
+const callAndCode = (key: string) => (key.includes(":") ? key.split(":") : [undefined, key]);
 
 export default async function AopayPage() {
   await requireUser("ADMIN");
@@ -48,7 +53,7 @@ export default async function AopayPage() {
   return (
     <>
       <PageHeading title="AOPay" description="Where the portal sends money calls, and what AOPay answered lately." />
-      <section className="mb-6 rounded-xl border border-slate-200 bg-white p-4">
+      <Card className="mb-6">
         <h2 className="font-semibold">Connection</h2>
         <p className="mt-1" data-testid="aopay-mode">
           {settings.sandbox ? (
@@ -67,9 +72,9 @@ export default async function AopayPage() {
         <div className="mt-4">
           <ConnectionCheckForm outlets={outlets.map((o) => ({ id: o.id, label: `${o.name} (${o.registrationId})` }))} />
         </div>
-      </section>
+      </Card>
 
-      <section className="mb-6 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby="refusals-heading" data-testid="credential-refusals">
+      <Card className="mb-6" aria-labelledby="refusals-heading" data-testid="credential-refusals">
         <h2 id="refusals-heading" className="font-semibold">Credentials AOPay refused</h2>
         {refused.length === 0 ? (
           <p className="mt-1 text-slate-600">AOPay has not refused any active outlet&apos;s credentials.</p>
@@ -86,78 +91,64 @@ export default async function AopayPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Card>
 
-      <section className="mb-6 rounded-xl border border-slate-200 bg-white" aria-labelledby="codes-heading">
+      <Card padding="none" className="mb-6" aria-labelledby="codes-heading">
         <h2 id="codes-heading" className="px-4 pt-4 font-semibold">How AOPay&apos;s response codes are read</h2>
         <p className="px-4 pt-1 text-sm text-slate-600">
           A code not listed here leaves a money call pending until Transaction Status gives a final answer. Change or add codes with AOPAY_RESPONSE_CODES. A Status answer with no record of
           the reference ends a part as not sent only {settings.noRecordGraceMinutes} minutes after its money call.
         </p>
-        <div className="overflow-x-auto">
-          <table className="mt-2 min-w-full divide-y divide-slate-200 text-left text-sm" data-testid="response-codes">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-semibold">Code</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Calls</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Read as</th>
-                <th scope="col" className="px-4 py-2 font-semibold">From</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {codes.map(([key, rule]) => {
-                const [call, code] = key.includes(":") ? key.split(":") : [undefined, key];
-                return (
-                  <tr key={key}>
-                    <td className="px-4 py-2 font-mono">{code}</td>
-                    <td className="px-4 py-2">{call ? (callLabels[call] ?? call) : "all"}</td>
-                    <td className="px-4 py-2">
-                      {rule.meaning.replace(/_/g, " ")} <span className="hidden text-slate-600 sm:inline">({rule.note})</span>
-                    </td>
-                    <td className="px-4 py-2">{sourceLabels[rule.source]}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </section>
+        <Table
+          look="gridInCard"
+          testId="response-codes"
+          className="mt-2"
+          rows={codes}
+          rowKey={([key]) => key}
+          columns={[
+            { header: "Code", className: "font-mono", cell: ([key]) => callAndCode(key)[1] },
+            {
+              header: "Calls",
+              cell: ([key]) => {
+                const [call] = callAndCode(key);
+                return call ? (callLabels[call] ?? call) : "all";
+              },
+            },
+            {
+              header: "Read as",
+              cell: ([, rule]) => (
+                <>
+                  {rule.meaning.replace(/_/g, " ")} <span className="hidden text-slate-600 sm:inline">({rule.note})</span>
+                </>
+              ),
+            },
+            { header: "From", cell: ([, rule]) => sourceLabels[rule.source] },
+          ]}
+        />
+      </Card>
 
-      <section className="rounded-xl border border-slate-200 bg-white">
+      <Card padding="none">
         <h2 className="px-4 pt-4 font-semibold">Latest exchanges</h2>
-        {exchanges.length === 0 ? (
-          <p className="p-4 text-slate-600">No calls to AOPay yet.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="mt-2 min-w-full divide-y divide-slate-200 text-left text-sm">
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-semibold">Time</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Call</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Outlet</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Reference</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Answer</th>
-                  <th scope="col" className="px-4 py-2 text-right font-semibold">ms</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {exchanges.map((e) => (
-                  <tr key={String(e.id)}>
-                    <td className="px-4 py-2 whitespace-nowrap">{formatIst(e.at, "dd MMM, HH:mm:ss")}</td>
-                    <td className="px-4 py-2">{callLabels[e.call] ?? e.call}</td>
-                    <td className="px-4 py-2 font-mono">{e.registrationId ?? "—"}</td>
-                    <td className="px-4 py-2 font-mono">{e.reference ?? "—"}</td>
-                    <td className={`px-4 py-2 ${e.failure ? "text-red-700" : ""}`}>
-                      {e.failure ? e.failure.replace(/_/g, " ") : e.httpStatus !== null ? `HTTP ${e.httpStatus}` : "no reply recorded (out, or its process stopped)"}
-                    </td>
-                    <td className="px-4 py-2 text-right tabular-nums">{e.latencyMs ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+        <Table
+          look="gridInCard"
+          className="mt-2"
+          rows={exchanges}
+          rowKey={(e) => String(e.id)}
+          empty={<p className="p-4 text-slate-600">No calls to AOPay yet.</p>}
+          columns={[
+            { header: "Time", className: "whitespace-nowrap", cell: (e) => formatIst(e.at, "dd MMM, HH:mm:ss") },
+            { header: "Call", cell: (e) => callLabels[e.call] ?? e.call },
+            { header: "Outlet", className: "font-mono", cell: (e) => e.registrationId ?? "—" },
+            { header: "Reference", className: "font-mono", cell: (e) => e.reference ?? "—" },
+            {
+              header: "Answer",
+              className: (e) => (e.failure ? "text-red-700" : ""),
+              cell: (e) => (e.failure ? e.failure.replace(/_/g, " ") : e.httpStatus !== null ? `HTTP ${e.httpStatus}` : "no reply recorded (out, or its process stopped)"),
+            },
+            { header: "ms", align: "right", className: "tabular-nums", cell: (e) => e.latencyMs ?? "—" },
+          ]}
+        />
+      </Card>
     </>
   );
 }

@@ -3,6 +3,9 @@ import Link from "next/link";
 import { AuditDetails } from "@/components/admin/audit-details";
 import { AuditFilterForm } from "@/components/admin/audit-filter-form";
 import { PageHeading } from "@/components/page-heading";
+import { toolbarButtonClasses } from "@/components/ui/button-classes";
+import { EmptyState } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { actionOptions, auditFiltersToSearch, auditPageSize, listAuditEvents, parseAuditFilters } from "@/lib/audit-log/query";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -10,7 +13,7 @@ import { formatIst } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const pageLink = "inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-semibold hover:bg-slate-100";
+const pageLink = toolbarButtonClasses("secondary");
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("ADMIN");
@@ -28,41 +31,31 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <AuditFilterForm filters={filters} actions={actions} usernames={users.map((u) => u.username)} />
       {problems.length ? <p className="mb-4 text-sm text-red-700">Some filters were not understood and were left out: {problems.join(", ")}.</p> : null}
 
-      {page.rows.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-600">{filtered ? "No events match these filters." : "Nothing has been audited yet."}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full min-w-[56rem] text-sm" data-testid="audit-table">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Time (IST)</th>
-                <th scope="col" className="px-3 py-2 font-medium">Actor</th>
-                <th scope="col" className="px-3 py-2 font-medium">Action</th>
-                <th scope="col" className="px-3 py-2 font-medium">Target</th>
-                <th scope="col" className="px-3 py-2 font-medium">Details</th>
-                <th scope="col" className="px-3 py-2 font-medium">IP</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((e) => (
-                <tr key={e.id} data-action={e.action} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2 whitespace-nowrap">{formatIst(e.at, "dd MMM yyyy, HH:mm:ss")}</td>
-                  <td className="px-3 py-2">
-                    <span className="block font-mono">{e.actorLabel ?? "—"}</span>
-                    {e.actorName ? <span className="block text-xs text-slate-600">{e.actorName}</span> : null}
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{e.action}</td>
-                  <td className="px-3 py-2 font-mono text-xs break-all">{e.target ?? "—"}</td>
-                  <td className="px-3 py-2">
-                    <AuditDetails details={e.details} />
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{e.ip ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        look="list"
+        testId="audit-table"
+        className="min-w-[56rem]"
+        rows={page.rows}
+        rowKey={(e) => e.id}
+        rowProps={(e) => ({ "data-action": e.action, className: "align-top" })}
+        empty={<EmptyState>{filtered ? "No events match these filters." : "Nothing has been audited yet."}</EmptyState>}
+        columns={[
+          { header: "Time (IST)", className: "whitespace-nowrap", cell: (e) => formatIst(e.at, "dd MMM yyyy, HH:mm:ss") },
+          {
+            header: "Actor",
+            cell: (e) => (
+              <>
+                <span className="block font-mono">{e.actorLabel ?? "—"}</span>
+                {e.actorName ? <span className="block text-xs text-slate-600">{e.actorName}</span> : null}
+              </>
+            ),
+          },
+          { header: "Action", className: "font-mono text-xs whitespace-nowrap", cell: (e) => e.action },
+          { header: "Target", className: "font-mono text-xs break-all", cell: (e) => e.target ?? "—" },
+          { header: "Details", cell: (e) => <AuditDetails details={e.details} /> },
+          { header: "IP", className: "font-mono text-xs", cell: (e) => e.ip ?? "—" },
+        ]}
+      />
       {page.newer || page.older ? (
         <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">
           {page.newer ? (

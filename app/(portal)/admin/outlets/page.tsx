@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { Card, EmptyState } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { listOutlets, type OutletRow } from "@/lib/admin/outlets";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -33,12 +35,12 @@ export default async function OutletsPage() {
         </Link>
       </div>
 
-      {outlets.length === 0 ? <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-600">No outlets yet.</p> : null}
+      {outlets.length === 0 ? <EmptyState>No outlets yet.</EmptyState> : null}
 
       {/* Phones: one card per outlet. */}
       <ul className="space-y-3 sm:hidden">
         {outlets.map((o) => (
-          <li key={o.id} data-registration-id={o.registrationId} className="rounded-xl border border-slate-200 bg-white p-4">
+          <Card as="li" key={o.id} data-registration-id={o.registrationId}>
             <p className="font-medium">{o.name}</p>
             <p className="font-mono text-sm text-slate-600">{o.registrationId}</p>
             <p className="text-sm text-slate-600">
@@ -51,47 +53,27 @@ export default async function OutletsPage() {
               <Status outlet={o} />
               <EditLink outlet={o} />
             </div>
-          </li>
+          </Card>
         ))}
       </ul>
 
       {outlets.length > 0 ? (
-        <div className="hidden overflow-x-auto rounded-xl border border-slate-200 bg-white sm:block">
-          <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">Outlet</th>
-                <th scope="col" className="px-4 py-3 font-semibold">RegistrationID</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Address</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Location</th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">Users</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-                <th scope="col" className="px-4 py-3 font-semibold"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {outlets.map((o) => (
-                <tr key={o.id} data-registration-id={o.registrationId}>
-                  <td className="px-4 py-3 font-medium">{o.name}</td>
-                  <td className="px-4 py-3 font-mono">{o.registrationId}</td>
-                  <td className="px-4 py-3">
-                    {o.address}, {o.pincode}
-                  </td>
-                  <td className="px-4 py-3 font-mono whitespace-nowrap text-slate-600">
-                    {o.latitude}, {o.longitude}
-                  </td>
-                  <td className="px-4 py-3 text-right tabular-nums">{o.userCount}</td>
-                  <td className="px-4 py-3">
-                    <Status outlet={o} />
-                  </td>
-                  <td className="px-4 py-3 text-right">
-                    <EditLink outlet={o} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          look="grid"
+          frameClassName="hidden sm:block"
+          rows={outlets}
+          rowKey={(o) => o.id}
+          rowProps={(o) => ({ "data-registration-id": o.registrationId })}
+          columns={[
+            { header: "Outlet", className: "font-medium", cell: (o) => o.name },
+            { header: "RegistrationID", className: "font-mono", cell: (o) => o.registrationId },
+            { header: "Address", cell: (o) => `${o.address}, ${o.pincode}` },
+            { header: "Location", className: "font-mono whitespace-nowrap text-slate-600", cell: (o) => `${o.latitude}, ${o.longitude}` },
+            { header: "Users", align: "right", className: "tabular-nums", cell: (o) => o.userCount },
+            { header: "Status", cell: (o) => <Status outlet={o} /> },
+            { header: <span className="sr-only">Actions</span>, className: "text-right", cell: (o) => <EditLink outlet={o} /> },
+          ]}
+        />
       ) : null}
     </>
   );

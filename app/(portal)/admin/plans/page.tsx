@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { PlanForm } from "@/app/(portal)/admin/plans/plan-form";
 import { PageHeading } from "@/components/page-heading";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { formatIst } from "@/lib/format";
+import { formatIst, rupees } from "@/lib/format";
 import { firstPlanDay } from "@/lib/money/plan-form";
 import { exampleAmounts, percentText, slabText, workedExample } from "@/lib/money/plan-text";
 import { listPlans, type PlanListing } from "@/lib/money/plans";
@@ -24,7 +25,7 @@ function PlanCard({ plan, status }: { plan: PlanListing; status: Status }) {
   const { terms } = plan;
   const badge = badges[status];
   return (
-    <li className="rounded-xl border border-slate-200 bg-white p-4" data-plan-name={plan.name} data-status={status}>
+    <Card as="li" data-plan-name={plan.name} data-status={status}>
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="font-semibold">{plan.name}</h3>
         <span className={`rounded px-2 py-0.5 text-sm font-semibold ${badge.classes}`}>{badge.label}</span>
@@ -43,7 +44,7 @@ function PlanCard({ plan, status }: { plan: PlanListing; status: Status }) {
           </ul>
         </dd>
         <dt className="font-medium text-slate-700">AOPay&apos;s charge</dt>
-        <dd>Rs {Number(terms.apiCharge).toFixed(2)} per part</dd>
+        <dd>{rupees(String(terms.apiCharge))} per part</dd>
         <dt className="font-medium text-slate-700">GST</dt>
         <dd>{percentText(terms.gstRate)}, included in the charge</dd>
         <dt className="font-medium text-slate-700">TDS</dt>
@@ -64,7 +65,7 @@ function PlanCard({ plan, status }: { plan: PlanListing; status: Status }) {
           Added by {plan.createdBy} on {day(plan.createdAt)}
         </p>
       ) : null}
-    </li>
+    </Card>
   );
 }
 
@@ -104,7 +105,7 @@ export default async function PlansPage() {
         )}
       </section>
 
-      <section aria-labelledby="add-heading" className="mb-6 rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+      <Card padding="roomy" aria-labelledby="add-heading" className="mb-6">
         <h2 id="add-heading" className="text-lg font-semibold">
           Add a plan
         </h2>
@@ -113,7 +114,7 @@ export default async function PlansPage() {
           example before saving.
         </p>
         <PlanForm firstDay={firstPlanDay(now)} />
-      </section>
+      </Card>
 
       <section aria-labelledby="past-heading">
         <h2 id="past-heading" className="mb-2 text-lg font-semibold">

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { TdsQuarterForm } from "@/components/admin/tds-quarter-form";
 import { PageHeading } from "@/components/page-heading";
+import { EmptyState } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { parseQuarter, quarterLabel, quarterOf, tds194hRate } from "@/lib/tds/quarter";
@@ -39,71 +41,74 @@ export default async function TdsPage({ searchParams }: { searchParams: Promise<
         {totals.unsettled > 0 ? ` ${totals.unsettled} transfer${totals.unsettled === 1 ? " is" : "s are"} not settled yet and will count once successful.` : ""}
       </p>
 
-      {agents.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-600">No agent has a successful transfer in this quarter.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full min-w-[52rem] text-sm" data-testid="tds-table">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Agent</th>
-                <th scope="col" className="px-3 py-2 font-medium">Outlet</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Transactions</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Gross commission</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">TDS</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Net</th>
-                <th scope="col" className="px-3 py-2 font-medium">Statement</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agents.map((a) => (
-                <tr key={a.agentId} data-username={a.username} className="border-t border-slate-100">
-                  <td className="px-3 py-2">
-                    <span className="block font-medium">{a.agentName}</span>
-                    <span className="font-mono text-xs text-slate-500">{a.username}</span>
-                  </td>
-                  <td className="px-3 py-2">{a.outletNames || "—"}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {a.transactions.toLocaleString("en-IN")}
-                    <span className="block">
-                      <Sources row={a} />
-                    </span>
-                    {a.unsettled > 0 ? <span className="block text-xs text-amber-700">{a.unsettled} not settled</span> : null}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{rupees(a.gross)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{rupees(a.tds)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums font-medium">{rupees(a.net)}</td>
-                  <td className="px-3 py-2">
-                    <a
-                      href={`/api/admin/tds/${a.agentId}?fy=${quarter.fy}&q=${quarter.quarter}`}
-                      className="inline-flex min-h-11 items-center whitespace-nowrap rounded-lg border border-slate-300 bg-white px-3 font-semibold hover:bg-slate-100"
-                    >
-                      Download CSV<span className="sr-only"> for {a.agentName}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot className="border-t-2 border-slate-200 bg-slate-50 font-semibold" data-testid="tds-totals">
-              <tr>
-                <th scope="row" colSpan={2} className="px-3 py-2 text-left">
-                  Total, {agents.length} agent{agents.length === 1 ? "" : "s"}
-                </th>
-                <td className="px-3 py-2 text-right tabular-nums">
-                  {totals.transactions.toLocaleString("en-IN")}
-                  <span className="block font-normal">
-                    <Sources row={totals} />
-                  </span>
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{rupees(totals.gross)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{rupees(totals.tds)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{rupees(totals.net)}</td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-      )}
+      <Table
+        look="list"
+        testId="tds-table"
+        className="min-w-[52rem]"
+        rows={agents}
+        rowKey={(a) => a.agentId}
+        rowProps={(a) => ({ "data-username": a.username })}
+        empty={<EmptyState>No agent has a successful transfer in this quarter.</EmptyState>}
+        columns={[
+          {
+            header: "Agent",
+            cell: (a) => (
+              <>
+                <span className="block font-medium">{a.agentName}</span>
+                <span className="font-mono text-xs text-slate-500">{a.username}</span>
+              </>
+            ),
+          },
+          { header: "Outlet", cell: (a) => a.outletNames || "—" },
+          {
+            header: "Transactions",
+            align: "right",
+            className: "tabular-nums",
+            cell: (a) => (
+              <>
+                {a.transactions.toLocaleString("en-IN")}
+                <span className="block">
+                  <Sources row={a} />
+                </span>
+                {a.unsettled > 0 ? <span className="block text-xs text-amber-700">{a.unsettled} not settled</span> : null}
+              </>
+            ),
+          },
+          { header: "Gross commission", align: "right", className: "tabular-nums", cell: (a) => rupees(a.gross) },
+          { header: "TDS", align: "right", className: "tabular-nums", cell: (a) => rupees(a.tds) },
+          { header: "Net", align: "right", className: "tabular-nums font-medium", cell: (a) => rupees(a.net) },
+          {
+            header: "Statement",
+            cell: (a) => (
+              <a
+                href={`/api/admin/tds/${a.agentId}?fy=${quarter.fy}&q=${quarter.quarter}`}
+                className="inline-flex min-h-11 items-center whitespace-nowrap rounded-lg border border-slate-300 bg-white px-3 font-semibold hover:bg-slate-100"
+              >
+                Download CSV<span className="sr-only"> for {a.agentName}</span>
+              </a>
+            ),
+          },
+        ]}
+        footer={
+          <tfoot className="border-t-2 border-slate-200 bg-slate-50 font-semibold" data-testid="tds-totals">
+            <tr>
+              <th scope="row" colSpan={2} className="px-3 py-2 text-left">
+                Total, {agents.length} agent{agents.length === 1 ? "" : "s"}
+              </th>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {totals.transactions.toLocaleString("en-IN")}
+                <span className="block font-normal">
+                  <Sources row={totals} />
+                </span>
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{rupees(totals.gross)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{rupees(totals.tds)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{rupees(totals.net)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        }
+      />
     </>
   );
 }

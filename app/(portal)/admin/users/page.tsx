@@ -3,6 +3,8 @@ import Link from "next/link";
 import { UnlockButton } from "@/app/(portal)/admin/users/unlock-button";
 import { PageHeading } from "@/components/page-heading";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { Card } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { listUsers, type UserRow } from "@/lib/admin/users";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -59,7 +61,7 @@ export default async function UsersPage() {
       {/* Phones: one card per user, so the status and its action are never off-screen. */}
       <ul className="space-y-3 sm:hidden">
         {users.map((u) => (
-          <li key={u.id} data-username={u.username} className="rounded-xl border border-slate-200 bg-white p-4">
+          <Card as="li" key={u.id} data-username={u.username}>
             <p className="font-medium">
               {u.name} <span className="font-mono text-sm text-slate-500">{u.username}</span>
             </p>
@@ -73,43 +75,33 @@ export default async function UsersPage() {
               <UserStatus user={u} now={now} />
               <EditLink user={u} />
             </div>
-          </li>
+          </Card>
         ))}
       </ul>
 
-      <div className="hidden overflow-x-auto rounded-xl border border-slate-200 bg-white sm:block">
-        <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">User</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Role</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Outlet</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Last sign-in</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-              <th scope="col" className="px-4 py-3 font-semibold"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {users.map((u) => (
-              <tr key={u.id} data-username={u.username}>
-                <td className="px-4 py-3">
-                  <span className="block font-medium">{u.name}</span>
-                  <span className="font-mono text-slate-500">{u.username}</span>
-                </td>
-                <td className="px-4 py-3">{roleLabels[u.role]}</td>
-                <td className="px-4 py-3"><OutletCell user={u} /></td>
-                <td className="px-4 py-3">{u.lastLoginAt ? formatIst(u.lastLoginAt) : "Never"}</td>
-                <td className="px-4 py-3">
-                  <UserStatus user={u} now={now} />
-                </td>
-                <td className="px-4 py-3 text-right">
-                  <EditLink user={u} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        look="grid"
+        frameClassName="hidden sm:block"
+        rows={users}
+        rowKey={(u) => u.id}
+        rowProps={(u) => ({ "data-username": u.username })}
+        columns={[
+          {
+            header: "User",
+            cell: (u) => (
+              <>
+                <span className="block font-medium">{u.name}</span>
+                <span className="font-mono text-slate-500">{u.username}</span>
+              </>
+            ),
+          },
+          { header: "Role", cell: (u) => roleLabels[u.role] },
+          { header: "Outlet", cell: (u) => <OutletCell user={u} /> },
+          { header: "Last sign-in", cell: (u) => (u.lastLoginAt ? formatIst(u.lastLoginAt) : "Never") },
+          { header: "Status", cell: (u) => <UserStatus user={u} now={now} /> },
+          { header: <span className="sr-only">Actions</span>, className: "text-right", cell: (u) => <EditLink user={u} /> },
+        ]}
+      />
     </>
   );
 }

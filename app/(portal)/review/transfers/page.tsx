@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
+import { toolbarButtonClasses } from "@/components/ui/button-classes";
+import { cardClasses, EmptyState } from "@/components/ui/card";
+import { Field, filterInputClasses as field } from "@/components/ui/field";
+import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { formatIst, rupees } from "@/lib/format";
@@ -11,19 +15,6 @@ import { reviewScope } from "@/lib/review/scope";
 import { listTransfers } from "@/lib/review/transfers";
 
 export const metadata: Metadata = { title: "Transfers" };
-
-const field = "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2";
-
-function Filter({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
 
 export default async function ReviewTransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("SUPERVISOR", "ADMIN");
@@ -39,14 +30,14 @@ export default async function ReviewTransfersPage({ searchParams }: { searchPara
   return (
     <>
       <PageHeading title="Transfers" description={`${filters.from === filters.to ? filters.from : `${filters.from} to ${filters.to}`} (IST) · ${total.toLocaleString("en-IN")} transactions`} />
-      <form method="get" action="/review/transfers" aria-label="Filters" className="mb-4 grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
-        <Filter id="f-from" label="From">
+      <form method="get" action="/review/transfers" aria-label="Filters" className={cardClasses("normal", "mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6")}>
+        <Field id="f-from" label="From">
           <input id="f-from" name="from" type="date" defaultValue={filters.from} className={field} />
-        </Filter>
-        <Filter id="f-to" label="To">
+        </Field>
+        <Field id="f-to" label="To">
           <input id="f-to" name="to" type="date" defaultValue={filters.to} className={field} />
-        </Filter>
-        <Filter id="f-state" label="Status">
+        </Field>
+        <Field id="f-state" label="Status">
           <select id="f-state" name="state" defaultValue={filters.state ?? ""} className={field}>
             <option value="">Any</option>
             {partStates.map((s) => (
@@ -55,15 +46,15 @@ export default async function ReviewTransfersPage({ searchParams }: { searchPara
               </option>
             ))}
           </select>
-        </Filter>
-        <Filter id="f-mode" label="Mode">
+        </Field>
+        <Field id="f-mode" label="Mode">
           <select id="f-mode" name="mode" defaultValue={filters.mode ?? ""} className={field}>
             <option value="">Any</option>
             <option value="IMPS">IMPS</option>
             <option value="NEFT">NEFT</option>
           </select>
-        </Filter>
-        <Filter id="f-agent" label="Agent">
+        </Field>
+        <Field id="f-agent" label="Agent">
           <select id="f-agent" name="agent" defaultValue={filters.agent ?? ""} className={field}>
             <option value="">Any</option>
             {agents.map((a) => (
@@ -72,100 +63,99 @@ export default async function ReviewTransfersPage({ searchParams }: { searchPara
               </option>
             ))}
           </select>
-        </Filter>
-        <Filter id="f-reviewed" label="Reviewed">
+        </Field>
+        <Field id="f-reviewed" label="Reviewed">
           <select id="f-reviewed" name="reviewed" defaultValue={filters.reviewed ?? ""} className={field}>
             <option value="">Any</option>
             <option value="no">Not reviewed</option>
             <option value="yes">Reviewed</option>
           </select>
-        </Filter>
-        <Filter id="f-min" label="Amount from (Rs)">
+        </Field>
+        <Field id="f-min" label="Amount from (Rs)">
           <input id="f-min" name="min" inputMode="numeric" defaultValue={filters.min ?? ""} className={field} />
-        </Filter>
-        <Filter id="f-max" label="Amount to (Rs)">
+        </Field>
+        <Field id="f-max" label="Amount to (Rs)">
           <input id="f-max" name="max" inputMode="numeric" defaultValue={filters.max ?? ""} className={field} />
-        </Filter>
-        <Filter id="f-mobile" label="Customer mobile">
+        </Field>
+        <Field id="f-mobile" label="Customer mobile">
           <input id="f-mobile" name="mobile" inputMode="numeric" maxLength={10} defaultValue={filters.mobile ?? ""} className={field} />
-        </Filter>
-        <Filter id="f-reference" label="Reference">
+        </Field>
+        <Field id="f-reference" label="Reference">
           <input id="f-reference" name="reference" inputMode="numeric" defaultValue={filters.reference ?? ""} className={field} />
-        </Filter>
-        <Filter id="f-utr" label="UTR">
+        </Field>
+        <Field id="f-utr" label="UTR">
           <input id="f-utr" name="utr" defaultValue={filters.utr ?? ""} className={field} />
-        </Filter>
-        <Filter id="f-sort" label="Sort">
+        </Field>
+        <Field id="f-sort" label="Sort">
           <select id="f-sort" name="sort" defaultValue={filters.sort} className={field}>
             <option value="newest">Newest first</option>
             <option value="oldest">Oldest first</option>
             <option value="amount_desc">Largest first</option>
             <option value="amount_asc">Smallest first</option>
           </select>
-        </Filter>
+        </Field>
         <div className="col-span-2 flex flex-wrap items-end gap-2 sm:col-span-3 lg:col-span-6">
-          <button type="submit" className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700">
+          <button type="submit" className={toolbarButtonClasses()}>
             Apply filters
           </button>
-          <Link href={`/review/transfers?${filtersToSearch({ from: filters.from, to: filters.to })}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-semibold hover:bg-slate-100">
+          <Link href={`/review/transfers?${filtersToSearch({ from: filters.from, to: filters.to })}`} className={toolbarButtonClasses("secondary")}>
             Clear
           </Link>
-          <a href={exportHref} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-semibold hover:bg-slate-100">
+          <a href={exportHref} className={toolbarButtonClasses("secondary")}>
             Export these as CSV
           </a>
         </div>
       </form>
       {problems.length ? <p className="mb-4 text-sm text-red-700">Some filters were not understood and were left out: {problems.join(", ")}.</p> : null}
 
-      {rows.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-600">No transfers match these filters.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full min-w-[56rem] text-sm" data-testid="review-table">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th className="px-3 py-2 font-medium">Time (IST)</th>
-                <th className="px-3 py-2 font-medium">Reference</th>
-                <th className="px-3 py-2 font-medium">Agent</th>
-                <th className="px-3 py-2 font-medium">Customer</th>
-                <th className="px-3 py-2 font-medium">Beneficiary</th>
-                <th className="px-3 py-2 text-right font-medium">Amount</th>
-                <th className="px-3 py-2 font-medium">Status</th>
-                <th className="px-3 py-2 font-medium">UTR</th>
-                <th className="px-3 py-2 font-medium">Reviewed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.partId} className="border-t border-slate-100 hover:bg-slate-50">
-                  <td className="px-3 py-2 whitespace-nowrap">{formatIst(r.createdAt, "dd MMM, HH:mm")}</td>
-                  <td className="px-3 py-2">
-                    <Link href={`/review/transfers/${r.transferId}`} className="font-medium underline decoration-slate-300 underline-offset-2">
-                      {r.reference}
-                    </Link>
-                    {r.parts > 1 ? <span className="block text-xs text-slate-600">part {r.seq} of {r.parts}</span> : null}
-                  </td>
-                  <td className="px-3 py-2">{r.agentName}</td>
-                  <td className="px-3 py-2">
-                    {r.remitterName}
-                    <span className="block text-xs text-slate-600">{r.remitterMobileMasked}</span>
-                  </td>
-                  <td className="px-3 py-2">
-                    {r.beneficiaryName}
-                    <span className="block text-xs text-slate-600">
-                      {r.bankName ?? ""} {r.accountMasked ?? ""}
-                    </span>
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{rupees(r.amount)}</td>
-                  <td className="px-3 py-2">{partStateLabel(r.state)}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{r.utr ?? "–"}</td>
-                  <td className="px-3 py-2">{r.reviewed ? "Yes" : "No"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        look="list"
+        testId="review-table"
+        className="min-w-[56rem]"
+        rows={rows}
+        rowKey={(r) => r.partId}
+        rowProps={() => ({ className: "hover:bg-slate-50" })}
+        empty={<EmptyState>No transfers match these filters.</EmptyState>}
+        columns={[
+          { header: "Time (IST)", className: "whitespace-nowrap", cell: (r) => formatIst(r.createdAt, "dd MMM, HH:mm") },
+          {
+            header: "Reference",
+            cell: (r) => (
+              <>
+                <Link href={`/review/transfers/${r.transferId}`} className="font-medium underline decoration-slate-300 underline-offset-2">
+                  {r.reference}
+                </Link>
+                {r.parts > 1 ? <span className="block text-xs text-slate-600">part {r.seq} of {r.parts}</span> : null}
+              </>
+            ),
+          },
+          { header: "Agent", cell: (r) => r.agentName },
+          {
+            header: "Customer",
+            cell: (r) => (
+              <>
+                {r.remitterName}
+                <span className="block text-xs text-slate-600">{r.remitterMobileMasked}</span>
+              </>
+            ),
+          },
+          {
+            header: "Beneficiary",
+            cell: (r) => (
+              <>
+                {r.beneficiaryName}
+                <span className="block text-xs text-slate-600">
+                  {r.bankName ?? ""} {r.accountMasked ?? ""}
+                </span>
+              </>
+            ),
+          },
+          { header: "Amount", align: "right", className: "tabular-nums", cell: (r) => rupees(r.amount) },
+          { header: "Status", cell: (r) => partStateLabel(r.state) },
+          { header: "UTR", className: "font-mono text-xs", cell: (r) => r.utr ?? "–" },
+          { header: "Reviewed", cell: (r) => (r.reviewed ? "Yes" : "No") },
+        ]}
+      />
       {pages > 1 ? (
         <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">
           {filters.page > 1 ? (

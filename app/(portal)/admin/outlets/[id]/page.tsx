@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OutletActivation, OutletForm } from "@/components/admin/outlets-form";
 import { PageHeading } from "@/components/page-heading";
+import { Card } from "@/components/ui/card";
 import { outletForEdit } from "@/lib/admin/outlets";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -26,18 +27,18 @@ export default async function EditOutletPage({ params }: { params: Promise<{ id:
         </Link>
       </p>
       <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="outlet-details-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6 lg:col-span-2">
+        <Card padding="roomy" aria-labelledby="outlet-details-heading" className="lg:col-span-2">
           <h2 id="outlet-details-heading" className="mb-3 text-lg font-semibold">
             Details
           </h2>
           <OutletForm outlet={values} />
-        </section>
-        <section aria-labelledby="outlet-access-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+        </Card>
+        <Card padding="roomy" aria-labelledby="outlet-access-heading">
           <h2 id="outlet-access-heading" className="mb-3 text-lg font-semibold">
             Transfers
           </h2>
           <OutletActivation outletId={outlet.id} name={outlet.name} active={active} userCount={userCount} />
-        </section>
+        </Card>
       </div>
     </>
   );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ResetPasswordForm, UserActivation } from "@/components/admin/users-account";
 import { EditUserForm } from "@/components/admin/users-form";
 import { PageHeading } from "@/components/page-heading";
+import { Card } from "@/components/ui/card";
 import { outletChoices } from "@/lib/admin/outlets";
 import { userForEdit } from "@/lib/admin/users";
 import { requireUser } from "@/lib/auth/current-user";
@@ -34,25 +35,25 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         </Link>
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6 lg:col-span-2">
+        <Card padding="roomy" aria-labelledby="details-heading" className="lg:col-span-2">
           <h2 id="details-heading" className="mb-3 text-lg font-semibold">
             Details
           </h2>
           <EditUserForm user={user} outlets={outlets} />
-        </section>
-        <section aria-labelledby="access-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+        </Card>
+        <Card padding="roomy" aria-labelledby="access-heading">
           <h2 id="access-heading" className="mb-3 text-lg font-semibold">
             Access
           </h2>
           <UserActivation userId={user.id} username={user.username} active={user.active} self={user.id === admin.id} />
-        </section>
-        <section aria-labelledby="password-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+        </Card>
+        <Card padding="roomy" aria-labelledby="password-heading">
           <h2 id="password-heading" className="mb-1 text-lg font-semibold">
             Reset password
           </h2>
           <p className="mb-3 text-sm text-slate-600">Also clears a lock, and signs {user.username} out everywhere.</p>
           <ResetPasswordForm userId={user.id} username={user.username} />
-        </section>
+        </Card>
       </div>
     </>
   );

@@ -3,7 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PageHeading } from "@/components/page-heading";
-import { Difference, Money, Stat } from "@/components/reconciliation/money";
+import { Difference } from "@/components/reconciliation/difference";
+import { Card } from "@/components/ui/card";
+import { Money } from "@/components/ui/money";
+import { Stat } from "@/components/ui/stat";
+import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { formatIst } from "@/lib/format";
@@ -12,8 +16,6 @@ import { statementReport, type DifferenceKind, type FigureSums } from "@/lib/rec
 import { partStateLabel, partStateLabels } from "@/lib/part-state-labels";
 
 export const metadata: Metadata = { title: "Statement match report" };
-
-const section = "mt-6 rounded-xl border border-slate-200 bg-white p-4";
 
 const kindLabels: Record<DifferenceKind, string> = {
   not_in_ledger: "Not in the ledger",
@@ -26,37 +28,30 @@ const kindLabels: Record<DifferenceKind, string> = {
 /** AOPay's statement says a row's status in its own words; shown as the ledger's state would be. */
 const statusLabels: Record<string, string> = { success: partStateLabels.SUCCESS, failed: partStateLabels.FAILED, refunded: partStateLabels.REFUNDED, pending: partStateLabels.PENDING };
 
+type FigureKey = keyof Omit<FigureSums, "rows">;
+
+const sumRows: { label: string; key: FigureKey }[] = [
+  { label: "Amount", key: "amount" },
+  { label: "Customer charge", key: "customerCharge" },
+  { label: "GST", key: "gst" },
+  { label: "TDS", key: "tds" },
+  { label: "Net commission", key: "netCommission" },
+];
+
 function SumsTable({ sums }: { sums: { statement: FigureSums; reported: FigureSums; expected: FigureSums } }) {
-  const rows: { label: string; key: keyof Omit<FigureSums, "rows"> }[] = [
-    { label: "Amount", key: "amount" },
-    { label: "Customer charge", key: "customerCharge" },
-    { label: "GST", key: "gst" },
-    { label: "TDS", key: "tds" },
-    { label: "Net commission", key: "netCommission" },
-  ];
   return (
-    <div className="relative overflow-x-auto">
-      <table className="min-w-full text-sm" data-testid="report-sums">
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-slate-600">
-            <th scope="col" className="py-2 pr-3 font-medium">Figure</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">Statement ({sums.statement.rows})</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">AOPay Status ({sums.reported.rows})</th>
-            <th scope="col" className="py-2 pl-2 text-right font-medium">Expected ({sums.expected.rows})</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} className="border-b border-slate-100">
-              <th scope="row" className="py-2 pr-3 text-left font-normal">{r.label}</th>
-              <td className="px-2 py-2 text-right"><Money value={sums.statement[r.key]} /></td>
-              <td className="px-2 py-2 text-right"><Money value={sums.reported[r.key]} /></td>
-              <td className="py-2 pl-2 text-right"><Money value={sums.expected[r.key]} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      look="figures"
+      testId="report-sums"
+      rows={sumRows}
+      rowKey={(r) => r.key}
+      columns={[
+        { header: "Figure", rowHeader: true, cell: (r) => r.label },
+        { header: `Statement (${sums.statement.rows})`, align: "right", cell: (r) => <Money value={sums.statement[r.key]} /> },
+        { header: `AOPay Status (${sums.reported.rows})`, align: "right", cell: (r) => <Money value={sums.reported[r.key]} /> },
+        { header: `Expected (${sums.expected.rows})`, align: "right", cell: (r) => <Money value={sums.expected[r.key]} /> },
+      ]}
+    />
   );
 }
 
@@ -93,15 +88,15 @@ export default async function StatementReportPage({ params }: { params: Promise<
         <Stat testId="report-not-in-ledger" label="Not in the ledger" value={String(counts.notInLedger)} alert={counts.notInLedger > 0} note="unknown references are refused" />
       </section>
 
-      <section aria-labelledby="sums-heading" className={section}>
+      <Card aria-labelledby="sums-heading" className="mt-6">
         <h2 id="sums-heading" className="text-lg font-semibold">Totals</h2>
         <p className="mb-2 text-sm text-slate-600">
           Rows successful both in the statement and in the ledger. AOPay Status covers those whose figures AOPay&apos;s Status reported.
         </p>
         <SumsTable sums={report.sums} />
-      </section>
+      </Card>
 
-      <section aria-labelledby="rows-heading" className={section}>
+      <Card aria-labelledby="rows-heading" className="mt-6">
         <h2 id="rows-heading" className="text-lg font-semibold">Rows that differ from the ledger</h2>
         <p className="text-sm text-slate-600">
           {counts.amount} amount, {counts.status} status, {counts.utr} UTR; charges: {counts.againstReported} against AOPay&apos;s Status, {counts.againstExpected} against the plan.
@@ -112,7 +107,7 @@ export default async function StatementReportPage({ params }: { params: Promise<
         ) : (
           <ul className="mt-3 space-y-3" data-testid="statement-differences">
             {report.rows.map((r) => (
-              <li key={r.line} data-reference={r.reference} className="rounded-xl border border-slate-200 p-3">
+              <Card as="li" padding="tight" key={r.line} data-reference={r.reference}>
                 <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
                   <span className="text-sm text-slate-600">Line {r.line}</span>
                   {r.transferId ? (
@@ -152,76 +147,54 @@ export default async function StatementReportPage({ params }: { params: Promise<
                   </div>
                 </dl>
                 {r.kinds.includes("figures") ? (
-                  <div className="relative mt-2 overflow-x-auto">
-                    <table className="min-w-full text-sm">
-                      <thead>
-                        <tr className="text-left text-slate-600">
-                          <th scope="col" className="py-1 pr-3 font-medium">Figure</th>
-                          <th scope="col" className="px-2 py-1 text-right font-medium">Statement</th>
-                          <th scope="col" className="px-2 py-1 text-right font-medium">AOPay Status</th>
-                          <th scope="col" className="px-2 py-1 text-right font-medium">Difference</th>
-                          <th scope="col" className="px-2 py-1 text-right font-medium">Expected</th>
-                          <th scope="col" className="py-1 pl-2 text-right font-medium">Difference</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {r.figures.map((f) => (
-                          <tr key={f.key} className="border-t border-slate-100">
-                            <th scope="row" className="py-1 pr-3 text-left font-normal">{f.label}</th>
-                            <td className="px-2 py-1 text-right"><Money value={f.statement} /></td>
-                            <td className="px-2 py-1 text-right"><Money value={f.reported} /></td>
-                            <td className="px-2 py-1 text-right"><Difference value={f.againstReported} label={`${f.label} against AOPay's Status`} /></td>
-                            <td className="px-2 py-1 text-right"><Money value={f.expected} /></td>
-                            <td className="py-1 pl-2 text-right"><Difference value={f.againstExpected} label={`${f.label} against the plan`} /></td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <Table
+                    look="figuresInItem"
+                    frameClassName="mt-2"
+                    rows={r.figures}
+                    rowKey={(f) => f.key}
+                    columns={[
+                      { header: "Figure", rowHeader: true, cell: (f) => f.label },
+                      { header: "Statement", align: "right", cell: (f) => <Money value={f.statement} /> },
+                      { header: "AOPay Status", align: "right", cell: (f) => <Money value={f.reported} /> },
+                      { header: "Difference", align: "right", cell: (f) => <Difference value={f.againstReported} label={`${f.label} against AOPay's Status`} /> },
+                      { header: "Expected", align: "right", cell: (f) => <Money value={f.expected} /> },
+                      { header: "Difference", align: "right", cell: (f) => <Difference value={f.againstExpected} label={`${f.label} against the plan`} /> },
+                    ]}
+                  />
                 ) : null}
-              </li>
+              </Card>
             ))}
           </ul>
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="missing-heading" className={section}>
+      <Card aria-labelledby="missing-heading" className="mt-6">
         <h2 id="missing-heading" className="text-lg font-semibold">Missing from the statements ({counts.missing})</h2>
         <p className="text-sm text-slate-600">Successful transactions of the statement&apos;s days that no imported statement has.</p>
-        {report.missing.length === 0 ? (
-          <p className="mt-2 text-sm text-green-800">None.</p>
-        ) : (
-          <div className="relative mt-2 overflow-x-auto">
-            {counts.missing > report.missing.length ? <p className="text-sm text-slate-600">The first {report.missing.length} are listed.</p> : null}
-            <table className="min-w-full text-sm" data-testid="missing-parts">
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-slate-600">
-                  <th scope="col" className="py-2 pr-3 font-medium">Reference</th>
-                  <th scope="col" className="px-2 py-2 font-medium">Time</th>
-                  <th scope="col" className="px-2 py-2 font-medium">Outlet · agent</th>
-                  <th scope="col" className="px-2 py-2 font-medium">UTR</th>
-                  <th scope="col" className="py-2 pl-2 text-right font-medium">Amount</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.missing.map((m) => (
-                  <tr key={m.reference} className="border-b border-slate-100">
-                    <td className="py-2 pr-3">
-                      <Link href={`/review/transfers/${m.transferId}`} className="font-mono underline decoration-slate-300 underline-offset-2">
-                        {m.reference}
-                      </Link>
-                    </td>
-                    <td className="px-2 py-2 whitespace-nowrap">{formatIst(m.createdAt, "dd MMM, HH:mm")}</td>
-                    <td className="min-w-48 px-2 py-2">{m.outletName} · {m.agentName}</td>
-                    <td className="px-2 py-2 font-mono">{m.utr ?? "—"}</td>
-                    <td className="py-2 pl-2 text-right"><Money value={m.amount} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+        <Table
+          look="figures"
+          testId="missing-parts"
+          frameClassName="mt-2"
+          rows={report.missing}
+          rowKey={(m) => m.reference}
+          empty={<p className="mt-2 text-sm text-green-800">None.</p>}
+          lead={counts.missing > report.missing.length ? <p className="text-sm text-slate-600">The first {report.missing.length} are listed.</p> : null}
+          columns={[
+            {
+              header: "Reference",
+              cell: (m) => (
+                <Link href={`/review/transfers/${m.transferId}`} className="font-mono underline decoration-slate-300 underline-offset-2">
+                  {m.reference}
+                </Link>
+              ),
+            },
+            { header: "Time", className: "whitespace-nowrap", cell: (m) => formatIst(m.createdAt, "dd MMM, HH:mm") },
+            { header: "Outlet · agent", className: "min-w-48", cell: (m) => `${m.outletName} · ${m.agentName}` },
+            { header: "UTR", className: "font-mono", cell: (m) => m.utr ?? "—" },
+            { header: "Amount", align: "right", cell: (m) => <Money value={m.amount} /> },
+          ]}
+        />
+      </Card>
 
       <p className="mt-6">
         <Link href={firstDay ? `/reconciliation?day=${firstDay}` : "/reconciliation"} className="font-medium text-brand-700 underline underline-offset-2">

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/page-heading";
 import { ReviewForm } from "@/components/review/review-form";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { formatIst, maskMobile, rupees } from "@/lib/format";
+import { formatIst, maskMobile, rupees, rupeesSpoken } from "@/lib/format";
 import { dayRange, todayInIndia } from "@/lib/review/filters";
 import { partStateLabel } from "@/lib/part-state-labels";
 import { riskFlags, riskSettings } from "@/lib/review/risk";
@@ -27,7 +28,7 @@ export default async function ReviewTransferPage({ params }: { params: Promise<{
   return (
     <>
       <PageHeading
-        title={`Rs ${Number(transfer.amount).toLocaleString("en-IN")} to ${transfer.beneficiaryName}`}
+        title={`${rupeesSpoken(transfer.amount)} to ${transfer.beneficiaryName}`}
         description={`${formatIst(transfer.createdAt)} · ${transfer.outletName} · agent ${transfer.agentName}`}
       />
       <p className="mb-4">
@@ -49,7 +50,7 @@ export default async function ReviewTransferPage({ params }: { params: Promise<{
               </ul>
             </section>
           ) : null}
-          <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+          <Card aria-labelledby="details-heading">
             <h2 id="details-heading" className="mb-2 font-semibold">
               Details
             </h2>
@@ -59,9 +60,9 @@ export default async function ReviewTransferPage({ params }: { params: Promise<{
               <div><dt className="inline text-slate-600">Mode: </dt><dd className="inline">{transfer.mode}</dd></div>
               <div><dt className="inline text-slate-600">Shop location: </dt><dd className="inline">{transfer.latitude.toString()}, {transfer.longitude.toString()}</dd></div>
             </dl>
-          </section>
+          </Card>
           {transfer.parts.map((p) => (
-            <section key={p.id} aria-label={`Part ${p.seq}`} className="rounded-xl border border-slate-200 bg-white p-4">
+            <Card key={p.id} aria-label={`Part ${p.seq}`}>
               <h2 className="font-semibold">
                 Part {p.seq} of {transfer.parts.length}: {rupees(p.amount.toFixed(2))} · {partStateLabel(p.state)}
               </h2>
@@ -95,10 +96,10 @@ export default async function ReviewTransferPage({ params }: { params: Promise<{
                   </li>
                 ))}
               </ol>
-            </section>
+            </Card>
           ))}
         </div>
-        <section aria-labelledby="review-heading" className="h-fit rounded-xl border border-slate-200 bg-white p-4">
+        <Card aria-labelledby="review-heading" className="h-fit">
           <h2 id="review-heading" className="mb-2 font-semibold">
             Review
           </h2>
@@ -110,7 +111,7 @@ export default async function ReviewTransferPage({ params }: { params: Promise<{
             <p className="mb-3 text-sm text-slate-700">Not reviewed yet.</p>
           )}
           <ReviewForm transferId={transfer.id} note={transfer.review?.note ?? null} />
-        </section>
+        </Card>
       </div>
     </>
   );
