@@ -1,0 +1,101 @@
+"use client";
+
+import { useState } from "react";
+import { confirmPartAction, resendOtpAction } from "@/app/(portal)/transfers/actions";
+import { OtpCountdown } from "@/components/counter/otp-countdown";
+import { useServerCountdown } from "@/components/counter/use-countdown";
+import { buttonClasses } from "@/components/ui/button-classes";
+import { FieldError } from "@/components/ui/form";
+import type { PartView } from "@/lib/counter/transfer-view";
+import { rupeesSpoken } from "@/lib/format";
+
+/** Step 4: the part waiting for its OTP: send it, or type what the customer reads out, in time. */
+export function OtpStep({ part, total, serverNow, receivedAt, onChange }: { part: PartView; total: number; serverNow: string; receivedAt: number; onChange: () => Promise<void> }) {
+  const secondsLeft = useServerCountdown(part.state === "OTP_SENT" ? part.otpExpiresAt : null, serverNow, receivedAt);
+  const [otp, setOtp] = useState("");
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const expired = part.state !== "OTP_SENT" || secondsLeft === 0;
+
+  async function confirm(event: React.FormEvent) {
+    event.preventDefault();
+    if (busy || expired) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await confirmPartAction({ partId: part.id, otp });
+      if (!result.ok) return setError(result.fieldErrors?.otp ?? result.message);
+      if (result.data.state === "OTP_SENT" && result.data.message) {
+        setOtp("");
+        return setError(result.data.message); // a wrong OTP: the timer keeps running
+      }
+    } catch {
+      setError("The connection dropped. The status below is being checked; do not collect the money again.");
+    } finally {
+      setBusy(false);
+    }
+    await onChange();
+  }
+
+  async function resend() {
+    setBusy(true);
+    setError(undefined);
+    setOtp("");
+    try {
+      const result = await resendOtpAction({ partId: part.id });
+      if (!result.ok) return setError(result.message);
+    } catch {
+      return setError("The connection dropped. Try sending the OTP again.");
+    } finally {
+      setBusy(false);
+    }
+    await onChange();
+  }
+
+  return (
+    <section aria-labelledby="otp-heading" className="rounded-xl border-2 border-brand-600 bg-white p-4 sm:p-6">
+      <h2 id="otp-heading" className="text-lg font-semibold" data-testid="otp-heading">
+        {total > 1 ? `Part ${part.seq} of ${total}: ` : ""}{rupeesSpoken(part.amount)}: enter the customer&apos;s OTP
+      </h2>
+      {part.state === "DRAFT" ? (
+        <div className="mt-3">
+          <p>The OTP for this part has not been sent yet.</p>
+          <button type="button" onClick={resend} disabled={busy} className={`${buttonClasses()} mt-2`}>
+            {busy ? "Sending…" : "Send OTP"}
+          </button>
+        </div>
+      ) : (
+        <form onSubmit={confirm} noValidate className="mt-3 space-y-3">
+          <OtpCountdown secondsLeft={expired ? 0 : secondsLeft} />
+          <div>
+            <label htmlFor="otp" className="mb-1 block text-sm font-medium">
+              OTP read out by the customer
+            </label>
+            <input
+              id="otp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={8}
+              value={otp}
+              onChange={(e) => setOtp(e.target.value.replace(/\D/g, ""))}
+              aria-invalid={error ? true : undefined}
+              aria-describedby="otp-error"
+              className="block w-44 rounded-lg border border-slate-300 bg-white px-3 py-2.5 font-mono text-xl tracking-widest"
+            />
+            <FieldError id="otp-error" message={error} role="alert" />
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" className={buttonClasses()} disabled={busy || expired || otp.length < 4}>
+              {busy ? "Confirming…" : "Confirm transfer"}
+            </button>
+            {expired ? (
+              <button type="button" onClick={resend} disabled={busy} className={buttonClasses("secondary")}>
+                Resend OTP
+              </button>
+            ) : null}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { claimRefundAction, requestRefundOtpAction } from "@/app/(portal)/transfers/actions";
+import { buttonClasses } from "@/components/ui/button-classes";
+import { FieldError } from "@/components/ui/form";
+import type { PartView } from "@/lib/counter/transfer-view";
+import { formatIst } from "@/lib/format";
+
+const time = (iso: string) => formatIst(new Date(iso), "dd MMM yyyy, HH:mm:ss");
+
+/**
+ * The refund of a failed part: AOPay sends the customer an OTP, the customer reads it out, the
+ * agent confirms. Buttons stay focusable while busy (aria-disabled), and focus goes where the
+ * agent acts next, so the whole refund works from the keyboard.
+ */
+export function Refund({ part, onChange }: { part: PartView; onChange: () => Promise<void> }) {
+  const [otp, setOtp] = useState("");
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState<"request" | "claim">();
+  const input = useRef<HTMLInputElement>(null);
+  const refunded = useRef<HTMLParagraphElement>(null);
+  const focusNext = useRef(false);
+  const inputId = `refund-otp-${part.seq}`;
+  const errorId = `${inputId}-error`;
+
+  // After the agent's own step moved the part on, focus what comes next.
+  useEffect(() => {
+    if (!focusNext.current) return;
+    if (part.state === "REFUND_PENDING") input.current?.focus();
+    if (part.state === "REFUNDED") refunded.current?.focus();
+    focusNext.current = false;
+  }, [part.state, part.refundOtpSentAt]);
+
+  async function requestOtp() {
+    if (busy) return;
+    setBusy("request");
+    setError(undefined);
+    setOtp("");
+    try {
+      const result = await requestRefundOtpAction({ partId: part.id });
+      if (!result.ok) return setError(result.message);
+      focusNext.current = true;
+    } catch {
+      return setError("The connection dropped. Ask for the refund OTP again.");
+    } finally {
+      setBusy(undefined);
+    }
+    await onChange();
+  }
+
+  async function claim(event: React.FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (!/^\d{4,8}$/.test(otp)) {
+      input.current?.focus();
+      return setError("Enter the OTP the customer received (digits only).");
+    }
+    setBusy("claim");
+    setError(undefined);
+    try {
+      const result = await claimRefundAction({ partId: part.id, otp });
+      if (!result.ok) {
+        input.current?.focus();
+        return setError(result.fieldErrors?.otp ?? result.message);
+      }
+      if (result.data.state === "REFUNDED") {
+        focusNext.current = true;
+      } else if (result.data.message) {
+        setOtp("");
+        setError(result.data.message);
+        input.current?.focus();
+      }
+    } catch {
+      setError("The connection dropped. Reload the page to see whether the refund went through before trying again.");
+    } finally {
+      setBusy(undefined);
+    }
+    await onChange();
+  }
+
+  if (part.state === "REFUNDED") {
+    return (
+      <p ref={refunded} tabIndex={-1} className="mt-2 rounded-lg bg-slate-100 p-3 font-medium text-slate-800" data-testid="refunded">
+        Refunded to the customer{part.refundedAt ? ` on ${time(part.refundedAt)}` : ""}.
+      </p>
+    );
+  }
+
+  if (part.state === "FAILED") {
+    return (
+      <div className="mt-2 rounded-lg border border-slate-200 p-3">
+        <p className="text-sm text-slate-700">The money did not reach the beneficiary. AOPay sends the customer an OTP to refund it.</p>
+        <button type="button" onClick={requestOtp} aria-disabled={busy ? true : undefined} aria-describedby={errorId} className={`${buttonClasses()} mt-2 aria-disabled:cursor-wait aria-disabled:opacity-60`}>
+          {busy ? "Sending the refund OTP…" : "Refund the customer"}
+        </button>
+        <FieldError id={errorId} message={error} role="alert" />
+      </div>
+    );
+  }
+
+  // REFUND_PENDING: the customer has the refund OTP.
+  return (
+    <form onSubmit={claim} noValidate aria-label={`Refund of part ${part.seq}`} className="mt-2 space-y-2 rounded-lg border-2 border-amber-300 bg-amber-50/40 p-3">
+      <p aria-live="polite" className="text-sm text-slate-700" data-testid="refund-otp-sent">
+        {part.refundOtpSentAt ? `AOPay sent the customer a refund OTP on ${time(part.refundOtpSentAt)}.` : "AOPay sent the customer a refund OTP."}
+      </p>
+      {part.refundBeingChecked ? (
+        <p className="text-sm text-amber-800">The portal is asking AOPay whether the last refund went through. This updates by itself.</p>
+      ) : null}
+      <div>
+        <label htmlFor={inputId} className="mb-1 block text-sm font-medium">
+          Refund OTP read out by the customer
+        </label>
+        <input
+          ref={input}
+          id={inputId}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={8}
+          value={otp}
+          onChange={(e) => setOtp(e.target.value.replace(/\D/g, ""))}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={errorId}
+          className={`block w-44 rounded-lg border bg-white px-3 py-2.5 font-mono text-xl tracking-widest ${error ? "border-red-600" : "border-slate-300"}`}
+        />
+        <FieldError id={errorId} message={error} role="alert" />
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" aria-disabled={busy ? true : undefined} className={`${buttonClasses()} aria-disabled:cursor-wait aria-disabled:opacity-60`}>
+          {busy === "claim" ? "Confirming…" : "Confirm refund"}
+        </button>
+        <button type="button" onClick={requestOtp} aria-disabled={busy ? true : undefined} className={`${buttonClasses("secondary")} aria-disabled:cursor-wait aria-disabled:opacity-60`}>
+          {busy === "request" ? "Sending…" : "Send the refund OTP again"}
+        </button>
+      </div>
+    </form>
+  );
+}
