@@ -223,6 +223,8 @@ test("on a phone, the admin deactivates an outlet and its agent can no longer se
 });
 
 test("agents and supervisors cannot open the admin's pages, nor call its create-user action", async ({ browser, baseURL }) => {
+  // Three sign-ins and eight pages: more than the default 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   // The admin's browser reveals what a create-user call looks like; it is stopped before it runs.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();

@@ -97,6 +97,13 @@ describe("configuration", () => {
     expect(() => parseConfig({ AOPAY_NO_RECORD_GRACE_MINUTES: "0" })).toThrow(/AOPAY_NO_RECORD_GRACE_MINUTES/);
   });
 
+  it("trusts one proxy hop for the client's address unless TRUSTED_PROXY_HOPS says otherwise (0 to 10)", () => {
+    expect(parseConfig({}).trustedProxyHops).toBe(1);
+    expect(parseConfig({ TRUSTED_PROXY_HOPS: "2" }).trustedProxyHops).toBe(2);
+    expect(() => parseConfig({ TRUSTED_PROXY_HOPS: "11" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseConfig({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+  });
+
   it("refuses a transfer minimum above Rs 2,500, which an even split could not keep", () => {
     expect(parseConfig({ TRANSFER_MIN_RUPEES: "2500" }).transferMinRupees).toBe(2500);
     expect(() => parseConfig({ TRANSFER_MIN_RUPEES: "3000" })).toThrow(/TRANSFER_MIN_RUPEES/);

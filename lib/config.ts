@@ -127,6 +127,7 @@ const envSchema = z.object({
   AOPAY_READ_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(10_000)),
   RISK_BENEFICIARY_REMITTERS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(100).default(3)),
   RISK_DISTANCE_KM: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0.1).max(1000).default(5)),
+  TRUSTED_PROXY_HOPS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10).default(1)),
 });
 
 export type DatabaseTarget =
@@ -158,6 +159,12 @@ export interface PortalConfig {
   rdSimulator: "auto" | "off";
   /** Thresholds of the supervisor's risk flags (lib/review/risk.ts). */
   risk: RiskConfig;
+  /**
+   * How many proxies in front of the portal append to X-Forwarded-For (1: one reverse proxy,
+   * or none, when Next.js itself records the peer). The client's address is read that many
+   * entries from the right; entries further left are the client's own claim (lib/server/client-ip.ts).
+   */
+  trustedProxyHops: number;
 }
 
 export interface RiskConfig {
@@ -223,6 +230,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     rdServicePorts: e.RD_SERVICE_PORTS,
     rdSimulator: e.RD_SIMULATOR,
     risk: { beneficiaryRemitters: e.RISK_BENEFICIARY_REMITTERS, distanceKm: e.RISK_DISTANCE_KM },
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     aopay: {
       baseUrl: e.AOPAY_BASE_URL ?? sandboxBaseUrl(e.PORT),
       sandbox: e.AOPAY_BASE_URL === undefined,

@@ -27,7 +27,7 @@ export function ActivationToggle({
   reactivateLabel: string;
   /** Shown when the connection drops mid-change: the outcome is unknown. */
   droppedText: string;
-  setActive: (active: boolean) => Promise<{ ok: boolean; message: string }>;
+  setActive: (active: boolean) => Promise<{ ok: boolean; message?: string }>;
 }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
@@ -39,7 +39,7 @@ export function ActivationToggle({
     setMessage(undefined);
     try {
       const result = await setActive(next);
-      setMessage({ ok: result.ok, text: result.message });
+      setMessage({ ok: result.ok, text: result.message ?? "" });
       if (result.ok) router.refresh();
     } catch {
       setMessage({ ok: false, text: droppedText });

@@ -29,7 +29,7 @@ export function OutletForm({ outlet }: { outlet?: OutletInput & { id: string } }
         return setMessage({ ok: false, text: result.message });
       }
       if (!outlet) return router.push("/admin/outlets");
-      setMessage({ ok: true, text: result.message });
+      setMessage({ ok: true, text: result.message ?? "" });
       router.refresh();
     } catch {
       setMessage({ ok: false, text: "The connection dropped. Reload the page to see what was saved." });

@@ -29,7 +29,7 @@ export function ResetPasswordForm({ userId, username }: { userId: string; userna
       // The typed password leaves the form; a generated one is shown once below.
       form.reset({ ...defaults, passwordMode: values.passwordMode });
       setGenerated(result.data.generatedPassword);
-      setMessage({ ok: true, text: result.message });
+      setMessage({ ok: true, text: result.message ?? "" });
     } catch {
       setMessage({ ok: false, text: "The connection dropped. The password may or may not have changed: reset it again." });
     }

@@ -189,7 +189,7 @@ export function CreateUserForm({ outlets }: { outlets: OutletChoice[] }) {
         for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof CreateUserInput, { message: text });
         return setMessage(result.message);
       }
-      setCreated({ id: result.data.id, username: result.data.username, message: result.message, password: result.data.generatedPassword });
+      setCreated({ id: result.data.id, username: result.data.username, message: result.message ?? "", password: result.data.generatedPassword });
     } catch {
       setMessage("The connection dropped. Check the user list before trying again.");
     }
@@ -270,7 +270,7 @@ export function EditUserForm({
         for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof UpdateUserInput, { message: text });
         return setMessage({ ok: false, text: result.message });
       }
-      setMessage({ ok: true, text: result.message });
+      setMessage({ ok: true, text: result.message ?? "" });
       router.refresh();
     } catch {
       setMessage({ ok: false, text: "The connection dropped. Reload the page to see what was saved." });

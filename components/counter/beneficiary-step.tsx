@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { addBeneficiaryAction, deleteBeneficiaryAction, ifscBankAction, listBeneficiariesAction } from "@/app/(portal)/transfers/actions";
 import { FieldError, TextField } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
-import type { BeneficiaryView } from "@/lib/counter/service";
+import type { BeneficiaryView } from "@/lib/counter/views";
 import { beneficiarySchema, ifscPattern } from "@/lib/validations/counter";
 
 /** Step 2: pick one of the customer's beneficiaries, add one, or delete one. */

@@ -5,7 +5,7 @@ import { BeneficiaryStep } from "@/components/counter/beneficiary-step";
 import { RemitterStep } from "@/components/counter/remitter-step";
 import { TransferForm } from "@/components/counter/transfer-form";
 import { buttonClasses } from "@/components/ui/button-classes";
-import type { BeneficiaryView, RemitterView } from "@/lib/counter/service";
+import type { BeneficiaryView, RemitterView } from "@/lib/counter/views";
 import type { ChargePlan } from "@/lib/money/charges";
 import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 

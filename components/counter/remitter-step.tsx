@@ -8,7 +8,7 @@ import { OtpCountdown } from "@/components/counter/otp-countdown";
 import { useServerCountdown } from "@/components/counter/use-countdown";
 import { FieldError, TextField } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
-import type { RemitterView } from "@/lib/counter/service";
+import type { RemitterView } from "@/lib/counter/views";
 import { lookupSchema, maskAadhaarForDisplay } from "@/lib/validations/counter";
 
 /** Step 1: find the customer by mobile, or register them (e-KYC, then the OTP within 90 s). */

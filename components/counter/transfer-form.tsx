@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { startTransferAction } from "@/app/(portal)/transfers/actions";
 import { FieldError, TextField } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
-import type { BeneficiaryView, RemitterView } from "@/lib/counter/service";
+import type { BeneficiaryView, RemitterView } from "@/lib/counter/views";
 import type { ChargePlan } from "@/lib/money/charges";
 import { previewFees } from "@/lib/transfers/split";
 import { transferSchema } from "@/lib/validations/counter";

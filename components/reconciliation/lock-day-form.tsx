@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { lockDayAction, type LockState } from "@/app/(portal)/reconciliation/actions";
+import { lockDayAction } from "@/app/(portal)/reconciliation/actions";
 import { FieldError, SubmitButton } from "@/components/ui/form";
 
 export function LockDayForm({ day, dayText, openDifferences }: { day: string; dayText: string; openDifferences: number }) {
-  const [state, formAction] = useActionState<LockState, FormData>(lockDayAction, {});
+  const [state, formAction] = useActionState(lockDayAction, null);
   const id = useId();
-  const noteError = state.fieldErrors?.note;
+  const noteError = state?.ok === false ? state.fieldErrors?.note : undefined;
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="day" value={day} />
@@ -19,15 +19,15 @@ export function LockDayForm({ day, dayText, openDifferences }: { day: string; da
         name="note"
         rows={3}
         maxLength={1000}
-        defaultValue={state.note ?? ""}
+        defaultValue={state?.ok === false ? (state.details?.note ?? "") : ""}
         aria-invalid={noteError ? true : undefined}
         aria-describedby={`${id}-note-error`}
         className={`block w-full max-w-xl rounded-lg border bg-white px-3 py-2 text-base ${noteError ? "border-red-600" : "border-slate-300"}`}
       />
       <FieldError id={`${id}-note-error`} message={noteError} />
       <SubmitButton pendingLabel="Locking…">Mark {dayText} reconciled</SubmitButton>
-      <p role="status" aria-live="polite" data-testid="lock-result" className={`min-h-6 text-sm font-medium ${state.ok ? "text-green-800" : "text-red-700"}`}>
-        {state.message ?? ""}
+      <p role="status" aria-live="polite" data-testid="lock-result" className={`min-h-6 text-sm font-medium ${state?.ok ? "text-green-800" : "text-red-700"}`}>
+        {state?.message ?? ""}
       </p>
     </form>
   );

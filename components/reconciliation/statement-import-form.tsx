@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import { importStatementAction, type ImportState } from "@/app/(portal)/reconciliation/actions";
+import { importStatementAction } from "@/app/(portal)/reconciliation/actions";
 import { FieldError, SubmitButton } from "@/components/ui/form";
 import { Table } from "@/components/ui/table";
 import { maxStatementBytes, maxStatementLabel, statementColumnHelp, statementColumns } from "@/lib/reconciliation/statement-format";
@@ -9,7 +9,9 @@ import { maxStatementBytes, maxStatementLabel, statementColumnHelp, statementCol
 const example = `${statementColumns.join(",")}\n263200000012,21-11-2026 10:15:00,5000.00,50.00,7.63,0.77,37.60,632400000001,success`;
 
 export function StatementImportForm() {
-  const [state, formAction] = useActionState<ImportState, FormData>(importStatementAction, {});
+  const [result, formAction] = useActionState(importStatementAction, null);
+  // What the form shows of the last answer: its sentence, the file input's problem, the bad rows.
+  const state = { ok: result?.ok, message: result?.message, fieldError: result?.ok === false ? result.fieldErrors?.statement : undefined, ...(result?.ok === false ? result.details : undefined) };
   const [chosenError, setChosenError] = useState<string>();
   const id = useId();
   const fieldError = chosenError ?? state.fieldError;

@@ -21,7 +21,7 @@ export function ReviewForm({ transferId, note }: { transferId: string; note: str
     setMessage(undefined);
     try {
       const result = await reviewTransferAction({ transferId, note: text });
-      if (!result.ok) return setError(result.fieldError ?? result.message);
+      if (!result.ok) return setError(result.fieldErrors?.note ?? result.message);
       setMessage(result.message);
       router.refresh();
     } catch {

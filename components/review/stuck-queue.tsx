@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { askAllStuckAction, askNowAction, settleConflictAction, type ReviewActionResult } from "@/app/(portal)/review/actions";
+import { askAllStuckAction, askNowAction, settleConflictAction } from "@/app/(portal)/review/actions";
+import type { ActionResult } from "@/lib/action-result";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { rupeesSpoken } from "@/lib/format";
 import { checkableStates } from "@/lib/ledger/states";
@@ -31,10 +32,10 @@ const checkable: ReadonlySet<string> = new Set(checkableStates);
 export function StuckQueue({ items }: { items: StuckItem[] }) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
-  const [result, setResult] = useState<ReviewActionResult | null>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
   const [, startTransition] = useTransition();
 
-  async function ask(key: string, call: () => Promise<ReviewActionResult>) {
+  async function ask(key: string, call: () => Promise<ActionResult>) {
     setBusy(key);
     setResult(null);
     try {
@@ -60,7 +61,7 @@ export function StuckQueue({ items }: { items: StuckItem[] }) {
         ) : null}
       </div>
       <p role="status" aria-live="polite" className={`min-h-6 text-sm font-medium ${result?.ok === false ? "text-red-700" : "text-green-800"}`} data-testid="stuck-result">
-        {result ? (!result.ok && result.fieldError ? `${result.message} ${result.fieldError}` : result.message) : ""}
+        {result ? (!result.ok && result.fieldErrors?.note ? `${result.message} ${result.fieldErrors.note}` : result.message) : ""}
       </p>
       {items.length ? (
         <ul className="divide-y divide-slate-100" data-testid="stuck-queue">

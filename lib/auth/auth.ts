@@ -14,6 +14,7 @@ import { sessionExpired, sessionMaxAgeSeconds } from "@/lib/auth/session-policy"
 import { log } from "@/lib/log";
 import type { Role } from "@/lib/roles";
 import { signInSchema } from "@/lib/validations/sign-in";
+import { clientIp } from "@/lib/server/client-ip";
 
 /** The reason travels to the sign-in form as the error's code; it names no secret. */
 export class SignInRefused extends CredentialsSignin {
@@ -57,7 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid");
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+        const ip = clientIp(request.headers);
         const result = await authenticate(db(), { ...parsed.data, ip });
         if (!result.ok) throw new SignInRefused(result.reason);
         return { id: result.user.id, name: result.user.name, role: result.user.role };

@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit";
 import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/roles";
+import { clientIp } from "@/lib/server/client-ip";
 
 export interface CurrentUser {
   id: string;
@@ -67,7 +68,7 @@ export async function requireUser(...allowed: Role[]): Promise<CurrentUser> {
       actorLabel: user.username,
       action: "access.denied",
       details: { role: user.role, needed: allowed.join(","), path: h.get("next-url") ?? h.get("referer") ?? "" },
-      ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      ip: clientIp(h),
     });
     forbidden();
   }

@@ -3,7 +3,8 @@ import "server-only";
 import { addSeconds } from "date-fns";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { config } from "@/lib/config";
-import { appLedger, transferForAgent } from "@/lib/counter/service";
+import { appCounter } from "@/lib/counter/app-counter";
+import { appLedger } from "@/lib/ledger/app-ledger";
 import { maskMobile } from "@/lib/format";
 
 export interface PartView {
@@ -43,7 +44,7 @@ export interface TransferView {
 const money = (d: { toFixed: (n: number) => string } | null) => (d ? d.toFixed(2) : null);
 
 export async function transferView(user: CurrentUser, transferId: string, options: { refreshDue?: boolean } = {}): Promise<TransferView | null> {
-  let transfer = await transferForAgent(user, transferId);
+  let transfer = await appCounter().transferForAgent(user, transferId);
   if (!transfer) return null;
   if (options.refreshDue) {
     // While the agent watches, ask AOPay about pending parts (the ledger limits such checks per
@@ -56,7 +57,7 @@ export async function transferView(user: CurrentUser, transferId: string, option
     );
     const before = due.map((p) => p.state);
     const after = await Promise.all(due.map((part) => appLedger().checkStatus(part.id, { userId: user.id }, { watching: true })));
-    if (after.some((state, i) => state !== before[i])) transfer = (await transferForAgent(user, transferId))!;
+    if (after.some((state, i) => state !== before[i])) transfer = (await appCounter().transferForAgent(user, transferId))!;
   }
   return {
     id: transfer.id,

@@ -18,3 +18,11 @@ export function createAppLedger(): Ledger {
     watchIntervalSeconds: settings.statusWatchIntervalSeconds,
   });
 }
+
+let ledger: Ledger | undefined;
+
+/** The running portal's one ledger (the counter, the review and the worker share it). */
+export function appLedger(): Ledger {
+  ledger ??= createAppLedger();
+  return ledger;
+}

@@ -59,25 +59,25 @@ describe.each(testBackends)("the reconciliation's actions on %s", (backend) => {
   it("refuse anyone requireUser refuses, before reading the form", async () => {
     current.refuse = true;
     current.asked = [];
-    await expect(importStatementAction({}, form({}))).rejects.toThrow("403");
-    await expect(lockDayAction({}, form({ day: "2026-05-02", note: "x" }))).rejects.toThrow("403");
+    await expect(importStatementAction(null, form({}))).rejects.toThrow("403");
+    await expect(lockDayAction(null, form({ day: "2026-05-02", note: "x" }))).rejects.toThrow("403");
     expect(current.asked).toEqual([["ADMIN"], ["ADMIN"]]);
     current.refuse = false;
     expect(await current.db!.prisma.reconciledDay.count()).toBe(0);
   });
 
   it("the import wants a .csv file of at most 5 MB", async () => {
-    expect(await importStatementAction({}, form({}))).toMatchObject({ ok: false, fieldError: "Choose AOPay's statement: a .csv file." });
-    expect(await importStatementAction({}, form({ statement: new File(["x"], "statement.xlsx") }))).toMatchObject({ ok: false, fieldError: expect.stringContaining("is not a .csv file") });
+    expect(await importStatementAction(null, form({}))).toMatchObject({ ok: false, fieldErrors: { statement: "Choose AOPay's statement: a .csv file." } });
+    expect(await importStatementAction(null, form({ statement: new File(["x"], "statement.xlsx") }))).toMatchObject({ ok: false, fieldErrors: { statement: expect.stringContaining("is not a .csv file") } });
     const big = new File([new Uint8Array(5 * 1024 * 1024 + 1)], "big.csv");
-    expect(await importStatementAction({}, form({ statement: big }))).toMatchObject({ ok: false, fieldError: expect.stringContaining("larger than 5 MB") });
+    expect(await importStatementAction(null, form({ statement: big }))).toMatchObject({ ok: false, fieldErrors: { statement: expect.stringContaining("larger than 5 MB") } });
   });
 
   it("the import reports a bad file row by row, and a clean one goes to its match report", async () => {
     const header = "reference,date,amount,customer_charge,gst,tds,net_commission,utr,status\n";
-    const bad = await importStatementAction({}, form({ statement: new File([`${header}${reference},02-05-2026 10:01:00,1000.00,10.00,1.53,0.09,4.38,,sucess\n`], "bad.csv") }));
-    expect(bad).toMatchObject({ ok: false, fileName: "bad.csv", problemCount: 1, rowCount: 1, badRows: 1, problems: [{ line: 2, column: "status" }] });
-    const redirect = importStatementAction({}, form({ statement: new File([`${header}${reference},02-05-2026 10:01:00,1000.00,10.00,1.53,0.09,4.38,,success\n`], "good.csv") }));
+    const bad = await importStatementAction(null, form({ statement: new File([`${header}${reference},02-05-2026 10:01:00,1000.00,10.00,1.53,0.09,4.38,,sucess\n`], "bad.csv") }));
+    expect(bad).toMatchObject({ ok: false, details: { fileName: "bad.csv", problemCount: 1, rowCount: 1, badRows: 1, problems: [{ line: 2, column: "status" }] } });
+    const redirect = importStatementAction(null, form({ statement: new File([`${header}${reference},02-05-2026 10:01:00,1000.00,10.00,1.53,0.09,4.38,,success\n`], "good.csv") }));
     await expect(redirect).rejects.toThrow("NEXT_REDIRECT");
     const imported = await current.db!.prisma.statementImport.findFirstOrThrow();
     expect(imported.fileName).toBe("good.csv");
@@ -85,12 +85,12 @@ describe.each(testBackends)("the reconciliation's actions on %s", (backend) => {
   });
 
   it("the lock locks a day that is over, and asks for a note when it has open differences", async () => {
-    expect(await lockDayAction({}, form({ day: "not a day", note: "" }))).toEqual({ ok: false, message: "Choose a day to lock.", note: "" });
-    expect(await lockDayAction({}, form({ day: "2026-05-02", note: "x".repeat(1001) }))).toMatchObject({ ok: false, fieldErrors: { note: "Keep the note under 1,000 characters." } });
+    expect(await lockDayAction(null, form({ day: "not a day", note: "" }))).toEqual({ ok: false, message: "Choose a day to lock.", details: { note: "" } });
+    expect(await lockDayAction(null, form({ day: "2026-05-02", note: "x".repeat(1001) }))).toMatchObject({ ok: false, fieldErrors: { note: "Keep the note under 1,000 characters." } });
     await current.db!.prisma.transferPart.update({ where: { reference }, data: { reportedCustomerCharge: "11", reportedGst: "1.68", reportedTds: "0.09", reportedNetCommission: "4.38" } });
-    expect(await lockDayAction({}, form({ day: "2026-05-02", note: "" }))).toMatchObject({ ok: false, fieldErrors: { note: "Write why the day is reconciled despite its differences." } });
-    expect(await lockDayAction({}, form({ day: "2099-01-01", note: "Too early" }))).toMatchObject({ ok: false, message: expect.stringContaining("is not over yet"), note: "Too early" });
-    expect(await lockDayAction({}, form({ day: "2026-05-02", note: "AOPay's extra rupee is being refunded." }))).toEqual({ ok: true, message: "2 May 2026 is reconciled and locked." });
+    expect(await lockDayAction(null, form({ day: "2026-05-02", note: "" }))).toMatchObject({ ok: false, fieldErrors: { note: "Write why the day is reconciled despite its differences." } });
+    expect(await lockDayAction(null, form({ day: "2099-01-01", note: "Too early" }))).toMatchObject({ ok: false, message: expect.stringContaining("is not over yet"), details: { note: "Too early" } });
+    expect(await lockDayAction(null, form({ day: "2026-05-02", note: "AOPay's extra rupee is being refunded." }))).toEqual({ ok: true, data: undefined, message: "2 May 2026 is reconciled and locked." });
     expect(await current.db!.prisma.auditEvent.count({ where: { action: "reconciliation.day_locked", actorId: current.user!.id, targetId: "2026-05-02" } })).toBe(1);
   });
 });

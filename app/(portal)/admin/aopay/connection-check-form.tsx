@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { checkConnection, type ConnectionCheckState } from "@/app/(portal)/admin/aopay/actions";
+import { checkConnection } from "@/app/(portal)/admin/aopay/actions";
 import { SubmitButton } from "@/components/ui/form";
 
 export function ConnectionCheckForm({ outlets }: { outlets: { id: string; label: string }[] }) {
-  const [state, formAction] = useActionState<ConnectionCheckState, FormData>(checkConnection, {});
-  const result = state.result;
+  const [state, formAction] = useActionState(checkConnection, null);
+  const result = state?.ok ? state.data : undefined;
   return (
     <form action={formAction} className="space-y-3">
       <div>
@@ -23,7 +23,7 @@ export function ConnectionCheckForm({ outlets }: { outlets: { id: string; label:
       </div>
       <SubmitButton pendingLabel="Asking AOPay…">Check connection</SubmitButton>
       <div role="status" aria-live="polite" className="min-h-6" data-testid="connection-result">
-        {state.message ? <p className="text-red-700">{state.message}</p> : null}
+        {state && !state.ok ? <p className="text-red-700">{state.message}</p> : null}
         {result?.ok ? (
           <p className="text-green-800">
             AOPay answered in {result.latencyMs} ms (HTTP {result.httpStatus}): {result.message}

@@ -24,7 +24,7 @@ export function PlanForm({ firstDay }: { firstDay: string }) {
       return setResult({ ok: false, message: answer.message });
     }
     form.reset(blankPlanForm(firstDay));
-    setResult({ ok: true, message: answer.message });
+    setResult({ ok: true, message: answer.message ?? "" });
   }
 
   const errors = form.formState.errors;

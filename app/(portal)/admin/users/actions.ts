@@ -1,86 +1,39 @@
 "use server";
-
-import { revalidatePath } from "next/cache";
+/** The admin's user management: adapters from the forms to lib/admin/users.ts. */
 import { z } from "zod";
-import { actorOf, invalid, runAdminChange, type AdminActionResult } from "@/lib/admin/action-result";
 import { createUser, resetPassword, setUserActive, unlockUser as unlock, updateUser, type CreatedUser } from "@/lib/admin/users";
-import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { roleLabels } from "@/lib/roles";
-import {
-  createUserSchema,
-  resetPasswordSchema,
-  setUserActiveSchema,
-  updateUserSchema,
-  type CreateUserInput,
-  type ResetPasswordInput,
-  type UpdateUserInput,
-} from "@/lib/validations/admin";
+import { action, done, formAction, refused } from "@/lib/server/action";
+import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/validations/admin";
 
-export type UnlockState = { ok?: boolean; message?: string };
-
-const unlockSchema = z.object({ userId: z.uuid() });
+const admin = { roles: ["ADMIN"] as const, revalidates: "/admin/users" };
 
 /** Clears a lockout before its 15 minutes are up. */
-export async function unlockUser(_previous: UnlockState, formData: FormData): Promise<UnlockState> {
-  const admin = await requireUser("ADMIN");
-  const parsed = unlockSchema.safeParse({ userId: formData.get("userId") });
-  if (!parsed.success) return { ok: false, message: "That user could not be found." };
-  const result = await runAdminChange("unlock", async () => {
-    const user = await unlock(db(), await actorOf(admin), parsed.data.userId);
-    return { data: undefined, message: `${user.username} is unlocked.` };
-  });
-  if (result.ok) revalidatePath("/admin/users");
-  return { ok: result.ok, message: result.message };
-}
+export const unlockUser = formAction(
+  { ...admin, name: "unlock", input: z.object({ userId: z.uuid() }), refusedInput: () => refused("That user could not be found.") },
+  async ({ userId }, { actor }) => {
+    const user = await unlock(db(), await actor(), userId);
+    return done(undefined, `${user.username} is unlocked.`);
+  },
+);
 
-export async function createUserAction(input: CreateUserInput): Promise<AdminActionResult<CreatedUser>> {
-  const admin = await requireUser("ADMIN");
-  const parsed = createUserSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const result = await runAdminChange("create user", async () => {
-    const user = await createUser(db(), await actorOf(admin), parsed.data);
-    return { data: user, message: `${user.username} (${roleLabels[parsed.data.role]}) can sign in now.` };
-  });
-  if (result.ok) revalidatePath("/admin/users");
-  return result;
-}
+export const createUserAction = action({ ...admin, name: "create user", input: createUserSchema }, async (input, { actor }) => {
+  const user: CreatedUser = await createUser(db(), await actor(), input);
+  return done(user, `${user.username} (${roleLabels[input.role]}) can sign in now.`);
+});
 
-export async function updateUserAction(input: UpdateUserInput): Promise<AdminActionResult> {
-  const admin = await requireUser("ADMIN");
-  const parsed = updateUserSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const result = await runAdminChange("update user", async () => {
-    const changed = await updateUser(db(), await actorOf(admin), parsed.data);
-    return { data: undefined, message: changed.length ? "Saved." : "Nothing to save: no field changed." };
-  });
-  if (result.ok) revalidatePath("/admin/users");
-  return result;
-}
+export const updateUserAction = action({ ...admin, name: "update user", input: updateUserSchema }, async (input, { actor }) => {
+  const changed = await updateUser(db(), await actor(), input);
+  return done(undefined, changed.length ? "Saved." : "Nothing to save: no field changed.");
+});
 
-export async function setUserActiveAction(input: { userId: string; active: boolean }): Promise<AdminActionResult> {
-  const admin = await requireUser("ADMIN");
-  const parsed = setUserActiveSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const result = await runAdminChange(parsed.data.active ? "reactivate user" : "deactivate user", async () => {
-    const { username } = await setUserActive(db(), await actorOf(admin), parsed.data.userId, parsed.data.active);
-    return {
-      data: undefined,
-      message: parsed.data.active ? `${username} can sign in again.` : `${username} is deactivated and signed out everywhere.`,
-    };
-  });
-  if (result.ok) revalidatePath("/admin/users");
-  return result;
-}
+export const setUserActiveAction = action({ ...admin, name: "activate or deactivate user", input: setUserActiveSchema }, async ({ userId, active }, { actor }) => {
+  const { username } = await setUserActive(db(), await actor(), userId, active);
+  return done(undefined, active ? `${username} can sign in again.` : `${username} is deactivated and signed out everywhere.`);
+});
 
-export async function resetPasswordAction(input: ResetPasswordInput): Promise<AdminActionResult<{ generatedPassword: string | null }>> {
-  const admin = await requireUser("ADMIN");
-  const parsed = resetPasswordSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const result = await runAdminChange("reset password", async () => {
-    const { username, generatedPassword } = await resetPassword(db(), await actorOf(admin), parsed.data);
-    return { data: { generatedPassword }, message: `${username}'s password is changed; their open sessions are signed out.` };
-  });
-  if (result.ok) revalidatePath("/admin/users");
-  return result;
-}
+export const resetPasswordAction = action({ ...admin, name: "reset password", input: resetPasswordSchema }, async (input, { actor }) => {
+  const { username, generatedPassword } = await resetPassword(db(), await actor(), input);
+  return done({ generatedPassword }, `${username}'s password is changed; their open sessions are signed out.`);
+});

@@ -5,6 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
 
+// The test's requests come through two proxies of the portal's own (X-Forwarded-For: client, balancer).
+process.env.TRUSTED_PROXY_HOPS = "2";
+
 const current = vi.hoisted(() => ({
   db: undefined as TestDatabase | undefined,
   user: undefined as { id: string; username: string; name: string; role: "SUPERVISOR" | "ADMIN"; outletId: string | null; outletName: string | null } | undefined,

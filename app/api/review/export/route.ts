@@ -3,15 +3,14 @@
  * the whole filtered set (no paging), streamed batch by batch as the client reads it.
  */
 import { recordAudit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { log, newRequestId } from "@/lib/log";
 import { exportFileName, exportStream } from "@/lib/review/export";
 import { parseFilters, type ReviewFilters } from "@/lib/review/filters";
 import { reviewScope } from "@/lib/review/scope";
+import { csvResponse, route } from "@/lib/server/route";
 
-export async function GET(request: Request) {
-  const user = await requireUser("SUPERVISOR", "ADMIN");
+export const GET = route({ roles: ["SUPERVISOR", "ADMIN"] }, async ({ request, user, ip }) => {
   const { searchParams } = new URL(request.url);
   const params: Record<string, string[]> = {};
   for (const [key, value] of searchParams) (params[key] ??= []).push(value);
@@ -24,20 +23,13 @@ export async function GET(request: Request) {
     actorLabel: user.username,
     action: "review.export",
     details: { ...auditFilters(filters), ...(problems.length > 0 ? { ignored: problems } : {}), requestId },
-    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    ip,
   });
   const body = exportStream(db(), scope, filters, {
     onError: (error) => log.error({ requestId, err: error, userId: user.id }, "review export failed mid-stream"),
   });
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${exportFileName(filters)}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
-}
+  return csvResponse(body, exportFileName(filters));
+});
 
 /** The filters that shaped the export (the page number does not: the export is every page). */
 function auditFilters(filters: ReviewFilters): Record<string, string | number> {

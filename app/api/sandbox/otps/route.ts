@@ -5,15 +5,14 @@
  */
 import { NextResponse } from "next/server";
 import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
-import { requireUser } from "@/lib/auth/current-user";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { route } from "@/lib/server/route";
 
-export async function GET() {
-  const user = await requireUser();
+export const GET = route({ roles: [] }, async ({ user }) => {
   if (!config().aopay.sandbox) return NextResponse.json({ error: "Not found" }, { status: 404 });
   const outlet = user.outletId ? await db().outlet.findUnique({ where: { id: user.outletId }, select: { registrationId: true } }) : null;
   if (user.role !== "ADMIN" && !outlet) return NextResponse.json({ otps: [] });
   const otps = await currentSandboxOtps(db(), user.role === "ADMIN" ? null : outlet!.registrationId);
   return NextResponse.json({ otps }, { headers: { "cache-control": "no-store" } });
-}
+});

@@ -4,15 +4,13 @@
  */
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { log, newRequestId } from "@/lib/log";
+import { csvResponse, route, textResponse as text } from "@/lib/server/route";
 import { fyLabel, parseQuarter } from "@/lib/tds/quarter";
 import { statementAgent, statementFileName, statementStream } from "@/lib/tds/statement-csv";
 
-export async function GET(request: Request, { params }: { params: Promise<{ agentId: string }> }) {
-  const admin = await requireUser("ADMIN");
-  const { agentId } = await params;
+export const GET = route({ roles: ["ADMIN"], params: z.object({ agentId: z.string() }) }, async ({ request, user: admin, params: { agentId }, ip }) => {
   const { searchParams } = new URL(request.url);
   // A statement names its quarter, so a wrong one is refused rather than replaced by today's.
   const { quarter, problems } = parseQuarter({ fy: searchParams.get("fy") ?? undefined, q: searchParams.get("q") ?? undefined });
@@ -29,21 +27,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     targetType: "user",
     targetId: agent.id,
     details: { agent: agent.username, fy: fyLabel(quarter.fy), quarter: quarter.quarter, requestId },
-    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    ip,
   });
   const body = statementStream(db(), agent, quarter, {
     onError: (error) => log.error({ requestId, err: error, agentId: agent.id }, "TDS statement failed mid-stream"),
   });
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${statementFileName(agent, quarter)}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
-}
-
-function text(status: number, message: string): Response {
-  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
-}
+  return csvResponse(body, statementFileName(agent, quarter));
+});

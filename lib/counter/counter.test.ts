@@ -1,0 +1,156 @@
+/**
+ * The counter module on PGlite and PostgreSQL, against the AOPay sandbox over HTTP: a start right
+ * after the screen's own look-ups asks AOPay only for the OTP, a part is confirmed and audited,
+ * and nothing of another outlet's can be touched (AOPay is not asked).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
+import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
+import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { createCounter, notOursText, type Counter } from "@/lib/counter/counter";
+import { createLedger } from "@/lib/ledger/ledger";
+import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+
+describe.each(testBackends)("the counter on %s", (backend) => {
+  let db: TestDatabase;
+  let sandbox: Awaited<ReturnType<typeof startSandboxServer>>;
+  let counter: Counter;
+  let agent: CurrentUser;
+  let stranger: CurrentUser;
+  let clock = new Date("2026-11-10T06:00:00Z");
+  let seq = 0;
+  const calls: string[] = [];
+
+  /** The client as the counter gets it, noting each AOPay call by name. */
+  const counted = (client: AopayClient): AopayClient =>
+    new Proxy(client, {
+      get: (target, key: string) => {
+        const value = target[key as keyof AopayClient];
+        return typeof value === "function" ? (...args: unknown[]) => (calls.push(key), (value as (...a: unknown[]) => unknown).apply(target, args)) : value;
+      },
+    });
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    const outlet = await db.prisma.outlet.create({ data: testOutlet });
+    const other = await db.prisma.outlet.create({ data: { ...testOutlet, name: "Other shop", registrationId: "AOP-777" } });
+    const user = (username: string, outletId: string, outletName: string) =>
+      db.prisma.user.create({ data: { username, name: username, role: "AGENT", passwordHash: "x", outletId } }).then((u) => ({ id: u.id, username, name: username, role: "AGENT" as const, outletId, outletName }));
+    agent = await user("counter-agent", outlet.id, outlet.name);
+    stranger = await user("other-agent", other.id, other.name);
+    sandbox = await startSandboxServer(db.prisma, () => clock, 3_000);
+    const aopay = (registrationId: string, onStored?: (id: bigint) => void) =>
+      counted(createAopayClient({ baseUrl: sandbox.url, registrationId, timeouts: { writeMs: 1_500, readMs: 3_000 }, recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored ?? (() => {})) }));
+    const ledger = createLedger({ prisma: db.prisma, now: () => clock, otpValiditySeconds: 90, aopay });
+    counter = createCounter({ prisma: db.prisma, ledger, aopay: (id) => aopay(id), bankIds: { bankIds: {}, sandbox: true }, otpValiditySeconds: 90, now: () => clock });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await db?.close();
+  });
+  beforeEach(() => {
+    calls.length = 0;
+  });
+
+  /** A registered customer with one beneficiary in the sandbox. */
+  async function customer() {
+    const mobile = `97${String(++seq).padStart(8, "0")}`;
+    await db.prisma.sandboxRemitter.create({ data: { mobile, firstName: "Asha", lastName: "Rao", registeredAt: clock } });
+    const bene = await db.prisma.sandboxBeneficiary.create({ data: { mobile, name: "Ravi Rao", bankId: "309", accountNumber: "20018575947", ifsc: "SBIN0000691", verified: true, createdAt: clock } });
+    return { mobile, beneficiaryId: String(bene.id) };
+  }
+
+  const form = (mobile: string, beneficiaryId: string, amount = 2500) => ({
+    mobile,
+    beneficiaryId,
+    requestKey: crypto.randomUUID(),
+    amount,
+    mode: "IMPS" as const,
+    pincode: "110045",
+    address: "Dwarka, New Delhi",
+    dateOfBirth: "1990-01-31",
+    latitude: "28.600000",
+    longitude: "77.200000",
+  });
+
+  const otpFor = async (mobile: string) => (await currentSandboxOtps(db.prisma, testOutlet.registrationId, clock)).find((o) => o.mobile === mobile && o.purpose === "transfer")!.code;
+
+  it("starts a transfer after the screen's own look-ups with one AOPay call, the OTP, and audits it", async () => {
+    const { mobile, beneficiaryId } = await customer();
+    await counter.lookupRemitter(agent, mobile);
+    await counter.listBeneficiaries(agent, mobile);
+    expect(calls).toEqual(["queryRemitter", "listBeneficiaries"]);
+    calls.length = 0;
+    const started = await counter.startTransfer(agent, form(mobile, beneficiaryId));
+    expect(calls).toEqual(["sendTransferOtp"]);
+    expect(started.otpMessage).toBeUndefined();
+    expect(await db.prisma.auditEvent.count({ where: { action: "money.transfer_started", targetId: started.transferId } })).toBe(1);
+  });
+
+  it("asks AOPay again when the screen's look-ups are over a minute old, or were never made", async () => {
+    const { mobile, beneficiaryId } = await customer();
+    await counter.lookupRemitter(agent, mobile);
+    await counter.listBeneficiaries(agent, mobile);
+    clock = new Date(clock.getTime() + 61_000);
+    calls.length = 0;
+    await counter.startTransfer(agent, form(mobile, beneficiaryId));
+    expect(calls).toEqual(["queryRemitter", "listBeneficiaries", "sendTransferOtp"]);
+    const next = await customer();
+    calls.length = 0;
+    await counter.startTransfer(agent, form(next.mobile, next.beneficiaryId));
+    expect(calls).toEqual(["queryRemitter", "listBeneficiaries", "sendTransferOtp"]);
+  });
+
+  it("refuses an amount above what is left of the customer's month under its field, before writing anything", async () => {
+    const { mobile, beneficiaryId } = await customer();
+    await db.prisma.remitter.create({ data: { mobile, firstName: "Asha", lastName: "Rao" } });
+    const first = await counter.startTransfer(agent, form(mobile, beneficiaryId, 5000));
+    await db.prisma.transferPart.updateMany({ where: { transferId: first.transferId }, data: { amount: "24000" } });
+    const before = await db.prisma.transfer.count();
+    await expect(counter.startTransfer(agent, form(mobile, beneficiaryId, 2000))).rejects.toMatchObject({ field: "amount", fieldMessage: expect.stringContaining("Rs 1,000") });
+    expect(await db.prisma.transfer.count()).toBe(before);
+  });
+
+  it("confirms the agent's own part with the customer's OTP, once, and audits the money call", async () => {
+    const { mobile, beneficiaryId } = await customer();
+    const { transferId } = await counter.startTransfer(agent, form(mobile, beneficiaryId));
+    const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId } });
+    const result = await counter.confirm(agent, part.id, await otpFor(mobile));
+    expect(result.state).toBe("SUCCESS");
+    expect(calls.filter((c) => c === "confirmTransfer")).toHaveLength(1);
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "money.transfer_confirmed", targetId: part.id } });
+    expect(audit.details).toMatchObject({ reference: part.reference, state: "SUCCESS" });
+  });
+
+  it("refuses another outlet's agent every part operation, and AOPay hears nothing of it", async () => {
+    const { mobile, beneficiaryId } = await customer();
+    const { transferId } = await counter.startTransfer(agent, form(mobile, beneficiaryId));
+    const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId } });
+    calls.length = 0;
+    await expect(counter.sendOtp(stranger, part.id)).rejects.toThrow(notOursText);
+    await expect(counter.confirm(stranger, part.id, "123456")).rejects.toThrow(notOursText);
+    await expect(counter.requestRefundOtp(stranger, part.id)).rejects.toThrow(notOursText);
+    await expect(counter.claimRefund(stranger, part.id, "123456")).rejects.toThrow(notOursText);
+    await expect(counter.cancelUnsent(stranger, transferId)).rejects.toThrow(notOursText);
+    expect(await counter.transferForAgent(stranger, transferId)).toBeNull();
+    expect(calls).toEqual([]);
+    expect((await db.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } })).state).toBe("OTP_SENT");
+  });
+
+  it("refuses an agent whose outlet was deactivated", async () => {
+    const { mobile, beneficiaryId } = await customer();
+    const { transferId } = await counter.startTransfer(agent, form(mobile, beneficiaryId));
+    const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId } });
+    await db.prisma.outlet.update({ where: { id: agent.outletId! }, data: { active: false } });
+    try {
+      calls.length = 0;
+      await expect(counter.confirm(agent, part.id, "123456")).rejects.toThrow("Your outlet is not active. Ask an admin.");
+      await expect(counter.lookupRemitter(agent, mobile)).rejects.toThrow("Your outlet is not active. Ask an admin.");
+      expect(calls).toEqual([]);
+    } finally {
+      await db.prisma.outlet.update({ where: { id: agent.outletId! }, data: { active: true } });
+    }
+  });
+});

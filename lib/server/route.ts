@@ -1,0 +1,54 @@
+/**
+ * The one way to write a route handler: `route({ roles, params }, handler)`. Like the action
+ * pipeline, it checks the session and role inside itself before anything else (requireUser:
+ * 401/403, audited), then parses the path's params with zod (a param that does not parse is a
+ * 404: it names nothing). The responses the portal's downloads share live here too.
+ */
+import "server-only";
+import type { z } from "zod";
+import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
+import type { Role } from "@/lib/roles";
+import { clientIp } from "@/lib/server/client-ip";
+
+export interface RouteContext<P> {
+  request: Request;
+  user: CurrentUser;
+  params: P;
+  /** The client's address as the trusted proxies report it. */
+  ip: string | null;
+}
+
+interface RouteOptions<S extends z.ZodType | undefined> {
+  /** Who may call it; none given means any signed-in user. */
+  roles: readonly Role[];
+  params?: S;
+}
+
+type ParamsOf<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+
+export function route<S extends z.ZodType | undefined = undefined>(options: RouteOptions<S>, handler: (context: RouteContext<ParamsOf<S>>) => Promise<Response>) {
+  return async (request: Request, segment?: { params: Promise<unknown> }): Promise<Response> => {
+    const user = await requireUser(...options.roles);
+    const raw = (await segment?.params) ?? {};
+    const parsed = options.params ? options.params.safeParse(raw) : { success: true as const, data: {} };
+    if (!parsed.success) return textResponse(404, "Not found.");
+    return handler({ request, user, params: parsed.data as ParamsOf<S>, ip: clientIp(request.headers) });
+  };
+}
+
+/** A plain-text answer that is never cached (a refusal a person reads). */
+export function textResponse(status: number, message: string): Response {
+  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+}
+
+/** A CSV download, streamed as the client reads it; never cached, never sniffed as anything else. */
+export function csvResponse(body: ReadableStream<Uint8Array> | string, fileName: string): Response {
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
