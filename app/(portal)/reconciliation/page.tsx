@@ -1,53 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
+import { reconciliationData } from "@/app/(portal)/reconciliation/data";
+import { ByDayTable, ByOutletAgentTable, dayLink } from "@/components/reconciliation/breakdown-tables";
 import { LockDayForm } from "@/components/reconciliation/lock-day-form";
 import { Card } from "@/components/ui/card";
-import { Money, RupeesOnPhones } from "@/components/ui/money";
+import { RupeesOnPhones } from "@/components/ui/money";
 import { Stat } from "@/components/ui/stat";
-import { Table } from "@/components/ui/table";
 import { DifferingPartsList, ReconciliationFiltersForm, TotalsTable } from "@/components/reconciliation/reconciliation-tables";
 import { StatementImportForm } from "@/components/reconciliation/statement-import-form";
 import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
 import { formatIst, rupees } from "@/lib/format";
-import { daySummary, lockedDays } from "@/lib/reconciliation/day-lock";
-import { dayLabel, monthLabel, monthOf, parseReconciliationFilters, reconciliationSearch } from "@/lib/reconciliation/period";
-import { statementsForPeriod } from "@/lib/reconciliation/statement-report";
-import { reconciliationView } from "@/lib/reconciliation/view";
-import { todayInIndia } from "@/lib/review/filters";
+import { dayLabel, monthLabel } from "@/lib/reconciliation/period";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 
 export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("ADMIN");
-  const { filters, problems } = parseReconciliationFilters(await searchParams);
-  const today = todayInIndia();
-  const month = monthOf(filters.day);
-  const [view, outlets, agents, locks, statements] = await Promise.all([
-    reconciliationView(db(), filters),
-    db().outlet.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db().user.findMany({
-      where: { role: "AGENT", ...(filters.outlet ? { outletId: filters.outlet } : {}) },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, outlet: { select: { name: true } } },
-    }),
-    lockedDays(db(), month.from, month.to),
-    statementsForPeriod(db(), filters.from, filters.to),
-  ]);
-  const isDay = filters.span === "day";
-  const lock = isDay ? locks.find((l) => l.day === filters.day) : undefined;
-  const lockable = isDay && !lock && filters.day < today;
-  const summary = lockable ? await daySummary(db(), filters.day) : null;
-  const lockedSet = new Set(locks.map((l) => l.day));
-  const statementByDay = new Map(view.statementDays.map((s) => [s.day, s]));
-  const byDay = new Map(view.byDay.map((d) => [d.day, d]));
+  const { filters, problems, today, isDay, view, outlets, agents, locks, lock, summary, statements } = await reconciliationData(await searchParams);
   const statementRows = view.statementDays.reduce((n, s) => n + s.rows, 0);
   const statementDiffering = view.statementDays.reduce((n, s) => n + s.differing, 0);
   const outletName = outlets.find((o) => o.id === filters.outlet)?.name;
   const agentName = agents.find((a) => a.id === filters.agent)?.name;
   const periodText = isDay ? `${dayLabel(filters.day)}${filters.day === today ? " (today)" : ""}` : monthLabel(filters.day);
-  const dayLink = (day: string) => `/reconciliation?${reconciliationSearch({ day, outlet: filters.outlet, agent: filters.agent })}`;
   const t = view.total;
 
   return (
@@ -108,38 +83,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
         <h2 id="by-outlet-heading" className="mb-2 text-lg font-semibold">
           By outlet and agent
         </h2>
-        <Table
-          look="figures"
-          testId="by-outlet-agent"
-          rows={view.byOutletAgent}
-          rowKey={(g) => `${g.outletId}-${g.agentId}`}
-          empty={<p className="text-sm text-slate-600">No successful transactions in this period.</p>}
-          columns={[
-            {
-              header: "Outlet · agent",
-              rowHeader: true,
-              className: "min-w-44",
-              cell: (g) => (
-                <Link href={`/reconciliation?${reconciliationSearch({ ...filters, outlet: g.outletId, agent: g.agentId })}`} className="underline decoration-slate-300 underline-offset-2">
-                  {g.outletName} · {g.agentName}
-                </Link>
-              ),
-            },
-            { header: "Transactions", align: "right", className: "tabular-nums", cell: (g) => g.parts },
-            { header: "Charge expected", align: "right", cell: (g) => <Money value={g.expected.customerCharge} /> },
-            { header: "Charge reported", align: "right", cell: (g) => <Money value={g.reported.customerCharge} /> },
-            { header: "TDS expected", align: "right", cell: (g) => <Money value={g.expected.tds} /> },
-            { header: "TDS reported", align: "right", cell: (g) => <Money value={g.reported.tds} /> },
-            { header: "Net expected", align: "right", cell: (g) => <Money value={g.expected.netCommission} /> },
-            { header: "Net reported", align: "right", cell: (g) => <Money value={g.reported.netCommission} /> },
-            {
-              header: "Differ",
-              align: "right",
-              className: (g) => `tabular-nums ${g.differing + g.unreported ? "font-semibold text-red-800" : "text-slate-500"}`,
-              cell: (g) => g.differing + g.unreported,
-            },
-          ]}
-        />
+        <ByOutletAgentTable groups={view.byOutletAgent} filters={filters} />
       </Card>
 
       {!isDay ? (
@@ -147,61 +91,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
           <h2 id="by-day-heading" className="mb-2 text-lg font-semibold">
             By day
           </h2>
-          <Table
-            look="figures"
-            testId="by-day"
-            rows={[...new Set([...view.byDay.map((d) => d.day), ...locks.map((l) => l.day)])].sort()}
-            rowKey={(day) => day}
-            empty={<p className="text-sm text-slate-600">No successful transactions in this month.</p>}
-            columns={[
-              {
-                header: "Day",
-                rowHeader: true,
-                className: "whitespace-nowrap",
-                cell: (day) => (
-                  <Link href={dayLink(day)} className="underline decoration-slate-300 underline-offset-2">
-                    {dayLabel(day)}
-                  </Link>
-                ),
-              },
-              { header: "Transactions", align: "right", className: "tabular-nums", cell: (day) => byDay.get(day)?.parts ?? 0 },
-              { header: "Amount", align: "right", cell: (day) => <Money value={byDay.get(day)?.amount ?? "0"} /> },
-              {
-                header: "Figures differ",
-                align: "right",
-                className: (day) => {
-                  const d = byDay.get(day);
-                  return `tabular-nums ${d && d.differing + d.unreported ? "font-semibold text-red-800" : ""}`;
-                },
-                cell: (day) => {
-                  const d = byDay.get(day);
-                  return d ? d.differing + d.unreported : 0;
-                },
-              },
-              {
-                header: "In statements",
-                align: "right",
-                className: "tabular-nums",
-                cell: (day) => {
-                  const d = byDay.get(day);
-                  return d ? `${d.inStatement} of ${d.parts}` : "—";
-                },
-              },
-              {
-                header: "Statement rows differ",
-                align: "right",
-                className: (day) => `tabular-nums ${statementByDay.get(day)?.differing ? "font-semibold text-red-800" : ""}`,
-                cell: (day) => {
-                  const s = statementByDay.get(day);
-                  return s ? `${s.differing} of ${s.rows}` : "—";
-                },
-              },
-              {
-                header: "Locked",
-                cell: (day) => (lockedSet.has(day) ? <span className="font-medium text-green-800">Locked</span> : <span className="text-slate-500">Open</span>),
-              },
-            ]}
-          />
+          <ByDayTable days={view.byDay} statementDays={view.statementDays} locks={locks} filters={filters} />
         </Card>
       ) : null}
 
@@ -263,7 +153,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
           <ul className="mt-1 flex flex-wrap gap-2" data-testid="locked-days">
             {locks.map((l) => (
               <li key={l.day}>
-                <Link href={dayLink(l.day)} className="inline-flex min-h-9 items-center rounded-lg bg-green-50 px-3 text-sm font-medium text-green-900 ring-1 ring-green-200 hover:bg-green-100">
+                <Link href={dayLink(l.day, filters)} className="inline-flex min-h-9 items-center rounded-lg bg-green-50 px-3 text-sm font-medium text-green-900 ring-1 ring-green-200 hover:bg-green-100">
                   {dayLabel(l.day)}
                 </Link>
               </li>

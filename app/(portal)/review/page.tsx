@@ -3,20 +3,16 @@ import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
 import { HourlyChart } from "@/components/review/hourly-chart";
 import { RangeForm } from "@/components/review/range-form";
+import { reviewDayData } from "@/app/(portal)/review/data";
 import { StuckQueue } from "@/components/review/stuck-queue";
 import { toolbarButtonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
 import { formatIst, rupees } from "@/lib/format";
-import { dayTotals } from "@/lib/review/day-view";
-import { dayRange, filtersToSearch, parseFilters, todayInIndia } from "@/lib/review/filters";
+import { filtersToSearch, todayInIndia } from "@/lib/review/filters";
 import { partStateLabel } from "@/lib/part-state-labels";
 import { age } from "@/lib/review/labels";
-import { riskFlags, riskSettings } from "@/lib/review/risk";
-import { reviewScope } from "@/lib/review/scope";
-import { stuckQueue } from "@/lib/review/transfers";
 
 export const metadata: Metadata = { title: "Today's review" };
 
@@ -30,17 +26,13 @@ const kindLabels: Record<string, string> = {
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("SUPERVISOR", "ADMIN");
-  const { filters, problems } = parseFilters(await searchParams);
-  const scope = await reviewScope(db(), user);
-  const range = dayRange(filters.from, filters.to);
-  const now = new Date();
-  const [totals, stuck, flags] = await Promise.all([dayTotals(db(), scope, range), stuckQueue(db(), scope, now), riskFlags(db(), scope, range, riskSettings())]);
+  const { filters, problems, allOutlets, totals, stuck, flags, now } = await reviewDayData(user, await searchParams);
   const period = filters.from === filters.to ? filters.from : `${filters.from} to ${filters.to}`;
   const listLink = (extra: Record<string, string> = {}) => `/review/transfers?${filtersToSearch({ from: filters.from, to: filters.to, ...extra })}`;
 
   return (
     <>
-      <PageHeading title={filters.from === filters.to && filters.to === todayInIndia() ? "Today's review" : "Review"} description={`${scope.all ? "All outlets" : (user.outletName ?? "Your outlets")} · ${period} (IST)`} />
+      <PageHeading title={filters.from === filters.to && filters.to === todayInIndia() ? "Today's review" : "Review"} description={`${allOutlets ? "All outlets" : (user.outletName ?? "Your outlets")} · ${period} (IST)`} />
       <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
         <RangeForm from={filters.from} to={filters.to} action="/review" />
         <div className="flex gap-2">

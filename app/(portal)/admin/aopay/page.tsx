@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { ConnectionCheckForm } from "@/app/(portal)/admin/aopay/connection-check-form";
+import { aopayData } from "@/app/(portal)/admin/aopay/data";
 import { PageHeading } from "@/components/page-heading";
 import { Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
-import { config } from "@/lib/config";
-import { db } from "@/lib/db/client";
-import { codeTable } from "@/lib/aopay/contract";
 import { formatIst } from "@/lib/format";
 
 export const metadata: Metadata = { title: "AOPay" };
@@ -31,23 +29,7 @@ const callAndCode = (key: string) => (key.includes(":") ? key.split(":") : [unde
 
 export default async function AopayPage() {
   await requireUser("ADMIN");
-  const settings = config().aopay;
-  const [outlets, exchanges] = await Promise.all([
-    db().outlet.findMany({
-      where: { active: true },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, registrationId: true, aopayRefusedAt: true, aopayRefusedCall: true, aopayRefusedMessage: true },
-    }),
-    db().aopayExchange.findMany({
-      orderBy: { id: "desc" },
-      take: 25,
-      select: { id: true, at: true, call: true, reference: true, registrationId: true, httpStatus: true, latencyMs: true, failure: true },
-    }),
-  ]);
-  const refused = outlets.filter((o) => o.aopayRefusedAt !== null);
-  // By code, the rule for every call before the rules for one call.
-  const codeOf = (key: string) => Number(key.split(":").at(-1));
-  const codes = Object.entries(codeTable(settings.responseCodes)).sort(([a], [b]) => codeOf(a) - codeOf(b) || a.length - b.length || a.localeCompare(b));
+  const { connection: settings, outlets, refused, codes, exchanges } = await aopayData();
   const sourceLabels = { documented: "AOPay's documents", paysprint: "PaySprint's tables (assumed)", portal: "the portal's own assumption", setting: "AOPAY_RESPONSE_CODES" } as const;
 
   return (

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { auditLogData } from "@/app/(portal)/admin/audit/data";
 import { AuditDetails } from "@/components/admin/audit-details";
 import { AuditFilterForm } from "@/components/admin/audit-filter-form";
 import { PageHeading } from "@/components/page-heading";
 import { toolbarButtonClasses } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { actionOptions, auditFiltersToSearch, auditPageSize, listAuditEvents, parseAuditFilters } from "@/lib/audit-log/query";
+import { auditFiltersToSearch, auditPageSize } from "@/lib/audit-log/query";
 import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
 import { formatIst } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -17,18 +17,12 @@ const pageLink = toolbarButtonClasses("secondary");
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("ADMIN");
-  const { filters, problems } = parseAuditFilters(await searchParams);
-  const [page, actions, users] = await Promise.all([
-    listAuditEvents(db(), filters),
-    actionOptions(db()),
-    db().user.findMany({ select: { username: true }, orderBy: { username: "asc" } }),
-  ]);
-  const filtered = Boolean(filters.actor || filters.action || filters.prefix || filters.from || filters.to);
+  const { filters, problems, page, actions, usernames, filtered } = await auditLogData(await searchParams);
 
   return (
     <>
       <PageHeading title="Audit log" description="Who did what, newest first. Times are India time; secrets and personal numbers are masked." />
-      <AuditFilterForm filters={filters} actions={actions} usernames={users.map((u) => u.username)} />
+      <AuditFilterForm filters={filters} actions={actions} usernames={usernames} />
       {problems.length ? <p className="mb-4 text-sm text-red-700">Some filters were not understood and were left out: {problems.join(", ")}.</p> : null}
 
       <Table

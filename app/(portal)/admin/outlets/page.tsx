@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { outletsData } from "@/app/(portal)/admin/outlets/data";
 import { PageHeading } from "@/components/page-heading";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { listOutlets, type OutletRow } from "@/lib/admin/outlets";
+import type { OutletRow } from "@/lib/admin/outlets";
 import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Outlets" };
 
@@ -24,7 +24,7 @@ function EditLink({ outlet }: { outlet: OutletRow }) {
 
 export default async function OutletsPage() {
   await requireUser("ADMIN");
-  const outlets = await listOutlets(db());
+  const outlets = await outletsData();
 
   return (
     <>

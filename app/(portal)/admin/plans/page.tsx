@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
+import { plansData } from "@/app/(portal)/admin/plans/data";
 import { PlanForm } from "@/app/(portal)/admin/plans/plan-form";
 import { PageHeading } from "@/components/page-heading";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
 import { formatIst, rupees } from "@/lib/format";
 import { firstPlanDay } from "@/lib/money/plan-form";
 import { exampleAmounts, percentText, slabText, workedExample } from "@/lib/money/plan-text";
-import { listPlans, type PlanListing } from "@/lib/money/plans";
+import type { PlanListing } from "@/lib/money/plans";
 
 export const metadata: Metadata = { title: "Commission plans" };
 
@@ -72,7 +72,7 @@ function PlanCard({ plan, status }: { plan: PlanListing; status: Status }) {
 export default async function PlansPage() {
   await requireUser("ADMIN");
   const now = new Date();
-  const { current, upcoming, past } = await listPlans(db(), now);
+  const { current, upcoming, past } = await plansData(now);
 
   return (
     <>

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
+import { tdsData } from "@/app/(portal)/admin/tds/data";
 import { TdsQuarterForm } from "@/components/admin/tds-quarter-form";
 import { PageHeading } from "@/components/page-heading";
 import { EmptyState } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
-import { parseQuarter, quarterLabel, quarterOf, tds194hRate } from "@/lib/tds/quarter";
-import { financialYears, quarterSummary, type AgentQuarterSummary } from "@/lib/tds/statement";
+import { quarterLabel, tds194hRate } from "@/lib/tds/quarter";
+import type { AgentQuarterSummary } from "@/lib/tds/statement";
 import { rupees } from "@/lib/format";
 
 export const metadata: Metadata = { title: "TDS" };
@@ -21,10 +21,7 @@ function Sources({ row }: { row: Pick<AgentQuarterSummary, "reportedCount" | "ex
 
 export default async function TdsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("ADMIN");
-  const now = new Date();
-  const { quarter, problems } = parseQuarter(await searchParams, now);
-  const [summary, years] = await Promise.all([quarterSummary(db(), quarter), financialYears(db(), quarterOf(now).fy)]);
-  if (!years.includes(quarter.fy)) years.unshift(quarter.fy);
+  const { quarter, problems, summary, years } = await tdsData(await searchParams, new Date());
   const { agents, totals } = summary;
 
   return (

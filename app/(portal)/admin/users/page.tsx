@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { usersData } from "@/app/(portal)/admin/users/data";
 import { UnlockButton } from "@/app/(portal)/admin/users/unlock-button";
 import { PageHeading } from "@/components/page-heading";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { listUsers, type UserRow } from "@/lib/admin/users";
+import type { UserRow } from "@/lib/admin/users";
 import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
 import { formatIst } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
 
@@ -47,7 +47,7 @@ function EditLink({ user }: { user: UserRow }) {
 export default async function UsersPage() {
   await requireUser("ADMIN");
   const now = new Date();
-  const users = await listUsers(db());
+  const users = await usersData();
 
   return (
     <>

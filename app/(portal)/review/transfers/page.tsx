@@ -1,29 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { reviewTransfersData } from "@/app/(portal)/review/transfers/data";
 import { PageHeading } from "@/components/page-heading";
 import { toolbarButtonClasses } from "@/components/ui/button-classes";
 import { cardClasses, EmptyState } from "@/components/ui/card";
 import { Field, filterInputClasses as field } from "@/components/ui/field";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
 import { formatIst, rupees } from "@/lib/format";
 import { partStates } from "@/lib/ledger/states";
-import { filtersToSearch, parseFilters, type ReviewFilters } from "@/lib/review/filters";
+import { filtersToSearch, type ReviewFilters } from "@/lib/review/filters";
 import { partStateLabel } from "@/lib/part-state-labels";
-import { reviewScope } from "@/lib/review/scope";
-import { listTransfers } from "@/lib/review/transfers";
 
 export const metadata: Metadata = { title: "Transfers" };
 
 export default async function ReviewTransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("SUPERVISOR", "ADMIN");
-  const { filters, problems } = parseFilters(await searchParams);
-  const scope = await reviewScope(db(), user);
-  const [{ rows, total, pages }, agents] = await Promise.all([
-    listTransfers(db(), scope, filters),
-    db().user.findMany({ where: { role: "AGENT", ...(scope.all ? {} : { outletId: { in: scope.outletIds } }) }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
+  const { filters, problems, rows, total, pages, agents } = await reviewTransfersData(user, await searchParams);
   const withPage = (page: number) => `/review/transfers?${filtersToSearch({ ...filters, page } as Partial<ReviewFilters>)}`;
   const exportHref = `/api/review/export?${filtersToSearch({ ...filters, page: undefined })}`;
 

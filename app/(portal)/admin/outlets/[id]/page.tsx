@@ -1,20 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { editOutletData } from "@/app/(portal)/admin/outlets/[id]/data";
 import { OutletActivation, OutletForm } from "@/components/admin/outlets-form";
 import { PageHeading } from "@/components/page-heading";
 import { Card } from "@/components/ui/card";
-import { outletForEdit } from "@/lib/admin/outlets";
 import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Edit outlet" };
 
 export default async function EditOutletPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser("ADMIN");
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const outlet = await outletForEdit(db(), id);
+  const outlet = await editOutletData((await params).id);
   if (!outlet) notFound();
   const { userCount, active, ...values } = outlet;
 

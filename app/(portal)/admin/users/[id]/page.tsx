@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { editUserData } from "@/app/(portal)/admin/users/[id]/data";
 import { ResetPasswordForm, UserActivation } from "@/components/admin/users-account";
 import { EditUserForm } from "@/components/admin/users-form";
 import { PageHeading } from "@/components/page-heading";
 import { Card } from "@/components/ui/card";
-import { outletChoices } from "@/lib/admin/outlets";
-import { userForEdit } from "@/lib/admin/users";
 import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
 import { formatIst } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
 
@@ -16,11 +14,9 @@ export const metadata: Metadata = { title: "Edit user" };
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireUser("ADMIN");
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const user = await userForEdit(db(), id);
-  if (!user) notFound();
-  const outlets = await outletChoices(db(), [user.outletId, ...user.supervisedOutletIds].filter((o): o is string => Boolean(o)));
+  const data = await editUserData((await params).id);
+  if (!data) notFound();
+  const { user, outlets } = data;
   const locked = user.lockedUntil && user.lockedUntil > new Date();
 
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { statementReportData } from "@/app/(portal)/reconciliation/statements/[id]/data";
 import { PageHeading } from "@/components/page-heading";
 import { Difference } from "@/components/reconciliation/difference";
 import { Card } from "@/components/ui/card";
@@ -9,10 +9,9 @@ import { Money } from "@/components/ui/money";
 import { Stat } from "@/components/ui/stat";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
 import { formatIst } from "@/lib/format";
 import { dayLabel } from "@/lib/reconciliation/period";
-import { statementReport, type DifferenceKind, type FigureSums } from "@/lib/reconciliation/statement-report";
+import type { DifferenceKind, FigureSums } from "@/lib/reconciliation/statement-report";
 import { partStateLabel, partStateLabels } from "@/lib/part-state-labels";
 
 export const metadata: Metadata = { title: "Statement match report" };
@@ -57,9 +56,7 @@ function SumsTable({ sums }: { sums: { statement: FigureSums; reported: FigureSu
 
 export default async function StatementReportPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser("ADMIN");
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const report = await statementReport(db(), id);
+  const report = await statementReportData((await params).id);
   if (!report) notFound();
   const { counts } = report;
   const differing = counts.notInLedger + report.rows.filter((r) => r.kinds.some((k) => k !== "not_in_ledger")).length;

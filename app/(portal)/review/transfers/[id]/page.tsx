@@ -1,29 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { reviewTransferData } from "@/app/(portal)/review/transfers/[id]/data";
 import { PageHeading } from "@/components/page-heading";
 import { ReviewForm } from "@/components/review/review-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
 import { formatIst, maskMobile, rupees, rupeesSpoken } from "@/lib/format";
-import { dayRange, todayInIndia } from "@/lib/review/filters";
 import { partStateLabel } from "@/lib/part-state-labels";
-import { riskFlags, riskSettings } from "@/lib/review/risk";
-import { reviewScope } from "@/lib/review/scope";
-import { transferForReview } from "@/lib/review/transfers";
 
 export const metadata: Metadata = { title: "Review a transfer" };
 
 export default async function ReviewTransferPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser("SUPERVISOR", "ADMIN");
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const scope = await reviewScope(db(), user);
-  const transfer = await transferForReview(db(), scope, id);
-  if (!transfer) notFound();
-  const day = todayInIndia(transfer.createdAt);
-  const flags = (await riskFlags(db(), scope, dayRange(day, day), riskSettings())).filter((f) => f.transferIds.includes(transfer.id));
+  const data = await reviewTransferData(user, (await params).id);
+  if (!data) notFound();
+  const { transfer, day, flags } = data;
 
   return (
     <>

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { receiptData } from "@/app/(portal)/transfers/[id]/receipt/data";
 import { PrintButton } from "@/components/counter/print-button";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { requireUser } from "@/lib/auth/current-user";
-import { transferView } from "@/lib/counter/transfer-view";
-import { db } from "@/lib/db/client";
 import { formatIst, rupees } from "@/lib/format";
 import { partStateLabel } from "@/lib/part-state-labels";
 
@@ -15,16 +13,10 @@ export const metadata: Metadata = { title: "Receipt" };
 /** A4 by default; ?format=thermal lays it out for an 80 mm receipt printer. */
 export default async function ReceiptPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ format?: string }> }) {
   const user = await requireUser("AGENT");
-  const id = z.uuid().safeParse((await params).id);
-  const view = id.success ? await transferView(user, id.data) : null;
-  if (!view) notFound();
+  const data = await receiptData(user, (await params).id);
+  if (!data) notFound();
+  const { view, outlet, sentAmount, totalCharge, refundedAmount } = data;
   const thermal = (await searchParams).format === "thermal";
-  const outlet = await db().outlet.findUniqueOrThrow({ where: { id: user.outletId! }, select: { name: true, address: true, pincode: true, registrationId: true } });
-  // Only parts that went (or may have gone) through count; the charge as AOPay reported it when it did.
-  const sent = view.parts.filter((p) => ["SUCCESS", "PENDING", "SUBMITTED"].includes(p.state));
-  const sentAmount = sent.reduce((sum, p) => sum + Number(p.amount), 0).toFixed(2);
-  const totalCharge = sent.reduce((sum, p) => sum + Number(p.reported.customerCharge ?? p.expected.customerCharge), 0).toFixed(2);
-  const refundedAmount = view.parts.filter((p) => p.state === "REFUNDED").reduce((sum, p) => sum + Number(p.amount), 0).toFixed(2);
 
   return (
     <>
