@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { openDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/prepare";
-import { seedDemoData } from "@/lib/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databases";
 import { fillSignIn, signIn } from "./support/sign-in";
 import { users } from "./support/users";

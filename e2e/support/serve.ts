@@ -14,7 +14,7 @@ import { serveNext } from "@/lib/cli/serve-next";
 import type { DatabaseTarget } from "@/lib/config";
 import { openDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/prepare";
-import { seedDemoData } from "@/lib/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databases";
 import { e2eAuthSecret, e2eRdServicePort, users } from "./users";
 

@@ -1,5 +1,5 @@
 /** The people the end-to-end tests sign in as. serve.ts creates them before the server starts. */
-import { demoUsers } from "@/lib/db/seed";
+import { demoUsers } from "@/lib/demo/seed";
 
 /** Signs the e2e server's session cookies, so a test can forge an old one. Test-only. */
 export const e2eAuthSecret = "e2e-only-auth-secret-not-used-anywhere-else";

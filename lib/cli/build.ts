@@ -9,7 +9,7 @@ export const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "b
 export const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 /** Sources whose change means the production build is stale. */
-const buildInputs = ["app", "components", "lib", "public", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json"];
+const buildInputs = ["app", "components", "lib", "public", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "package-lock.json"];
 const ignored = new Set(["node_modules", ".next"]);
 
 function newestMtime(target: string): number {

@@ -1,6 +1,6 @@
 /** `npm run db:migrate`: applies pending migrations to the configured database. */
 import { parseConfig } from "@/lib/config";
-import { describeTarget } from "@/lib/db/adapters";
+import { describeTarget } from "@/lib/db/target";
 import { migrateDatabase } from "@/lib/db/prepare";
 import { runCli } from "@/lib/cli/run-cli";
 

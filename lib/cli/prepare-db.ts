@@ -1,6 +1,6 @@
 /** Before `next dev`: migrate, and seed the embedded demo database when empty. */
 import { parseConfig } from "@/lib/config";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/demo/prepare";
 import { runCli } from "@/lib/cli/run-cli";
 
 runCli(async () => {

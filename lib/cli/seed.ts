@@ -1,8 +1,8 @@
 /** `npm run seed`: demo outlet and users, only into an empty database. */
 import { parseConfig } from "@/lib/config";
-import { describeTarget } from "@/lib/db/adapters";
+import { describeTarget } from "@/lib/db/target";
 import { openDb } from "@/lib/db/client";
-import { demoUsers, seedDemoData } from "@/lib/db/seed";
+import { demoUsers, seedDemoData } from "@/lib/demo/seed";
 import { runCli } from "@/lib/cli/run-cli";
 
 runCli(async () => {

@@ -4,9 +4,9 @@
  * then serves the production build and prints the URL and demo logins.
  */
 import { parseConfig, type PortalConfig } from "@/lib/config";
-import { describeTarget } from "@/lib/db/adapters";
-import { prepareDatabase } from "@/lib/db/prepare";
-import { demoUsers } from "@/lib/db/seed";
+import { describeTarget } from "@/lib/db/target";
+import { prepareDatabase } from "@/lib/demo/prepare";
+import { demoUsers } from "@/lib/demo/seed";
 import { ensureBuild } from "@/lib/cli/build";
 import { CliFailure, runCli } from "@/lib/cli/run-cli";
 import { serveNext } from "@/lib/cli/serve-next";

@@ -1,5 +1,5 @@
 import type { DatabaseTarget } from "@/lib/config";
-import { describeTarget } from "@/lib/db/adapters";
+import { describeTarget } from "@/lib/db/target";
 
 export class DatabaseUnreachableError extends Error {
   override name = "DatabaseUnreachableError";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffMigrationsToSchema, readMigrations, readSchema } from "@/lib/db/migrations";
-import { demoUsers, seedDemoData } from "@/lib/db/seed";
+import { demoUsers, seedDemoData } from "@/lib/demo/seed";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
 
 describe("migrations", () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient } from "@/lib/aopay/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
-import { demoPlans, seedDemoData } from "@/lib/db/seed";
+import { demoPlans, seedDemoData } from "@/lib/demo/seed";
 import { createLedger, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
 import { chargesFor } from "@/lib/money/charges";
 import { blankPlanForm, planFormSchema, type PlanFormInput } from "@/lib/money/plan-form";

@@ -1,16 +1,8 @@
-import type { NextConfig } from "next";
-
-const nextConfig: NextConfig = {
+// @ts-check
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   // WASM and native packages must be loaded by Node at run time, not bundled.
-  serverExternalPackages: [
-    "@electric-sql/pglite",
-    "pglite-prisma-adapter",
-    "@prisma/adapter-pg",
-    "@node-rs/argon2",
-    "pino",
-    "pg",
-    "ifsc",
-  ],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@node-rs/argon2", "pino", "pg", "ifsc"],
   poweredByHeader: false,
   experimental: {
     // Enables forbidden() / unauthorized() so a wrong role gets a real 403 everywhere.

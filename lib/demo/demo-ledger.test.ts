@@ -5,7 +5,7 @@
 import { subDays } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient } from "@/lib/aopay/client";
-import { seedDemoData } from "@/lib/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 import { createLedger } from "@/lib/ledger/ledger";
 import { dayTotals } from "@/lib/review/day-view";
 import { dayRange, todayInIndia } from "@/lib/review/filters";

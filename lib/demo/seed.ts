@@ -5,7 +5,7 @@
  */
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { seedDemoLedger } from "@/lib/db/demo-ledger";
+import { seedDemoLedger } from "@/lib/demo/demo-ledger";
 import { defaultPlan } from "@/lib/money/charges";
 import { indiaMidnight } from "@/lib/money/plan-form";
 import type { Role } from "@/lib/roles";
