@@ -61,6 +61,9 @@ export function assertTransition(from: PartState, to: PartState): void {
   if (!canTransition(from, to)) throw new IllegalTransitionError(from, to);
 }
 
+/** Parts that have not reached the money call: their OTP may be sent (again), or they may be cancelled. */
+export const unsentStates: readonly PartState[] = ["DRAFT", "OTP_SENT", "OTP_EXPIRED"];
+
 /** Parts whose outcome AOPay's Transaction Status can tell. */
 export const checkableStates: readonly PartState[] = ["SUBMITTED", "PENDING", "REFUND_PENDING"];
 

@@ -1,0 +1,128 @@
+/**
+ * Confirming a part with the customer's OTP: the money call. Only the request that moves the
+ * part from OTP_SENT to SUBMITTED makes it; every other one (a double click, a second tab, a
+ * reload) gets the part's current state instead.
+ *
+ * Write-ahead: the claim (SUBMITTED, with a recheck time for the worker) is committed before
+ * the call, and the call's answer is applied after it.
+ */
+import { addSeconds } from "date-fns";
+import { answerText } from "@/lib/aopay/answer-text";
+import type { AopayClient } from "@/lib/aopay/client";
+import { AopayCallError } from "@/lib/aopay/errors";
+import { maskLongDigits } from "@/lib/aopay/mask";
+import { scheduleData, settledData } from "@/lib/ledger/columns";
+import type { TransferPart } from "@/lib/generated/prisma/client";
+import { currentState, loadPart, transferDetails, type Actor, type LedgerContext, type PartWithTransfer } from "@/lib/ledger/context";
+import { conflictDetail, readingAudit, readingData } from "@/lib/ledger/reading-effects";
+import { nextCheck } from "@/lib/ledger/schedule";
+import type { PartState } from "@/lib/ledger/states";
+import { readStatusAnswer } from "@/lib/ledger/status-reading";
+import { commitTransition, type PartChange, type PartEvent } from "@/lib/ledger/transition";
+
+export interface ConfirmResult {
+  state: PartState;
+  message?: string;
+}
+
+type ConfirmAnswer = Awaited<ReturnType<AopayClient["confirmTransfer"]>>;
+
+/** A part this request moved to SUBMITTED: the condition of every change after the call. */
+const submitted = (part: PartWithTransfer) => ({ id: part.id, state: "SUBMITTED" as PartState });
+
+export async function confirm(ctx: LedgerContext, partId: string, otp: string, actor: Actor): Promise<ConfirmResult> {
+  const { part, registrationId } = await loadPart(ctx, partId);
+  const at = ctx.now();
+  const claimed = await commitTransition(ctx.prisma, {
+    part: { id: part.id, state: "OTP_SENT" },
+    to: "SUBMITTED",
+    event: { actor, cause: "confirm_submitted" },
+    // Write-ahead: should this process die during the call, the worker asks about it then.
+    data: { submittedAt: at, nextCheckAt: addSeconds(at, ctx.submittedRecheckSeconds) },
+    onlyIf: { otpExpiresAt: { gt: at } },
+  });
+  if (!claimed) return answerUnclaimed(ctx, await ctx.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } }), actor, at);
+  // The state token as it is now that the part is ours (a resend may have changed it).
+  const { stateresp } = await ctx.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id }, select: { stateresp: true } });
+  const { client, exchangeIds } = ctx.clientFor(registrationId);
+  let answer: ConfirmAnswer;
+  try {
+    answer = await client.confirmTransfer({ ...transferDetails(part.transfer, part.amount), otp, stateresp: stateresp ?? "", reference: part.reference });
+  } catch (error) {
+    if (!(error instanceof AopayCallError)) throw error;
+    return applyCallFailure(ctx, part, error, { actor, cause: `confirm_${error.kind}`, exchangeIds }, at);
+  }
+  return applyAnswer(ctx, part, answer, { actor, exchangeIds }, at);
+}
+
+/** The answer for a request that did not claim the part: its OTP ran out, or someone else confirmed it. */
+async function answerUnclaimed(ctx: LedgerContext, part: TransferPart, actor: Actor, at: Date): Promise<ConfirmResult> {
+  if (part.state === "OTP_SENT" && part.otpExpiresAt && part.otpExpiresAt <= at) {
+    await commitTransition(ctx.prisma, { part, to: "OTP_EXPIRED", event: { actor, cause: "otp_expired" } });
+    return { state: "OTP_EXPIRED", message: "The OTP has expired. Send a new one." };
+  }
+  return { state: part.state, message: part.state === "OTP_SENT" ? undefined : "Already confirmed." };
+}
+
+/** The money call gave no answer: PENDING if the money may have moved, else the OTP stays good. */
+async function applyCallFailure(ctx: LedgerContext, part: PartWithTransfer, error: AopayCallError, event: PartEvent, at: Date): Promise<ConfirmResult> {
+  if (error.moneyMayHaveMoved) {
+    const moved = await commitTransition(ctx.prisma, { part: submitted(part), to: "PENDING", event, data: scheduleData(nextCheck(at, 0, ctx.now()), ctx.now()) });
+    if (!moved) return { state: await currentState(ctx, part.id), message: "The status was updated meanwhile." };
+    return { state: "PENDING", message: "AOPay's answer did not arrive. The money may have moved; the portal is checking." };
+  }
+  // Certainly not sent: the OTP may still be good.
+  await commitTransition(ctx.prisma, { part: submitted(part), to: "OTP_SENT", event, data: { nextCheckAt: null } });
+  if (error.kind === "not_recorded") return { state: "OTP_SENT", message: "The portal could not record the request, so it was not sent. No money moved; confirm again in a moment." };
+  return { state: "OTP_SENT", message: "AOPay could not be reached. No money moved; confirm again." };
+}
+
+/** Applies AOPay's answer to the money call, unless a status check moved the part while the call was out. */
+async function applyAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: ConfirmAnswer, by: Omit<PartEvent, "cause">, at: Date): Promise<ConfirmResult> {
+  const event = { ...by, cause: `confirm_${answer.outcome}`, details: { code: answer.code ?? null, message: maskLongDigits(answer.message) } };
+  const { change, message } = changeForAnswer(ctx, part, answer, event, at);
+  if (await commitTransition(ctx.prisma, change)) return { state: change.to, message };
+  // A status check moved the part while the call was out: the ledger keeps that state (the
+  // call's reply is still in aopay_exchanges); say so instead of claiming ours.
+  const state = await currentState(ctx, part.id);
+  return state === change.to ? { state, message } : { state, message: "The status was updated meanwhile." };
+}
+
+/** What AOPay's answer to the money call makes of the part, and what the agent reads. */
+function changeForAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: ConfirmAnswer, event: PartEvent, at: Date): { change: PartChange; message?: string } {
+  if (answer.outcome === "wrong_otp") {
+    const message = `${answer.message.trim() || "Wrong OTP."} Check the OTP with the customer and type it again.`;
+    return { change: { part: submitted(part), to: "OTP_SENT", event, data: { nextCheckAt: null } }, message };
+  }
+  // An explicit refusal of the money call: nothing moved. (A 202 is documented only for
+  // Send OTP and Status, so on Transaction it is not taken as a refusal.)
+  if (answer.outcome === "rejected" || answer.outcome === "authentication_failed") {
+    const message = answerText(answer, "AOPay refused the transfer.");
+    return { change: { part: submitted(part), to: "CANCELLED", event, data: { failureReason: message, settledAt: ctx.now(), nextCheckAt: null } }, message };
+  }
+  if (answer.outcome === "success" && answer.transfer) return changeForReportedTransfer(ctx, part, answer, event, at);
+  // Unknown code, duplicate reference, or success without the transfer's state: ask Status.
+  return { change: { part: submitted(part), to: "PENDING", event, data: scheduleData(nextCheck(at, 0, ctx.now()), ctx.now()) }, message: undefined };
+}
+
+/** A success that reports the transfer's state: read like a Transaction Status answer. */
+function changeForReportedTransfer(ctx: LedgerContext, part: PartWithTransfer, answer: ConfirmAnswer, event: PartEvent, at: Date): { change: PartChange; message?: string } {
+  const facts = { reference: part.reference, amount: part.amount, submittedAt: at, refundOtpSentAt: null, acknowledged: true };
+  const reading = readStatusAnswer("SUBMITTED", answer, facts, ctx.now(), ctx.noRecordGraceMinutes);
+  const to = reading.to;
+  const final = to !== "PENDING";
+  const change: PartChange = {
+    part: submitted(part),
+    to,
+    event: { ...event, details: { ...event.details, ...conflictDetail(reading) } },
+    data: {
+      ...settledData(answer.transfer),
+      ...readingData(part, reading, answer, ctx.now()),
+      failureReason: to === "FAILED" ? answer.message : undefined,
+      settledAt: final ? ctx.now() : undefined,
+      ...(final ? { nextCheckAt: null } : scheduleData(nextCheck(at, 0, ctx.now()), ctx.now())),
+    },
+    audit: readingAudit(part, reading, answer, event.actor),
+  };
+  return { change, message: to === "FAILED" ? answer.message : undefined };
+}

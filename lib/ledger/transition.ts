@@ -1,0 +1,65 @@
+/**
+ * The one way a part changes state, used by every ledger operation. The change must be legal
+ * (states.ts), and the update carries the state the caller read in its condition (with any
+ * further one, such as still holding the part's lease), so a race is lost, never doubled. The
+ * move, its event and its audit entry are written together or not at all.
+ */
+import { recordAudit, type AuditEntry } from "@/lib/audit";
+import type { Prisma, PrismaClient, TransferPart } from "@/lib/generated/prisma/client";
+import type { Actor, Tx } from "@/lib/ledger/context";
+import { assertTransition, type PartState } from "@/lib/ledger/states";
+
+export interface PartEvent {
+  actor: Actor;
+  cause: string;
+  /** The AOPay exchanges behind the change; the event points at the last. */
+  exchangeIds?: bigint[];
+  details?: Prisma.InputJsonObject;
+}
+
+export interface PartChange {
+  /** The part as the caller read it: its state is the update's condition. */
+  part: Pick<TransferPart, "id" | "state">;
+  to: PartState;
+  event: PartEvent;
+  /** Columns set along with the state. */
+  data?: Prisma.TransferPartUpdateManyMutationInput;
+  /** Further conditions, such as still holding the part's lease. */
+  onlyIf?: Prisma.TransferPartWhereInput;
+  /** Written only if the part moved. */
+  audit?: AuditEntry;
+}
+
+/**
+ * Applies `change` in the caller's transaction if the part is still as the caller read it;
+ * false if it was not (someone else moved it first).
+ */
+export async function transition(tx: Tx, change: PartChange): Promise<boolean> {
+  const { part, to, event, data = {}, onlyIf = {} } = change;
+  assertTransition(part.state, to);
+  const { count } = await tx.transferPart.updateMany({ where: { ...onlyIf, id: part.id, state: part.state }, data: { ...data, state: to } });
+  if (count === 0) return false;
+  await tx.transferEvent.create({
+    data: {
+      partId: part.id,
+      fromState: part.state,
+      toState: to,
+      actorId: event.actor.userId,
+      cause: event.cause,
+      exchangeId: event.exchangeIds?.at(-1) ?? null,
+      details: event.details,
+    },
+  });
+  if (change.audit) await recordAudit(tx, change.audit);
+  return true;
+}
+
+/** `transition` in a transaction of its own. */
+export function commitTransition(prisma: PrismaClient, change: PartChange): Promise<boolean> {
+  return prisma.$transaction((tx) => transition(tx, change));
+}
+
+/** A new part's first event: written as DRAFT, from no state. */
+export async function recordCreated(tx: Tx, partId: string, actor: Actor): Promise<void> {
+  await tx.transferEvent.create({ data: { partId, toState: "DRAFT", actorId: actor.userId, cause: "transfer_created" } });
+}
