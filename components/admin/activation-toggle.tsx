@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ActionAnswer } from "@/components/admin/users-form";
+import { ActionAnswer } from "@/components/admin/action-answer";
 import { buttonClasses } from "@/components/ui/button-classes";
 
 /**

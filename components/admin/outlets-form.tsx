@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createOutletAction, setOutletActiveAction, updateOutletAction } from "@/app/(portal)/admin/outlets/actions";
 import { ActivationToggle } from "@/components/admin/activation-toggle";
-import { ActionAnswer } from "@/components/admin/users-form";
+import { ActionAnswer } from "@/components/admin/action-answer";
 import { TextField } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { outletSchema, type OutletInput } from "@/lib/validations/admin";

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import { resetPasswordAction, setUserActiveAction } from "@/app/(portal)/admin/users/actions";
 import { ActivationToggle } from "@/components/admin/activation-toggle";
-import { ActionAnswer, GeneratedPassword, PasswordFields } from "@/components/admin/users-form";
+import { ActionAnswer } from "@/components/admin/action-answer";
+import { GeneratedPassword, PasswordFields } from "@/components/admin/password-fields";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/admin";
 

@@ -3,43 +3,21 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState, type SelectHTMLAttributes } from "react";
+import { useState } from "react";
 import { useForm, useWatch, type FieldErrors, type UseFormRegister } from "react-hook-form";
 import { createUserAction, updateUserAction } from "@/app/(portal)/admin/users/actions";
-import { FieldError, TextField } from "@/components/ui/form";
+import { ActionAnswer } from "@/components/admin/action-answer";
+import { GeneratedPassword, PasswordFields, type PasswordValues } from "@/components/admin/password-fields";
+import { cardClasses, Card } from "@/components/ui/card";
+import { FieldError, SelectField, TextField } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { roleLabels, roles, type Role } from "@/lib/roles";
-import { createUserSchema, minPasswordLength, needsOutlet, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "@/lib/validations/admin";
+import { createUserSchema, needsOutlet, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "@/lib/validations/admin";
 
 export interface OutletChoice {
   id: string;
   label: string;
   active: boolean;
-}
-
-type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; error?: string; hint?: string };
-
-export function SelectField({ label, name, error, hint, children, className, ...select }: SelectFieldProps) {
-  const id = useId();
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-error`}
-        className={`block w-full rounded-lg border bg-white px-3 py-2.5 text-base ${error ? "border-red-600" : "border-slate-300"}`}
-        {...select}
-      >
-        {children}
-      </select>
-      {hint ? <p className="mt-1 text-sm text-slate-500">{hint}</p> : null}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
 }
 
 /** The fields both forms share; typed on what they have in common. */
@@ -106,70 +84,6 @@ function RoleAndOutletFields({
   );
 }
 
-/** The answer to a press, on two lines kept for it so nothing moves when it arrives. */
-export function ActionAnswer({ message }: { message?: { ok: boolean; text: string } }) {
-  return (
-    <p role="status" className={`mt-2 min-h-10 text-sm font-medium ${message?.ok ? "text-green-800" : "text-red-700"}`}>
-      {message?.text ?? ""}
-    </p>
-  );
-}
-
-/** Shown once after a create or reset: the portal keeps only the hash. */
-export function GeneratedPassword({ username, password }: { username: string; password: string }) {
-  return (
-    <div className="rounded-lg border border-amber-300 bg-amber-50 p-4">
-      <p className="font-semibold text-amber-900">Password for {username}, shown only once</p>
-      <p className="mt-2 break-all font-mono text-xl tracking-wide" data-testid="generated-password">
-        {password}
-      </p>
-      <p className="mt-2 text-sm text-amber-900">Give it to the user now. It cannot be shown again; a new one can be set at any time.</p>
-    </div>
-  );
-}
-
-type PasswordValues = { passwordMode: "generate" | "set"; password: string; passwordAgain: string };
-
-/** Generate or type a password: the create form's and the reset form's. */
-export function PasswordFields({
-  register,
-  errors,
-  mode,
-}: {
-  register: UseFormRegister<PasswordValues>;
-  errors: FieldErrors<{ password: string; passwordAgain: string }>;
-  mode: "generate" | "set";
-}) {
-  return (
-    <fieldset className="sm:col-span-2">
-      <legend className="mb-1 text-sm font-medium text-slate-800">Password</legend>
-      <div className="flex flex-col gap-1 sm:flex-row sm:gap-6">
-        <label className="flex min-h-11 items-center gap-2">
-          <input type="radio" value="generate" className="size-5" {...register("passwordMode")} />
-          Generate one (shown once)
-        </label>
-        <label className="flex min-h-11 items-center gap-2">
-          <input type="radio" value="set" className="size-5" {...register("passwordMode")} />
-          Type one
-        </label>
-      </div>
-      {mode === "set" ? (
-        <div className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
-          <TextField
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint={`${minPasswordLength} or more characters; a short sentence is easy to remember.`}
-            error={errors.password?.message}
-            {...register("password")}
-          />
-          <TextField label="New password again" type="password" autoComplete="new-password" error={errors.passwordAgain?.message} {...register("passwordAgain")} />
-        </div>
-      ) : null}
-    </fieldset>
-  );
-}
-
 export function CreateUserForm({ outlets }: { outlets: OutletChoice[] }) {
   const form = useForm<CreateUserInput>({
     resolver: zodResolver(createUserSchema),
@@ -197,7 +111,7 @@ export function CreateUserForm({ outlets }: { outlets: OutletChoice[] }) {
 
   if (created) {
     return (
-      <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-6" aria-labelledby="created-heading">
+      <Card padding="roomy" className="space-y-4" aria-labelledby="created-heading">
         <h2 id="created-heading" className="text-lg font-semibold text-green-800" role="status">
           {created.message}
         </h2>
@@ -210,7 +124,7 @@ export function CreateUserForm({ outlets }: { outlets: OutletChoice[] }) {
             Edit {created.username}
           </Link>
         </div>
-      </section>
+      </Card>
     );
   }
 
@@ -218,7 +132,7 @@ export function CreateUserForm({ outlets }: { outlets: OutletChoice[] }) {
   // The shared fields are typed on what both forms have; the values are the same.
   const shared = form.register as unknown as UseFormRegister<RoleOutletValues>;
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="New user" className="grid gap-x-4 gap-y-1 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 sm:p-6">
+    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="New user" className={cardClasses("roomy", "grid gap-x-4 gap-y-1 sm:grid-cols-2")}>
       <TextField
         label="Username"
         autoComplete="off"

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { addBeneficiaryAction, deleteBeneficiaryAction, ifscBankAction, listBeneficiariesAction } from "@/app/(portal)/transfers/actions";
 import { FieldError, TextField } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { Card } from "@/components/ui/card";
 import type { BeneficiaryView } from "@/lib/counter/views";
 import { beneficiarySchema, ifscPattern } from "@/lib/validations/counter";
 
@@ -38,7 +39,7 @@ export function BeneficiaryStep({ mobile, selected, onSelect }: { mobile: string
   }
 
   return (
-    <section aria-labelledby="beneficiary-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+    <Card padding="roomy" aria-labelledby="beneficiary-heading">
       <h2 id="beneficiary-heading" className="text-lg font-semibold">
         2. Beneficiary
       </h2>
@@ -97,7 +98,7 @@ export function BeneficiaryStep({ mobile, selected, onSelect }: { mobile: string
           Add a beneficiary
         </button>
       )}
-    </section>
+    </Card>
   );
 }
 

@@ -5,6 +5,8 @@ import { BeneficiaryStep } from "@/components/counter/beneficiary-step";
 import { RemitterStep } from "@/components/counter/remitter-step";
 import { TransferForm } from "@/components/counter/transfer-form";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { Card } from "@/components/ui/card";
+import { maskMobile, rupeesSpoken } from "@/lib/format";
 import type { BeneficiaryView, RemitterView } from "@/lib/counter/views";
 import type { ChargePlan } from "@/lib/money/charges";
 import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
@@ -19,14 +21,14 @@ export function CounterFlow({ minRupees, rdServicePorts, plan }: { minRupees: nu
   const used = Number(remitter.limitUsed);
   return (
     <div className="space-y-4">
-      <section aria-label="Customer" className="flex flex-wrap items-center gap-x-6 gap-y-2 rounded-xl border border-slate-200 bg-white p-4" data-testid="remitter-card">
+      <Card aria-label="Customer" className="flex flex-wrap items-center gap-x-6 gap-y-2" data-testid="remitter-card">
         <div>
           <p className="text-lg font-semibold">{remitter.name}</p>
-          <p className="text-slate-600">Mobile XXXXXX{remitter.mobile.slice(-4)}</p>
+          <p className="text-slate-600">Mobile {maskMobile(remitter.mobile)}</p>
         </div>
         <div className="min-w-48 flex-1">
           <p className="text-sm">
-            This month: Rs {used.toLocaleString("en-IN")} used, <strong>Rs {Number(remitter.limitLeft).toLocaleString("en-IN")} left</strong> of Rs 25,000
+            This month: {rupeesSpoken(used)} used, <strong>{rupeesSpoken(remitter.limitLeft)} left</strong> of {rupeesSpoken(monthlyLimitRupees)}
           </p>
           <div className="mt-1 h-2 rounded bg-slate-200" aria-hidden>
             <div className="h-2 rounded bg-brand-600" style={{ width: `${Math.min(100, (used / monthlyLimitRupees) * 100)}%` }} />
@@ -42,7 +44,7 @@ export function CounterFlow({ minRupees, rdServicePorts, plan }: { minRupees: nu
         >
           Another customer
         </button>
-      </section>
+      </Card>
       <BeneficiaryStep mobile={remitter.mobile} selected={beneficiary} onSelect={setBeneficiary} />
       {beneficiary ? <TransferForm key={beneficiary.id} remitter={remitter} beneficiary={beneficiary} minRupees={minRupees} plan={plan} /> : null}
     </div>

@@ -8,6 +8,7 @@ import { OtpCountdown } from "@/components/counter/otp-countdown";
 import { useServerCountdown } from "@/components/counter/use-countdown";
 import { FieldError, TextField } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { Card } from "@/components/ui/card";
 import type { RemitterView } from "@/lib/counter/views";
 import { lookupSchema, maskAadhaarForDisplay } from "@/lib/validations/counter";
 
@@ -30,7 +31,7 @@ export function RemitterStep({ onFound, rdServicePorts }: { onFound: (remitter: 
   }
 
   return (
-    <section aria-labelledby="remitter-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+    <Card padding="roomy" aria-labelledby="remitter-heading">
       <h2 id="remitter-heading" className="text-lg font-semibold">
         1. Customer
       </h2>
@@ -59,7 +60,7 @@ export function RemitterStep({ onFound, rdServicePorts }: { onFound: (remitter: 
           }}
         />
       ) : null}
-    </section>
+    </Card>
   );
 }
 

@@ -8,11 +8,12 @@ import type { z } from "zod";
 import { startTransferAction } from "@/app/(portal)/transfers/actions";
 import { FieldError, TextField } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { Card } from "@/components/ui/card";
 import type { BeneficiaryView, RemitterView } from "@/lib/counter/views";
 import type { ChargePlan } from "@/lib/money/charges";
 import { previewFees } from "@/lib/transfers/split";
 import { transferSchema } from "@/lib/validations/counter";
-import { rupees } from "@/lib/format";
+import { rupees, rupeesSpoken } from "@/lib/format";
 import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 
 
@@ -77,12 +78,12 @@ export function TransferForm({ remitter, beneficiary, minRupees, plan }: { remit
 
   const errors = form.formState.errors;
   return (
-    <section aria-labelledby="transfer-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+    <Card padding="roomy" aria-labelledby="transfer-heading">
       <h2 id="transfer-heading" className="text-lg font-semibold">
         3. Amount and details
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        To {beneficiary.name}, {beneficiary.bankName} A/c {beneficiary.accountMasked}. This customer can send Rs {Number(remitter.limitLeft).toLocaleString("en-IN")} more this month.
+        To {beneficiary.name}, {beneficiary.bankName} A/c {beneficiary.accountMasked}. This customer can send {rupeesSpoken(remitter.limitLeft)} more this month.
       </p>
       <form onSubmit={form.handleSubmit(submit)} noValidate className="mt-4 grid gap-x-4 lg:grid-cols-[1fr_20rem]">
         <div className="grid gap-x-4 sm:grid-cols-2">
@@ -124,7 +125,7 @@ export function TransferForm({ remitter, beneficiary, minRupees, plan }: { remit
           </button>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
@@ -30,6 +30,27 @@ export function TextField({ label, name, error, hint, className, ...input }: Tex
         className={`${inputClasses} ${error ? "border-red-600" : "border-slate-300"}`}
         {...input}
       />
+    </Field>
+  );
+}
+
+type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; error?: string; hint?: string };
+
+/** A labelled select with its hint and error line, like TextField. */
+export function SelectField({ label, name, error, hint, children, className, ...select }: SelectFieldProps) {
+  const id = useId();
+  return (
+    <Field id={id} label={label} hint={hint} error={error} errorId={`${id}-error`} className={className} labelClassName="text-slate-800">
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-error`}
+        className={`block w-full rounded-lg border bg-white px-3 py-2.5 text-base ${error ? "border-red-600" : "border-slate-300"}`}
+        {...select}
+      >
+        {children}
+      </select>
     </Field>
   );
 }
