@@ -5,7 +5,7 @@ import { confirmPartAction, resendOtpAction } from "@/app/(portal)/transfers/act
 import { OtpCountdown } from "@/components/counter/otp-countdown";
 import { useServerCountdown } from "@/components/counter/use-countdown";
 import { buttonClasses } from "@/components/ui/button-classes";
-import { FieldError } from "@/components/ui/form";
+import { Field } from "@/components/ui/field";
 import type { PartView } from "@/lib/counter/transfer-view";
 import { rupeesSpoken } from "@/lib/format";
 
@@ -67,10 +67,7 @@ export function OtpStep({ part, total, serverNow, receivedAt, onChange }: { part
       ) : (
         <form onSubmit={confirm} noValidate className="mt-3 space-y-3">
           <OtpCountdown secondsLeft={expired ? 0 : secondsLeft} />
-          <div>
-            <label htmlFor="otp" className="mb-1 block text-sm font-medium">
-              OTP read out by the customer
-            </label>
+          <Field id="otp" label="OTP read out by the customer" error={error} errorId="otp-error" errorRole="alert">
             <input
               id="otp"
               inputMode="numeric"
@@ -82,8 +79,7 @@ export function OtpStep({ part, total, serverNow, receivedAt, onChange }: { part
               aria-describedby="otp-error"
               className="block w-44 rounded-lg border border-slate-300 bg-white px-3 py-2.5 font-mono text-xl tracking-widest"
             />
-            <FieldError id="otp-error" message={error} role="alert" />
-          </div>
+          </Field>
           <div className="flex flex-wrap gap-2">
             <button type="submit" className={buttonClasses()} disabled={busy || expired || otp.length < 4}>
               {busy ? "Confirming…" : "Confirm transfer"}

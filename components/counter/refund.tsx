@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { claimRefundAction, requestRefundOtpAction } from "@/app/(portal)/transfers/actions";
 import { buttonClasses } from "@/components/ui/button-classes";
-import { FieldError } from "@/components/ui/form";
+import { Field, FieldError } from "@/components/ui/field";
 import type { PartView } from "@/lib/counter/transfer-view";
 import { formatIst } from "@/lib/format";
 
@@ -108,10 +108,7 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
       {part.refundBeingChecked ? (
         <p className="text-sm text-amber-800">The portal is asking AOPay whether the last refund went through. This updates by itself.</p>
       ) : null}
-      <div>
-        <label htmlFor={inputId} className="mb-1 block text-sm font-medium">
-          Refund OTP read out by the customer
-        </label>
+      <Field id={inputId} label="Refund OTP read out by the customer" error={error} errorId={errorId} errorRole="alert">
         <input
           ref={input}
           id={inputId}
@@ -124,8 +121,7 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
           aria-describedby={errorId}
           className={`block w-44 rounded-lg border bg-white px-3 py-2.5 font-mono text-xl tracking-widest ${error ? "border-red-600" : "border-slate-300"}`}
         />
-        <FieldError id={errorId} message={error} role="alert" />
-      </div>
+      </Field>
       <div className="flex flex-wrap gap-2">
         <button type="submit" aria-disabled={busy ? true : undefined} className={`${buttonClasses()} aria-disabled:cursor-wait aria-disabled:opacity-60`}>
           {busy === "claim" ? "Confirming…" : "Confirm refund"}

@@ -24,6 +24,7 @@ export function Field({
   hint,
   error,
   errorId,
+  errorRole,
   className,
   labelClassName,
 }: {
@@ -33,6 +34,8 @@ export function Field({
   hint?: ReactNode;
   error?: string;
   errorId?: string;
+  /** "alert" where the error answers a press (a wrong OTP), not a keystroke. */
+  errorRole?: "alert";
   className?: string;
   labelClassName?: string;
 }) {
@@ -43,7 +46,7 @@ export function Field({
       </label>
       {children}
       {hint ? <p className="mt-1 text-sm text-slate-500">{hint}</p> : null}
-      {errorId ? <FieldError id={errorId} message={error} /> : null}
+      {errorId ? <FieldError id={errorId} message={error} role={errorRole} /> : null}
     </div>
   );
 }
