@@ -4,7 +4,9 @@
  * reload) gets the part's current state instead.
  *
  * Write-ahead: the claim (SUBMITTED, with a recheck time for the worker) is committed before
- * the call, and the call's answer is applied after it.
+ * the call, and the call's answer is applied after it. The part is read once, in the claim's
+ * transaction right after the claim: as it now is, with the state token a resend may have
+ * changed. Its outlet is read once, only by the request that makes the call.
  */
 import { addSeconds } from "date-fns";
 import { answerText } from "@/lib/aopay/answer-text";
@@ -12,13 +14,20 @@ import type { AopayClient } from "@/lib/aopay/client";
 import { AopayCallError } from "@/lib/aopay/errors";
 import { maskLongDigits } from "@/lib/aopay/mask";
 import { scheduleData, settledData } from "@/lib/ledger/columns";
-import type { TransferPart } from "@/lib/generated/prisma/client";
-import { currentState, loadPart, transferDetails, type Actor, type LedgerContext, type PartWithTransfer } from "@/lib/ledger/context";
+import {
+  currentState,
+  partOrRefusal,
+  registrationIdOf,
+  transferDetails,
+  type Actor,
+  type LedgerContext,
+  type PartWithTransfer,
+} from "@/lib/ledger/context";
 import { conflictDetail, readingAudit, readingData } from "@/lib/ledger/reading-effects";
 import { nextCheck } from "@/lib/ledger/schedule";
 import type { PartState } from "@/lib/ledger/states";
 import { readStatusAnswer } from "@/lib/ledger/status-reading";
-import { commitTransition, type PartChange, type PartEvent } from "@/lib/ledger/transition";
+import { commitTransition, transition, type PartChange, type PartEvent } from "@/lib/ledger/transition";
 
 export interface ConfirmResult {
   state: PartState;
@@ -31,23 +40,13 @@ type ConfirmAnswer = Awaited<ReturnType<AopayClient["confirmTransfer"]>>;
 const submitted = (part: PartWithTransfer) => ({ id: part.id, state: "SUBMITTED" as PartState });
 
 export async function confirm(ctx: LedgerContext, partId: string, otp: string, actor: Actor): Promise<ConfirmResult> {
-  const { part, registrationId } = await loadPart(ctx, partId);
   const at = ctx.now();
-  const claimed = await commitTransition(ctx.prisma, {
-    part: { id: part.id, state: "OTP_SENT" },
-    to: "SUBMITTED",
-    event: { actor, cause: "confirm_submitted" },
-    // Write-ahead: should this process die during the call, the worker asks about it then.
-    data: { submittedAt: at, nextCheckAt: addSeconds(at, ctx.submittedRecheckSeconds) },
-    onlyIf: { otpExpiresAt: { gt: at } },
-  });
-  if (!claimed) return answerUnclaimed(ctx, await ctx.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } }), actor, at);
-  // The state token as it is now that the part is ours (a resend may have changed it).
-  const { stateresp } = await ctx.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id }, select: { stateresp: true } });
-  const { client, exchangeIds } = ctx.clientFor(registrationId);
+  const { claimed, part } = await claimForMoneyCall(ctx, partId, actor, at);
+  if (!claimed) return answerUnclaimed(ctx, part, actor, at);
+  const { client, exchangeIds } = ctx.clientFor(await registrationIdOf(ctx, part.transfer.outletId));
   let answer: ConfirmAnswer;
   try {
-    answer = await client.confirmTransfer({ ...transferDetails(part.transfer, part.amount), otp, stateresp: stateresp ?? "", reference: part.reference });
+    answer = await client.confirmTransfer({ ...transferDetails(part.transfer, part.amount), otp, stateresp: part.stateresp ?? "", reference: part.reference });
   } catch (error) {
     if (!(error instanceof AopayCallError)) throw error;
     return applyCallFailure(ctx, part, error, { actor, cause: `confirm_${error.kind}`, exchangeIds }, at);
@@ -55,8 +54,24 @@ export async function confirm(ctx: LedgerContext, partId: string, otp: string, a
   return applyAnswer(ctx, part, answer, { actor, exchangeIds }, at);
 }
 
+/** Moves the part from OTP_SENT to SUBMITTED if its OTP is still good, then reads it as it now is. */
+async function claimForMoneyCall(ctx: LedgerContext, partId: string, actor: Actor, at: Date): Promise<{ claimed: boolean; part: PartWithTransfer }> {
+  return ctx.prisma.$transaction(async (tx) => {
+    const claimed = await transition(tx, {
+      part: { id: partId, state: "OTP_SENT" },
+      to: "SUBMITTED",
+      event: { actor, cause: "confirm_submitted" },
+      // Write-ahead: should this process die during the call, the worker asks about it then.
+      data: { submittedAt: at, nextCheckAt: addSeconds(at, ctx.submittedRecheckSeconds) },
+      onlyIf: { otpExpiresAt: { gt: at } },
+    });
+    const part = partOrRefusal(await tx.transferPart.findUnique({ where: { id: partId }, include: { transfer: true } }));
+    return { claimed, part };
+  });
+}
+
 /** The answer for a request that did not claim the part: its OTP ran out, or someone else confirmed it. */
-async function answerUnclaimed(ctx: LedgerContext, part: TransferPart, actor: Actor, at: Date): Promise<ConfirmResult> {
+async function answerUnclaimed(ctx: LedgerContext, part: PartWithTransfer, actor: Actor, at: Date): Promise<ConfirmResult> {
   if (part.state === "OTP_SENT" && part.otpExpiresAt && part.otpExpiresAt <= at) {
     await commitTransition(ctx.prisma, { part, to: "OTP_EXPIRED", event: { actor, cause: "otp_expired" } });
     return { state: "OTP_EXPIRED", message: "The OTP has expired. Send a new one." };

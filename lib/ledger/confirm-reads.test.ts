@@ -1,0 +1,132 @@
+/**
+ * What one confirmation costs the database: it reads its part's row once and its outlet once,
+ * whatever AOPay answers, and a repeated confirmation reads the part once and no outlet. The
+ * statements are counted as the database receives them (Prisma's query log), so a read hidden
+ * in an `include` or a raw query counts too. AOPay is scripted; on PGlite and PostgreSQL.
+ */
+import Decimal from "decimal.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AopayClient } from "@/lib/aopay/client";
+import { AopayCallError } from "@/lib/aopay/errors";
+import { openMemoryAdapter } from "@/lib/db/adapters";
+import { applyMigrations } from "@/lib/db/migrations";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createLedger, type Ledger } from "@/lib/ledger/ledger";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { testOutlet } from "@/lib/testing/sandbox-server";
+import { createTestDatabase, testBackends, type BackendName } from "@/lib/testing/test-databases";
+
+/** A migrated database whose client keeps every statement it sends. */
+async function openLoggedDatabase(backend: BackendName) {
+  const log = [{ emit: "event", level: "query" } as const];
+  const statements: string[] = [];
+  let prisma: PrismaClient<"query">;
+  let closeRest: () => Promise<void>;
+  if (backend === "pglite") {
+    const adapter = openMemoryAdapter();
+    await applyMigrations(adapter.factory);
+    prisma = new PrismaClient({ adapter: adapter.factory, log });
+    closeRest = adapter.close;
+  } else {
+    const migrated = await createTestDatabase(backend);
+    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: migrated.url! }), log });
+    closeRest = migrated.close;
+  }
+  prisma.$on("query", (e) => statements.push(e.query));
+  return {
+    prisma: prisma as unknown as PrismaClient,
+    /** The statements `run` sends, in order. */
+    async statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+      statements.length = 0;
+      await run();
+      return [...statements];
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await closeRest();
+    },
+  };
+}
+
+/** The SELECTs among `statements` that read `table` (a FROM or a JOIN of it). */
+function readsOf(statements: string[], table: string): string[] {
+  const reads = new RegExp(`\\b(FROM|JOIN)\\s+("public"\\.)?"?${table}"?\\b`, "i");
+  return statements.filter((s) => /^\s*(SELECT|WITH)\b/i.test(s) && reads.test(s));
+}
+
+type ConfirmAnswer = Awaited<ReturnType<AopayClient["confirmTransfer"]>>;
+
+const reported = { state: "success" as const, utr: "632000000123", ackno: "800000123", charges: {} };
+const answers: Record<string, ConfirmAnswer | AopayCallError> = {
+  success: { outcome: "success", code: 1, message: "Transaction Successful", httpStatus: 200, transfer: reported } as ConfirmAnswer,
+  "an unknown code": { outcome: "unknown", code: 99, message: "Something else", httpStatus: 200 } as ConfirmAnswer,
+  "a wrong OTP": { outcome: "wrong_otp", code: 3, message: "Wrong OTP.", httpStatus: 200 } as ConfirmAnswer,
+  "a refusal": { outcome: "rejected", code: 16, message: "Invalid beneficiary.", httpStatus: 200 } as ConfirmAnswer,
+  "a timeout": new AopayCallError("confirmTransfer", "timeout", "AOPay did not answer in time"),
+  "no connection": new AopayCallError("confirmTransfer", "connection_refused", "connection refused"),
+};
+
+describe.each(testBackends)("the reads of one confirmation on %s", (backend) => {
+  let db: Awaited<ReturnType<typeof openLoggedDatabase>>;
+  let ledger: Ledger;
+  let agentId: string;
+  let outletId: string;
+  let answer: ConfirmAnswer | AopayCallError;
+  let counter = 0;
+
+  beforeAll(async () => {
+    db = await openLoggedDatabase(backend);
+    outletId = (await db.prisma.outlet.create({ data: testOutlet })).id;
+    agentId = (await db.prisma.user.create({ data: { username: "reads-agent", name: "Agent", role: "AGENT", passwordHash: "x", outletId } })).id;
+    const scripted = {
+      sendTransferOtp: async () => ({ outcome: "success", code: 1, message: "OTP sent", stateresp: "S1", httpStatus: 200 }),
+      confirmTransfer: async () => {
+        if (answer instanceof Error) throw answer;
+        return answer;
+      },
+    } as unknown as AopayClient;
+    ledger = createLedger({ prisma: db.prisma, otpValiditySeconds: 90, aopay: () => scripted });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  async function partWithOtp(): Promise<string> {
+    const { transferId } = await ledger.createTransfer(
+      {
+        outletId,
+        agentId,
+        remitter: { mobile: `98222${String(++counter).padStart(5, "0")}`, firstName: "Asha", lastName: "Rao" },
+        beneficiary: { id: "1", name: "Ravi Rao", ifsc: "SBIN0001234", accountMasked: "XXXXXXX5947" },
+        mode: "IMPS",
+        amount: new Decimal(1500),
+        pincode: "110045",
+        address: "Delhi",
+        dateOfBirth: new Date("1990-01-31"),
+        latitude: "28.609000",
+        longitude: "77.236200",
+      },
+      { userId: agentId },
+    );
+    const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId } });
+    expect(await ledger.sendOtp(part.id, { userId: agentId })).toMatchObject({ ok: true });
+    return part.id;
+  }
+
+  it.each(Object.keys(answers))("reads the part once and the outlet once when AOPay's answer is %s", async (name) => {
+    answer = answers[name]!;
+    const partId = await partWithOtp();
+    const statements = await db.statementsOf(() => ledger.confirm(partId, "123456", { userId: agentId }));
+    expect(readsOf(statements, "transfer_parts")).toHaveLength(1);
+    expect(readsOf(statements, "outlets")).toHaveLength(1);
+  });
+
+  it("reads the part once and no outlet for a repeated confirmation", async () => {
+    answer = answers.success!;
+    const partId = await partWithOtp();
+    expect((await ledger.confirm(partId, "123456", { userId: agentId })).state).toBe("SUCCESS");
+    const statements = await db.statementsOf(async () => expect(await ledger.confirm(partId, "123456", { userId: agentId })).toEqual({ state: "SUCCESS", message: "Already confirmed." }));
+    expect(readsOf(statements, "transfer_parts")).toHaveLength(1);
+    expect(readsOf(statements, "outlets")).toHaveLength(0);
+  });
+});
