@@ -4,7 +4,7 @@ import { SignInForm } from "@/app/sign-in/sign-in-form";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { config } from "@/lib/config";
-import { demoUsers } from "@/lib/db/seed";
+import { demoUsers } from "@/lib/demo/seed";
 import { roleHome, roleLabels } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Sign in" };
