@@ -3,7 +3,7 @@ import { readCsv } from "@/lib/reconciliation/csv";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
 
-// The e2e server is seeded with the demo outlet's few days of transfers (lib/db/demo-ledger.ts):
+// The e2e server is seeded with the demo outlet's few days of transfers (lib/demo/demo-ledger.ts):
 // yesterday has four successes and one failure, the day before four successes and one failure,
 // all with AOPay's reported figures equal to the expected ones. Other tests only add to today.
 

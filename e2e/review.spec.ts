@@ -3,7 +3,7 @@ import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, uniqueM
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
 
-// The e2e server is seeded with the demo outlet's few days of transfers (lib/db/demo-ledger.ts).
+// The e2e server is seeded with the demo outlet's few days of transfers (lib/demo/demo-ledger.ts).
 
 test("a supervisor sees the day, clears a stuck transfer, reviews a flagged one and exports the day", async ({ page }, testInfo) => {
   test.setTimeout(60_000);

@@ -5,7 +5,7 @@ import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
 
 // The e2e server is seeded with the demo agent's few days of successful transfers
-// (lib/db/demo-ledger.ts). Other tests add transfers as they run, so the figures are checked
+// (lib/demo/demo-ledger.ts). Other tests add transfers as they run, so the figures are checked
 // for agreeing with themselves here, and exactly by lib/tds/statement.test.ts.
 
 test("the admin downloads the demo agent's TDS statement for the current quarter, and the download is audited", async ({ page }, testInfo) => {
