@@ -178,10 +178,39 @@ export async function statementReport(prisma: PrismaClient, importId: string, li
     prisma.$queryRaw<{ day: string }[]>`SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day FROM statement_rows WHERE import_id = ${importId}::uuid ORDER BY 1`,
   ]);
   const days = dayRows.map((d) => d.day);
-
-  const bothSuccess = Prisma.raw("r.status = 'success' AND p.state = 'SUCCESS'");
   const [countRows, diffRows, missingRows] = await Promise.all([
-    prisma.$queryRaw<CountRow[]>`
+    countStatement(prisma, importId),
+    differingRows(prisma, importId, limits.rows),
+    days.length === 0 ? Promise.resolve([] as MissingRow[]) : missingParts(prisma, days, limits.missing),
+  ]);
+  const c = countRows[0]!;
+  return {
+    import: { id: header.id, fileName: header.fileName, importedAt: header.importedAt, importedBy: importer?.name ?? "", rowCount: header.rowCount, days },
+    counts: {
+      rows: c.rows,
+      matched: c.matched,
+      notInLedger: c.not_in_ledger,
+      amount: c.amount,
+      status: c.status,
+      utr: c.utr,
+      againstReported: c.against_reported,
+      againstExpected: c.against_expected,
+      missing: missingRows[0]?.total ?? 0,
+    },
+    sums: {
+      statement: sums(c.both_success, c.s_amount, c.s_charge, c.s_gst, c.s_tds, c.s_net),
+      reported: sums(c.reported_rows, c.r_amount, c.r_charge, c.r_gst, c.r_tds, c.r_net),
+      expected: sums(c.both_success, c.e_amount, c.e_charge, c.e_gst, c.e_tds, c.e_net),
+    },
+    rows: diffRows.map(reportRow),
+    missing: missingRows.map(missingPart),
+  };
+}
+
+/** The statement's counts of each difference, and the sums of the rows that succeeded on both sides. */
+function countStatement(prisma: PrismaClient, importId: string): Promise<CountRow[]> {
+  const bothSuccess = Prisma.raw("r.status = 'success' AND p.state = 'SUCCESS'");
+  return prisma.$queryRaw<CountRow[]>`
       SELECT count(*)::int AS rows, count(p.id)::int AS matched,
              count(*) FILTER (WHERE p.id IS NULL)::int AS not_in_ledger,
              count(*) FILTER (WHERE r.amount <> p.amount)::int AS amount,
@@ -207,8 +236,12 @@ export async function statementReport(prisma: PrismaClient, importId: string, li
              sum(p.tds) FILTER (WHERE ${bothSuccess})::text AS e_tds,
              sum(p.net_commission) FILTER (WHERE ${bothSuccess})::text AS e_net
       FROM statement_rows r LEFT JOIN transfer_parts p ON p.reference = r.reference
-      WHERE r.import_id = ${importId}::uuid`,
-    prisma.$queryRaw<DiffRow[]>`
+      WHERE r.import_id = ${importId}::uuid`;
+}
+
+/** The statement's rows that differ from the ledger, in file order. */
+function differingRows(prisma: PrismaClient, importId: string, limit: number): Promise<DiffRow[]> {
+  return prisma.$queryRaw<DiffRow[]>`
       SELECT r.line_number, r.reference, to_char(r.day, 'YYYY-MM-DD') AS day, r.status, r.amount::text AS amount,
              r.customer_charge::text AS customer_charge, r.gst::text AS gst, r.tds::text AS tds, r.net_commission::text AS net_commission, r.utr,
              t.id::text AS transfer_id, p.state::text AS state, CASE WHEN p.id IS NULL THEN NULL ELSE ${expectedStatementStatusSql()} END AS expected_status,
@@ -224,10 +257,12 @@ export async function statementReport(prisma: PrismaClient, importId: string, li
       LEFT JOIN users u ON u.id = t.agent_id
       WHERE r.import_id = ${importId}::uuid AND ${statementRowDiffersSql()}
       ORDER BY r.line_number
-      LIMIT ${limits.rows}`,
-    days.length === 0
-      ? Promise.resolve([] as MissingRow[])
-      : prisma.$queryRaw<MissingRow[]>`
+      LIMIT ${limit}`;
+}
+
+/** The successful parts of the statement's days (India time) that no imported statement has. */
+function missingParts(prisma: PrismaClient, days: string[], limit: number): Promise<MissingRow[]> {
+  return prisma.$queryRaw<MissingRow[]>`
       SELECT p.reference, t.id::text AS transfer_id, p.created_at, p.amount::text AS amount, p.utr, o.name AS outlet_name, u.name AS agent_name,
              count(*) OVER ()::int AS total
       FROM transfer_parts p
@@ -239,60 +274,40 @@ export async function statementReport(prisma: PrismaClient, importId: string, li
         AND to_char((p.created_at AT TIME ZONE ${indiaTimeZoneSql})::date, 'YYYY-MM-DD') = ANY(${days}::text[])
         AND NOT EXISTS (SELECT 1 FROM statement_rows s WHERE s.reference = p.reference)
       ORDER BY p.created_at, p.id
-      LIMIT ${limits.missing}`,
-  ]);
+      LIMIT ${limit}`;
+}
 
-  const c = countRows[0]!;
-  const sums = (rows: number, amount: string | null, charge: string | null, gst: string | null, tds: string | null, net: string | null): FigureSums => ({
-    rows,
-    amount: money(amount),
-    customerCharge: money(charge),
-    gst: money(gst),
-    tds: money(tds),
-    netCommission: money(net),
-  });
+function sums(rows: number, amount: string | null, charge: string | null, gst: string | null, tds: string | null, net: string | null): FigureSums {
+  return { rows, amount: money(amount), customerCharge: money(charge), gst: money(gst), tds: money(tds), netCommission: money(net) };
+}
+
+function reportRow(row: DiffRow): ReportRow {
   return {
-    import: { id: header.id, fileName: header.fileName, importedAt: header.importedAt, importedBy: importer?.name ?? "", rowCount: header.rowCount, days },
-    counts: {
-      rows: c.rows,
-      matched: c.matched,
-      notInLedger: c.not_in_ledger,
-      amount: c.amount,
-      status: c.status,
-      utr: c.utr,
-      againstReported: c.against_reported,
-      againstExpected: c.against_expected,
-      missing: missingRows[0]?.total ?? 0,
-    },
-    sums: {
-      statement: sums(c.both_success, c.s_amount, c.s_charge, c.s_gst, c.s_tds, c.s_net),
-      reported: sums(c.reported_rows, c.r_amount, c.r_charge, c.r_gst, c.r_tds, c.r_net),
-      expected: sums(c.both_success, c.e_amount, c.e_charge, c.e_gst, c.e_tds, c.e_net),
-    },
-    rows: diffRows.map((row) => ({
-      line: row.line_number,
-      reference: row.reference,
-      day: row.day,
-      outletName: row.outlet_name,
-      agentName: row.agent_name,
-      transferId: row.transfer_id,
-      status: row.status,
-      ledgerState: row.state,
-      amount: money(row.amount),
-      ledgerAmount: row.ledger_amount === null ? null : money(row.ledger_amount),
-      utr: row.utr,
-      ledgerUtr: row.ledger_utr,
-      ...comparison(row),
-    })),
-    missing: missingRows.map((m) => ({
-      reference: m.reference,
-      transferId: m.transfer_id,
-      createdAt: m.created_at,
-      amount: money(m.amount),
-      utr: m.utr,
-      outletName: m.outlet_name,
-      agentName: m.agent_name,
-    })),
+    line: row.line_number,
+    reference: row.reference,
+    day: row.day,
+    outletName: row.outlet_name,
+    agentName: row.agent_name,
+    transferId: row.transfer_id,
+    status: row.status,
+    ledgerState: row.state,
+    amount: money(row.amount),
+    ledgerAmount: row.ledger_amount === null ? null : money(row.ledger_amount),
+    utr: row.utr,
+    ledgerUtr: row.ledger_utr,
+    ...comparison(row),
+  };
+}
+
+function missingPart(m: MissingRow): MissingPart {
+  return {
+    reference: m.reference,
+    transferId: m.transfer_id,
+    createdAt: m.created_at,
+    amount: money(m.amount),
+    utr: m.utr,
+    outletName: m.outlet_name,
+    agentName: m.agent_name,
   };
 }
 
