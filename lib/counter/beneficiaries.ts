@@ -1,0 +1,78 @@
+/** A customer's beneficiaries as AOPay lists them: list, add (and check it is listed), delete. */
+import "server-only";
+import { answerText } from "@/lib/aopay/answer-text";
+import { aopayBankId, bankCodeOf } from "@/lib/aopay/bank-ids";
+import { maskLastFour } from "@/lib/aopay/mask";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { askAopay, memoryKey, outletOf, type CounterContext } from "@/lib/counter/context";
+import type { BeneficiaryView } from "@/lib/counter/views";
+import { Refusal } from "@/lib/refusal";
+import { bankNameForIfsc } from "@/lib/transfers/ifsc";
+import type { BeneficiaryInput } from "@/lib/validations/counter";
+
+export async function askBeneficiaries(ctx: CounterContext, registrationId: string, mobile: string): Promise<BeneficiaryView[]> {
+  const answer = await askAopay(() => ctx.aopay(registrationId).listBeneficiaries(mobile));
+  return answer.beneficiaries.map((b) => ({
+    id: b.beneficiaryId,
+    name: b.name,
+    ifsc: b.ifsc ?? "",
+    bankName: b.bankName ?? (b.ifsc ? (bankNameForIfsc(b.ifsc) ?? "") : ""),
+    accountMasked: b.accountNumber ? maskLastFour(b.accountNumber) : "",
+    verified: b.verified,
+  }));
+}
+
+/** The screen's list of a customer's beneficiaries; remembered for the start that follows. */
+export async function listBeneficiaries(ctx: CounterContext, user: CurrentUser, mobile: string): Promise<BeneficiaryView[]> {
+  const outlet = await outletOf(ctx, user);
+  const list = await askBeneficiaries(ctx, outlet.registrationId, mobile);
+  ctx.memory.beneficiaries.remember(memoryKey(outlet.id, mobile), list);
+  return list;
+}
+
+export async function addBeneficiary(ctx: CounterContext, user: CurrentUser, input: BeneficiaryInput) {
+  const bankName = bankNameForIfsc(input.ifsc);
+  if (!bankName) throw new Refusal("This IFSC is not in the bank list. Check it with the customer's passbook or cheque.");
+  const bankId = aopayBankId(input.ifsc, ctx.bankIds);
+  if (!bankId) {
+    throw new Refusal(`${bankName} (${bankCodeOf(input.ifsc)}) is not in the portal's list of AOPay bank ids yet. Ask an admin to add it (AOPAY_BANK_IDS).`);
+  }
+  const outlet = await outletOf(ctx, user);
+  ctx.memory.beneficiaries.forget(memoryKey(outlet.id, input.mobile));
+  const known = await ctx.prisma.remitter.findUnique({ where: { mobile: input.mobile } });
+  const answer = await askAopay(() =>
+    ctx.aopay(outlet.registrationId).registerBeneficiary({
+      mobile: input.mobile,
+      name: input.name,
+      bankId,
+      accountNumber: input.accountNumber,
+      ifsc: input.ifsc,
+      verified: input.verified,
+      gstState: "",
+      dateOfBirth: known?.dateOfBirth ?? undefined,
+      address: known?.address ?? "",
+      pincode: known?.pincode ?? "",
+    }),
+  );
+  if (answer.outcome !== "success") throw new Refusal(answerText(answer, "AOPay did not add the beneficiary."));
+  // AOPay's list is what the agent picks from: a beneficiary that is not on it cannot be paid.
+  // A list that cannot be read now says nothing against the add, which AOPay accepted.
+  const list = await askBeneficiaries(ctx, outlet.registrationId, input.mobile).catch((error: unknown) => {
+    if (error instanceof Refusal) return [];
+    throw error;
+  });
+  const listed = list.some((b) => (answer.beneficiaryId ? b.id === answer.beneficiaryId : b.ifsc === input.ifsc && b.accountMasked.slice(-4) === input.accountNumber.slice(-4)));
+  return {
+    listed,
+    message: listed
+      ? undefined
+      : "AOPay says the beneficiary was added, but it is not on the customer's list yet. Reload the list in a minute; do not add it again. If it still is not there, ask an admin to check AOPay's reply.",
+  };
+}
+
+export async function deleteBeneficiary(ctx: CounterContext, user: CurrentUser, mobile: string, beneficiaryId: string) {
+  const outlet = await outletOf(ctx, user);
+  ctx.memory.beneficiaries.forget(memoryKey(outlet.id, mobile));
+  const answer = await askAopay(() => ctx.aopay(outlet.registrationId).deleteBeneficiary({ mobile, beneficiaryId }));
+  if (answer.outcome !== "success") throw new Refusal(answerText(answer, "AOPay did not delete the beneficiary."));
+}

@@ -1,0 +1,81 @@
+/**
+ * What every counter operation shares: its dependencies, the clock, the memory of the screens'
+ * look-ups, and the checks that what an agent touches is their own active outlet's.
+ */
+import "server-only";
+import type { AopayClient } from "@/lib/aopay/client";
+import { AopayCallError } from "@/lib/aopay/errors";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { createLookupMemory, type LookupMemory } from "@/lib/counter/lookup-memory";
+import type { BeneficiaryView } from "@/lib/counter/views";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Ledger } from "@/lib/ledger/ledger";
+import { Refusal } from "@/lib/refusal";
+
+export interface CounterDeps {
+  prisma: PrismaClient;
+  ledger: Ledger;
+  /** AOPay as one outlet's credentials reach it. */
+  aopay: (registrationId: string) => AopayClient;
+  /** The AOPay bank ids (AOPAY_BANK_IDS) and whether AOPay is the sandbox. */
+  bankIds: { bankIds: Record<string, string>; sandbox: boolean };
+  otpValiditySeconds: number;
+  now?: () => Date;
+  /** What the screens' look-ups left for the starts that follow (one per process). */
+  memory?: CounterMemory;
+}
+
+export interface CounterMemory {
+  remitters: LookupMemory<{ firstName: string; lastName: string }>;
+  beneficiaries: LookupMemory<BeneficiaryView[]>;
+}
+
+/** A screen's look-up stands in for asking AOPay again for a minute. */
+export function createCounterMemory(now: () => number = Date.now, freshForMs = 60_000): CounterMemory {
+  const options = { freshForMs, capacity: 2000, now };
+  return { remitters: createLookupMemory(options), beneficiaries: createLookupMemory(options) };
+}
+
+export interface CounterContext extends Required<Omit<CounterDeps, "memory">> {
+  memory: CounterMemory;
+}
+
+export function counterContext(deps: CounterDeps): CounterContext {
+  const now = deps.now ?? (() => new Date());
+  return { ...deps, now, memory: deps.memory ?? createCounterMemory(() => now().getTime()) };
+}
+
+/** The memory's key: one outlet's look-ups never stand in for another's. */
+export const memoryKey = (outletId: string, mobile: string) => `${outletId}:${mobile}`;
+
+export const notOursText = "That transfer is not one of your outlet's.";
+const unreachable = "AOPay did not answer. Nothing was changed; try again in a moment.";
+
+/** AOPay being unreachable is a refusal the agent can act on (try again), not a failure. */
+export async function askAopay<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof AopayCallError) throw new Refusal(unreachable);
+    throw error;
+  }
+}
+
+
+/** The agent's outlet, if it is active; its one read per operation. */
+export async function outletOf(ctx: CounterContext, user: CurrentUser) {
+  if (!user.outletId) throw new Refusal("Your account has no outlet. Ask an admin to assign one.");
+  const outlet = await ctx.prisma.outlet.findUnique({ where: { id: user.outletId }, select: { id: true, registrationId: true, active: true, latitude: true, longitude: true } });
+  if (!outlet?.active) throw new Refusal("Your outlet is not active. Ask an admin.");
+  return outlet;
+}
+
+/** The part, if it belongs to a transfer of the agent's own active outlet: one read of each. */
+export async function ownPart(ctx: CounterContext, user: CurrentUser, partId: string) {
+  const [outlet, part] = await Promise.all([
+    outletOf(ctx, user),
+    user.outletId ? ctx.prisma.transferPart.findFirst({ where: { id: partId, transfer: { outletId: user.outletId } }, select: { id: true } }) : null,
+  ]);
+  if (!part) throw new Refusal(notOursText);
+  return { ...part, outlet };
+}
