@@ -1,4 +1,5 @@
 /** What the admin's user and outlet modules share: who acts, and how a rule says no. */
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The signed-in admin making a change, as the audit trail records them. */

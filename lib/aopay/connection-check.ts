@@ -2,6 +2,7 @@
  * Asks AOPay a harmless read (Transaction Status of a reference that cannot exist) to show
  * that the portal reaches it, is accepted, and how fast it answers.
  */
+import "server-only";
 import { AopayCallError } from "@/lib/aopay/errors";
 import type { AopayClient } from "@/lib/aopay/client";
 

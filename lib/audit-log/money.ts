@@ -4,6 +4,7 @@
  * the record of what happened to the money; these say who asked, in the one log admins search.
  * Writing one never fails or holds up the agent's flow: any error is logged and swallowed.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";

@@ -7,6 +7,7 @@
  * written meanwhile never shift the pages. Each filter has an index to start from: (actor_id, at)
  * and (actor_label, at) for the actor, (action, at) for the action, (at) for the days.
  */
+import "server-only";
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";

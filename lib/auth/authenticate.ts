@@ -2,6 +2,7 @@
  * Checks a username and password, with a lockout that lives in the database so that it
  * holds across several app instances: five wrong passwords lock the account for 15 minutes.
  */
+import "server-only";
 import { addMinutes } from "date-fns";
 import { recordAudit } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";

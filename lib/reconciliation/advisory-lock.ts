@@ -3,6 +3,7 @@
  * time across app instances: an import cannot slip in while its day is being locked, and two
  * imports of overlapping statements cannot both pass the duplicate check.
  */
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Any fixed number; it only has to differ from other advisory locks the portal takes. */

@@ -7,6 +7,7 @@
  * under a scope) and reaches parts and events through their transfer's and part's indexes,
  * so the cost follows the range's transfers, not the table's: five grouped queries in all.
  */
+import "server-only";
 import { addMonths, format, parseISO, startOfMonth } from "date-fns";
 import Decimal from "decimal.js";
 import { config, type RiskConfig } from "@/lib/config";

@@ -6,6 +6,7 @@
  * the review export does, so memory stays flat however busy the agent was; the subtotals and
  * totals are added up from the very rows written, so they always agree with them.
  */
+import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { stringify } from "csv-stringify/sync";
 import Decimal from "decimal.js";

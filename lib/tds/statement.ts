@@ -12,6 +12,7 @@
  * commission plan's expected commission, TDS and net. Every statement says how many parts
  * came from each.
  */
+import "server-only";
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { quarterOf, quarterRange, type FiscalQuarter } from "@/lib/tds/quarter";
