@@ -176,80 +176,41 @@ export interface LoadOptions {
   onSignedIn?: (agent: Agent) => Promise<void>;
 }
 
+type ServerActions = ReturnType<typeof serverActionIds>;
+
+/** What a load run measures and records as its agents go. */
+interface LoadRun {
+  actions: ServerActions;
+  db: pg.Pool;
+  nextCustomer: number;
+  flowTimes: number[];
+  stepTimes: Record<string, number[]>;
+  flows: { requestKey: string; completed: boolean }[];
+  errors: string[];
+}
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const actions = serverActionIds();
   for (const name of ["findRemitterAction", "listBeneficiariesAction", "startTransferAction", "confirmPartAction"]) {
     if (!actions[name]) throw new Error(`server action ${name} is not in the build's manifest`);
   }
-  const agents = options.agents.map((u, i) => new Agent(options.baseUrls[i % options.baseUrls.length]!, u));
-  // Sign-ins are not part of the measured flows (argon2 is slow on purpose).
-  for (let i = 0; i < agents.length; i += 10) await Promise.all(agents.slice(i, i + 10).map((a) => a.signIn(options.password)));
-  await options.onSignedIn?.(agents[0]!);
-
-  let nextCustomer = 0;
-  const flowTimes: number[] = [];
-  const stepTimes: Record<string, number[]> = {};
-  const flows: { requestKey: string; completed: boolean }[] = [];
-  const errors: string[] = [];
-  const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    try {
-      return await fn();
-    } finally {
-      (stepTimes[step] ??= []).push(performance.now() - started);
-    }
-  };
-
-  async function flow(agent: Agent): Promise<void> {
-    const mobile = String(firstMobile + nextCustomer++);
-    const requestKey = randomUUID();
-    const started = performance.now();
-    const found = unwrap("find", await timed("find customer", () => agent.action<ActionResult<{ registered: boolean }>>(actions.findRemitterAction!, { mobile })));
-    if (!found.registered) throw new Error(`customer ${mobile} is not registered`);
-    const benes = unwrap("beneficiaries", await timed("beneficiaries", () => agent.action<ActionResult<{ id: string }[]>>(actions.listBeneficiariesAction!, { mobile })));
-    const record = { requestKey, completed: false };
-    flows.push(record);
-    const started2 = unwrap(
-      "start",
-      await timed("start (sends the OTP)", () =>
-        agent.action<ActionResult<{ transferId: string; otpMessage?: string }>>(actions.startTransferAction!, {
-          mobile, beneficiaryId: benes[0]!.id, requestKey, amount: "1500", mode: "IMPS", pincode: "400059",
-          address: "Andheri East, Mumbai", dateOfBirth: "1990-01-31", latitude: "19.101000", longitude: "72.881000",
-        }),
-      ),
-    );
-    if (started2.otpMessage) throw new Error(`start: ${started2.otpMessage}`);
-    const view = await timed("transfer view", async () => (await (await agent.request(`/api/transfers/${started2.transferId}`)).json()) as { parts: { id: string; state: string }[] });
-    const otp = await options.db.query<{ code: string }>(
-      "SELECT code FROM sandbox_otps WHERE mobile = $1 AND purpose = 'transfer' AND used_at IS NULL AND replaced_at IS NULL ORDER BY created_at DESC LIMIT 1",
-      [mobile],
-    );
-    if (!otp.rows[0]) throw new Error(`no OTP for ${mobile}`);
-    const confirmed = unwrap(
-      "confirm",
-      await timed("confirm (money call)", () => agent.action<ActionResult<{ state: string; message?: string }>>(actions.confirmPartAction!, { partId: view.parts[0]!.id, otp: otp.rows[0]!.code })),
-    );
-    if (confirmed.state !== "SUCCESS") throw new Error(`confirm ended ${confirmed.state}: ${confirmed.message ?? ""}`);
-    const final = await timed("status", async () => (await (await agent.request(`/api/transfers/${started2.transferId}`)).json()) as { parts: { state: string }[] });
-    if (final.parts.some((p) => p.state !== "SUCCESS")) throw new Error("the status page does not show the success");
-    flowTimes.push(performance.now() - started);
-    record.completed = true;
-  }
-
+  const agents = await signInAgents(options);
+  const run: LoadRun = { actions, db: options.db, nextCustomer: 0, flowTimes: [], stepTimes: {}, flows: [], errors: [] };
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   await Promise.all(
     agents.map(async (agent) => {
       while (performance.now() < deadline) {
         try {
-          await flow(agent);
+          await customerFlow(run, agent);
         } catch (error) {
-          errors.push(error instanceof Error ? error.message : String(error));
+          run.errors.push(error instanceof Error ? error.message : String(error));
         }
       }
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const { flowTimes, stepTimes, errors } = run;
   return {
     agents: agents.length,
     instances: options.baseUrls.length,
@@ -261,8 +222,63 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     steps: Object.fromEntries(Object.entries(stepTimes).map(([step, times]) => [step, summarize(times)])),
     errors: errors.length,
     errorSamples: [...new Set(errors)].slice(0, 5),
-    audit: await auditLedger(options.db, flows),
+    audit: await auditLedger(options.db, run.flows),
   };
+}
+
+/** One agent per username, spread over the instances, all signed in (not part of the measured flows: argon2 is slow on purpose). */
+async function signInAgents(options: LoadOptions): Promise<Agent[]> {
+  const agents = options.agents.map((u, i) => new Agent(options.baseUrls[i % options.baseUrls.length]!, u));
+  for (let i = 0; i < agents.length; i += 10) await Promise.all(agents.slice(i, i + 10).map((a) => a.signIn(options.password)));
+  await options.onSignedIn?.(agents[0]!);
+  return agents;
+}
+
+async function timed<T>(run: LoadRun, step: string, fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    (run.stepTimes[step] ??= []).push(performance.now() - started);
+  }
+}
+
+/** One customer's whole flow at the counter, each step timed. */
+async function customerFlow(run: LoadRun, agent: Agent): Promise<void> {
+  const { actions } = run;
+  const mobile = String(firstMobile + run.nextCustomer++);
+  const requestKey = randomUUID();
+  const started = performance.now();
+  const found = unwrap("find", await timed(run, "find customer", () => agent.action<ActionResult<{ registered: boolean }>>(actions.findRemitterAction!, { mobile })));
+  if (!found.registered) throw new Error(`customer ${mobile} is not registered`);
+  const benes = unwrap("beneficiaries", await timed(run, "beneficiaries", () => agent.action<ActionResult<{ id: string }[]>>(actions.listBeneficiariesAction!, { mobile })));
+  const record = { requestKey, completed: false };
+  run.flows.push(record);
+  const started2 = unwrap(
+    "start",
+    await timed(run, "start (sends the OTP)", () =>
+      agent.action<ActionResult<{ transferId: string; otpMessage?: string }>>(actions.startTransferAction!, {
+        mobile, beneficiaryId: benes[0]!.id, requestKey, amount: "1500", mode: "IMPS", pincode: "400059",
+        address: "Andheri East, Mumbai", dateOfBirth: "1990-01-31", latitude: "19.101000", longitude: "72.881000",
+      }),
+    ),
+  );
+  if (started2.otpMessage) throw new Error(`start: ${started2.otpMessage}`);
+  const view = await timed(run, "transfer view", async () => (await (await agent.request(`/api/transfers/${started2.transferId}`)).json()) as { parts: { id: string; state: string }[] });
+  const otp = await run.db.query<{ code: string }>(
+    "SELECT code FROM sandbox_otps WHERE mobile = $1 AND purpose = 'transfer' AND used_at IS NULL AND replaced_at IS NULL ORDER BY created_at DESC LIMIT 1",
+    [mobile],
+  );
+  if (!otp.rows[0]) throw new Error(`no OTP for ${mobile}`);
+  const confirmed = unwrap(
+    "confirm",
+    await timed(run, "confirm (money call)", () => agent.action<ActionResult<{ state: string; message?: string }>>(actions.confirmPartAction!, { partId: view.parts[0]!.id, otp: otp.rows[0]!.code })),
+  );
+  if (confirmed.state !== "SUCCESS") throw new Error(`confirm ended ${confirmed.state}: ${confirmed.message ?? ""}`);
+  const final = await timed(run, "status", async () => (await (await agent.request(`/api/transfers/${started2.transferId}`)).json()) as { parts: { state: string }[] });
+  if (final.parts.some((p) => p.state !== "SUCCESS")) throw new Error("the status page does not show the success");
+  run.flowTimes.push(performance.now() - started);
+  record.completed = true;
 }
 
 /** Checks every flow's transfer, money calls and event history in the database. */

@@ -64,9 +64,15 @@ export async function seedUsers(client: pg.Client, shape: LedgerShape, passwordH
 
 /** One batch: transfers lo..hi with their parts and events, in one statement. */
 function batchSql(): string {
-  const r = spread("i", 1);
   return `
-WITH g AS (
+WITH ${[batchRows(), transfersInsert, partFigures, partsInsert].join(",\n")}
+${eventsInsert}`;
+}
+
+/** Each transfer of the batch ($7..$8): its agent, customer, amount, time and the roll that picks its state. */
+function batchRows(): string {
+  const r = spread("i", 1);
+  return `g AS (
   SELECT i,
          md5('t' || i)::uuid AS transfer_id,
          (((i - 1) % $3::int) + 1) AS agent_no,
@@ -75,8 +81,10 @@ WITH g AS (
          $6::timestamptz - (($2::bigint - i) * ($5::float8 / $2::bigint)) * interval '1 second' AS created_at,
          ${spread("i", 3)} AS roll
   FROM generate_series($7::bigint, $8::bigint) i
-),
-t AS (
+)`;
+}
+
+const transfersInsert = `t AS (
   INSERT INTO transfers (id, outlet_id, agent_id, remitter_mobile, remitter_name, beneficiary_id, beneficiary_name, bank_name, ifsc, account_masked,
                          mode, amount, pincode, address, date_of_birth, latitude, longitude, created_at)
   SELECT transfer_id, md5('outlet' || (((agent_no - 1) % $1::int) + 1))::uuid, md5('agent' || agent_no)::uuid, mobile, 'Customer ' || mobile,
@@ -85,8 +93,10 @@ t AS (
          (CASE WHEN roll % 10 = 0 THEN 'NEFT' ELSE 'IMPS' END)::"TransferMode", amount, '400059', 'Mumbai', date '1985-01-01',
          19.1 + (i % 50) * 0.001, 72.88 + (i % 50) * 0.001, created_at
   FROM g
-),
-p0 AS (
+)`;
+
+/** Each part: its amount, its state by the roll, and the built-in plan's figures. */
+const partFigures = `p0 AS (
   SELECT g.*, seq, least(5000, amount - (seq - 1) * 5000)::numeric AS part_amount,
          CASE
            WHEN created_at > $6::timestamptz - interval '1 day' AND roll >= 985 THEN 'PENDING'
@@ -110,8 +120,9 @@ p3 AS (
 ),
 p AS (
   SELECT p3.*, round(commission_amount * 0.02, 2) AS tds_amount FROM p3
-),
-parts AS (
+)`;
+
+const partsInsert = `parts AS (
   INSERT INTO transfer_parts (id, transfer_id, seq, reference, amount, state, otp_sent_at, otp_expires_at, submitted_at, settled_at, utr, failure_reason,
                               customer_charge, gst, commission, tds, net_commission,
                               reported_customer_charge, reported_gst, reported_discount, reported_tds, reported_net_commission,
@@ -134,8 +145,10 @@ parts AS (
          created_at, created_at + interval '43 seconds'
   FROM p
   RETURNING id, state, created_at
-)
-INSERT INTO transfer_events (part_id, at, from_state, to_state, cause)
+)`;
+
+/** Each part's history: DRAFT and OTP_SENT, then the events that lead to its state. */
+const eventsInsert = `INSERT INTO transfer_events (part_id, at, from_state, to_state, cause)
 SELECT parts.id, parts.created_at + e.after * interval '1 second', e.from_state::"PartState", e.to_state::"PartState", e.cause
 FROM parts
 CROSS JOIN LATERAL (VALUES
@@ -158,7 +171,6 @@ CROSS JOIN LATERAL (
   ) v(after, from_state, to_state, cause, for_states)
   WHERE parts.state::text = ANY (v.for_states)
 ) e`;
-}
 
 export interface SeedProgress {
   (done: number, total: number): void;
