@@ -31,7 +31,7 @@ const browserSafe = [
 /** Imports that only the server can have: a browser-safe module must reach none of them. */
 const serverOnly = [/^server-only$/, /^node:/, /^next\/headers$/, /^next\/cache$/, /^@\/lib\/(db|auth|server|generated|aopay|counter|admin|review|audit-log)\//, /^@\/lib\/(config|log|audit|startup)$/, /^pino$/, /^pg$/];
 
-const useDirective = (source: string, directive: string) => new RegExp(`^\\s*(\\/\\/[^\\n]*\\n|\\/\\*[\\s\\S]*?\\*\\/\\s*)*["']${directive}["']`).test(source);
+const hasDirective = (source: string, directive: string) => new RegExp(`^\\s*(\\/\\/[^\\n]*\\n|\\/\\*[\\s\\S]*?\\*\\/\\s*)*["']${directive}["']`).test(source);
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -57,7 +57,7 @@ function resolve(specifier: string): string | undefined {
 
 describe("the code that ships to the browser", () => {
   const sources = new Map(["app", "components", "lib"].flatMap((dir) => sourceFiles(path.join(root, dir))).map((file) => [path.relative(root, file), fs.readFileSync(file, "utf8")]));
-  const clients = [...sources].filter(([, source]) => useDirective(source, "use client")).map(([file]) => file);
+  const clients = [...sources].filter(([, source]) => hasDirective(source, "use client")).map(([file]) => file);
 
   /** Every lib module reached from the client components. */
   function reachedFromClients(): Set<string> {
@@ -66,7 +66,7 @@ describe("the code that ships to the browser", () => {
     while (queue.length) {
       for (const specifier of valueImports(sources.get(queue.pop()!) ?? "")) {
         const target = resolve(specifier);
-        if (!target || reached.has(target) || useDirective(sources.get(target) ?? "", "use server")) continue;
+        if (!target || reached.has(target) || hasDirective(sources.get(target) ?? "", "use server")) continue;
         reached.add(target);
         queue.push(target);
       }
