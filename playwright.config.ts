@@ -47,7 +47,7 @@ export default defineConfig({
   webServer: [
     {
       // The agents' fingerprint device (e2e/support/users.ts: e2eRdServicePort).
-      command: `npx tsx lib/cli/rd-simulator.ts --port 11190`,
+      command: `npx tsx lib/tools/cli/rd-simulator.ts --port 11190`,
       port: 11190,
       reuseExistingServer: false,
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },

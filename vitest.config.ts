@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       "@": path.resolve(import.meta.dirname),
       // Next's guard against importing server code into the browser; meaningless in tests.
-      "server-only": path.resolve(import.meta.dirname, "lib/testing/empty-module.ts"),
+      "server-only": path.resolve(import.meta.dirname, "lib/tools/testing/empty-module.ts"),
     },
   },
   test: {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { prepareDatabase } from "@/lib/demo/prepare";
-import { json, startMisbehavingServer } from "@/lib/testing/misbehaving-server";
+import { json, startMisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
 import { signIn } from "./support/sign-in";
 import { nextBin, startServer, testSecret } from "./support/processes";
 import { users } from "./support/users";

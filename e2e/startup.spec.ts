@@ -7,7 +7,7 @@ import pg from "pg";
 import { openDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/prepare";
 import { seedDemoData } from "@/lib/demo/seed";
-import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databases";
+import { createThrowawayPostgres, dropPostgres } from "@/lib/tools/testing/test-databases";
 import { fillSignIn, signIn } from "./support/sign-in";
 import { users } from "./support/users";
 import { nextBin, runToExit, startServer, testSecret as secret, tsxBin } from "./support/processes";
@@ -31,8 +31,8 @@ test.describe("a server started with bad settings stops with one line and exit c
     });
   });
 
-  test("npm start (lib/cli/start.ts) with an unreachable DATABASE_URL", () => {
-    const { status, errorLines } = runToExit([tsxBin, "lib/cli/start.ts"], badSettings[0]!.env);
+  test("npm start (lib/tools/cli/start.ts) with an unreachable DATABASE_URL", () => {
+    const { status, errorLines } = runToExit([tsxBin, "lib/tools/cli/start.ts"], badSettings[0]!.env);
     expect(status).toBe(1);
     expect(errorLines).toHaveLength(1);
     expect(errorLines[0]).toMatch(badSettings[0]!.line);
@@ -43,7 +43,7 @@ test("npm start on an empty data folder migrates, seeds, serves the demo with it
   test.setTimeout(180_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-start-"));
   const port = 3195;
-  const server = startServer([tsxBin, "lib/cli/start.ts"], { DATA_DIR: dataDir, PORT: String(port) });
+  const server = startServer([tsxBin, "lib/tools/cli/start.ts"], { DATA_DIR: dataDir, PORT: String(port) });
   try {
     await expect.poll(server.output, { timeout: 150_000 }).toContain(`Counter Portal is ready at http://localhost:${port}`);
     const output = server.output();

@@ -8,14 +8,14 @@ import os from "node:os";
 import path from "node:path";
 import { addHours } from "date-fns";
 import { hashPassword } from "@/lib/auth/password";
-import { ensureBuild } from "@/lib/cli/build";
-import { runCli } from "@/lib/cli/run-cli";
-import { serveNext } from "@/lib/cli/serve-next";
+import { ensureBuild } from "@/lib/tools/cli/build";
+import { runCli } from "@/lib/tools/cli/run-cli";
+import { serveNext } from "@/lib/tools/cli/serve-next";
 import type { DatabaseTarget } from "@/lib/config";
 import { openDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/prepare";
 import { seedDemoData } from "@/lib/demo/seed";
-import { createThrowawayPostgres, dropPostgres } from "@/lib/testing/test-databases";
+import { createThrowawayPostgres, dropPostgres } from "@/lib/tools/testing/test-databases";
 import { e2eAuthSecret, e2eRdServicePort, users } from "./users";
 
 runCli(async () => {

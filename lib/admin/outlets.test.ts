@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOutlet, listOutlets, outletChoices, setOutletActive, updateOutlet } from "@/lib/admin/outlets";
 import { isUniqueViolation, type Actor } from "@/lib/admin/common";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 import { outletSchema, type OutletInput } from "@/lib/validations/admin";
 import { Refusal } from "@/lib/refusal";
 

@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createUser, generatePassword, resetPassword, setUserActive, unlockUser, updateUser, type Actor } from "@/lib/admin/users";
 import { openDb, type OpenedDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 import { createUserSchema, resetPasswordSchema, updateUserSchema, type CreateUserInput } from "@/lib/validations/admin";
 import { Refusal } from "@/lib/refusal";
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient } from "@/lib/aopay/client";
 import { readEnvelope } from "@/lib/aopay/contract";
 import type { TransferDetails } from "@/lib/aopay/types";
-import { json, startMisbehavingServer, type MisbehavingServer } from "@/lib/testing/misbehaving-server";
+import { json, startMisbehavingServer, type MisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
 
 const fixturesDir = path.resolve(import.meta.dirname, "fixtures");
 const sharedFixturesDir = path.resolve(import.meta.dirname, "../../../shared/aopay/fixtures");

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient, type AopayClientOptions } from "@/lib/aopay/client";
 import { AopayCallError, type FailureKind } from "@/lib/aopay/errors";
 import type { Exchange } from "@/lib/aopay/transport";
-import { json, startMisbehavingServer, type Behaviour, type MisbehavingServer } from "@/lib/testing/misbehaving-server";
+import { json, startMisbehavingServer, type Behaviour, type MisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
 
 const transfer = {
   mobile: "9876543210",

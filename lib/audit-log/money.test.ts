@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditPartMoneyCall, auditTransferStarted } from "@/lib/audit-log/money";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 describe.each(testBackends)("money calls in the audit log on %s", (backend) => {
   let db: TestDatabase;

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionOptions, listAuditEvents, parseAuditFilters } from "@/lib/audit-log/query";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { expectIndexed as expectIndexedIn, openPlanDatabase, type PlanDatabase } from "@/lib/testing/query-plans";
+import { expectIndexed as expectIndexedIn, openPlanDatabase, type PlanDatabase } from "@/lib/tools/testing/query-plans";
 
 describe.runIf(process.env.TEST_DATABASE_URL)("query plans of the audit log on PostgreSQL", () => {
   let planDb: PlanDatabase;

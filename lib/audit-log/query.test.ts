@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionOptions, auditFiltersToSearch, decodeCursor, listAuditEvents, parseAuditFilters, type AuditFilters } from "@/lib/audit-log/query";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 describe("the audit log's search parameters", () => {
   it("keeps the valid filters, lower-cases the actor, puts the days in order and names what it left out", () => {

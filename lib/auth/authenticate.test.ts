@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate, lockMinutes, maxFailedLogins } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import { openDb } from "@/lib/db/client";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 const password = "right-password";
 let passwordHash: string;

@@ -6,12 +6,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
-import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
+import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createCounter, notOursText, type Counter } from "@/lib/counter/counter";
 import { createLedger } from "@/lib/ledger/ledger";
-import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 describe.each(testBackends)("the counter on %s", (backend) => {
   let db: TestDatabase;

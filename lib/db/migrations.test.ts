@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffMigrationsToSchema, readMigrations, readSchema } from "@/lib/db/migrations";
 import { demoUsers, seedDemoData } from "@/lib/demo/seed";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 describe("migrations", () => {
   it("agree with schema.prisma (run `npm run db:new-migration -- <name>` if this fails)", async () => {

@@ -12,8 +12,8 @@ import { dayRange, todayInIndia } from "@/lib/review/filters";
 import { riskFlags, riskSettings } from "@/lib/review/risk";
 import { reviewScope } from "@/lib/review/scope";
 import { stuckQueue } from "@/lib/review/transfers";
-import { startSandboxServer } from "@/lib/testing/sandbox-server";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { startSandboxServer } from "@/lib/tools/testing/sandbox-server";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 describe.each(testBackends)("the demo ledger on %s", (backend) => {
   let db: TestDatabase;

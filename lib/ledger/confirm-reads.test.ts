@@ -13,8 +13,8 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createLedger, type Ledger } from "@/lib/ledger/ledger";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { testOutlet } from "@/lib/testing/sandbox-server";
-import { createTestDatabase, testBackends, type BackendName } from "@/lib/testing/test-databases";
+import { testOutlet } from "@/lib/tools/testing/sandbox-server";
+import { createTestDatabase, testBackends, type BackendName } from "@/lib/tools/testing/test-databases";
 
 /** A migrated database whose client keeps every statement it sends. */
 async function openLoggedDatabase(backend: BackendName) {

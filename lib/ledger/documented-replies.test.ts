@@ -16,9 +16,9 @@ import { createAopayClient } from "@/lib/aopay/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { inIndia } from "@/lib/format";
 import { createLedger, monthUsage, notReceivedText, type Ledger } from "@/lib/ledger/ledger";
-import { json, startMisbehavingServer, type Behaviour, type MisbehavingServer } from "@/lib/testing/misbehaving-server";
-import { testOutlet } from "@/lib/testing/sandbox-server";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { json, startMisbehavingServer, type Behaviour, type MisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
+import { testOutlet } from "@/lib/tools/testing/sandbox-server";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../aopay/fixtures", name), "utf8")) as Record<string, unknown>;
 const statusSample = fixture("transaction-status.200.json");

@@ -8,13 +8,13 @@ import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient } from "@/lib/aopay/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
-import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
+import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
 import { createLedger, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
 import { partStates } from "@/lib/ledger/states";
 import { PartState } from "@/lib/generated/prisma/enums";
-import { json, startMisbehavingServer } from "@/lib/testing/misbehaving-server";
-import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { json, startMisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
+import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 import { Refusal } from "@/lib/refusal";
 
 it("keeps the ledger's states and the database enum the same", () => {

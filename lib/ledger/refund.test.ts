@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient } from "@/lib/aopay/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { createLedger, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
-import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 const failedReason = "Transaction failed: the beneficiary bank declined it.";
 

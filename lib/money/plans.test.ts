@@ -6,14 +6,14 @@ import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient } from "@/lib/aopay/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
-import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
+import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
 import { demoPlans, seedDemoData } from "@/lib/demo/seed";
 import { createLedger, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
 import { chargesFor } from "@/lib/money/charges";
 import { blankPlanForm, planFormSchema, type PlanFormInput } from "@/lib/money/plan-form";
 import { addPlan, builtInPlan, listPlans, planInForce, selectPlan } from "@/lib/money/plans";
-import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 type Figures = Record<"customerCharge" | "gst" | "commission" | "tds" | "netCommission", { toString(): string }>;
 

@@ -10,7 +10,7 @@ import { daySummary, lockedDays } from "@/lib/reconciliation/day-lock";
 import { importStatement } from "@/lib/reconciliation/statement-import";
 import { statementReport, statementsForPeriod } from "@/lib/reconciliation/statement-report";
 import { reconciliationView } from "@/lib/reconciliation/view";
-import { expectIndexed as expectIndexedIn, openPlanDatabase, type PlanDatabase } from "@/lib/testing/query-plans";
+import { expectIndexed as expectIndexedIn, openPlanDatabase, type PlanDatabase } from "@/lib/tools/testing/query-plans";
 
 const watchedTables = ["transfers", "transfer_parts", "statement_rows", "statement_imports"];
 

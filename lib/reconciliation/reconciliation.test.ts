@@ -9,7 +9,7 @@ import { daySummary, lockDay, lockedDays } from "@/lib/reconciliation/day-lock";
 import { importStatement } from "@/lib/reconciliation/statement-import";
 import { statementReport, statementsForPeriod } from "@/lib/reconciliation/statement-report";
 import { reconciliationView } from "@/lib/reconciliation/view";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 type Figures = [charge: string, gst: string, commission: string, tds: string, net: string];
 type Reported = [charge: string, gst: string, discount: string | null, tds: string, net: string];

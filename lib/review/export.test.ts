@@ -10,7 +10,7 @@ import type { PartState } from "@/lib/ledger/states";
 import { exportColumns, exportRows, exportStream, safeCell, type ExportDb } from "@/lib/review/export";
 import { parseFilters, type ReviewFilters } from "@/lib/review/filters";
 import type { ReviewScope } from "@/lib/review/scope";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 const header = exportColumns.join(",");
 

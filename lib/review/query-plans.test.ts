@@ -12,7 +12,7 @@ import { dayRange, parseFilters } from "@/lib/review/filters";
 import { riskFlags } from "@/lib/review/risk";
 import type { ReviewScope } from "@/lib/review/scope";
 import { listTransfers, stuckQueue } from "@/lib/review/transfers";
-import { expectIndexed as expectIndexedIn, openPlanDatabase, type PlanDatabase } from "@/lib/testing/query-plans";
+import { expectIndexed as expectIndexedIn, openPlanDatabase, type PlanDatabase } from "@/lib/tools/testing/query-plans";
 
 const ledgerTables = ["transfers", "transfer_parts", "transfer_events", "transfer_reviews"];
 

@@ -9,7 +9,7 @@ import { dayTotals } from "@/lib/review/day-view";
 import { dayRange, parseFilters } from "@/lib/review/filters";
 import { reviewScope, type ReviewScope } from "@/lib/review/scope";
 import { listTransfers, markReviewed, partInScope, settleConflict, stuckQueue, transferForReview } from "@/lib/review/transfers";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 import { Refusal } from "@/lib/refusal";
 
 describe.each(testBackends)("the supervisor's review on %s", (backend) => {

@@ -13,7 +13,7 @@ import type { PartState } from "@/lib/ledger/states";
 import { dayRange } from "@/lib/review/filters";
 import { haversineKm, riskFlags, riskKinds, riskSettings, type RiskFlag, type RiskSettings } from "@/lib/review/risk";
 import type { ReviewScope } from "@/lib/review/scope";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 const defaults: RiskSettings = { beneficiaryRemitters: 3, distanceKm: 5, nearLimitMin: 2, wrongOtps: 3 };
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { statementAgent, statementRows } from "@/lib/tds/statement-csv";
 import { quarterSummary } from "@/lib/tds/statement";
-import { expectIndexed as expectIndexedIn, openPlanDatabase, type PlanDatabase } from "@/lib/testing/query-plans";
+import { expectIndexed as expectIndexedIn, openPlanDatabase, type PlanDatabase } from "@/lib/tools/testing/query-plans";
 
 const ledgerTables = ["transfers", "transfer_parts"];
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PartState } from "@/lib/ledger/states";
 import { statementAgent, statementFileName, statementRows } from "@/lib/tds/statement-csv";
 import { financialYears, partFigures, quarterSummary } from "@/lib/tds/statement";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 describe("one part's figures", () => {
   it("takes AOPay's TDS and net when AOPay reported both, with gross = net + TDS", () => {

@@ -10,12 +10,12 @@ import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
-import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
+import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
 import { openDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createLedger, monthUsage, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
-import { startSandboxServer, testOutlet } from "@/lib/testing/sandbox-server";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 import { createStatusWorker } from "@/lib/worker/status-worker";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -128,7 +128,7 @@ describe.each(testBackends)("the status worker on %s", (backend) => {
       // Amount ending in 44: the sandbox moves the money, then holds its reply 30 s.
       const { part, mobile } = await newPart(ledger, 1044);
       expect((await ledger.sendOtp(part.id, { userId: agentId })).ok).toBe(true);
-      const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "lib/testing/confirm-in-child.ts")], {
+      const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "lib/tools/testing/confirm-in-child.ts")], {
         cwd: root,
         env: { ...process.env, PORTAL_TEST_DATABASE_URL: db.url!, SANDBOX_URL: sandbox.url, PART_ID: part.id, OTP: await otpFor(mobile) },
         stdio: ["ignore", "pipe", "pipe"],
@@ -173,7 +173,7 @@ describe.each(testBackends)("the status worker on %s", (backend) => {
     await ledger.sendOtp(part.id, { userId: agentId });
     expect((await ledger.confirm(part.id, await otpFor(mobile), { userId: agentId })).state).toBe("PENDING");
     await db.prisma.transferPart.update({ where: { id: part.id }, data: { nextCheckAt: new Date() } });
-    const worker = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "lib/cli/worker.ts")], {
+    const worker = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "lib/tools/cli/worker.ts")], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: db.url!, AUTH_SECRET: "worker-test-secret-worker-test-secret", AOPAY_BASE_URL: sandbox.url, STATUS_WORKER_INTERVAL_SECONDS: "1", LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],

@@ -5,7 +5,7 @@
  * hands over to the import and the lock.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 const current = vi.hoisted(() => ({
   db: undefined as TestDatabase | undefined,

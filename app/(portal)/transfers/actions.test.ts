@@ -8,8 +8,8 @@
 import { subYears } from "date-fns";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PortalConfig } from "@/lib/config";
-import { json, startMisbehavingServer, type MisbehavingServer } from "@/lib/testing/misbehaving-server";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { json, startMisbehavingServer, type MisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 const current = vi.hoisted(() => ({
   db: undefined as TestDatabase | undefined,

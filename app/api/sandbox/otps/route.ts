@@ -4,7 +4,7 @@
  * outlet's, an admin all.
  */
 import { NextResponse } from "next/server";
-import { currentSandboxOtps } from "@/lib/aopay/sandbox/sandbox";
+import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { route } from "@/lib/server/route";

@@ -3,7 +3,7 @@
  * signed-in admin (requireUser itself is tested with the sign-in), the database by a test one.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 // The test's requests come through two proxies of the portal's own (X-Forwarded-For: client, balancer).
 process.env.TRUSTED_PROXY_HOPS = "2";

@@ -4,7 +4,7 @@
  * the body (an active outlet), not by a portal session: the portal's server is its client.
  * With a real AOPay configured it does not exist (404).
  */
-import { appSandbox, serveSandboxCall } from "@/lib/aopay/sandbox/http";
+import { appSandbox, serveSandboxCall } from "@/lib/tools/sandbox/http";
 import { config } from "@/lib/config";
 
 export async function POST(request: Request, { params }: { params: Promise<{ path: string[] }> }) {

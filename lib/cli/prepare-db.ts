@@ -1,9 +1,0 @@
-/** Before `next dev`: migrate, and seed the embedded demo database when empty. */
-import { parseConfig } from "@/lib/config";
-import { prepareDatabase } from "@/lib/demo/prepare";
-import { runCli } from "@/lib/cli/run-cli";
-
-runCli(async () => {
-  const { seeded } = await prepareDatabase(parseConfig());
-  if (seeded) console.log("Seeded the demo outlet and users.");
-});
