@@ -7,6 +7,12 @@ const config = [
   {
     ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
+  {
+    // The portal's modules stay small enough to read at once: a longer function is split by what it does.
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/**/*.test.ts"],
+    rules: { "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
 ];
 
 export default config;

@@ -60,14 +60,11 @@ function interpret(table: Record<string, CodeRule>, call: CallName, httpStatus: 
   return meaningOf(table, call, envelope.responseCode, envelope, raw);
 }
 
-export function createAopayClient(options: AopayClientOptions) {
-  const timeouts = { ...defaultTimeouts, ...options.timeouts };
-  const retry = { attempts: 3, backoffMs: 250, ...options.readRetry };
-  const fetchImpl = options.fetchImpl ?? fetch;
-  const registrationId = options.registrationId;
-  const table = codeTable(options.responseCodes);
+type Sent = { answer: Answer; raw: Record<string, unknown> };
 
-  const recording = (call: CallName): Pick<TransportOptions, "begin" | "finish"> => ({
+/** The exchange log around one call: written before it is sent, completed with its reply. */
+function exchangeRecording(options: AopayClientOptions, call: CallName): Pick<TransportOptions, "begin" | "finish"> {
+  return {
     begin: async (exchange) => {
       if (!options.recorder) return undefined;
       try {
@@ -87,39 +84,58 @@ export function createAopayClient(options: AopayClientOptions) {
         options.onRecordError?.(error);
       }
     },
+  };
+}
+
+/**
+ * How the client sends one call: a read is retried with backoff after network failures, a call
+ * that moves money is posted once; either way the reply is read into an Answer.
+ */
+function sender(options: AopayClientOptions) {
+  const timeouts = { ...defaultTimeouts, ...options.timeouts };
+  const retry = { attempts: 3, backoffMs: 250, ...options.readRetry };
+  const table = codeTable(options.responseCodes);
+  const transportFor = (call: CallName): TransportOptions => ({
+    baseUrl: options.baseUrl,
+    headers: options.headers ?? {},
+    timeoutMs: calls[call].read ? timeouts.readMs : timeouts.writeMs,
+    fetchImpl: options.fetchImpl ?? fetch,
+    ...exchangeRecording(options, call),
   });
 
-  async function send(call: CallName, body: object, reference?: string) {
-    const spec = calls[call];
-    const transport: TransportOptions = {
-      baseUrl: options.baseUrl,
-      headers: options.headers ?? {},
-      timeoutMs: spec.read ? timeouts.readMs : timeouts.writeMs,
-      fetchImpl,
-      ...recording(call),
+  async function sendOnce(call: CallName, body: object, transport: TransportOptions, meta: { reference?: string; attempt: number }): Promise<Sent> {
+    const reply = await postOnce(call, body, transport, meta);
+    const envelope = readEnvelope(reply.json);
+    if (!envelope) throw new AopayCallError(call, "unexpected_shape", `AOPay ${call}: the reply has an unexpected shape`, reply.httpStatus);
+    const answer: Answer = {
+      outcome: interpret(table, call, reply.httpStatus, envelope, reply.json),
+      code: envelope.responseCode,
+      message: envelope.message ?? "",
+      stateresp: envelope.stateresp,
+      httpStatus: reply.httpStatus,
     };
-    const attempts = spec.read ? Math.max(1, retry.attempts) : 1;
+    if (answer.outcome === "authentication_failed") await options.onAuthenticationFailed?.(call, answer);
+    return { answer, raw: reply.json as Record<string, unknown> };
+  }
+
+  return async function send(call: CallName, body: object, reference?: string): Promise<Sent> {
+    const transport = transportFor(call);
+    const attempts = calls[call].read ? Math.max(1, retry.attempts) : 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        const reply = await postOnce(call, body, transport, { reference, attempt });
-        const envelope = readEnvelope(reply.json);
-        if (!envelope) throw new AopayCallError(call, "unexpected_shape", `AOPay ${call}: the reply has an unexpected shape`, reply.httpStatus);
-        const answer: Answer = {
-          outcome: interpret(table, call, reply.httpStatus, envelope, reply.json),
-          code: envelope.responseCode,
-          message: envelope.message ?? "",
-          stateresp: envelope.stateresp,
-          httpStatus: reply.httpStatus,
-        };
-        if (answer.outcome === "authentication_failed") await options.onAuthenticationFailed?.(call, answer);
-        return { answer, raw: reply.json as Record<string, unknown> };
+        return await sendOnce(call, body, transport, { reference, attempt });
       } catch (error) {
-        const retryable = spec.read && error instanceof AopayCallError && error.isNetworkFailure && attempt < attempts;
+        const retryable = calls[call].read && error instanceof AopayCallError && error.isNetworkFailure && attempt < attempts;
         if (!retryable) throw error;
         await new Promise((r) => setTimeout(r, retry.backoffMs * 2 ** (attempt - 1)));
       }
     }
-  }
+  };
+}
+
+export function createAopayClient(options: AopayClientOptions) {
+  const send = sender(options);
+  const registrationId = options.registrationId;
 
   return {
     /** Documented. Sends the customer the OTP for a transfer; `stateresp` goes to confirm. */
