@@ -8,6 +8,7 @@ import { buttonClasses } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
 import type { PartView } from "@/lib/counter/transfer-view";
 import { rupeesSpoken } from "@/lib/format";
+import { OtpInput } from "@/components/counter/otp-input";
 
 /** Step 4: the part waiting for its OTP: send it, or type what the customer reads out, in time. */
 export function OtpStep({ part, total, serverNow, receivedAt, onChange }: { part: PartView; total: number; serverNow: string; receivedAt: number; onChange: () => Promise<void> }) {
@@ -68,17 +69,7 @@ export function OtpStep({ part, total, serverNow, receivedAt, onChange }: { part
         <form onSubmit={confirm} noValidate className="mt-3 space-y-3">
           <OtpCountdown secondsLeft={expired ? 0 : secondsLeft} />
           <Field id="otp" label="OTP read out by the customer" error={error} errorId="otp-error" errorRole="alert">
-            <input
-              id="otp"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={8}
-              value={otp}
-              onChange={(e) => setOtp(e.target.value.replace(/\D/g, ""))}
-              aria-invalid={error ? true : undefined}
-              aria-describedby="otp-error"
-              className="block w-44 rounded-lg border border-slate-300 bg-white px-3 py-2.5 font-mono text-xl tracking-widest"
-            />
+            <OtpInput id="otp" value={otp} onChange={setOtp} error={error} errorId="otp-error" />
           </Field>
           <div className="flex flex-wrap gap-2">
             <button type="submit" className={buttonClasses()} disabled={busy || expired || otp.length < 4}>

@@ -6,6 +6,7 @@ import { buttonClasses } from "@/components/ui/button-classes";
 import { Field, FieldError } from "@/components/ui/field";
 import type { PartView } from "@/lib/counter/transfer-view";
 import { formatIst } from "@/lib/format";
+import { OtpInput } from "@/components/counter/otp-input";
 
 const time = (iso: string) => formatIst(new Date(iso), "dd MMM yyyy, HH:mm:ss");
 
@@ -109,18 +110,7 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
         <p className="text-sm text-amber-800">The portal is asking AOPay whether the last refund went through. This updates by itself.</p>
       ) : null}
       <Field id={inputId} label="Refund OTP read out by the customer" error={error} errorId={errorId} errorRole="alert">
-        <input
-          ref={input}
-          id={inputId}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={8}
-          value={otp}
-          onChange={(e) => setOtp(e.target.value.replace(/\D/g, ""))}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={errorId}
-          className={`block w-44 rounded-lg border bg-white px-3 py-2.5 font-mono text-xl tracking-widest ${error ? "border-red-600" : "border-slate-300"}`}
-        />
+        <OtpInput inputRef={input} id={inputId} value={otp} onChange={setOtp} error={error} errorId={errorId} />
       </Field>
       <div className="flex flex-wrap gap-2">
         <button type="submit" aria-disabled={busy ? true : undefined} className={`${buttonClasses()} aria-disabled:cursor-wait aria-disabled:opacity-60`}>

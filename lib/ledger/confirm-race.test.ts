@@ -4,11 +4,11 @@
  * the status was updated meanwhile. AOPay is scripted here so that the two answers can be
  * made to cross; on PGlite and PostgreSQL.
  */
-import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AopayClient } from "@/lib/aopay/client";
 import { AopayCallError } from "@/lib/aopay/errors";
 import { createLedger, type Ledger } from "@/lib/ledger/ledger";
+import { oneTransfer, partWithOtpSent } from "@/lib/tools/testing/ledger-fixtures";
 import { testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
@@ -44,25 +44,7 @@ describe.each(testBackends)("a money call crossed by a status check on %s", (bac
   });
 
   async function partWithOtp(mobile: string): Promise<string> {
-    const { transferId } = await ledger.createTransfer(
-      {
-        outletId: (await db.prisma.outlet.findFirstOrThrow()).id,
-        agentId,
-        remitter: { mobile, firstName: "Asha", lastName: "Rao" },
-        beneficiary: { id: "1", name: "Ravi Rao", ifsc: "SBIN0001234", accountMasked: "XXXXXXX5947" },
-        mode: "IMPS",
-        amount: new Decimal(1500),
-        pincode: "110045",
-        address: "Delhi",
-        dateOfBirth: new Date("1990-01-31"),
-        latitude: "28.609000",
-        longitude: "77.236200",
-      },
-      { userId: agentId },
-    );
-    const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId } });
-    expect(await ledger.sendOtp(part.id, { userId: agentId })).toMatchObject({ ok: true });
-    return part.id;
+    return partWithOtpSent(ledger, db.prisma, oneTransfer((await db.prisma.outlet.findFirstOrThrow()).id, agentId, mobile));
   }
 
   /** Confirms, and while the call is out, lets a status check settle the part. */

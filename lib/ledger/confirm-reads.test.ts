@@ -4,7 +4,6 @@
  * statements are counted as the database receives them (Prisma's query log), so a read hidden
  * in an `include` or a raw query counts too. AOPay is scripted; on PGlite and PostgreSQL.
  */
-import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AopayClient } from "@/lib/aopay/client";
 import { AopayCallError } from "@/lib/aopay/errors";
@@ -13,6 +12,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createLedger, type Ledger } from "@/lib/ledger/ledger";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { oneTransfer, partWithOtpSent } from "@/lib/tools/testing/ledger-fixtures";
 import { testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type BackendName } from "@/lib/tools/testing/test-databases";
 
@@ -92,25 +92,7 @@ describe.each(testBackends)("the reads of one confirmation on %s", (backend) => 
   });
 
   async function partWithOtp(): Promise<string> {
-    const { transferId } = await ledger.createTransfer(
-      {
-        outletId,
-        agentId,
-        remitter: { mobile: `98222${String(++counter).padStart(5, "0")}`, firstName: "Asha", lastName: "Rao" },
-        beneficiary: { id: "1", name: "Ravi Rao", ifsc: "SBIN0001234", accountMasked: "XXXXXXX5947" },
-        mode: "IMPS",
-        amount: new Decimal(1500),
-        pincode: "110045",
-        address: "Delhi",
-        dateOfBirth: new Date("1990-01-31"),
-        latitude: "28.609000",
-        longitude: "77.236200",
-      },
-      { userId: agentId },
-    );
-    const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId } });
-    expect(await ledger.sendOtp(part.id, { userId: agentId })).toMatchObject({ ok: true });
-    return part.id;
+    return partWithOtpSent(ledger, db.prisma, oneTransfer(outletId, agentId, `98222${String(++counter).padStart(5, "0")}`));
   }
 
   it.each(Object.keys(answers))("reads the part once and the outlet once when AOPay's answer is %s", async (name) => {

@@ -7,6 +7,7 @@ import { format, startOfMonth } from "date-fns";
 import Decimal from "decimal.js";
 import { inIndia, rupeesSpoken } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TransferDetails } from "@/lib/aopay/types";
 import type { Actor, Db, LedgerContext, Tx } from "@/lib/ledger/context";
 import { reservingStates } from "@/lib/ledger/states";
 import { recordCreated } from "@/lib/ledger/transition";
@@ -15,20 +16,14 @@ import { planInForce, type PlanInForce } from "@/lib/money/plans";
 import { Refusal } from "@/lib/refusal";
 import { previewFees, type FeePreview } from "@/lib/transfers/split";
 
-export interface NewTransfer {
+/** A transfer as the counter asks for it: AOPay's details of the money call, and who and whom. */
+export interface NewTransfer extends Pick<TransferDetails, "mode" | "amount" | "pincode" | "address" | "dateOfBirth" | "latitude" | "longitude"> {
   /** The screen's key for this one request; a retry with the same key returns the same transfer. */
   requestKey?: string;
   outletId: string;
   agentId: string;
   remitter: { mobile: string; firstName: string; lastName: string };
   beneficiary: { id: string; name: string; bankName?: string; ifsc?: string; accountMasked?: string };
-  mode: "IMPS" | "NEFT";
-  amount: Decimal;
-  pincode: string;
-  address: string;
-  dateOfBirth: Date;
-  latitude: string;
-  longitude: string;
 }
 
 /** A digits-only reference, unique by index: year, day of year, then nine random digits. */
