@@ -26,6 +26,15 @@ test("a visitor who is not signed in is sent to sign in, then back where they we
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Users");
 });
 
+test("a sign-in link that points elsewhere lands on the portal, never on another site", async ({ page, baseURL }) => {
+  for (const callback of ["%2F%09%2Fevil.example%2F", "%2F%2Fevil.example%2F", "%2F%5Cevil.example%2F", "https%3A%2F%2Fevil.example%2F"]) {
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?callbackUrl=${callback}`);
+    await fillSignIn(page, users.supervisor.username, users.supervisor.password);
+    await expect(page, callback).toHaveURL(`${baseURL}/review`);
+  }
+});
+
 test("a wrong password and empty fields get inline errors, and the username is kept", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -2,6 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
+import { sameOriginPath } from "@/lib/auth/safe-redirect";
 import { lockMinutes, maxFailedLogins, normaliseUsername } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
 import { formatIst } from "@/lib/format";
@@ -12,11 +13,6 @@ export interface SignInState {
   message?: string;
   fieldErrors?: Partial<Record<keyof SignInInput, string>>;
   username?: string;
-}
-
-/** Only same-site paths, so the form cannot be used to bounce users elsewhere. */
-function safeRedirect(target: FormDataEntryValue | null): string {
-  return typeof target === "string" && /^\/(?![/\\])[^\\]*$/.test(target) ? target : "/";
 }
 
 // Public by nature: this is how a user gets a session.
@@ -34,7 +30,7 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
   }
 
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeRedirect(formData.get("callbackUrl")) });
+    await signIn("credentials", { ...parsed.data, redirectTo: sameOriginPath(formData.get("callbackUrl")) });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       return { message: await refusalMessage(error.code, parsed.data.username), username };
