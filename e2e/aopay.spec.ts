@@ -1,11 +1,14 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { prepareDatabase } from "@/lib/demo/prepare";
 import { json, startMisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
+import { hashPassword } from "@/lib/auth/password";
+import { openDb } from "@/lib/db/client";
 import { signIn } from "./support/sign-in";
-import { nextBin, startServer, testSecret } from "./support/processes";
+import { nextBin, runToExit, startServer, testSecret } from "./support/processes";
 import { users } from "./support/users";
 
 test("the portal talks to its own AOPay sandbox over HTTP, and records the exchange", async ({ page }, testInfo) => {
@@ -36,16 +39,19 @@ test("sandbox OTPs are shown to the outlet's signed-in users only, in the panel 
   const anonymous = await playwright.request.newContext({ baseURL });
   expect((await anonymous.get("/api/sandbox/otps")).status()).toBe(401);
 
-  // A customer unknown to AOPay: the sandbox "sends" a registration OTP.
+  // The sandbox answers the portal's own client only: not a stranger with a published RegistrationID.
   const mobile = "9812345678";
   const query = await anonymous.post("/api/sandbox/aopay/api/AOP/DMTV1/QueryRemitter", { data: { MobileNumber: mobile, RegistrationID: "AOP-554" } });
-  expect(query.status()).toBe(202);
-  expect(await query.json()).toMatchObject({ status: false, response_code: 0, message: "Remitter not registered OTP sent for new registration." });
-  // Like AOPay, the sandbox refuses a partner it does not know.
-  const stranger = await anonymous.post("/api/sandbox/aopay/api/AOP/DMTV1/QueryRemitter", { data: { MobileNumber: mobile, RegistrationID: "AOP-000" } });
-  expect(stranger.status()).toBe(401);
+  expect(query.status()).toBe(404);
+  const forged = await anonymous.post("/api/sandbox/aopay/api/AOP/DMTV1/QueryRemitter", { data: { MobileNumber: mobile, RegistrationID: "AOP-554" }, headers: { "x-portal-sandbox-key": "guessed" } });
+  expect(forged.status()).toBe(404);
 
+  // A customer unknown to AOPay, looked up at the counter: the sandbox "sends" a registration OTP.
   await signIn(page, users.agent);
+  await page.goto("/transfers/new");
+  await page.getByLabel("Customer's mobile number").fill(mobile);
+  await page.getByRole("button", { name: "Find customer" }).click();
+  await expect(page.getByText("This customer is not registered yet.")).toBeVisible();
   const otps = (await (await page.request.get("/api/sandbox/otps")).json()) as { otps: { mobile: string; purpose: string; code: string }[] };
   const otp = otps.otps.find((o) => o.mobile === mobile && o.purpose === "register");
   expect(otp?.code).toMatch(/^\d{6}$/);
@@ -56,25 +62,37 @@ test("sandbox OTPs are shown to the outlet's signed-in users only, in the panel 
   await anonymous.dispose();
 });
 
-test("with AOPAY_BASE_URL set, the portal calls that server instead, and the sandbox and its OTPs are gone", async ({ browser }) => {
-  test.setTimeout(120_000);
+test("with AOPAY_BASE_URL set, the portal calls that server instead, and the sandbox, its OTPs and the demo are gone", async ({ browser }) => {
+  test.setTimeout(150_000);
   const aopay = await startMisbehavingServer();
   aopay.script([json(200, { status: false, response_code: 0, message: "Reply from the other AOPay" })]);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-live-"));
-  await prepareDatabase({ database: { kind: "pglite", dir: path.join(dataDir, "pg") }, seedDemo: false });
+  // A new user tries the sandbox's demo first, then sets AOPAY_BASE_URL to go live.
+  const database = { kind: "pglite" as const, dir: path.join(dataDir, "pg") };
+  await prepareDatabase({ database, seedDemo: false, aopay: { sandbox: true } });
   const port = 3197;
-  const server = startServer([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    DATA_DIR: dataDir,
-    AUTH_SECRET: testSecret,
-    AOPAY_BASE_URL: `${aopay.url}/`,
-    AOPAY_HEADERS: '{"X-Api-Key":"live-key"}',
-    AOPAY_SECRET_HEADER: "X-Client-Secret",
-  });
+  const live = { DATA_DIR: dataDir, AUTH_SECRET: testSecret, AOPAY_BASE_URL: `${aopay.url}/`, AOPAY_HEADERS: '{"X-Api-Key":"live-key"}', AOPAY_SECRET_HEADER: "X-Client-Secret" };
+  const refused = runToExit([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], live);
+  expect(refused.status).toBe(1);
+  expect(refused.errorLines.join("\n")).toContain("Refusing to start with a live AOPay (AOPAY_BASE_URL): the demo accounts agent, supervisor, admin still have their published password.");
+
+  // The admin gives every demo account a real password; then the portal goes live.
+  const admin = { ...users.admin, password: "a-real-password-for-the-live-admin" };
+  const opened = openDb(database);
+  try {
+    for (const user of ["agent", "supervisor", "admin"]) await opened.prisma.user.update({ where: { username: user }, data: { passwordHash: await hashPassword(user === "admin" ? admin.password : randomUUID()) } });
+  } finally {
+    await opened.close();
+  }
+  const server = startServer([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], live);
   try {
     await expect.poll(server.output, { timeout: 60_000 }).toContain("Ready");
     const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
     const page = await context.newPage();
-    await signIn(page, users.admin);
+    await page.goto("/sign-in");
+    await expect(page.getByText("Demo logins")).toHaveCount(0);
+    await expect(page.getByText(users.admin.password)).toHaveCount(0);
+    await signIn(page, admin);
     await page.goto("/admin/aopay");
     await expect(page.getByTestId("aopay-mode")).toContainText(`Live ${aopay.url}/`);
     await expect(page.getByRole("complementary", { name: "Sandbox OTPs" })).toHaveCount(0);

@@ -13,9 +13,12 @@ import { users } from "./support/users";
 import { nextBin, runToExit, startServer, testSecret as secret, tsxBin } from "./support/processes";
 
 const badSettings: { name: string; env: Record<string, string>; line: RegExp }[] = [
-  { name: "unreachable DATABASE_URL", env: { DATABASE_URL: "postgresql://portal@127.0.0.1:1/portal", AUTH_SECRET: secret }, line: /^Cannot reach the database \(PostgreSQL at 127\.0\.0\.1:1\/portal, from DATABASE_URL\): / },
+  { name: "unreachable DATABASE_URL", env: { DATABASE_URL: "postgresql://portal@127.0.0.1:1/portal", AUTH_SECRET: secret, AOPAY_SANDBOX: "true" }, line: /^Cannot reach the database \(PostgreSQL at 127\.0\.0\.1:1\/portal, from DATABASE_URL\): / },
   { name: "DATABASE_URL that is not PostgreSQL", env: { DATABASE_URL: "mysql://127.0.0.1/portal", AUTH_SECRET: secret }, line: /^Invalid setting DATABASE_URL: must be a postgres/ },
   { name: "production without AUTH_SECRET", env: { DATABASE_URL: "postgresql://127.0.0.1/portal" }, line: /^Missing setting AUTH_SECRET: / },
+  // A production database never falls back to the sandbox's made-up transfers by itself.
+  { name: "a production database and no AOPAY_BASE_URL", env: { DATABASE_URL: "postgresql://127.0.0.1/portal", AUTH_SECRET: secret }, line: /^Missing setting AOPAY_BASE_URL: it is required when DATABASE_URL is set \(production\); set AOPAY_SANDBOX=true/ },
+  { name: "AOPay over plain http to another machine", env: { AOPAY_BASE_URL: "http://aopay.example/", AUTH_SECRET: secret }, line: /^Invalid setting AOPAY_BASE_URL: must be an https:\/\/ URL/ },
 ];
 
 test.describe("a server started with bad settings stops with one line and exit code 1", () => {
@@ -24,7 +27,7 @@ test.describe("a server started with bad settings stops with one line and exit c
   badSettings.forEach(({ name, env, line }, index) => {
     test(`next start with ${name}`, () => {
       // Next listens before it runs the start-up checks, so each test needs its own port.
-      const { status, errorLines } = runToExit([nextBin, "start", "-p", String(3191 + index)], env);
+      const { status, errorLines } = runToExit([nextBin, "start", "-p", String(3181 + index)], env);
       expect(status).toBe(1);
       expect(errorLines).toHaveLength(1);
       expect(errorLines[0]).toMatch(line);
@@ -45,7 +48,7 @@ test("npm start on an empty data folder migrates, seeds, serves the demo with it
   const port = 3195;
   const server = startServer([tsxBin, "lib/tools/cli/start.ts"], { DATA_DIR: dataDir, PORT: String(port) });
   try {
-    await expect.poll(server.output, { timeout: 150_000 }).toContain(`Counter Portal is ready at http://localhost:${port}`);
+    await expect.poll(server.output, { timeout: 150_000 }).toContain(`Counter Portal is ready at http://127.0.0.1:${port} (this machine only`);
     const output = server.output();
     expect(output).toContain("Seeded the demo outlet and users.");
     expect(output).toContain(`${users.agent.username} / ${users.agent.password}`);
@@ -86,7 +89,7 @@ test("when the database fails mid-shift the user sees a reference, never a stack
   await db.close();
 
   const port = 3196;
-  const server = startServer([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { DATABASE_URL: url, AUTH_SECRET: secret });
+  const server = startServer([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { DATABASE_URL: url, AUTH_SECRET: secret, AOPAY_SANDBOX: "true" });
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
   try {

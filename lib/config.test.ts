@@ -14,8 +14,28 @@ describe("configuration", () => {
   });
 
   it("uses PostgreSQL when DATABASE_URL is set", () => {
-    const config = parseConfig({ DATABASE_URL: "postgresql://u:p@db:5432/portal", AUTH_SECRET: secret });
+    const config = parseConfig({ DATABASE_URL: "postgresql://u:p@db:5432/portal", AUTH_SECRET: secret, AOPAY_BASE_URL: "https://aopay.example" });
     expect(config.database).toEqual({ kind: "postgres", url: "postgresql://u:p@db:5432/portal" });
+  });
+
+  it("refuses a production database with the sandbox unless AOPAY_SANDBOX=true asks for it by name", () => {
+    const production = { DATABASE_URL: "postgresql://u:p@db:5432/portal", AUTH_SECRET: secret };
+    expect(() => parseConfig(production)).toThrow(/^Missing setting AOPAY_BASE_URL: it is required when DATABASE_URL is set \(production\); set AOPAY_SANDBOX=true/);
+    expect(parseConfig({ ...production, AOPAY_SANDBOX: "true" }).aopay.sandbox).toBe(true);
+    expect(() => parseConfig({ ...production, AOPAY_SANDBOX: "true", AOPAY_BASE_URL: "https://aopay.example" })).toThrow(/^Invalid setting AOPAY_SANDBOX/);
+  });
+
+  it("takes AOPay over https, and over http only on this machine", () => {
+    expect(parseConfig({ AOPAY_BASE_URL: "https://aopay.example/" }).aopay.baseUrl).toBe("https://aopay.example/");
+    expect(parseConfig({ AOPAY_BASE_URL: "http://127.0.0.1:4000/" }).aopay.sandbox).toBe(false);
+    expect(parseConfig({ AOPAY_BASE_URL: "http://localhost:4000/" }).aopay.sandbox).toBe(false);
+    expect(() => parseConfig({ AOPAY_BASE_URL: "http://aopay.example/" })).toThrow(/^Invalid setting AOPAY_BASE_URL: must be an https:\/\/ URL/);
+  });
+
+  it("listens on 127.0.0.1 for the embedded demo, everywhere otherwise, unless HOST says", () => {
+    expect(parseConfig({}).host).toBe("127.0.0.1");
+    expect(parseConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+    expect(parseConfig({ AOPAY_BASE_URL: "https://aopay.example" }).host).toBeUndefined();
   });
 
   it.each([

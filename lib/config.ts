@@ -17,6 +17,11 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** A host name that can only be this machine. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || hostname === "::1" || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 /** Treat `VAR=` (empty) as unset, as most .env tooling does. */
 const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
 
@@ -50,8 +55,14 @@ const envSchema = z.object({
     z
       .string()
       .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), { message: "must be an http:// or https:// URL" })
+      // The credentials and the customers' details travel in every request: only TLS leaves the machine.
+      .refine((v) => !URL.canParse(v) || new URL(v).protocol === "https:" || isLoopback(new URL(v).hostname), {
+        message: "must be an https:// URL (http:// only for a server on this machine: localhost, 127.0.0.1 or ::1)",
+      })
       .optional(),
   ),
+  AOPAY_SANDBOX: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).optional()),
+  HOST: optionalString,
   AOPAY_HEADERS: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z
@@ -141,6 +152,8 @@ export interface PortalConfig {
   /** Present after resolveAuthSecret(); required in production (DATABASE_URL set). */
   authSecret: string | undefined;
   port: number;
+  /** The address `npm start` listens on: 127.0.0.1 for the embedded demo, every interface otherwise (HOST). */
+  host: string | undefined;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   /** Seed the demo data into an empty PostgreSQL database too (the embedded one always is). */
   seedDemo: boolean;
@@ -213,6 +226,17 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       "Missing setting AUTH_SECRET: it is required when DATABASE_URL is set (production)",
     );
   }
+  // A production database with the sandbox by default would "succeed" transfers that never
+  // moved: the sandbox there must be asked for by name.
+  if (e.DATABASE_URL && !e.AOPAY_BASE_URL && e.AOPAY_SANDBOX !== "true") {
+    throw new ConfigError(
+      "Missing setting AOPAY_BASE_URL: it is required when DATABASE_URL is set (production); set AOPAY_SANDBOX=true to run the simulated AOPay on purpose",
+    );
+  }
+  if (e.AOPAY_BASE_URL && e.AOPAY_SANDBOX === "true") {
+    throw new ConfigError("Invalid setting AOPAY_SANDBOX: true contradicts AOPAY_BASE_URL (a real AOPay); unset one of them");
+  }
+  const sandbox = e.AOPAY_BASE_URL === undefined;
   return {
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }
@@ -220,6 +244,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     dataDir,
     authSecret: e.AUTH_SECRET,
     port: e.PORT,
+    // The embedded demo (sandbox, no production database) is for this machine only, unless told.
+    host: e.HOST ?? (sandbox && !e.DATABASE_URL ? "127.0.0.1" : undefined),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === "true",
     otpValiditySeconds: e.OTP_VALIDITY_SECONDS,
@@ -233,7 +259,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     aopay: {
       baseUrl: e.AOPAY_BASE_URL ?? sandboxBaseUrl(e.PORT),
-      sandbox: e.AOPAY_BASE_URL === undefined,
+      sandbox,
       headers: e.AOPAY_HEADERS ?? {},
       secretHeader: e.AOPAY_SECRET_HEADER,
       bankIds: e.AOPAY_BANK_IDS ?? {},

@@ -1,6 +1,7 @@
 /** Start-up checks and background work of the web server (see instrumentation.ts). */
 import { ConfigError, config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { accountsWithPublishedPasswords, publishedPasswordsRefusal } from "@/lib/demo/mode";
 import { DatabaseUnreachableError, explainConnectionError } from "@/lib/db/health";
 import { createAppLedger } from "@/lib/ledger/app-ledger";
 import { log } from "@/lib/log";
@@ -20,12 +21,18 @@ export function startBackgroundWork(): void {
 
 export async function checkStartup(): Promise<void> {
   try {
-    const { database } = config();
+    const settings = config();
     try {
       await db().$queryRawUnsafe("SELECT 1");
     } catch (error) {
-      throw explainConnectionError(database, error);
+      throw explainConnectionError(settings.database, error);
     }
+    if (settings.aopay.sandbox) {
+      log.warn("AOPay is the portal's own sandbox: no money moves and every UTR is made up. Set AOPAY_BASE_URL to go live.");
+      return;
+    }
+    const refusal = publishedPasswordsRefusal(await accountsWithPublishedPasswords(db()));
+    if (refusal) throw new ConfigError(refusal);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DatabaseUnreachableError) {
       console.error(error.message);

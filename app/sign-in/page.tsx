@@ -4,6 +4,7 @@ import { SignInForm } from "@/app/sign-in/sign-in-form";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { config } from "@/lib/config";
+import { demoMode } from "@/lib/demo/mode";
 import { demoUsers } from "@/lib/demo/seed";
 import { roleHome, roleLabels } from "@/lib/roles";
 
@@ -13,7 +14,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const user = await getCurrentUser();
   if (user) redirect(roleHome[user.role]);
   const { callbackUrl } = await searchParams;
-  const demo = config().database.kind === "pglite";
+  const demo = demoMode(config());
 
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">

@@ -32,6 +32,8 @@ runCli(async () => {
   let target: DatabaseTarget;
   if (process.env.TEST_DATABASE_URL) {
     env.DATABASE_URL = await createThrowawayPostgres("portal_e2e");
+    // A PostgreSQL database with the sandbox is asked for by name (it never is by default).
+    env.AOPAY_SANDBOX = "true";
     target = { kind: "postgres", url: env.DATABASE_URL };
   } else {
     env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-"));

@@ -11,6 +11,7 @@ import { recordAudit } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { maskLongDigits } from "@/lib/aopay/mask";
+import { sandboxKey, sandboxKeyHeader } from "@/lib/aopay/sandbox-key";
 import { config, type AopaySettings } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
@@ -53,7 +54,8 @@ export function aopayForOutlet(registrationId: string, onExchangeStored?: (id: b
   return createAopayClient({
     baseUrl: settings.baseUrl,
     registrationId,
-    headers: aopayHeaders(settings, registrationId),
+    // The sandbox answers only the portal's own client.
+    headers: { ...aopayHeaders(settings, registrationId), ...(settings.sandbox ? { [sandboxKeyHeader]: sandboxKey() } : {}) },
     timeouts: { writeMs: settings.writeTimeoutMs, readMs: settings.readTimeoutMs },
     responseCodes: settings.responseCodes,
     recorder: databaseExchangeRecorder(db(), registrationId, onExchangeStored),

@@ -195,7 +195,7 @@ async function measureLoad(client: pg.Client, pool: pg.Pool, url: string, option
       port,
       host: "127.0.0.1",
       // Each instance is its own AOPay sandbox (AOPAY_BASE_URL unset) and runs its status worker.
-      env: { DATABASE_URL: url, AUTH_SECRET: authSecret, LOG_LEVEL: "warn", RD_SIMULATOR: "off", AOPAY_BASE_URL: "" },
+      env: { DATABASE_URL: url, AUTH_SECRET: authSecret, LOG_LEVEL: "warn", RD_SIMULATOR: "off", AOPAY_BASE_URL: "", AOPAY_SANDBOX: "true" },
     }),
   );
   try {

@@ -6,6 +6,7 @@
 import { parseConfig, type PortalConfig } from "@/lib/config";
 import { describeTarget } from "@/lib/db/target";
 import { prepareDatabase } from "@/lib/demo/prepare";
+import { demoMode } from "@/lib/demo/mode";
 import { demoUsers } from "@/lib/demo/seed";
 import { ensureBuild } from "@/lib/tools/cli/build";
 import { CliFailure, runCli } from "@/lib/tools/cli/run-cli";
@@ -37,13 +38,11 @@ runCli(async () => {
   ensureBuild();
 
   const device = await startSimulatedDevice(settings);
-  const server = serveNext({ port: settings.port });
+  const server = serveNext({ port: settings.port, host: settings.host });
   if (await server.ready) {
-    const logins =
-      settings.database.kind === "pglite"
-        ? ["Demo logins:", ...demoUsers.map((u) => `  ${u.role.padEnd(10)} ${u.username} / ${u.password}`)]
-        : [];
-    console.log(["", `Counter Portal is ready at http://localhost:${settings.port}`, ...logins, ""].join("\n"));
+    const logins = demoMode(settings) ? ["Demo logins:", ...demoUsers.map((u) => `  ${u.role.padEnd(10)} ${u.username} / ${u.password}`)] : [];
+    const where = settings.host === "127.0.0.1" ? " (this machine only; HOST=0.0.0.0 opens it to the network)" : "";
+    console.log(["", `Counter Portal is ready at http://${settings.host ?? "localhost"}:${settings.port}${where}`, ...logins, ""].join("\n"));
   }
   const { clean, code } = await server.exited;
   await device?.close();
