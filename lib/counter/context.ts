@@ -48,7 +48,7 @@ export function counterContext(deps: CounterDeps): CounterContext {
 /** The memory's key: one outlet's look-ups never stand in for another's. */
 export const memoryKey = (outletId: string, mobile: string) => `${outletId}:${mobile}`;
 
-export const notOursText = "That transfer is not one of your outlet's.";
+export const notOursText = "That transfer is not one of yours: only the agent who started it can act on it.";
 const unreachable = "AOPay did not answer. Nothing was changed; try again in a moment.";
 
 /** AOPay being unreachable is a refusal the agent can act on (try again), not a failure. */
@@ -70,11 +70,15 @@ export async function outletOf(ctx: CounterContext, user: CurrentUser) {
   return outlet;
 }
 
-/** The part, if it belongs to a transfer of the agent's own active outlet: one read of each. */
+/**
+ * The part, if it belongs to a transfer this agent started at their own active outlet: one read
+ * of each. A transfer's money steps are its own agent's (as its history is); a colleague who
+ * takes over a stuck one asks a supervisor, whose review can ask AOPay about it.
+ */
 export async function ownPart(ctx: CounterContext, user: CurrentUser, partId: string) {
   const [outlet, part] = await Promise.all([
     outletOf(ctx, user),
-    user.outletId ? ctx.prisma.transferPart.findFirst({ where: { id: partId, transfer: { outletId: user.outletId } }, select: { id: true } }) : null,
+    user.outletId ? ctx.prisma.transferPart.findFirst({ where: { id: partId, transfer: { outletId: user.outletId, agentId: user.id } }, select: { id: true } }) : null,
   ]);
   if (!part) throw new Refusal(notOursText);
   return { ...part, outlet };

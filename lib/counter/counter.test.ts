@@ -139,6 +139,20 @@ describe.each(testBackends)("the counter on %s", (backend) => {
     expect((await db.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } })).state).toBe("OTP_SENT");
   });
 
+  it("refuses a colleague at the same outlet every money step of a transfer they did not start", async () => {
+    const { mobile, beneficiaryId } = await customer();
+    const { transferId } = await counter.startTransfer(agent, form(mobile, beneficiaryId));
+    const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId } });
+    const colleague = { ...agent, id: (await db.prisma.user.create({ data: { username: `colleague-${seq}`, name: "Colleague", role: "AGENT", passwordHash: "x", outletId: agent.outletId } })).id, username: `colleague-${seq}` };
+    calls.length = 0;
+    await expect(counter.sendOtp(colleague, part.id)).rejects.toThrow(notOursText);
+    await expect(counter.confirm(colleague, part.id, await otpFor(mobile))).rejects.toThrow(notOursText);
+    await expect(counter.cancelUnsent(colleague, transferId)).rejects.toThrow(notOursText);
+    await expect(counter.claimRefund(colleague, part.id, "123456")).rejects.toThrow(notOursText);
+    expect(await counter.transferForAgent(colleague, transferId)).toBeNull();
+    expect(calls).toEqual([]);
+  });
+
   it("refuses an agent whose outlet was deactivated", async () => {
     const { mobile, beneficiaryId } = await customer();
     const { transferId } = await counter.startTransfer(agent, form(mobile, beneficiaryId));

@@ -25,7 +25,7 @@ export async function confirm(ctx: CounterContext, user: CurrentUser, partId: st
 /** Cancels the parts of a transfer that were never sent, freeing the month's reservation. */
 export async function cancelUnsent(ctx: CounterContext, user: CurrentUser, transferId: string): Promise<{ cancelled: number }> {
   const outlet = await outletOf(ctx, user);
-  const owned = await ctx.prisma.transfer.count({ where: { id: transferId, outletId: outlet.id } });
+  const owned = await ctx.prisma.transfer.count({ where: { id: transferId, outletId: outlet.id, agentId: user.id } });
   if (owned !== 1) throw new Refusal(notOursText);
   return { cancelled: await ctx.ledger.cancelUnsent(transferId, { userId: user.id }) };
 }
@@ -51,5 +51,5 @@ export async function claimRefund(ctx: CounterContext, user: CurrentUser, partId
 /** The agent's own outlet's transfer with its parts, or null. */
 export async function transferForAgent(ctx: CounterContext, user: CurrentUser, transferId: string) {
   const outlet = await outletOf(ctx, user);
-  return ctx.prisma.transfer.findFirst({ where: { id: transferId, outletId: outlet.id }, include: { parts: { orderBy: { seq: "asc" } } } });
+  return ctx.prisma.transfer.findFirst({ where: { id: transferId, outletId: outlet.id, agentId: user.id }, include: { parts: { orderBy: { seq: "asc" } } } });
 }
