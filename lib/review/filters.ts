@@ -32,6 +32,8 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 export const sortOptions = ["newest", "oldest", "amount_desc", "amount_asc"] as const;
+/** The longest range of days the table and the export read at once (a quarter, about). */
+export const maxRangeDays = 92;
 export const pageSize = 50;
 
 const filterSchema = z.object({
@@ -86,8 +88,12 @@ export function parseFilters(params: Record<string, string | string[] | undefine
     problems.push("to");
     to = from;
   }
+  // A longer range is cut to the last maxRangeDays days up to `to`, and the page says so.
+  const earliest = format(addDays(parseISO(to), -(maxRangeDays - 1)), "yyyy-MM-dd");
+  const cappedFrom = from < earliest ? earliest : from;
+  if (cappedFrom !== from) problems.push("range");
   return {
-    filters: { ...(clean as Partial<ReviewFilters>), from, to, sort: (clean.sort as ReviewFilters["sort"]) ?? "newest", page: (clean.page as number) ?? 1 },
+    filters: { ...(clean as Partial<ReviewFilters>), from: cappedFrom, to, sort: (clean.sort as ReviewFilters["sort"]) ?? "newest", page: (clean.page as number) ?? 1 },
     problems,
   };
 }

@@ -8,6 +8,7 @@ import { Field, filterInputClasses as field } from "@/components/ui/field";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatIst, rupees } from "@/lib/format";
+import { maxRangeDays } from "@/lib/review/filters";
 import { partStates } from "@/lib/ledger/states";
 import { filtersToSearch, type ReviewFilters } from "@/lib/review/filters";
 import { partStateLabel } from "@/lib/part-state-labels";
@@ -99,7 +100,12 @@ export default async function ReviewTransfersPage({ searchParams }: { searchPara
           </a>
         </div>
       </form>
-      {problems.length ? <p className="mb-4 text-sm text-red-700">Some filters were not understood and were left out: {problems.join(", ")}.</p> : null}
+      {problems.includes("range") ? (
+        <p className="mb-4 text-sm text-red-700" data-testid="range-capped">
+          A range covers at most {maxRangeDays} days: this shows the {maxRangeDays} days up to {filters.to}, and the export the same.
+        </p>
+      ) : null}
+      {problems.some((p) => p !== "range") ? <p className="mb-4 text-sm text-red-700">Some filters were not understood and were left out: {problems.filter((p) => p !== "range").join(", ")}.</p> : null}
 
       <Table
         look="list"
