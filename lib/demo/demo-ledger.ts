@@ -121,14 +121,14 @@ export async function seedDemoLedger(tx: Tx, outlet: { id: string; registrationI
       { from: "DRAFT", to: "OTP_SENT", cause: "otp_sent" },
       ...Array.from({ length: t.wrongOtps ?? 0 }, () => [
         { from: "OTP_SENT" as const, to: "SUBMITTED" as const, cause: "confirm_submitted" },
-        { from: "SUBMITTED" as const, to: "OTP_SENT" as const, cause: "confirm_rejected" },
+        { from: "SUBMITTED" as const, to: "OTP_SENT" as const, cause: "confirm_wrong_otp" },
       ]).flat(),
       { from: "OTP_SENT", to: "SUBMITTED", cause: "confirm_submitted" },
       { from: "SUBMITTED", to: t.state, cause: t.state === "PENDING" ? "confirm_unknown" : "confirm_success" },
     ];
     for (const [i, e] of events.entries()) {
       await tx.transferEvent.create({
-        data: { partId: part.id, fromState: e.from, toState: e.to, actorId: agentId, cause: e.cause, at: addMinutes(at, i * 0.2), details: e.cause === "confirm_rejected" ? { code: 7, message: "Wrong OTP." } : undefined },
+        data: { partId: part.id, fromState: e.from, toState: e.to, actorId: agentId, cause: e.cause, at: addMinutes(at, i * 0.2), details: e.cause === "confirm_wrong_otp" ? { code: 7, message: "Wrong OTP." } : undefined },
       });
     }
     await tx.sandboxTransfer.create({

@@ -12,6 +12,7 @@ import { addSeconds } from "date-fns";
 import { answerText } from "@/lib/aopay/answer-text";
 import type { AopayClient } from "@/lib/aopay/client";
 import { AopayCallError } from "@/lib/aopay/errors";
+import { wrongOtpsPerPart } from "@/lib/money/dmt-limits";
 import { maskLongDigits } from "@/lib/aopay/mask";
 import { scheduleData, settledData } from "@/lib/ledger/columns";
 import {
@@ -95,7 +96,8 @@ async function applyCallFailure(ctx: LedgerContext, part: PartWithTransfer, erro
 /** Applies AOPay's answer to the money call, unless a status check moved the part while the call was out. */
 async function applyAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: ConfirmAnswer, by: Omit<PartEvent, "cause">, at: Date): Promise<ConfirmResult> {
   const event = { ...by, cause: `confirm_${answer.outcome}`, details: { code: answer.code ?? null, message: maskLongDigits(answer.message) } };
-  const { change, message } = changeForAnswer(ctx, part, answer, event, at);
+  const wrongBefore = answer.outcome === "wrong_otp" ? await ctx.prisma.transferEvent.count({ where: { partId: part.id, cause: "confirm_wrong_otp" } }) : 0;
+  const { change, message } = changeForAnswer(ctx, part, answer, event, at, wrongBefore);
   if (await commitTransition(ctx.prisma, change)) return { state: change.to, message };
   // A status check moved the part while the call was out: the ledger keeps that state (the
   // call's reply is still in aopay_exchanges); say so instead of claiming ours.
@@ -104,7 +106,12 @@ async function applyAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: C
 }
 
 /** What AOPay's answer to the money call makes of the part, and what the agent reads. */
-function changeForAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: ConfirmAnswer, event: PartEvent, at: Date): { change: PartChange; message?: string } {
+function changeForAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: ConfirmAnswer, event: PartEvent, at: Date, wrongBefore: number): { change: PartChange; message?: string } {
+  // Guessing stops at the last allowed try: AOPay moved nothing, so the part ends not sent.
+  if (answer.outcome === "wrong_otp" && wrongBefore + 1 >= wrongOtpsPerPart) {
+    const message = `${wrongOtpsPerPart} wrong OTPs: this part is cancelled and no money moved. Start a new transfer when the customer has the right phone.`;
+    return { change: { part: submitted(part), to: "CANCELLED", event, data: { failureReason: message, settledAt: ctx.now(), nextCheckAt: null } }, message };
+  }
   if (answer.outcome === "wrong_otp") {
     const message = `${answer.message.trim() || "Wrong OTP."} Check the OTP with the customer and type it again.`;
     return { change: { part: submitted(part), to: "OTP_SENT", event, data: { nextCheckAt: null } }, message };

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient } from "@/lib/aopay/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
-import { createLedger, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
+import { createLedger, monthUsage, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
 import { partStates } from "@/lib/ledger/states";
 import { PartState } from "@/lib/generated/prisma/enums";
 import { json, startMisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
@@ -127,6 +127,44 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     expect(await ledger.confirm(parts[0]!.id, old, actor())).toEqual({ state: "OTP_EXPIRED", message: "The OTP has expired. Send a new one." });
     expect((await ledger.sendOtp(parts[0]!.id, actor())).ok).toBe(true);
     expect((await ledger.confirm(parts[0]!.id, await otpFor(mobile), actor())).state).toBe("SUCCESS");
+  });
+
+  it("waits 30 s between sends of a part's OTP, and sends one part at most 5 an hour", async () => {
+    const { parts } = await newTransfer(1000);
+    const part = parts[0]!.id;
+    expect((await ledger.sendOtp(part, actor())).ok).toBe(true);
+    expect(await ledger.sendOtp(part, actor())).toEqual({ ok: false, message: "Wait 30 s before sending the OTP again: the customer's phone may still be receiving the last one." });
+    for (let sent = 1; sent < 5; sent++) {
+      clock = addSeconds(clock, 31);
+      expect((await ledger.sendOtp(part, actor())).ok).toBe(true);
+    }
+    clock = addSeconds(clock, 31);
+    expect(await ledger.sendOtp(part, actor())).toEqual({ ok: false, message: "This part's OTP was sent 5 times in the last hour. Try again later, or cancel it." });
+  });
+
+  it("sends one customer at most 10 OTPs an hour, whatever the part", async () => {
+    const who = await customer();
+    let sends = 0;
+    while (sends < 10) {
+      const { parts } = await newTransfer(1000, who);
+      for (let i = 0; i < 5 && sends < 10; i++, sends++) {
+        clock = addSeconds(clock, 31);
+        expect((await ledger.sendOtp(parts[0]!.id, actor())).ok).toBe(true);
+      }
+    }
+    const { parts } = await newTransfer(1000, who);
+    expect(await ledger.sendOtp(parts[0]!.id, actor())).toEqual({ ok: false, message: "This customer was sent 10 OTPs in the last hour. Try again later." });
+  });
+
+  it("cancels a part at its fifth wrong OTP: nothing sent, the month freed", async () => {
+    const { parts, mobile } = await newTransfer(1000);
+    await ledger.sendOtp(parts[0]!.id, actor());
+    const otp = await otpFor(mobile);
+    const wrong = otp === "000000" ? "111111" : "000000";
+    for (let i = 1; i < 5; i++) expect((await ledger.confirm(parts[0]!.id, wrong, actor())).state).toBe("OTP_SENT");
+    expect(await ledger.confirm(parts[0]!.id, wrong, actor())).toEqual({ state: "CANCELLED", message: "5 wrong OTPs: this part is cancelled and no money moved. Start a new transfer when the customer has the right phone." });
+    expect(await ledger.confirm(parts[0]!.id, otp, actor())).toMatchObject({ state: "CANCELLED" });
+    expect((await monthUsage(db.prisma, mobile, clock)).toFixed(0)).toBe("0");
   });
 
   it("makes exactly one money call for 50 confirmations of one part at once", async () => {

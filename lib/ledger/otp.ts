@@ -1,11 +1,32 @@
 /** Sending a part's OTP, and sending it again: a new OTP makes the old one useless. */
-import { addSeconds } from "date-fns";
+import { addSeconds, differenceInSeconds } from "date-fns";
 import { answerText } from "@/lib/aopay/answer-text";
 import { AopayCallError } from "@/lib/aopay/errors";
 import type { Answer } from "@/lib/aopay/types";
-import { loadPart, transferDetails, type Actor, type LedgerContext } from "@/lib/ledger/context";
+import { loadPart, transferDetails, type Actor, type LedgerContext, type PartWithTransfer } from "@/lib/ledger/context";
 import { unsentStates } from "@/lib/ledger/states";
 import { commitTransition } from "@/lib/ledger/transition";
+import { otpResendCooldownSeconds, otpSendsPerCustomerPerHour, otpSendsPerPartPerHour } from "@/lib/money/dmt-limits";
+
+const sendCauses = ["otp_sent", "otp_resent"];
+
+/**
+ * Why this OTP may not be sent now, or null. Events are stamped by the database's clock, so the
+ * hourly counts use the real clock; the cooldown uses the part's own send time.
+ */
+async function sendRefusal(ctx: LedgerContext, part: PartWithTransfer): Promise<string | null> {
+  const cooldown = Math.min(otpResendCooldownSeconds, ctx.otpValiditySeconds);
+  const waited = part.otpSentAt ? differenceInSeconds(ctx.now(), part.otpSentAt) : Infinity;
+  if (waited < cooldown) return `Wait ${cooldown - waited} s before sending the OTP again: the customer's phone may still be receiving the last one.`;
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  const [forPart, forCustomer] = await Promise.all([
+    ctx.prisma.transferEvent.count({ where: { partId: part.id, cause: { in: sendCauses }, at: { gte: hourAgo } } }),
+    ctx.prisma.transferEvent.count({ where: { cause: { in: sendCauses }, at: { gte: hourAgo }, part: { transfer: { remitterMobile: part.transfer.remitterMobile } } } }),
+  ]);
+  if (forPart >= otpSendsPerPartPerHour) return `This part's OTP was sent ${otpSendsPerPartPerHour} times in the last hour. Try again later, or cancel it.`;
+  if (forCustomer >= otpSendsPerCustomerPerHour) return `This customer was sent ${otpSendsPerCustomerPerHour} OTPs in the last hour. Try again later.`;
+  return null;
+}
 
 /** Sends (or sends again) the OTP for a part; a new OTP makes the old one useless. */
 export async function sendOtp(ctx: LedgerContext, partId: string, actor: Actor): Promise<{ ok: true; expiresAt: Date } | { ok: false; message: string }> {
@@ -13,6 +34,8 @@ export async function sendOtp(ctx: LedgerContext, partId: string, actor: Actor):
   if (!unsentStates.includes(part.state)) return { ok: false, message: "This part is past its OTP." };
   const earlier = await ctx.prisma.transferPart.count({ where: { transferId: part.transferId, seq: { lt: part.seq }, state: { in: [...unsentStates] } } });
   if (earlier > 0) return { ok: false, message: "Finish the earlier part first." };
+  const refusal = await sendRefusal(ctx, part);
+  if (refusal) return { ok: false, message: refusal };
   const { client, exchangeIds } = ctx.clientFor(registrationId);
   // AOPay's 90 seconds start when it sends the OTP: count them from before the call.
   const at = ctx.now();

@@ -122,7 +122,7 @@ describe.each(testBackends)("risk flags on %s", (backend) => {
         const event = (fromState: PartState | null, toState: PartState, cause: string, details?: Prisma.InputJsonObject) => ({ partId, at: spec.at, fromState, toState, cause, details });
         events.push(event(null, "DRAFT", "transfer_created"), event("DRAFT", "OTP_SENT", "otp_sent"));
         for (let i = 0; i < (spec.wrongOtps?.[index] ?? 0); i++) {
-          events.push(event("OTP_SENT", "SUBMITTED", "confirm_submitted"), event("SUBMITTED", "OTP_SENT", "confirm_rejected", { code: 7, message: "Invalid OTP" }));
+          events.push(event("OTP_SENT", "SUBMITTED", "confirm_submitted"), event("SUBMITTED", "OTP_SENT", "confirm_wrong_otp", { code: 3, message: "Invalid OTP" }));
         }
         if (index === 0) for (const e of spec.events ?? []) events.push(event(e.from, e.to, e.cause, e.details));
       }

@@ -260,8 +260,8 @@ function kmLabel(km: number, limit: number): string {
 
 /**
  * 5. A transfer whose customer's OTP was refused as wrong several times. The ledger records a
- * wrong OTP (AOPay code 7) as SUBMITTED -> OTP_SENT with cause "confirm_rejected"; every other
- * refusal of the money call ends CANCELLED. Counted over all the transfer's parts; cancelled
+ * wrong OTP with cause "confirm_wrong_otp" (SUBMITTED -> OTP_SENT, or CANCELLED after the last
+ * allowed try); rows written before that name read SUBMITTED -> OTP_SENT "confirm_rejected". Counted over all the transfer's parts; cancelled
  * transfers count too (guessing an OTP is the signal, whatever came of it).
  */
 async function wrongOtps({ prisma, where }: Query, settings: RiskSettings): Promise<Sorted[]> {
@@ -273,7 +273,8 @@ async function wrongOtps({ prisma, where }: Query, settings: RiskSettings): Prom
     CROSS JOIN LATERAL (
       SELECT count(*) AS wrong
       FROM transfer_parts p JOIN transfer_events e ON e.part_id = p.id
-      WHERE p.transfer_id = t.id AND e.from_state = 'SUBMITTED' AND e.to_state = 'OTP_SENT' AND e.cause = 'confirm_rejected'
+      WHERE p.transfer_id = t.id AND e.from_state = 'SUBMITTED'
+        AND (e.cause = 'confirm_wrong_otp' OR (e.to_state = 'OTP_SENT' AND e.cause = 'confirm_rejected'))
     ) w
     WHERE ${where} AND w.wrong >= ${settings.wrongOtps}::int
     ORDER BY t.remitter_mobile, t.created_at, t.id`;
