@@ -5,6 +5,7 @@ import { aopayBankId, bankCodeOf } from "@/lib/aopay/bank-ids";
 import { maskLastFour } from "@/lib/aopay/mask";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { askAopay, memoryKey, outletOf, type CounterContext } from "@/lib/counter/context";
+import { assertCustomerAtCounter, assertServedHere, customerActions, recordCustomerAction } from "@/lib/counter/customer-at-counter";
 import type { BeneficiaryView } from "@/lib/counter/views";
 import { Refusal } from "@/lib/refusal";
 import { bankNameForIfsc } from "@/lib/transfers/ifsc";
@@ -25,6 +26,7 @@ export async function askBeneficiaries(ctx: CounterContext, registrationId: stri
 /** The screen's list of a customer's beneficiaries; remembered for the start that follows. */
 export async function listBeneficiaries(ctx: CounterContext, user: CurrentUser, mobile: string): Promise<BeneficiaryView[]> {
   const outlet = await outletOf(ctx, user);
+  await assertCustomerAtCounter(ctx, user, mobile);
   const list = await askBeneficiaries(ctx, outlet.registrationId, mobile);
   ctx.memory.beneficiaries.remember(memoryKey(outlet.id, mobile), list);
   return list;
@@ -55,6 +57,7 @@ export async function addBeneficiary(ctx: CounterContext, user: CurrentUser, inp
     }),
   );
   if (answer.outcome !== "success") throw new Refusal(answerText(answer, "AOPay did not add the beneficiary."));
+  await recordCustomerAction(ctx, user, customerActions.beneficiaryAdded, input.mobile, { beneficiaryId: answer.beneficiaryId ?? "", ifsc: input.ifsc, account: maskLastFour(input.accountNumber) });
   // AOPay's list is what the agent picks from: a beneficiary that is not on it cannot be paid.
   // A list that cannot be read now says nothing against the add, which AOPay accepted.
   const list = await askBeneficiaries(ctx, outlet.registrationId, input.mobile).catch((error: unknown) => {
@@ -72,7 +75,10 @@ export async function addBeneficiary(ctx: CounterContext, user: CurrentUser, inp
 
 export async function deleteBeneficiary(ctx: CounterContext, user: CurrentUser, mobile: string, beneficiaryId: string) {
   const outlet = await outletOf(ctx, user);
+  await assertCustomerAtCounter(ctx, user, mobile);
+  await assertServedHere(ctx, outlet.id, mobile);
   ctx.memory.beneficiaries.forget(memoryKey(outlet.id, mobile));
   const answer = await askAopay(() => ctx.aopay(outlet.registrationId).deleteBeneficiary({ mobile, beneficiaryId }));
   if (answer.outcome !== "success") throw new Refusal(answerText(answer, "AOPay did not delete the beneficiary."));
+  await recordCustomerAction(ctx, user, customerActions.beneficiaryDeleted, mobile, { beneficiaryId });
 }

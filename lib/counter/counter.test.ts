@@ -153,6 +153,31 @@ describe.each(testBackends)("the counter on %s", (backend) => {
     expect(calls).toEqual([]);
   });
 
+  it("lists a customer's beneficiaries only for the customer the agent just looked up", async () => {
+    const { mobile } = await customer();
+    await expect(counter.listBeneficiaries(stranger, mobile)).rejects.toThrow("Find the customer first");
+    expect(calls).toEqual([]);
+    await counter.lookupRemitter(stranger, mobile);
+    expect(await counter.listBeneficiaries(stranger, mobile)).toHaveLength(1);
+    expect(await db.prisma.auditEvent.count({ where: { action: "counter.customer_looked_up", actorId: stranger.id, targetId: mobile } })).toBe(1);
+  });
+
+  it("deletes a beneficiary only at an outlet that served the customer, audited", async () => {
+    const { mobile, beneficiaryId } = await customer();
+    await counter.startTransfer(agent, form(mobile, beneficiaryId));
+    // Another outlet's agent, even with the customer looked up, cannot delete it.
+    await counter.lookupRemitter(stranger, mobile);
+    calls.length = 0;
+    await expect(counter.deleteBeneficiary(stranger, mobile, beneficiaryId)).rejects.toThrow("only at an outlet that served them");
+    expect(calls).toEqual([]);
+    // The outlet that served the customer can, once the customer is at its counter.
+    await expect(counter.deleteBeneficiary(agent, mobile, beneficiaryId)).rejects.toThrow("Find the customer first");
+    await counter.lookupRemitter(agent, mobile);
+    await counter.deleteBeneficiary(agent, mobile, beneficiaryId);
+    expect(calls).toContain("deleteBeneficiary");
+    expect(await db.prisma.auditEvent.count({ where: { action: "counter.beneficiary_deleted", actorId: agent.id, targetId: mobile } })).toBe(1);
+  });
+
   it("refuses an agent whose outlet was deactivated", async () => {
     const { mobile, beneficiaryId } = await customer();
     const { transferId } = await counter.startTransfer(agent, form(mobile, beneficiaryId));

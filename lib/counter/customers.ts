@@ -4,6 +4,7 @@ import Decimal from "decimal.js";
 import { answerText } from "@/lib/aopay/answer-text";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { askAopay, memoryKey, outletOf, type CounterContext } from "@/lib/counter/context";
+import { customerActions, recordCustomerAction } from "@/lib/counter/customer-at-counter";
 import type { LookupResult, RemitterView } from "@/lib/counter/views";
 import { monthUsage } from "@/lib/ledger/ledger";
 import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
@@ -41,6 +42,7 @@ export async function lookupRemitter(ctx: CounterContext, user: CurrentUser, mob
   const outlet = await outletOf(ctx, user);
   const lookup = await askRemitter(ctx, outlet, mobile);
   if (lookup.registered) ctx.memory.remitters.remember(memoryKey(outlet.id, mobile), lookup.remitter);
+  await recordCustomerAction(ctx, user, customerActions.lookedUp, mobile);
   return lookup;
 }
 

@@ -201,6 +201,7 @@ describe.each(testBackends)("the counter's actions refuse bad input before calli
     ["other cases (BENEID, BeneName, IFSCCode, AccNo)", { BENEID: "60600077", BeneName: "Ravi Rao", IFSCCode: "SBIN0001234", AccNo: "20018575947", Verified: true }, {}],
     ["with responsecode and the Status echo instead", { BeneID: "60600077", benename: "Ravi Rao", ifsccode: "SBIN0001234", accno: "20018575947", verified: "1" }, { Status: "True", responsecode: "1" }],
   ])("listBeneficiariesAction reads a list spelt as %s", async (_, item, envelope) => {
+    await findRemitterAction({ mobile }); // the customer is at the counter (beforeEach scripted the look-up)
     aopay.script([Object.keys(envelope).length ? listReply([item], envelope) : listReply([item])]);
     const result = await listBeneficiariesAction({ mobile });
     expect(result).toEqual({
