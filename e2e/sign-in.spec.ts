@@ -74,4 +74,7 @@ test("signing out ends the session, and a copy of its cookie stops working", asy
   const replayed = await page.goto("/review");
   expect(replayed?.status()).toBe(401);
   await expect(page.getByRole("heading", { name: "Please sign in" })).toBeVisible();
+  // Auth.js's own session endpoint does not vouch for the revoked cookie either.
+  const session = await page.request.get("/api/auth/session");
+  expect(await session.json()).toBeNull();
 });

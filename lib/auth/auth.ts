@@ -66,14 +66,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.signedInAt = Date.now();
         return token;
       }
       const signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
-      return sessionExpired(signedInAt) ? null : token;
+      if (sessionExpired(signedInAt) || !token.sub) return null;
+      // A cookie that signing out (or deactivation) revoked vouches for nobody, on every
+      // endpoint, Auth.js's own /api/auth/session included.
+      const account = await db().user.findUnique({ where: { id: token.sub }, select: { active: true, sessionsRevokedAt: true } });
+      if (!account?.active || (account.sessionsRevokedAt && signedInAt <= account.sessionsRevokedAt.getTime())) return null;
+      return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
