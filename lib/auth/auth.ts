@@ -76,7 +76,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (sessionExpired(signedInAt) || !token.sub) return null;
       // A cookie that signing out (or deactivation) revoked vouches for nobody, on every
       // endpoint, Auth.js's own /api/auth/session included.
-      const account = await db().user.findUnique({ where: { id: token.sub }, select: { active: true, sessionsRevokedAt: true } });
+      let account: { active: boolean; sessionsRevokedAt: Date | null } | null;
+      try {
+        account = await db().user.findUnique({ where: { id: token.sub }, select: { active: true, sessionsRevokedAt: true } });
+      } catch {
+        // The database is down: the page's own read of the user fails next and shows the error
+        // with its reference, instead of pretending the user signed out. Nothing is served
+        // without that read (lib/auth/current-user.ts), so keeping the token opens nothing.
+        return token;
+      }
       if (!account?.active || (account.sessionsRevokedAt && signedInAt <= account.sessionsRevokedAt.getTime())) return null;
       return token;
     },
