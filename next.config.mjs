@@ -4,6 +4,25 @@ const nextConfig = {
   // WASM and native packages must be loaded by Node at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@node-rs/argon2", "pino", "pg", "ifsc"],
   poweredByHeader: false,
+  // No page of the portal may be framed (a framed counter's buttons still work for whoever
+  // frames it), sniffed as another type, or leak its URL to other sites. HSTS only when the
+  // request came over TLS (as the proxy in front says), so the embedded http demo still opens.
+  async headers() {
+    const always = [
+      { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "same-origin" },
+    ];
+    return [
+      { source: "/:path*", headers: always },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }],
+      },
+    ];
+  },
   experimental: {
     // Enables forbidden() / unauthorized() so a wrong role gets a real 403 everywhere.
     authInterrupts: true,
