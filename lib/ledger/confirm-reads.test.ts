@@ -7,14 +7,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AopayClient } from "@/lib/aopay/client";
 import { AopayCallError } from "@/lib/aopay/errors";
-import { openMemoryAdapter } from "@/lib/db/adapters";
-import { applyMigrations } from "@/lib/db/migrations";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createLedger, type Ledger } from "@/lib/ledger/ledger";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { oneTransfer, partWithOtpSent } from "@/lib/tools/testing/ledger-fixtures";
 import { testOutlet } from "@/lib/tools/testing/sandbox-server";
-import { createTestDatabase, testBackends, type BackendName } from "@/lib/tools/testing/test-databases";
+import {
+  createTestDatabase,
+  openMigratedPglite,
+  testBackends,
+  type BackendName,
+} from "@/lib/tools/testing/test-databases";
 
 /** A migrated database whose client keeps every statement it sends. */
 async function openLoggedDatabase(backend: BackendName) {
@@ -23,8 +26,7 @@ async function openLoggedDatabase(backend: BackendName) {
   let prisma: PrismaClient<"query">;
   let closeRest: () => Promise<void>;
   if (backend === "pglite") {
-    const adapter = openMemoryAdapter();
-    await applyMigrations(adapter.factory);
+    const adapter = await openMigratedPglite();
     prisma = new PrismaClient({ adapter: adapter.factory, log });
     closeRest = adapter.close;
   } else {

@@ -4,6 +4,7 @@
  * migrations and dropped afterwards.
  */
 import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
 import pg from "pg";
 import { openMemoryAdapter, type OpenedAdapter } from "@/lib/db/adapters";
 import { fromAdapter, openDb, type OpenedDb } from "@/lib/db/client";
@@ -22,8 +23,7 @@ export const testBackends: BackendName[] = process.env.TEST_DATABASE_URL ? ["pgl
 
 export async function createTestDatabase(backend: BackendName): Promise<TestDatabase> {
   if (backend === "pglite") {
-    const adapter: OpenedAdapter = openMemoryAdapter();
-    await applyMigrations(adapter.factory);
+    const adapter: OpenedAdapter = await openMigratedPglite();
     return { backend, ...fromAdapter(adapter) };
   }
   const url = await createThrowawayPostgres();
@@ -39,6 +39,36 @@ export async function createTestDatabase(backend: BackendName): Promise<TestData
       await dropPostgres(url);
     },
   };
+}
+
+/** Where vitest's global set-up leaves the migrated PGlite dump for every test file. */
+export const pgliteSnapshotVariable = "PORTAL_TEST_PGLITE_SNAPSHOT";
+let snapshot: Promise<Blob> | undefined;
+
+/**
+ * An in-memory PGlite with every migration applied. It starts from a dump of one migrated
+ * database: PGlite's initdb takes seconds and the migrations are the same for every test, so
+ * running them once per CI run instead of once per database saves minutes.
+ */
+export async function openMigratedPglite() {
+  snapshot ??= readSnapshot();
+  return openMemoryAdapter({ loadDataDir: await snapshot });
+}
+
+async function readSnapshot(): Promise<Blob> {
+  const file = process.env[pgliteSnapshotVariable];
+  return file ? new Blob([await fs.readFile(file)]) : buildMigratedSnapshot();
+}
+
+/** Runs initdb and the real migrations once, and dumps the result. */
+export async function buildMigratedSnapshot(): Promise<Blob> {
+  const adapter = openMemoryAdapter();
+  try {
+    await applyMigrations(adapter.factory);
+    return await adapter.pglite.dumpDataDir("none");
+  } finally {
+    await adapter.close();
+  }
 }
 
 function adminUrl(): string {
