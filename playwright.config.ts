@@ -1,16 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
+import { databaseTag } from "./e2e/support/tags";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-
-/**
- * The specs whose behaviour depends on the e2e server's database (its SQL, locks, time zones and
- * error mapping), which CI runs a second time on PGlite (E2E_DATABASE_DEPENDENT_ONLY=1). The
- * others drive the browser, the session, plain CRUD (users, outlets, plans: its constraint
- * errors are tested on both databases in lib/admin and lib/money) or a server of their own on
- * PGlite, so a second round would repeat them unchanged; the integration tests run every query
- * on both databases.
- */
-const databaseDependentSpecs = ["counter", "refund", "review", "reconciliation", "tds-audit"].map((name) => `**/${name}.spec.ts`);
 
 /**
  * End-to-end tests drive the production build in Debian's Chromium (Playwright's own browser
@@ -19,7 +10,8 @@ const databaseDependentSpecs = ["counter", "refund", "review", "reconciliation",
  */
 export default defineConfig({
   testDir: "e2e",
-  ...(process.env.E2E_DATABASE_DEPENDENT_ONLY === "1" ? { testMatch: databaseDependentSpecs } : {}),
+  // CI's second round, on PGlite, runs only the tests marked as depending on the database.
+  ...(process.env.E2E_DATABASE_DEPENDENT_ONLY === "1" ? { grep: new RegExp(databaseTag) } : {}),
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,

@@ -2,10 +2,11 @@ import { expect, test } from "@playwright/test";
 import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sandboxOtp, uniqueMobile } from "./support/counter";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
+import { dependsOnDatabase } from "./support/tags";
 
 test.use({ permissions: ["geolocation"], geolocation: { latitude: 19.1086, longitude: 72.8799 } });
 
-test("an agent sends money to a new beneficiary of a new customer, from mobile to receipt", async ({ page }, testInfo) => {
+test("an agent sends money to a new beneficiary of a new customer, from mobile to receipt", dependsOnDatabase, async ({ page }, testInfo) => {
   const mobile = uniqueMobile();
   await signIn(page, users.agent);
   await page.goto("/transfers/new");
@@ -70,7 +71,7 @@ test("an agent sends money to a new beneficiary of a new customer, from mobile t
   await expect(page.getByText("No transfer matches that search.")).toBeVisible();
 });
 
-test("Rs 12,000 goes in three parts, each with its own OTP", async ({ page }) => {
+test("Rs 12,000 goes in three parts, each with its own OTP", dependsOnDatabase, async ({ page }) => {
   const mobile = uniqueMobile();
   await signIn(page, users.agent);
   await registerCustomer(page, mobile);
@@ -87,7 +88,7 @@ test("Rs 12,000 goes in three parts, each with its own OTP", async ({ page }) =>
   await expect(page.getByRole("link", { name: "Print receipt" })).toBeVisible();
 });
 
-test("a wrong OTP is refused inline while the timer keeps running; a double click confirms once", async ({ page, browser }) => {
+test("a wrong OTP is refused inline while the timer keeps running; a double click confirms once", dependsOnDatabase, async ({ page, browser }) => {
   const mobile = uniqueMobile();
   await signIn(page, users.agent);
   await registerCustomer(page, mobile);
@@ -124,7 +125,7 @@ test("a wrong OTP is refused inline while the timer keeps running; a double clic
   await adminContext.close();
 });
 
-test("a pending transfer updates itself to success", async ({ page }) => {
+test("a pending transfer updates itself to success", dependsOnDatabase, async ({ page }) => {
   const mobile = uniqueMobile();
   await signIn(page, users.agent);
   await registerCustomer(page, mobile);
@@ -136,7 +137,7 @@ test("a pending transfer updates itself to success", async ({ page }) => {
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS", { timeout: 30_000 });
 });
 
-test("a failed transfer shows AOPay's reason", async ({ page }) => {
+test("a failed transfer shows AOPay's reason", dependsOnDatabase, async ({ page }) => {
   const mobile = uniqueMobile();
   await signIn(page, users.agent);
   await registerCustomer(page, mobile);
@@ -148,7 +149,7 @@ test("a failed transfer shows AOPay's reason", async ({ page }) => {
   await expect(page.getByTestId("failure-reason")).toHaveText("Transaction failed: the beneficiary bank declined it.");
 });
 
-test("an amount over what is left of the customer's month is refused, showing what is left", async ({ page }) => {
+test("an amount over what is left of the customer's month is refused, showing what is left", dependsOnDatabase, async ({ page }) => {
   const mobile = uniqueMobile();
   await signIn(page, users.agent);
   await registerCustomer(page, mobile);
@@ -232,7 +233,7 @@ test("the beneficiary form refuses a mistyped account number and an unknown IFSC
   await expect(page.getByRole("radio")).toHaveCount(0);
 });
 
-test("after the first part, the rest can be cancelled before it is sent", async ({ page }) => {
+test("after the first part, the rest can be cancelled before it is sent", dependsOnDatabase, async ({ page }) => {
   const mobile = uniqueMobile();
   await signIn(page, users.agent);
   await registerCustomer(page, mobile);

@@ -2,6 +2,7 @@ import { expect, test, type Page, type Request } from "@playwright/test";
 import { readCsv } from "@/lib/reconciliation/csv";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
+import { dependsOnDatabase } from "./support/tags";
 
 // The e2e server is seeded with the demo outlet's few days of transfers (lib/demo/demo-ledger.ts):
 // yesterday has four successes and one failure, the day before four successes and one failure,
@@ -56,7 +57,7 @@ async function chooseStatement(page: Page, name: string, lines: string[]) {
   await page.getByLabel(/Statement file/).setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from([statementHeader, ...lines].join("\n") + "\n") });
 }
 
-test("an admin imports AOPay's statement for a day, sees a charge mismatch and a missing transfer, locks the day, and a later import for it is refused", async ({ page }, testInfo) => {
+test("an admin imports AOPay's statement for a day, sees a charge mismatch and a missing transfer, locks the day, and a later import for it is refused", dependsOnDatabase, async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   const day = indiaDay(1);
   await signIn(page, users.admin);

@@ -2,10 +2,11 @@ import { expect, test } from "@playwright/test";
 import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sandboxOtp, uniqueMobile } from "./support/counter";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
+import { dependsOnDatabase } from "./support/tags";
 
 test.use({ permissions: ["geolocation"], geolocation: { latitude: 19.1086, longitude: 72.8799 } });
 
-test("a failed transfer is refunded with the customer's refund OTP, a wrong one refused inline", async ({ page }, testInfo) => {
+test("a failed transfer is refunded with the customer's refund OTP, a wrong one refused inline", dependsOnDatabase, async ({ page }, testInfo) => {
   const mobile = uniqueMobile();
   await signIn(page, users.agent);
   await registerCustomer(page, mobile);

@@ -2,10 +2,11 @@ import { expect, test, type Request } from "@playwright/test";
 import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, uniqueMobile } from "./support/counter";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
+import { dependsOnDatabase } from "./support/tags";
 
 // The e2e server is seeded with the demo outlet's few days of transfers (lib/demo/demo-ledger.ts).
 
-test("a supervisor sees the day, clears a stuck transfer, reviews a flagged one and exports the day", async ({ page }, testInfo) => {
+test("a supervisor sees the day, clears a stuck transfer, reviews a flagged one and exports the day", dependsOnDatabase, async ({ page }, testInfo) => {
   test.setTimeout(60_000);
   await signIn(page, users.supervisor);
   await expect(page).toHaveURL(/\/review$/);
@@ -62,7 +63,7 @@ test("a supervisor sees the day, clears a stuck transfer, reviews a flagged one 
 test.describe("a conflicting AOPay reply", () => {
   test.use({ permissions: ["geolocation"], geolocation: { latitude: 19.1086, longitude: 72.8799 } });
 
-  test("a success that also reports a refund stays a success, waits in the stuck queue with the reply, and a supervisor settles it", async ({ page, browser }, testInfo) => {
+  test("a success that also reports a refund stays a success, waits in the stuck queue with the reply, and a supervisor settles it", dependsOnDatabase, async ({ page, browser }, testInfo) => {
     test.setTimeout(90_000);
     const mobile = uniqueMobile();
     await signIn(page, users.agent);

@@ -3,12 +3,13 @@ import { expect, test } from "@playwright/test";
 import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sandboxOtp, uniqueMobile } from "./support/counter";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
+import { dependsOnDatabase } from "./support/tags";
 
 // The e2e server is seeded with the demo agent's few days of successful transfers
 // (lib/demo/demo-ledger.ts). Other tests add transfers as they run, so the figures are checked
 // for agreeing with themselves here, and exactly by lib/tds/statement.test.ts.
 
-test("the admin downloads the demo agent's TDS statement for the current quarter, and the download is audited", async ({ page }, testInfo) => {
+test("the admin downloads the demo agent's TDS statement for the current quarter, and the download is audited", dependsOnDatabase, async ({ page }, testInfo) => {
   await signIn(page, users.admin);
   await page.getByRole("link", { name: "TDS", exact: true }).click();
   await expect(page.getByRole("heading", { name: "TDS statements" })).toBeVisible();
@@ -45,7 +46,7 @@ test("the admin downloads the demo agent's TDS statement for the current quarter
   await expect(page.getByTestId("audit-table").locator("tbody tr").first()).toContainText('"agent":"agent"');
 });
 
-test("the admin filters the audit log by action and by actor and finds their own sign-in", async ({ page }, testInfo) => {
+test("the admin filters the audit log by action and by actor and finds their own sign-in", dependsOnDatabase, async ({ page }, testInfo) => {
   await signIn(page, users.admin);
   await page.getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
@@ -84,7 +85,7 @@ test("the admin filters the audit log by action and by actor and finds their own
 test.describe("money calls", () => {
   test.use({ permissions: ["geolocation"], geolocation: { latitude: 19.1086, longitude: 72.8799 } });
 
-  test("the agent's transfer, its confirmation and its refund appear in the admin's audit log", async ({ page, browser }, testInfo) => {
+  test("the agent's transfer, its confirmation and its refund appear in the admin's audit log", dependsOnDatabase, async ({ page, browser }, testInfo) => {
     test.setTimeout(90_000);
     const mobile = uniqueMobile();
     await signIn(page, users.agent);
