@@ -8,7 +8,7 @@ test("a wrong role is refused on pages with a 403", async ({ page }) => {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
-    await expect(page.getByText("Locked Test")).toHaveCount(0);
+    await expect(page.getByText(users.heldBack.name)).toHaveCount(0);
   }
 });
 
@@ -18,14 +18,17 @@ test("a supervisor cannot open the admin's pages", async ({ page }) => {
   expect(response?.status()).toBe(403);
 });
 
-test("the admin-only unlock action refuses an agent and a visitor who call it directly", async ({ browser }) => {
-  // The admin's browser reveals what an unlock call looks like; we stop it before it runs.
+test("the admin-only let-in action refuses an agent and a visitor who call it directly", async ({ browser }) => {
+  // The admin's browser reveals what a let-in call looks like; we stop it before it runs.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, users.admin);
   await admin.goto("/admin/users");
-  const lockedRow = admin.locator(`tr[data-username="${users.locked.username}"]`);
-  await expect(lockedRow).toContainText("Locked until");
+  const heldBackRow = admin.locator(`tr[data-username="${users.heldBack.username}"]`);
+  await expect(heldBackRow).toContainText("Sign-in held back until");
+  const failures = admin.getByTestId("sign-in-failures").locator("tr", { hasText: users.heldBack.username });
+  await expect(failures).toContainText("203.0.113.7");
+  await expect(failures).toContainText("10");
 
   let captured: Request | undefined;
   await admin.route("**/admin/users", async (route) => {
@@ -36,7 +39,7 @@ test("the admin-only unlock action refuses an agent and a visitor who call it di
       await route.continue();
     }
   });
-  await lockedRow.getByRole("button", { name: /Unlock/ }).click();
+  await heldBackRow.getByRole("button", { name: /Let in now/ }).click();
   await expect.poll(() => captured).toBeDefined();
   await admin.unroute("**/admin/users");
   const headers = await captured!.allHeaders();
@@ -61,13 +64,14 @@ test("the admin-only unlock action refuses an agent and a visitor who call it di
   expect(asVisitor.status()).toBe(401);
 
   await admin.reload();
-  await expect(lockedRow).toContainText("Locked until");
+  await expect(heldBackRow).toContainText("Sign-in held back until");
 
   // The admin's own call goes through.
-  await lockedRow.getByRole("button", { name: /Unlock/ }).click();
-  await expect(lockedRow).toContainText("Active");
+  await heldBackRow.getByRole("button", { name: /Let in now/ }).click();
+  await expect(heldBackRow).toContainText("Active");
   await admin.reload();
-  await expect(lockedRow).toContainText("Active");
+  await expect(heldBackRow).toContainText("Active");
+  await expect(failures).toHaveCount(0);
 
   await Promise.all([adminContext.close(), agentContext.close(), anonymous.close()]);
 });

@@ -149,7 +149,7 @@ test("the admin adds an outlet and its agent, then resets the agent's password a
   // The old password no longer works; the new one does.
   await agentPage.goto("/sign-in");
   await fillSignIn(agentPage, agent.username, firstPassword);
-  await expect(agentPage.getByRole("alert").filter({ hasText: "Wrong username or password." })).toBeVisible();
+  await expect(agentPage.getByRole("alert").filter({ hasText: "Wrong username or password, or too many tries." })).toBeVisible();
   await fillSignIn(agentPage, agent.username, newPassword);
   await expect(agentPage).toHaveURL(/\/transfers\/new$/);
 

@@ -1,11 +1,12 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
+import { normaliseUsername, signInRefusedMessage } from "@/lib/auth/authenticate";
+import { issueKnownDevice, knownDeviceCookieName, knownDeviceMaxAgeSeconds } from "@/lib/auth/known-device";
 import { sameOriginPath } from "@/lib/auth/safe-redirect";
-import { lockMinutes, maxFailedLogins, normaliseUsername } from "@/lib/auth/authenticate";
-import { db } from "@/lib/db/client";
-import { formatIst } from "@/lib/format";
 import { logUnexpected } from "@/lib/log";
 import { signInSchema, type SignInInput } from "@/lib/validations/sign-in";
 
@@ -29,30 +30,34 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
     return { fieldErrors, username };
   }
 
+  let next: string;
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: sameOriginPath(formData.get("callbackUrl")) });
+    next = await signIn("credentials", { ...parsed.data, redirectTo: sameOriginPath(formData.get("callbackUrl")), redirect: false });
   } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      return { message: await refusalMessage(error.code, parsed.data.username), username };
-    }
+    if (error instanceof CredentialsSignin) return { message: refusalMessage(error.code), username };
     if (error instanceof AuthError) {
       const requestId = logUnexpected("sign-in failed unexpectedly", error);
       return { message: `Sign-in is not working right now. Please try again (ref ${requestId}).`, username };
     }
-    throw error; // the redirect after a successful sign-in
+    throw error;
   }
-  return {};
+  await rememberDevice(normaliseUsername(parsed.data.username));
+  redirect(next);
 }
 
-async function refusalMessage(code: string, username: string): Promise<string> {
-  if (code === "locked") {
-    const user = await db().user.findUnique({
-      where: { username: normaliseUsername(username) },
-      select: { lockedUntil: true },
-    });
-    const until = user?.lockedUntil ? ` until ${formatIst(user.lockedUntil, "HH:mm")}` : "";
-    return `This account is locked${until} after ${maxFailedLogins} wrong passwords. Wait, or ask an admin to unlock it.`;
-  }
+/** Marks this browser as one the user signs in from (lib/auth/known-device.ts). */
+async function rememberDevice(username: string): Promise<void> {
+  const overTls = (await headers()).get("x-forwarded-proto") === "https";
+  (await cookies()).set(knownDeviceCookieName(username), issueKnownDevice(username), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: overTls,
+    path: "/",
+    maxAge: knownDeviceMaxAgeSeconds,
+  });
+}
+
+function refusalMessage(code: string): string {
   if (code === "disabled") return "This account is disabled. Ask an admin to enable it.";
-  return `Wrong username or password. After ${maxFailedLogins} wrong tries the account locks for ${lockMinutes} minutes.`;
+  return signInRefusedMessage;
 }

@@ -6,7 +6,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { addHours } from "date-fns";
 import { hashPassword } from "@/lib/auth/password";
 import { ensureBuild } from "@/lib/tools/cli/build";
 import { runCli } from "@/lib/tools/cli/run-cli";
@@ -66,18 +65,13 @@ runCli(async () => {
         passwordHash: await hashPassword(users.otherSupervisor.password),
       },
     });
-    for (const user of [users.lockout, users.locked, users.signOut]) {
+    for (const user of [users.lockout, users.heldBack, users.signOut]) {
       await db.prisma.user.create({
-        data: {
-          username: user.username,
-          name: user.name,
-          role: user.role,
-          outletId: outlet.id,
-          passwordHash: await hashPassword(user.password),
-          lockedUntil: "locked" in user ? addHours(new Date(), 1) : null,
-        },
+        data: { username: user.username, name: user.name, role: user.role, outletId: outlet.id, passwordHash: await hashPassword(user.password) },
       });
     }
+    // Ten failures just now: held back for the throttle's longest wait (15 minutes).
+    await db.prisma.signInFailure.createMany({ data: Array.from({ length: 10 }, () => ({ username: users.heldBack.username, ip: "203.0.113.7" })) });
   } finally {
     await db.close();
   }

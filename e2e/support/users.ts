@@ -15,14 +15,14 @@ export const users = {
   agent: demo("AGENT"),
   supervisor: demo("SUPERVISOR"),
   admin: demo("ADMIN"),
-  /** Gets locked by the lockout test; nobody else signs in as them. */
+  /** Held back by the sign-in throttle's test; nobody else signs in as them. */
   lockout: { username: "e2e-lockout", password: "e2e-lockout-pass", name: "Lockout Test", role: "AGENT" as const },
   /** Signs out, which revokes all their sessions; nobody else signs in as them. */
   signOut: { username: "e2e-sign-out", password: "e2e-sign-out-pass", name: "Sign-out Test", role: "SUPERVISOR" as const },
   /** Supervises another outlet only: must never see the demo outlet's transfers. */
   otherSupervisor: { username: "e2e-other-supervisor", password: "e2e-other-supervisor-pass", name: "Other Outlet Supervisor", role: "SUPERVISOR" as const },
-  /** Starts locked, for the unlock-action tests. */
-  locked: { username: "e2e-locked", password: "e2e-locked-pass", name: "Locked Test", role: "AGENT" as const, locked: true },
+  /** Starts held back by the sign-in throttle, for the let-in action's tests. */
+  heldBack: { username: "e2e-held-back", password: "e2e-held-back-pass", name: "Held Back Test", role: "AGENT" as const, heldBack: true },
 };
 
 export type E2eUser = (typeof users)[keyof typeof users];

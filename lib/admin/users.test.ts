@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { createUser, generatePassword, resetPassword, setUserActive, unlockUser, updateUser, type Actor } from "@/lib/admin/users";
+import { createUser, generatePassword, resetPassword, letUserIn, listUsers, setUserActive, updateUser, type Actor } from "@/lib/admin/users";
 import { openDb, type OpenedDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
@@ -39,6 +39,11 @@ describe.each(testBackends)("user management on %s", (backend) => {
   let outletC: string;
   let closedOutlet: string;
   const typedPasswords: string[] = [];
+
+  /** Ten failed sign-ins just now: held back for the throttle's longest wait. */
+  async function holdBack(username: string) {
+    await prisma.signInFailure.createMany({ data: Array.from({ length: 10 }, () => ({ username, ip: "203.0.113.7" })) });
+  }
 
   async function newOutlet(name: string, active = true) {
     const o = await prisma.outlet.create({
@@ -191,15 +196,16 @@ describe.each(testBackends)("user management on %s", (backend) => {
       expect(await prisma.auditEvent.findFirst({ where: { action: "user.reactivated", targetId: id } })).not.toBeNull();
     });
 
-    it("resetting a password replaces it, clears the lock and the failed count, and revokes sessions", async () => {
+    it("resetting a password replaces it, clears the failed sign-ins, and revokes sessions", async () => {
       const { id, username, generatedPassword: old } = await createUser(prisma, actor, parsedCreate({ username: unique("forgetful"), outletId: outletA }));
-      await prisma.user.update({ where: { id }, data: { failedLoginCount: 3, lockedUntil: new Date(Date.now() + 3_600_000) } });
+      await holdBack(username);
       const now = new Date();
       const password = "a brand new passphrase";
       typedPasswords.push(password);
       const result = await resetPassword(prisma, actor, resetPasswordSchema.parse({ userId: id, passwordMode: "set", password, passwordAgain: password }), now);
       expect(result).toEqual({ username, generatedPassword: null });
-      expect(await prisma.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ failedLoginCount: 0, lockedUntil: null, sessionsRevokedAt: now });
+      expect(await prisma.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ sessionsRevokedAt: now });
+      expect(await prisma.signInFailure.count({ where: { username } })).toBe(0);
       expect(await authenticate(prisma, { username, password: old! })).toEqual({ ok: false, reason: "invalid" });
       expect(await authenticate(prisma, { username, password })).toMatchObject({ ok: true });
 
@@ -219,12 +225,17 @@ describe.each(testBackends)("user management on %s", (backend) => {
       expect(await refusal(resetPassword(prisma, actor, { userId: id, passwordMode: "set", password, passwordAgain: password }))).toMatchObject({ field: "password" });
     });
 
-    it("unlocks a locked account, audited", async () => {
-      const { id, username } = await createUser(prisma, actor, parsedCreate({ username: unique("locked"), outletId: outletA }));
-      await prisma.user.update({ where: { id }, data: { failedLoginCount: 0, lockedUntil: new Date(Date.now() + 3_600_000) } });
-      expect(await unlockUser(prisma, actor, id)).toEqual({ username });
-      expect(await prisma.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ lockedUntil: null, failedLoginCount: 0 });
-      expect(await prisma.auditEvent.count({ where: { action: "user.unlocked", targetId: id } })).toBe(1);
+    it("shows who is held back, and lets them in now, audited", async () => {
+      const { id, username, generatedPassword } = await createUser(prisma, actor, parsedCreate({ username: unique("held"), outletId: outletA }));
+      await holdBack(username);
+      const listed = (await listUsers(prisma)).find((u) => u.id === id);
+      expect(listed?.heldBackUntil?.getTime()).toBeGreaterThan(Date.now());
+      expect(await authenticate(prisma, { username, password: generatedPassword! })).toEqual({ ok: false, reason: "invalid" });
+
+      expect(await letUserIn(prisma, actor, id)).toEqual({ username });
+      expect((await listUsers(prisma)).find((u) => u.id === id)?.heldBackUntil).toBeNull();
+      expect(await prisma.auditEvent.findFirst({ where: { action: "user.let_in", targetId: id } })).toMatchObject({ details: { username, failuresCleared: "10" } });
+      expect(await authenticate(prisma, { username, password: generatedPassword! })).toMatchObject({ ok: true });
     });
   });
 

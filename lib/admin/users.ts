@@ -1,6 +1,6 @@
 /**
  * The admin's user management: list, create, edit, deactivate and reactivate, reset a
- * password, unlock. Every change is audited inside the transaction that makes it, and no
+ * password, let a held-back user in. Every change is audited inside the transaction that makes it, and no
  * change may leave the portal without an active admin: the active admins' rows are locked
  * (SELECT ... FOR UPDATE) before any change is decided, so two admins demoting each other at
  * the same moment cannot both succeed.
@@ -8,6 +8,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
+import { clearFailures, heldBackUsernames } from "@/lib/auth/sign-in-throttle";
 import { recordAudit } from "@/lib/audit";
 import { changesBetween, isUniqueViolation, type Actor } from "@/lib/admin/common";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -25,7 +26,8 @@ export interface UserRow {
   name: string;
   role: Role;
   active: boolean;
-  lockedUntil: Date | null;
+  /** Set while the sign-in throttle holds this username's tries back. */
+  heldBackUntil: Date | null;
   lastLoginAt: Date | null;
   outletId: string | null;
   outletName: string | null;
@@ -38,20 +40,19 @@ const userRowSelect = {
   name: true,
   role: true,
   active: true,
-  lockedUntil: true,
   lastLoginAt: true,
   outlet: { select: { id: true, name: true } },
   supervises: { select: { outletId: true }, orderBy: { outletId: "asc" } },
 } as const satisfies Prisma.UserSelect;
 
-function toRow(u: Prisma.UserGetPayload<{ select: typeof userRowSelect }>): UserRow {
+function toRow(u: Prisma.UserGetPayload<{ select: typeof userRowSelect }>, heldBack: Map<string, Date>): UserRow {
   return {
     id: u.id,
     username: u.username,
     name: u.name,
     role: u.role,
     active: u.active,
-    lockedUntil: u.lockedUntil,
+    heldBackUntil: heldBack.get(u.username) ?? null,
     lastLoginAt: u.lastLoginAt,
     outletId: u.outlet?.id ?? null,
     outletName: u.outlet?.name ?? null,
@@ -61,12 +62,13 @@ function toRow(u: Prisma.UserGetPayload<{ select: typeof userRowSelect }>): User
 
 export async function listUsers(prisma: PrismaClient): Promise<UserRow[]> {
   const users = await prisma.user.findMany({ orderBy: [{ active: "desc" }, { role: "asc" }, { username: "asc" }], select: userRowSelect });
-  return users.map(toRow);
+  const heldBack = await heldBackUsernames(prisma, users.map((u) => u.username));
+  return users.map((u) => toRow(u, heldBack));
 }
 
 export async function userForEdit(prisma: PrismaClient, id: string): Promise<UserRow | null> {
   const user = await prisma.user.findUnique({ where: { id }, select: userRowSelect });
-  return user ? toRow(user) : null;
+  return user ? toRow(user, await heldBackUsernames(prisma, [user.username])) : null;
 }
 
 // No 0/O, 1/l/I: the admin may read it out to the user.
@@ -208,8 +210,8 @@ export async function setUserActive(prisma: PrismaClient, actor: Actor, userId: 
 }
 
 /**
- * A new password, typed by the admin or generated (then shown once). Clears the failed count
- * and any lock, and revokes every session signed in until now.
+ * A new password, typed by the admin or generated (then shown once). Clears the username's
+ * failed sign-ins, and revokes every session signed in until now.
  */
 export async function resetPassword(prisma: PrismaClient, actor: Actor, input: ResetPasswordValues, now: Date = new Date()): Promise<{ username: string; generatedPassword: string | null }> {
   const { generated, passwordHash } = await chosenPassword(input);
@@ -221,20 +223,21 @@ export async function resetPassword(prisma: PrismaClient, actor: Actor, input: R
     }
     await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash, failedLoginCount: 0, lockedUntil: null, sessionsRevokedAt: now },
+      data: { passwordHash, sessionsRevokedAt: now },
     });
+    await clearFailures(tx, user.username);
     await audit(tx, actor, "user.password_reset", user.id, { username: user.username, password: generated ? "generated" : "set by admin" });
     return { username: user.username, generatedPassword: generated };
   });
 }
 
-/** Clears a lockout before its 15 minutes are up. */
-export async function unlockUser(prisma: PrismaClient, actor: Actor, userId: string): Promise<{ username: string }> {
+/** Lets a held-back user try again now: the username's failed sign-ins are cleared, audited. */
+export async function letUserIn(prisma: PrismaClient, actor: Actor, userId: string): Promise<{ username: string }> {
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true } });
     if (!user) throw new Refusal("That user could not be found.");
-    await tx.user.update({ where: { id: user.id }, data: { lockedUntil: null, failedLoginCount: 0 } });
-    await audit(tx, actor, "user.unlocked", user.id, { username: user.username });
+    const cleared = await clearFailures(tx, user.username);
+    await audit(tx, actor, "user.let_in", user.id, { username: user.username, failuresCleared: String(cleared) });
     return { username: user.username };
   });
 }

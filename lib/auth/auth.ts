@@ -9,7 +9,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { authenticate } from "@/lib/auth/authenticate";
+import { authenticate, normaliseUsername } from "@/lib/auth/authenticate";
+import { knownDeviceFromHeader } from "@/lib/auth/known-device";
 import { sessionExpired, sessionMaxAgeSeconds } from "@/lib/auth/session-policy";
 import { log } from "@/lib/log";
 import type { Role } from "@/lib/roles";
@@ -18,7 +19,7 @@ import { clientIp } from "@/lib/server/client-ip";
 
 /** The reason travels to the sign-in form as the error's code; it names no secret. */
 export class SignInRefused extends CredentialsSignin {
-  constructor(code: "invalid" | "locked" | "disabled") {
+  constructor(code: "invalid" | "disabled") {
     super();
     this.code = code;
   }
@@ -59,7 +60,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid");
         const ip = clientIp(request.headers);
-        const result = await authenticate(db(), { ...parsed.data, ip });
+        const deviceId = knownDeviceFromHeader(request.headers.get("cookie"), normaliseUsername(parsed.data.username));
+        const result = await authenticate(db(), { ...parsed.data, ip, deviceId });
         if (!result.ok) throw new SignInRefused(result.reason);
         return { id: result.user.id, name: result.user.name, role: result.user.role };
       },

@@ -1,7 +1,7 @@
 "use server";
 /** The admin's user management: adapters from the forms to lib/admin/users.ts. */
 import { z } from "zod";
-import { createUser, resetPassword, setUserActive, unlockUser as unlock, updateUser, type CreatedUser } from "@/lib/admin/users";
+import { createUser, resetPassword, setUserActive, letUserIn, updateUser, type CreatedUser } from "@/lib/admin/users";
 import { db } from "@/lib/db/client";
 import { roleLabels } from "@/lib/roles";
 import { action, done, formAction, refused } from "@/lib/server/action";
@@ -9,12 +9,12 @@ import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserS
 
 const admin = { roles: ["ADMIN"] as const, revalidates: "/admin/users" };
 
-/** Clears a lockout before its 15 minutes are up. */
-export const unlockUser = formAction(
-  { ...admin, name: "unlock", input: z.object({ userId: z.uuid() }), refusedInput: () => refused("That user could not be found.") },
+/** Lets a user whom the sign-in throttle holds back try again now. */
+export const letUserInAction = formAction(
+  { ...admin, name: "let in", input: z.object({ userId: z.uuid() }), refusedInput: () => refused("That user could not be found.") },
   async ({ userId }, { actor }) => {
-    const user = await unlock(db(), await actor(), userId);
-    return done(undefined, `${user.username} is unlocked.`);
+    const user = await letUserIn(db(), await actor(), userId);
+    return done(undefined, `${user.username} can try again now.`);
   },
 );
 

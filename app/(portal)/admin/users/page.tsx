@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { usersData } from "@/app/(portal)/admin/users/data";
-import { UnlockButton } from "@/app/(portal)/admin/users/unlock-button";
+import { LetInButton } from "@/app/(portal)/admin/users/let-in-button";
+import { SignInFailures } from "@/app/(portal)/admin/users/sign-in-failures";
 import { PageHeading } from "@/components/page-heading";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
@@ -13,13 +14,13 @@ import { roleLabels } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Users" };
 
-function UserStatus({ user, now }: { user: UserRow; now: Date }) {
+function UserStatus({ user }: { user: UserRow }) {
   if (!user.active) return <span className="text-slate-500">Inactive</span>;
-  if (user.lockedUntil && user.lockedUntil > now) {
+  if (user.heldBackUntil) {
     return (
       <div className="space-y-1">
-        <span className="font-medium text-red-700">Locked until {formatIst(user.lockedUntil, "HH:mm")}</span>
-        <UnlockButton userId={user.id} username={user.username} />
+        <span className="font-medium text-red-700">Sign-in held back until {formatIst(user.heldBackUntil, "HH:mm")}</span>
+        <LetInButton userId={user.id} username={user.username} />
       </div>
     );
   }
@@ -46,8 +47,7 @@ function EditLink({ user }: { user: UserRow }) {
 
 export default async function UsersPage() {
   await requireUser("ADMIN");
-  const now = new Date();
-  const users = await usersData();
+  const { users, failures } = await usersData();
 
   return (
     <>
@@ -72,7 +72,7 @@ export default async function UsersPage() {
             </p>
             <p className="text-sm text-slate-600">Last sign-in: {u.lastLoginAt ? formatIst(u.lastLoginAt) : "never"}</p>
             <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-              <UserStatus user={u} now={now} />
+              <UserStatus user={u} />
               <EditLink user={u} />
             </div>
           </Card>
@@ -98,10 +98,12 @@ export default async function UsersPage() {
           { header: "Role", cell: (u) => roleLabels[u.role] },
           { header: "Outlet", cell: (u) => <OutletCell user={u} /> },
           { header: "Last sign-in", cell: (u) => (u.lastLoginAt ? formatIst(u.lastLoginAt) : "Never") },
-          { header: "Status", cell: (u) => <UserStatus user={u} now={now} /> },
+          { header: "Status", cell: (u) => <UserStatus user={u} /> },
           { header: <span className="sr-only">Actions</span>, className: "text-right", cell: (u) => <EditLink user={u} /> },
         ]}
       />
+
+      <SignInFailures failures={failures} />
     </>
   );
 }

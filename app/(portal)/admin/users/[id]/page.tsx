@@ -17,13 +17,12 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const data = await editUserData((await params).id);
   if (!data) notFound();
   const { user, outlets } = data;
-  const locked = user.lockedUntil && user.lockedUntil > new Date();
 
   return (
     <>
       <PageHeading
         title={user.name}
-        description={`${user.username} · ${roleLabels[user.role]} · last sign-in ${user.lastLoginAt ? formatIst(user.lastLoginAt) : "never"}${locked ? ` · locked until ${formatIst(user.lockedUntil!, "HH:mm")}` : ""}`}
+        description={`${user.username} · ${roleLabels[user.role]} · last sign-in ${user.lastLoginAt ? formatIst(user.lastLoginAt) : "never"}${user.heldBackUntil ? ` · sign-in held back until ${formatIst(user.heldBackUntil, "HH:mm")}` : ""}`}
       />
       <p className="mb-4">
         <Link href="/admin/users" className="text-sm underline decoration-slate-300 underline-offset-2">
@@ -47,7 +46,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           <h2 id="password-heading" className="mb-1 text-lg font-semibold">
             Reset password
           </h2>
-          <p className="mb-3 text-sm text-slate-600">Also clears a lock, and signs {user.username} out everywhere.</p>
+          <p className="mb-3 text-sm text-slate-600">Also clears failed sign-ins, and signs {user.username} out everywhere.</p>
           <ResetPasswordForm userId={user.id} username={user.username} />
         </Card>
       </div>
