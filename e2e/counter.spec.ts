@@ -71,7 +71,7 @@ test("an agent sends money to a new beneficiary of a new customer, from mobile t
   await expect(page.getByText("No transfer matches that search.")).toBeVisible();
 });
 
-test("Rs 12,000 goes in three parts, each with its own OTP", dependsOnDatabase, async ({ page }) => {
+test("Rs 12,000 goes in three parts, each with its own OTP", async ({ page }) => {
   const mobile = uniqueMobile();
   await signIn(page, users.agent);
   await registerCustomer(page, mobile);
@@ -137,7 +137,7 @@ test("a pending transfer updates itself to success", dependsOnDatabase, async ({
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS", { timeout: 30_000 });
 });
 
-test("a failed transfer shows AOPay's reason", dependsOnDatabase, async ({ page }) => {
+test("a failed transfer shows AOPay's reason", async ({ page }) => {
   const mobile = uniqueMobile();
   await signIn(page, users.agent);
   await registerCustomer(page, mobile);
@@ -233,7 +233,7 @@ test("the beneficiary form refuses a mistyped account number and an unknown IFSC
   await expect(page.getByRole("radio")).toHaveCount(0);
 });
 
-test("after the first part, the rest can be cancelled before it is sent", dependsOnDatabase, async ({ page }) => {
+test("after the first part, the rest can be cancelled before it is sent", async ({ page }) => {
   const mobile = uniqueMobile();
   await signIn(page, users.agent);
   await registerCustomer(page, mobile);

@@ -85,7 +85,7 @@ test("the admin filters the audit log by action and by actor and finds their own
 test.describe("money calls", () => {
   test.use({ permissions: ["geolocation"], geolocation: { latitude: 19.1086, longitude: 72.8799 } });
 
-  test("the agent's transfer, its confirmation and its refund appear in the admin's audit log", dependsOnDatabase, async ({ page, browser }, testInfo) => {
+  test("the agent's transfer, its confirmation and its refund appear in the admin's audit log", async ({ page, browser }, testInfo) => {
     test.setTimeout(90_000);
     const mobile = uniqueMobile();
     await signIn(page, users.agent);
