@@ -29,9 +29,8 @@ const nextConfig = {
   experimental: {
     // Enables forbidden() / unauthorized() so a wrong role gets a real 403 everywhere.
     authInterrupts: true,
-    // AOPay's statement (up to 5 MB, lib/reconciliation/statement-format.ts) is uploaded
-    // through a server action; the default limit is 1 MB. The action checks the size again.
-    serverActions: { bodySizeLimit: "6mb" },
+    // Server actions keep Next's default body limit (1 MB). AOPay's statement (up to 5 MB) goes
+    // to a route handler that checks the admin role before it reads the body, and caps it.
   },
 };
 

@@ -1,27 +1,55 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useId, useState } from "react";
-import { importStatementAction } from "@/app/(portal)/reconciliation/actions";
 import { FieldError, SubmitButton } from "@/components/ui/form";
 import { Table } from "@/components/ui/table";
-import { maxStatementBytes, maxStatementLabel, statementColumnHelp, statementColumns } from "@/lib/reconciliation/statement-format";
+import {
+  maxStatementLabel,
+  statementColumnHelp,
+  statementColumns,
+  statementFileProblem,
+  statementNameHeader,
+  statementUploadPath,
+  type StatementUploadResult,
+} from "@/lib/reconciliation/statement-format";
+
+const unreachable: StatementUploadResult = { ok: false, message: "The portal could not be reached. Nothing was imported; check the connection and try again." };
+
+/** Sends the chosen file as the request's body to the upload route, and reads its one answer. */
+async function uploadStatement(file: File): Promise<StatementUploadResult> {
+  try {
+    const response = await fetch(statementUploadPath, {
+      method: "POST",
+      headers: { "content-type": "text/csv", [statementNameHeader]: encodeURIComponent(file.name) },
+      body: file,
+    });
+    if (response.headers.get("content-type")?.includes("application/json")) return (await response.json()) as StatementUploadResult;
+    if (response.status === 401) return { ok: false, message: "Your session has ended. Sign in again, then import the file." };
+    if (response.status === 403) return { ok: false, message: "Only an admin can import AOPay's statement." };
+    return unreachable;
+  } catch {
+    return unreachable;
+  }
+}
 
 const example = `${statementColumns.join(",")}\n263200000012,21-11-2026 10:15:00,5000.00,50.00,7.63,0.77,37.60,632400000001,success`;
 
 export function StatementImportForm() {
-  const [result, formAction] = useActionState(importStatementAction, null);
+  const router = useRouter();
+  const [result, formAction] = useActionState(async (_previous: StatementUploadResult | null, formData: FormData) => {
+    const file = formData.get("statement");
+    const answer = await uploadStatement(file instanceof File ? file : new File([], ""));
+    if (answer.ok) router.push(answer.data.location);
+    return answer;
+  }, null);
   // What the form shows of the last answer: its sentence, the file input's problem, the bad rows.
   const state = { ok: result?.ok, message: result?.message, fieldError: result?.ok === false ? result.fieldErrors?.statement : undefined, ...(result?.ok === false ? result.details : undefined) };
   const [chosenError, setChosenError] = useState<string>();
   const id = useId();
   const fieldError = chosenError ?? state.fieldError;
 
-  function checkChosen(file: File | undefined): string | undefined {
-    if (!file) return "Choose AOPay's statement: a .csv file.";
-    if (!/\.csv$/i.test(file.name)) return `"${file.name}" is not a .csv file. Save the statement as CSV and choose that file.`;
-    if (file.size > maxStatementBytes) return `The file is larger than ${maxStatementLabel}. Split the statement by day and import each part.`;
-    return undefined;
-  }
+  const checkChosen = statementFileProblem;
 
   return (
     <div>

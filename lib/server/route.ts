@@ -29,11 +29,65 @@ type ParamsOf<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
 export function route<S extends z.ZodType | undefined = undefined>(options: RouteOptions<S>, handler: (context: RouteContext<ParamsOf<S>>) => Promise<Response>) {
   return async (request: Request, segment?: { params: Promise<unknown> }): Promise<Response> => {
     const user = await requireUser(...options.roles);
+    if (!sameOrigin(request)) return textResponse(403, "Not allowed from another site.");
     const raw = (await segment?.params) ?? {};
     const parsed = options.params ? options.params.safeParse(raw) : { success: true as const, data: {} };
     if (!parsed.success) return textResponse(404, "Not found.");
     return handler({ request, user, params: parsed.data as ParamsOf<S>, ip: clientIp(request.headers) });
   };
+}
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Server actions refuse a foreign Origin themselves; a route handler that changes something
+ * must too, so a page on another site cannot post to it with the user's cookie.
+ */
+function sameOrigin(request: Request): boolean {
+  if (safeMethods.has(request.method)) return true;
+  const origin = request.headers.get("origin");
+  if (!origin) return true; // not a browser's cross-site request: browsers send Origin on every POST
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The request's body, read only up to `limit` bytes: null as soon as it is longer (a declared
+ * Content-Length over the limit is refused before anything is read).
+ */
+export async function bodyUpTo(request: Request, limit: number): Promise<Uint8Array | null> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) return null;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** A JSON answer that is never cached. */
+export function jsonResponse(status: number, body: unknown): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
 }
 
 /** A plain-text answer that is never cached (a refusal a person reads). */

@@ -1,8 +1,8 @@
 /**
- * The reconciliation's server actions without a browser: each asks requireUser for an admin
+ * The reconciliation's server action without a browser: it asks requireUser for an admin
  * before anything else (requireUser itself answers 403 to other roles, e2e/reconciliation.spec.ts
- * replays the calls from an agent's and a supervisor's sessions), checks the uploaded file, and
- * hands over to the import and the lock.
+ * replays the calls from an agent's and a supervisor's sessions), and hands over to the lock.
+ * The statement upload is a route handler: app/api/reconciliation/statements/route.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
@@ -24,7 +24,8 @@ vi.mock("@/lib/auth/current-user", () => ({
 vi.mock(import("@/lib/db/client"), async (importOriginal) => ({ ...(await importOriginal()), db: () => current.db!.prisma }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { importStatementAction, lockDayAction } = await import("@/app/(portal)/reconciliation/actions");
+const { lockDayAction } = await import("@/app/(portal)/reconciliation/actions");
+const { importStatement } = await import("@/lib/reconciliation/statement-import");
 
 function form(entries: Record<string, string | File>): FormData {
   const data = new FormData();
@@ -56,35 +57,19 @@ describe.each(testBackends)("the reconciliation's actions on %s", (backend) => {
     await current.db?.close();
   });
 
-  it("refuse anyone requireUser refuses, before reading the form", async () => {
+  it("refuses anyone requireUser refuses, before reading the form", async () => {
     current.refuse = true;
     current.asked = [];
-    await expect(importStatementAction(null, form({}))).rejects.toThrow("403");
     await expect(lockDayAction(null, form({ day: "2026-05-02", note: "x" }))).rejects.toThrow("403");
-    expect(current.asked).toEqual([["ADMIN"], ["ADMIN"]]);
+    expect(current.asked).toEqual([["ADMIN"]]);
     current.refuse = false;
     expect(await current.db!.prisma.reconciledDay.count()).toBe(0);
   });
 
-  it("the import wants a .csv file of at most 5 MB", async () => {
-    expect(await importStatementAction(null, form({}))).toMatchObject({ ok: false, fieldErrors: { statement: "Choose AOPay's statement: a .csv file." } });
-    expect(await importStatementAction(null, form({ statement: new File(["x"], "statement.xlsx") }))).toMatchObject({ ok: false, fieldErrors: { statement: expect.stringContaining("is not a .csv file") } });
-    const big = new File([new Uint8Array(5 * 1024 * 1024 + 1)], "big.csv");
-    expect(await importStatementAction(null, form({ statement: big }))).toMatchObject({ ok: false, fieldErrors: { statement: expect.stringContaining("larger than 5 MB") } });
-  });
-
-  it("the import reports a bad file row by row, and a clean one goes to its match report", async () => {
-    const header = "reference,date,amount,customer_charge,gst,tds,net_commission,utr,status\n";
-    const bad = await importStatementAction(null, form({ statement: new File([`${header}${reference},02-05-2026 10:01:00,1000.00,10.00,1.53,0.09,4.38,,sucess\n`], "bad.csv") }));
-    expect(bad).toMatchObject({ ok: false, details: { fileName: "bad.csv", problemCount: 1, rowCount: 1, badRows: 1, problems: [{ line: 2, column: "status" }] } });
-    const redirect = importStatementAction(null, form({ statement: new File([`${header}${reference},02-05-2026 10:01:00,1000.00,10.00,1.53,0.09,4.38,,success\n`], "good.csv") }));
-    await expect(redirect).rejects.toThrow("NEXT_REDIRECT");
-    const imported = await current.db!.prisma.statementImport.findFirstOrThrow();
-    expect(imported.fileName).toBe("good.csv");
-    await redirect.catch((error: { digest?: string }) => expect(error.digest).toContain(`/reconciliation/statements/${imported.id}`));
-  });
-
   it("the lock locks a day that is over, and asks for a note when it has open differences", async () => {
+    const header = "reference,date,amount,customer_charge,gst,tds,net_commission,utr,status\n";
+    const bytes = new TextEncoder().encode(`${header}${reference},02-05-2026 10:01:00,1000.00,10.00,1.53,0.09,4.38,,success\n`);
+    expect(await importStatement(current.db!.prisma, current.user!, { name: "good.csv", bytes })).toMatchObject({ ok: true });
     expect(await lockDayAction(null, form({ day: "not a day", note: "" }))).toEqual({ ok: false, message: "Choose a day to lock.", details: { note: "" } });
     expect(await lockDayAction(null, form({ day: "2026-05-02", note: "x".repeat(1001) }))).toMatchObject({ ok: false, fieldErrors: { note: "Keep the note under 1,000 characters." } });
     await current.db!.prisma.transferPart.update({ where: { reference }, data: { reportedCustomerCharge: "11", reportedGst: "1.68", reportedTds: "0.09", reportedNetCommission: "4.38" } });
