@@ -18,7 +18,7 @@ test("a supervisor cannot open the admin's pages", async ({ page }) => {
   expect(response?.status()).toBe(403);
 });
 
-test("the admin-only let-in action refuses an agent and a visitor who call it directly", async ({ browser }) => {
+test("the admin-only let-in action refuses an agent and a visitor who call it directly", async ({ browser }, testInfo) => {
   // The admin's browser reveals what a let-in call looks like; we stop it before it runs.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -29,6 +29,11 @@ test("the admin-only let-in action refuses an agent and a visitor who call it di
   const failures = admin.getByTestId("sign-in-failures").locator("tr", { hasText: users.heldBack.username });
   await expect(failures).toContainText("203.0.113.7");
   await expect(failures).toContainText("10");
+  await admin.screenshot({ path: testInfo.outputPath("users-held-back-1280.png"), fullPage: true });
+  await admin.setViewportSize({ width: 360, height: 800 });
+  await expect(admin.locator(`li[data-username="${users.heldBack.username}"]`)).toContainText("Sign-in held back until");
+  await admin.screenshot({ path: testInfo.outputPath("users-held-back-360.png"), fullPage: true });
+  await admin.setViewportSize({ width: 1280, height: 720 });
 
   let captured: Request | undefined;
   await admin.route("**/admin/users", async (route) => {
