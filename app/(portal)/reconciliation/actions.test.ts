@@ -5,6 +5,7 @@
  * The statement upload is a route handler: app/api/reconciliation/statements/route.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { adminWithSettledPart, settledPartLine, statementHeader } from "@/lib/tools/testing/reconciliation-fixtures";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 const current = vi.hoisted(() => ({
@@ -38,20 +39,7 @@ describe.each(testBackends)("the reconciliation's actions on %s", (backend) => {
 
   beforeAll(async () => {
     const db = (current.db = await createTestDatabase(backend));
-    const outlet = await db.prisma.outlet.create({ data: { name: "Own outlet", registrationId: "AOP-1", address: "Mumbai", pincode: "400069", latitude: "19.1", longitude: "72.8" } });
-    const agent = await db.prisma.user.create({ data: { username: "agent", name: "Ramesh", role: "AGENT", passwordHash: "x", outletId: outlet.id } });
-    const admin = await db.prisma.user.create({ data: { username: "admin", name: "Arjun", role: "ADMIN", passwordHash: "x" } });
-    current.user = { id: admin.id, username: "admin", name: "Arjun", role: "ADMIN", outletId: null, outletName: null };
-    await db.prisma.remitter.create({ data: { mobile: "9876543210", firstName: "Asha", lastName: "Rao" } });
-    reference = "50000000001";
-    await db.prisma.transfer.create({
-      data: {
-        outletId: outlet.id, agentId: agent.id, remitterMobile: "9876543210", remitterName: "Asha Rao", beneficiaryId: "1", beneficiaryName: "Ravi Rao",
-        mode: "IMPS", amount: "1000.00", pincode: "400069", address: "Mumbai", dateOfBirth: new Date("1990-01-31"), latitude: "19.1", longitude: "72.8",
-        createdAt: new Date("2026-05-02T10:00:00+05:30"),
-        parts: { create: { seq: 1, reference, amount: "1000.00", state: "SUCCESS", customerCharge: "10", gst: "1.53", commission: "4.47", tds: "0.09", netCommission: "4.38", createdAt: new Date("2026-05-02T10:00:00+05:30") } },
-      },
-    });
+    ({ user: current.user, reference } = await adminWithSettledPart(db.prisma));
   });
   afterAll(async () => {
     await current.db?.close();
@@ -67,8 +55,7 @@ describe.each(testBackends)("the reconciliation's actions on %s", (backend) => {
   });
 
   it("the lock locks a day that is over, and asks for a note when it has open differences", async () => {
-    const header = "reference,date,amount,customer_charge,gst,tds,net_commission,utr,status\n";
-    const bytes = new TextEncoder().encode(`${header}${reference},02-05-2026 10:01:00,1000.00,10.00,1.53,0.09,4.38,,success\n`);
+    const bytes = new TextEncoder().encode(statementHeader + settledPartLine(reference, "success"));
     expect(await importStatement(current.db!.prisma, current.user!, { name: "good.csv", bytes })).toMatchObject({ ok: true });
     expect(await lockDayAction(null, form({ day: "not a day", note: "" }))).toEqual({ ok: false, message: "Choose a day to lock.", details: { note: "" } });
     expect(await lockDayAction(null, form({ day: "2026-05-02", note: "x".repeat(1001) }))).toMatchObject({ ok: false, fieldErrors: { note: "Keep the note under 1,000 characters." } });

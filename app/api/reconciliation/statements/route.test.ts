@@ -4,6 +4,7 @@
  * a test one. What matters here is the order: the role before the body, the cap while reading.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { adminWithSettledPart, settledPartLine, statementHeader } from "@/lib/tools/testing/reconciliation-fixtures";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 const current = vi.hoisted(() => ({
@@ -25,7 +26,6 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { POST } = await import("@/app/api/reconciliation/statements/route");
 
-const header = "reference,date,amount,customer_charge,gst,tds,net_commission,utr,status\n";
 
 /** A body that says whether anyone read it. */
 function watchedBody(chunks: Uint8Array[]) {
@@ -55,20 +55,7 @@ describe.each(testBackends)("POST /api/reconciliation/statements on %s", (backen
 
   beforeAll(async () => {
     const db = (current.db = await createTestDatabase(backend));
-    const outlet = await db.prisma.outlet.create({ data: { name: "Own outlet", registrationId: "AOP-1", address: "Mumbai", pincode: "400069", latitude: "19.1", longitude: "72.8" } });
-    const agent = await db.prisma.user.create({ data: { username: "agent", name: "Ramesh", role: "AGENT", passwordHash: "x", outletId: outlet.id } });
-    const admin = await db.prisma.user.create({ data: { username: "admin", name: "Arjun", role: "ADMIN", passwordHash: "x" } });
-    current.user = { id: admin.id, username: "admin", name: "Arjun", role: "ADMIN", outletId: null, outletName: null };
-    await db.prisma.remitter.create({ data: { mobile: "9876543210", firstName: "Asha", lastName: "Rao" } });
-    reference = "50000000001";
-    await db.prisma.transfer.create({
-      data: {
-        outletId: outlet.id, agentId: agent.id, remitterMobile: "9876543210", remitterName: "Asha Rao", beneficiaryId: "1", beneficiaryName: "Ravi Rao",
-        mode: "IMPS", amount: "1000.00", pincode: "400069", address: "Mumbai", dateOfBirth: new Date("1990-01-31"), latitude: "19.1", longitude: "72.8",
-        createdAt: new Date("2026-05-02T10:00:00+05:30"),
-        parts: { create: { seq: 1, reference, amount: "1000.00", state: "SUCCESS", customerCharge: "10", gst: "1.53", commission: "4.47", tds: "0.09", netCommission: "4.38", createdAt: new Date("2026-05-02T10:00:00+05:30") } },
-      },
-    });
+    ({ user: current.user, reference } = await adminWithSettledPart(db.prisma));
   });
   afterAll(async () => {
     await current.db?.close();
@@ -77,7 +64,7 @@ describe.each(testBackends)("POST /api/reconciliation/statements on %s", (backen
   it("asks for an admin before it reads a byte of the body", async () => {
     current.refuse = true;
     current.asked = [];
-    const { stream, watch } = watchedBody([new TextEncoder().encode(header)]);
+    const { stream, watch } = watchedBody([new TextEncoder().encode(statementHeader)]);
     try {
       await expect(upload("statement.csv", stream)).rejects.toThrow("403");
     } finally {
@@ -88,14 +75,14 @@ describe.each(testBackends)("POST /api/reconciliation/statements on %s", (backen
   });
 
   it("refuses a post from another site", async () => {
-    const response = await upload("statement.csv", header, { origin: "https://evil.example" });
+    const response = await upload("statement.csv", statementHeader, { origin: "https://evil.example" });
     expect(response.status).toBe(403);
     expect(await current.db!.prisma.statementImport.count()).toBe(0);
   });
 
   it("wants a .csv file of at most 5 MB, and stops reading a longer body at the limit", async () => {
-    expect(await (await upload(null, header)).json()).toMatchObject({ ok: false, fieldErrors: { statement: expect.stringContaining("is not a .csv file") } });
-    expect(await (await upload("statement.xlsx", header)).json()).toMatchObject({ ok: false, fieldErrors: { statement: expect.stringContaining("is not a .csv file") } });
+    expect(await (await upload(null, statementHeader)).json()).toMatchObject({ ok: false, fieldErrors: { statement: expect.stringContaining("is not a .csv file") } });
+    expect(await (await upload("statement.xlsx", statementHeader)).json()).toMatchObject({ ok: false, fieldErrors: { statement: expect.stringContaining("is not a .csv file") } });
     expect(await (await upload("empty.csv", "")).json()).toMatchObject({ ok: false, fieldErrors: { statement: "Choose AOPay's statement: a .csv file." } });
 
     const declared = watchedBody([new Uint8Array(10)]);
@@ -112,11 +99,11 @@ describe.each(testBackends)("POST /api/reconciliation/statements on %s", (backen
   });
 
   it("reports a bad file row by row, and a clean one answers where its match report is", async () => {
-    const bad = await upload("bad.csv", `${header}${reference},02-05-2026 10:01:00,1000.00,10.00,1.53,0.09,4.38,,sucess\n`);
+    const bad = await upload("bad.csv", statementHeader + settledPartLine(reference, "sucess"));
     expect(bad.status).toBe(422);
     expect(await bad.json()).toMatchObject({ ok: false, details: { fileName: "bad.csv", problemCount: 1, rowCount: 1, badRows: 1, problems: [{ line: 2, column: "status" }] } });
 
-    const good = await upload("good.csv", `${header}${reference},02-05-2026 10:01:00,1000.00,10.00,1.53,0.09,4.38,,success\n`);
+    const good = await upload("good.csv", statementHeader + settledPartLine(reference, "success"));
     const imported = await current.db!.prisma.statementImport.findFirstOrThrow();
     expect(imported.fileName).toBe("good.csv");
     expect(await good.json()).toEqual({ ok: true, data: { location: `/reconciliation/statements/${imported.id}` } });
