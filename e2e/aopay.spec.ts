@@ -6,8 +6,11 @@ import { expect, test } from "@playwright/test";
 import { prepareDatabase } from "@/lib/demo/prepare";
 import { json, startMisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
 import { hashPassword } from "@/lib/auth/password";
-import { openDb } from "@/lib/db/client";
-import { signIn } from "./support/sign-in";
+import { openDb, type OpenedDb } from "@/lib/db/client";
+import type { DatabaseTarget } from "@/lib/config";
+import { seal } from "@/lib/auth/sealed";
+import { newTotpSecret } from "@/lib/auth/totp";
+import { enterCode, fillSignIn, signIn } from "./support/sign-in";
 import { nextBin, runToExit, startServer, testSecret } from "./support/processes";
 import { users } from "./support/users";
 
@@ -19,9 +22,9 @@ test("the portal talks to its own AOPay sandbox over HTTP, and records the excha
   // The probe reference cannot exist: the sandbox answers as PaySprint does, "Transaction not found".
   await expect(page.getByTestId("connection-result")).toContainText(/AOPay answered in \d+ ms \(HTTP 200\): Transaction not found/);
   await page.reload();
-  // The check speaks for the first active outlet; the e2e server has two.
-  const latest = page.getByRole("row").filter({ hasText: /AOP-/ }).first();
-  await expect(latest).toContainText("Status");
+  // The check speaks for the first active outlet; the e2e server has two. Other tests' calls
+  // may land between the check and the reload, so the newest Status exchange is the check's.
+  const latest = page.getByRole("row").filter({ hasText: /AOP-/ }).filter({ hasText: "Status" }).first();
   await expect(latest).toContainText("HTTP 200");
   // The code table in force, each code with where its reading comes from.
   const codes = page.getByTestId("response-codes");
@@ -62,6 +65,16 @@ test("sandbox OTPs are shown to the outlet's signed-in users only, in the panel 
   await anonymous.dispose();
 });
 
+/** Changes the embedded database while no server holds it (PGlite allows one process). */
+async function changeDemoUsers(database: DatabaseTarget, change: (prisma: OpenedDb["prisma"]) => Promise<void>) {
+  const opened = openDb(database);
+  try {
+    await change(opened.prisma);
+  } finally {
+    await opened.close();
+  }
+}
+
 test("with AOPAY_BASE_URL set, the portal calls that server instead, and the sandbox, its OTPs and the demo are gone", async ({ browser }) => {
   test.setTimeout(150_000);
   const aopay = await startMisbehavingServer();
@@ -69,21 +82,27 @@ test("with AOPAY_BASE_URL set, the portal calls that server instead, and the san
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-live-"));
   // A new user tries the sandbox's demo first, then sets AOPAY_BASE_URL to go live.
   const database = { kind: "pglite" as const, dir: path.join(dataDir, "pg") };
-  await prepareDatabase({ database, seedDemo: false, aopay: { sandbox: true } });
+  await prepareDatabase({ database, seedDemo: false, aopay: { sandbox: true }, authSecret: testSecret });
   const port = 3197;
   const live = { DATA_DIR: dataDir, AUTH_SECRET: testSecret, AOPAY_BASE_URL: `${aopay.url}/`, AOPAY_HEADERS: '{"X-Api-Key":"live-key"}', AOPAY_SECRET_HEADER: "X-Client-Secret" };
   const refused = runToExit([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], live);
   expect(refused.status).toBe(1);
-  expect(refused.errorLines.join("\n")).toContain("Refusing to start with a live AOPay (AOPAY_BASE_URL): the demo accounts agent, supervisor, admin still have their published password.");
+  const refusal = "Refusing to start with a live AOPay (AOPAY_BASE_URL): the demo accounts agent, supervisor, admin still have their published password or demo authenticator secret.";
+  expect(refused.errorLines.join("\n")).toContain(refusal);
 
-  // The admin gives every demo account a real password; then the portal goes live.
+  // The admin gives every demo account a real password: the demo box's authenticator secret
+  // still opens them, so the portal still refuses.
   const admin = { ...users.admin, password: "a-real-password-for-the-live-admin" };
-  const opened = openDb(database);
-  try {
-    for (const user of ["agent", "supervisor", "admin"]) await opened.prisma.user.update({ where: { username: user }, data: { passwordHash: await hashPassword(user === "admin" ? admin.password : randomUUID()) } });
-  } finally {
-    await opened.close();
-  }
+  const adminSecret = newTotpSecret();
+  await changeDemoUsers(database, async (prisma) => {
+    for (const user of ["agent", "supervisor", "admin"]) await prisma.user.update({ where: { username: user }, data: { passwordHash: await hashPassword(user === "admin" ? admin.password : randomUUID()) } });
+  });
+  expect(runToExit([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], live).errorLines.join("\n")).toContain(refusal);
+  // Then each one's two-step sign-in is reset (the admin sets up a new app); the portal goes live.
+  await changeDemoUsers(database, async (prisma) => {
+    for (const user of ["agent", "supervisor"]) await prisma.user.update({ where: { username: user }, data: { totpSecret: null } });
+    await prisma.user.update({ where: { username: "admin" }, data: { totpSecret: seal("totp-secret", adminSecret, testSecret) } });
+  });
   const server = startServer([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], live);
   try {
     await expect.poll(server.output, { timeout: 60_000 }).toContain("Ready");
@@ -92,7 +111,9 @@ test("with AOPAY_BASE_URL set, the portal calls that server instead, and the san
     await page.goto("/sign-in");
     await expect(page.getByText("Demo logins")).toHaveCount(0);
     await expect(page.getByText(users.admin.password)).toHaveCount(0);
-    await signIn(page, admin);
+    await fillSignIn(page, admin.username, admin.password);
+    await enterCode(page, adminSecret);
+    await expect(page.getByTestId("current-user")).toHaveText(admin.name);
     await page.goto("/admin/aopay");
     await expect(page.getByTestId("aopay-mode")).toContainText(`Live ${aopay.url}/`);
     await expect(page.getByRole("complementary", { name: "Sandbox OTPs" })).toHaveCount(0);

@@ -21,7 +21,7 @@ test.afterEach(async ({}, testInfo) => {
 test("at zero the confirm button is disabled and a resend makes the old OTP useless", async ({ browser }) => {
   test.setTimeout(120_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-expiry-"));
-  await prepareDatabase({ database: { kind: "pglite", dir: path.join(dataDir, "pg") }, seedDemo: false, aopay: { sandbox: true } });
+  await prepareDatabase({ database: { kind: "pglite", dir: path.join(dataDir, "pg") }, seedDemo: false, aopay: { sandbox: true }, authSecret: testSecret });
   const port = 3198;
   const server = startServer([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     DATA_DIR: dataDir,

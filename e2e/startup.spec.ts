@@ -85,7 +85,7 @@ test("when the database fails mid-shift the user sees a reference, never a stack
   const name = new URL(url).pathname.slice(1);
   await migrateDatabase({ kind: "postgres", url });
   const db = openDb({ kind: "postgres", url });
-  await seedDemoData(db.prisma);
+  await seedDemoData(db.prisma, { authSecret: secret });
   await db.close();
 
   const port = 3196;

@@ -138,6 +138,8 @@ const envSchema = z.object({
   AOPAY_READ_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(300_000).default(10_000)),
   RISK_BENEFICIARY_REMITTERS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(100).default(3)),
   RISK_DISTANCE_KM: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0.1).max(1000).default(5)),
+  /** Whether agents sign in with an authenticator app too (admins and supervisors always do). */
+  AGENT_TOTP: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["required", "optional", "off"]).default("optional")),
   TRUSTED_PROXY_HOPS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10).default(1)),
 });
 
@@ -178,6 +180,11 @@ export interface PortalConfig {
    * entries from the right; entries further left are the client's own claim (lib/server/client-ip.ts).
    */
   trustedProxyHops: number;
+  /**
+   * The second factor for agents: "required" (set up at first sign-in), "optional" (asked for
+   * once the agent has set it up) or "off". Admins and supervisors always need it.
+   */
+  agentTotp: "required" | "optional" | "off";
 }
 
 export interface RiskConfig {
@@ -257,6 +264,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     rdSimulator: e.RD_SIMULATOR,
     risk: { beneficiaryRemitters: e.RISK_BENEFICIARY_REMITTERS, distanceKm: e.RISK_DISTANCE_KM },
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    agentTotp: e.AGENT_TOTP,
     aopay: {
       baseUrl: e.AOPAY_BASE_URL ?? sandboxBaseUrl(e.PORT),
       sandbox,

@@ -1,7 +1,7 @@
 /** Start-up checks and background work of the web server (see instrumentation.ts). */
 import { ConfigError, config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { accountsWithPublishedPasswords, publishedPasswordsRefusal } from "@/lib/demo/mode";
+import { accountsWithPublishedCredentials, publishedCredentialsRefusal } from "@/lib/demo/mode";
 import { DatabaseUnreachableError, explainConnectionError } from "@/lib/db/health";
 import { createAppLedger } from "@/lib/ledger/app-ledger";
 import { log } from "@/lib/log";
@@ -31,7 +31,7 @@ export async function checkStartup(): Promise<void> {
       log.warn("AOPay is the portal's own sandbox: no money moves and every UTR is made up. Set AOPAY_BASE_URL to go live.");
       return;
     }
-    const refusal = publishedPasswordsRefusal(await accountsWithPublishedPasswords(db()));
+    const refusal = publishedCredentialsRefusal(await accountsWithPublishedCredentials(db()));
     if (refusal) throw new ConfigError(refusal);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DatabaseUnreachableError) {

@@ -1,14 +1,18 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
+import { CredentialsSignin } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
-import { normaliseUsername, signInRefusedMessage } from "@/lib/auth/authenticate";
-import { issueKnownDevice, knownDeviceCookieName, knownDeviceMaxAgeSeconds } from "@/lib/auth/known-device";
+import { authenticate, confirmEnrolment, confirmSecondFactor, normaliseUsername, signInRefusedMessage, type SecondStep } from "@/lib/auth/authenticate";
+import { issueKnownDevice, knownDeviceCookieName, knownDeviceId, knownDeviceMaxAgeSeconds } from "@/lib/auth/known-device";
 import { sameOriginPath } from "@/lib/auth/safe-redirect";
+import { newTotpSecret } from "@/lib/auth/totp";
+import { challengeCookieName, challengeMaxAgeSeconds, openChallenge, sealChallenge, sessionTicket, type Challenge } from "@/lib/auth/sign-in-steps";
+import { db } from "@/lib/db/client";
 import { logUnexpected } from "@/lib/log";
-import { signInSchema, type SignInInput } from "@/lib/validations/sign-in";
+import { clientIp } from "@/lib/server/client-ip";
+import { secondFactorSchema, signInSchema, type SignInInput } from "@/lib/validations/sign-in";
 
 export interface SignInState {
   message?: string;
@@ -16,45 +20,127 @@ export interface SignInState {
   username?: string;
 }
 
+export interface SecondStepState {
+  message?: string;
+  /** The sign-in is gone (over five minutes, or never started): only "start again" helps. */
+  expired?: boolean;
+  /** After setting the app up: the ten recovery codes, shown this once, and where to go on. */
+  recoveryCodes?: string[];
+  next?: string;
+}
+
+const secondStepPaths = { code: "/sign-in/code", enrol: "/sign-in/enrol" } as const;
+
+/** What a step decides: a state for its form, or where the browser goes next. */
+type Outcome<S> = S | { redirectTo: string };
+
+/**
+ * Runs a sign-in step. An unexpected failure (the database down, say) becomes a message with a
+ * reference that the server log has too; no stack reaches the form. Redirects happen outside,
+ * because Next's redirect() is itself thrown.
+ */
+async function runStep<S extends { message?: string }>(step: () => Promise<Outcome<S>>, onFailure: Partial<S> = {}): Promise<S> {
+  let outcome: Outcome<S>;
+  try {
+    outcome = await step();
+  } catch (error) {
+    const requestId = logUnexpected("sign-in failed unexpectedly", error);
+    return { ...onFailure, message: `Sign-in is not working right now. Please try again (ref ${requestId}).` } as S;
+  }
+  if ("redirectTo" in outcome) redirect(outcome.redirectTo);
+  return outcome;
+}
+
 // Public by nature: this is how a user gets a session.
 export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const raw = { username: formData.get("username") ?? "", password: formData.get("password") ?? "" };
-  const parsed = signInSchema.safeParse(raw);
-  const username = typeof raw.username === "string" ? raw.username : "";
-  if (!parsed.success) {
-    const fieldErrors: SignInState["fieldErrors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof SignInInput;
-      fieldErrors[field] ??= issue.message;
+  const typed = typeof raw.username === "string" ? raw.username : "";
+  return runStep<SignInState>(async () => {
+    const parsed = signInSchema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: SignInState["fieldErrors"] = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as keyof SignInInput;
+        fieldErrors[field] ??= issue.message;
+      }
+      return { fieldErrors, username: typed };
     }
-    return { fieldErrors, username };
-  }
-
-  let next: string;
-  try {
-    next = await signIn("credentials", { ...parsed.data, redirectTo: sameOriginPath(formData.get("callbackUrl")), redirect: false });
-  } catch (error) {
-    if (error instanceof CredentialsSignin) return { message: refusalMessage(error.code), username };
-    if (error instanceof AuthError) {
-      const requestId = logUnexpected("sign-in failed unexpectedly", error);
-      return { message: `Sign-in is not working right now. Please try again (ref ${requestId}).`, username };
+    const username = normaliseUsername(parsed.data.username);
+    const deviceId = knownDeviceId((await cookies()).get(knownDeviceCookieName(username))?.value, username);
+    const next = sameOriginPath(formData.get("callbackUrl"));
+    const result = await authenticate(db(), { ...parsed.data, ip: clientIp(await headers()), deviceId });
+    if (!result.ok) return { message: refusalMessage(result.reason), username: typed };
+    if (result.next === "done") {
+      const failed = await createSession(result.user.id, username, next);
+      return failed ? { message: failed, username: typed } : { redirectTo: next };
     }
-    throw error;
-  }
-  await rememberDevice(normaliseUsername(parsed.data.username));
-  redirect(next);
+    const challenge = { userId: result.user.id, username, stage: result.next, next, deviceId, ...(result.next === "enrol" ? { secret: newTotpSecret() } : {}) };
+    (await cookies()).set(challengeCookieName, sealChallenge(challenge), { ...(await cookieBasics()), path: "/sign-in", maxAge: challengeMaxAgeSeconds });
+    return { redirectTo: secondStepPaths[result.next] };
+  }, { username: typed });
 }
 
-/** Marks this browser as one the user signs in from (lib/auth/known-device.ts). */
-async function rememberDevice(username: string): Promise<void> {
-  const overTls = (await headers()).get("x-forwarded-proto") === "https";
-  (await cookies()).set(knownDeviceCookieName(username), issueKnownDevice(username), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: overTls,
-    path: "/",
-    maxAge: knownDeviceMaxAgeSeconds,
+// Public: the second step of a sign-in whose password was right (the sealed challenge says whose).
+export async function signInWithCode(_previous: SecondStepState, formData: FormData): Promise<SecondStepState> {
+  return runStep<SecondStepState>(async () => {
+    const challenge = await currentChallenge("code");
+    if (!challenge) return expiredState;
+    const parsed = secondFactorSchema.safeParse({ code: formData.get("code") ?? "" });
+    if (!parsed.success) return { message: parsed.error.issues[0]!.message };
+    const result = await confirmSecondFactor(db(), await secondStepOf(challenge), parsed.data.code);
+    if (!result.ok) return { message: result.reason === "used" ? codeUsedMessage : wrongCodeMessage };
+    (await cookies()).delete({ name: challengeCookieName, path: "/sign-in" });
+    const failed = await createSession(result.user.id, challenge.username, challenge.next);
+    return failed ? { message: failed } : { redirectTo: challenge.next };
   });
+}
+
+// Public: the first sign-in of someone who must set the app up; its first code proves it.
+export async function setUpSecondFactor(_previous: SecondStepState, formData: FormData): Promise<SecondStepState> {
+  return runStep<SecondStepState>(async () => {
+    const challenge = await currentChallenge("enrol");
+    if (!challenge?.secret) return expiredState;
+    const parsed = secondFactorSchema.safeParse({ code: formData.get("code") ?? "" });
+    if (!parsed.success) return { message: parsed.error.issues[0]!.message };
+    const result = await confirmEnrolment(db(), await secondStepOf(challenge), challenge.secret, parsed.data.code);
+    if (!result.ok) return { message: enrolCodeMessage };
+    (await cookies()).delete({ name: challengeCookieName, path: "/sign-in" });
+    const failed = await createSession(result.user.id, challenge.username, challenge.next);
+    // Signed in already; the page shows the recovery codes until the user goes on.
+    return failed ? { message: failed } : { recoveryCodes: result.recoveryCodes, next: challenge.next };
+  });
+}
+
+const expiredState: SecondStepState = { expired: true, message: "This sign-in has expired (after 5 minutes). Start again with your username and password." };
+const wrongCodeMessage = "That code is not right, or too many tries. Type the code your app shows now; after a few wrong ones, wait a few minutes.";
+const codeUsedMessage = "That code has been used already. Wait for the app to show the next one (every 30 seconds) and type it.";
+const enrolCodeMessage = "That code does not match. Check the app shows Counter Portal with your username, and type the code it shows now.";
+
+async function currentChallenge(stage: Challenge["stage"]): Promise<Challenge | null> {
+  const challenge = openChallenge((await cookies()).get(challengeCookieName)?.value);
+  return challenge?.stage === stage ? challenge : null;
+}
+
+async function secondStepOf(challenge: Challenge): Promise<SecondStep> {
+  return { userId: challenge.userId, username: challenge.username, deviceId: challenge.deviceId, ip: clientIp(await headers()) };
+}
+
+/** Creates the session (Auth.js sets its cookie) and remembers this browser; a message if that failed. */
+async function createSession(userId: string, username: string, next: string): Promise<string | null> {
+  try {
+    await signIn("credentials", { ticket: sessionTicket(userId), redirectTo: next, redirect: false });
+  } catch (error) {
+    // Anything else is unexpected: runStep answers it with a reference.
+    if (error instanceof CredentialsSignin) return refusalMessage(error.code);
+    throw error;
+  }
+  (await cookies()).set(knownDeviceCookieName(username), issueKnownDevice(username), { ...(await cookieBasics()), path: "/", maxAge: knownDeviceMaxAgeSeconds });
+  return null;
+}
+
+async function cookieBasics() {
+  const overTls = (await headers()).get("x-forwarded-proto") === "https";
+  return { httpOnly: true, sameSite: "lax" as const, secure: overTls };
 }
 
 function refusalMessage(code: string): string {

@@ -1,9 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
-import { resetPasswordAction, setUserActiveAction } from "@/app/(portal)/admin/users/actions";
+import { resetPasswordAction, resetSecondFactorAction, setUserActiveAction } from "@/app/(portal)/admin/users/actions";
 import { ActivationToggle } from "@/components/admin/activation-toggle";
 import { ActionAnswer } from "@/components/admin/action-answer";
 import { GeneratedPassword, PasswordFields } from "@/components/admin/password-fields";
@@ -66,5 +67,50 @@ export function UserActivation({ userId, username, active, self }: { userId: str
       droppedText="The connection dropped. Reload the page to see the user's status."
       setActive={(next) => setUserActiveAction({ userId, active: next })}
     />
+  );
+}
+
+/** Forgets the user's authenticator app and recovery codes, after a confirmation (a lost or new phone). */
+export function SecondFactorReset({ userId, username, enrolled }: { userId: string; username: string; enrolled: boolean }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+
+  async function reset() {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const result = await resetSecondFactorAction({ userId });
+      setMessage({ ok: result.ok, text: result.message ?? "" });
+      if (result.ok) router.refresh();
+    } catch {
+      setMessage({ ok: false, text: "The connection dropped. Reload the page to see whether the reset happened." });
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  }
+
+  if (!enrolled) return <ActionAnswer message={message} />;
+  return (
+    <div>
+      {confirming ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="text-sm">Reset {username}&apos;s two-step sign-in? Their open sessions end, and their recovery codes stop working.</span>
+          <button type="button" className={buttonClasses()} disabled={busy} onClick={reset}>
+            {busy ? "Resetting…" : "Yes, reset"}
+          </button>
+          <button type="button" className={buttonClasses("secondary")} disabled={busy} onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
+      ) : (
+        <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(true)}>
+          Reset two-step sign-in
+        </button>
+      )}
+      <ActionAnswer message={message} />
+    </div>
   );
 }

@@ -7,13 +7,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
+import { seal } from "@/lib/auth/sealed";
 import { ensureBuild } from "@/lib/tools/cli/build";
 import { runCli } from "@/lib/tools/cli/run-cli";
 import { serveNext } from "@/lib/tools/cli/serve-next";
 import type { DatabaseTarget } from "@/lib/config";
 import { openDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/prepare";
-import { seedDemoData } from "@/lib/demo/seed";
+import { demoTotpSecret, seedDemoData } from "@/lib/demo/seed";
 import { createThrowawayPostgres, dropPostgres } from "@/lib/tools/testing/test-databases";
 import { e2eAuthSecret, e2eRdServicePort, users } from "./users";
 
@@ -33,6 +34,8 @@ runCli(async () => {
     env.DATABASE_URL = await createThrowawayPostgres("portal_e2e");
     // A PostgreSQL database with the sandbox is asked for by name (it never is by default).
     env.AOPAY_SANDBOX = "true";
+    // The demo users exist on this database too, so its sign-in page shows their demo box.
+    env.SEED_DEMO = "true";
     target = { kind: "postgres", url: env.DATABASE_URL };
   } else {
     env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-"));
@@ -51,8 +54,10 @@ runCli(async () => {
   await migrateDatabase(target);
   const db = openDb(target);
   try {
-    await seedDemoData(db.prisma);
+    await seedDemoData(db.prisma, { authSecret: e2eAuthSecret });
     const outlet = await db.prisma.outlet.findFirstOrThrow();
+    // Staff test users come with the demo users' authenticator secret (e2e/support/sign-in.ts types its codes).
+    const secondFactor = { totpSecret: seal("totp-secret", demoTotpSecret, e2eAuthSecret), totpEnrolledAt: new Date() };
     const otherOutlet = await db.prisma.outlet.create({
       data: { name: "Other Outlet, Thane", registrationId: "AOP-E2E-OTHER", address: "Thane West", pincode: "400601", latitude: "19.218300", longitude: "72.978100" },
     });
@@ -63,11 +68,19 @@ runCli(async () => {
         role: users.otherSupervisor.role,
         outletId: otherOutlet.id,
         passwordHash: await hashPassword(users.otherSupervisor.password),
+        ...secondFactor,
       },
     });
-    for (const user of [users.lockout, users.heldBack, users.signOut]) {
+    for (const user of [users.lockout, users.heldBack, users.signOut, users.passwordOnly, users.enrol, users.factorReset]) {
       await db.prisma.user.create({
-        data: { username: user.username, name: user.name, role: user.role, outletId: outlet.id, passwordHash: await hashPassword(user.password) },
+        data: {
+          username: user.username,
+          name: user.name,
+          role: user.role,
+          outletId: outlet.id,
+          passwordHash: await hashPassword(user.password),
+          ...(user.role === "AGENT" || ("secondFactor" in user && !user.secondFactor) ? {} : secondFactor),
+        },
       });
     }
     // Ten failures just now: held back for the throttle's longest wait (15 minutes).

@@ -21,6 +21,12 @@ export const users = {
   signOut: { username: "e2e-sign-out", password: "e2e-sign-out-pass", name: "Sign-out Test", role: "SUPERVISOR" as const },
   /** Supervises another outlet only: must never see the demo outlet's transfers. */
   otherSupervisor: { username: "e2e-other-supervisor", password: "e2e-other-supervisor-pass", name: "Other Outlet Supervisor", role: "SUPERVISOR" as const },
+  /** An agent without an authenticator app (AGENT_TOTP is optional): the password alone signs in. */
+  passwordOnly: { username: "e2e-password-only", password: "e2e-password-only-pass", name: "Password Only Agent", role: "AGENT" as const },
+  /** A supervisor with no authenticator app yet: sets one up at the first sign-in. */
+  enrol: { username: "e2e-enrol", password: "e2e-enrol-pass", name: "Enrolment Test", role: "SUPERVISOR" as const, secondFactor: false },
+  /** A supervisor whose app an admin resets. */
+  factorReset: { username: "e2e-factor-reset", password: "e2e-factor-reset-pass", name: "Factor Reset Test", role: "SUPERVISOR" as const },
   /** Starts held back by the sign-in throttle, for the let-in action's tests. */
   heldBack: { username: "e2e-held-back", password: "e2e-held-back-pass", name: "Held Back Test", role: "AGENT" as const, heldBack: true },
 };

@@ -1,6 +1,6 @@
 /**
  * The admin's user management: list, create, edit, deactivate and reactivate, reset a
- * password, let a held-back user in. Every change is audited inside the transaction that makes it, and no
+ * password or the second factor, let a held-back user in. Every change is audited inside the transaction that makes it, and no
  * change may leave the portal without an active admin: the active admins' rows are locked
  * (SELECT ... FOR UPDATE) before any change is decided, so two admins demoting each other at
  * the same moment cannot both succeed.
@@ -8,6 +8,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
+import { clearSecondFactor } from "@/lib/auth/second-factor";
 import { clearFailures, heldBackUsernames } from "@/lib/auth/sign-in-throttle";
 import { recordAudit } from "@/lib/audit";
 import { changesBetween, isUniqueViolation, type Actor } from "@/lib/admin/common";
@@ -29,6 +30,10 @@ export interface UserRow {
   /** Set while the sign-in throttle holds this username's tries back. */
   heldBackUntil: Date | null;
   lastLoginAt: Date | null;
+  /** When the user set up their authenticator app; null while they have none. */
+  secondFactorSince: Date | null;
+  /** Their unused recovery codes (none without the app). */
+  recoveryCodesLeft: number;
   outletId: string | null;
   outletName: string | null;
   supervisedOutletIds: string[];
@@ -41,6 +46,8 @@ const userRowSelect = {
   role: true,
   active: true,
   lastLoginAt: true,
+  totpEnrolledAt: true,
+  _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
   outlet: { select: { id: true, name: true } },
   supervises: { select: { outletId: true }, orderBy: { outletId: "asc" } },
 } as const satisfies Prisma.UserSelect;
@@ -54,6 +61,8 @@ function toRow(u: Prisma.UserGetPayload<{ select: typeof userRowSelect }>, heldB
     active: u.active,
     heldBackUntil: heldBack.get(u.username) ?? null,
     lastLoginAt: u.lastLoginAt,
+    secondFactorSince: u.totpEnrolledAt,
+    recoveryCodesLeft: u._count.recoveryCodes,
     outletId: u.outlet?.id ?? null,
     outletName: u.outlet?.name ?? null,
     supervisedOutletIds: u.supervises.map((s) => s.outletId),
@@ -228,6 +237,22 @@ export async function resetPassword(prisma: PrismaClient, actor: Actor, input: R
     await clearFailures(tx, user.username);
     await audit(tx, actor, "user.password_reset", user.id, { username: user.username, password: generated ? "generated" : "set by admin" });
     return { username: user.username, generatedPassword: generated };
+  });
+}
+
+/**
+ * Forgets the user's authenticator app and recovery codes (a lost or changed phone), audited,
+ * and signs them out everywhere: whoever holds the old phone's sessions loses them too. Their
+ * next sign-in sets a new app up (admins and supervisors must; agents as AGENT_TOTP says).
+ */
+export async function resetSecondFactor(prisma: PrismaClient, actor: Actor, userId: string, now: Date = new Date()): Promise<{ username: string; hadOne: boolean }> {
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true, totpEnrolledAt: true } });
+    if (!user) throw new Refusal("That user could not be found.");
+    await clearSecondFactor(tx, user.id);
+    await tx.user.update({ where: { id: user.id }, data: { sessionsRevokedAt: now } });
+    await audit(tx, actor, "user.second_factor_reset", user.id, { username: user.username, hadOne: user.totpEnrolledAt ? "yes" : "no" });
+    return { username: user.username, hadOne: user.totpEnrolledAt !== null };
   });
 }
 

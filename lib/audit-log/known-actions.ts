@@ -6,11 +6,15 @@
 export const knownActions: Record<string, string> = {
   "auth.signed_in": "Signed in",
   "auth.sign_in_failed": "Sign-in failed",
-  "auth.sign_in_refused": "Sign-in refused (locked or disabled)",
+  "auth.sign_in_refused": "Sign-in refused (held back or disabled)",
+  // Written before the throttle replaced the lockout; older logs still hold them.
   "auth.account_locked": "Account locked after wrong passwords",
   "auth.signed_out": "Signed out",
   "access.denied": "Access denied (wrong role)",
   "user.unlocked": "User unlocked",
+  "user.let_in": "Held-back user let in",
+  "user.second_factor_enrolled": "Two-step sign-in set up",
+  "user.second_factor_reset": "Two-step sign-in reset by an admin",
   "counter.customer_looked_up": "Customer looked up at the counter",
   "counter.beneficiary_added": "Beneficiary added",
   "counter.beneficiary_deleted": "Beneficiary deleted",

@@ -1,5 +1,5 @@
 /**
- * Auth.js (next-auth v5) with username and password. Sessions are JWTs in an http-only
+ * Auth.js (next-auth v5), given the user by the portal's own sign-in steps. Sessions are JWTs in an http-only
  * cookie, ending 8 hours after sign-in however active the user is; every request then
  * re-reads the user from the database (see current-user.ts), so a disabled user or a
  * changed role takes effect at once.
@@ -9,13 +9,10 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { authenticate, normaliseUsername } from "@/lib/auth/authenticate";
-import { knownDeviceFromHeader } from "@/lib/auth/known-device";
+import { ticketUser } from "@/lib/auth/sign-in-steps";
 import { sessionExpired, sessionMaxAgeSeconds } from "@/lib/auth/session-policy";
 import { log } from "@/lib/log";
 import type { Role } from "@/lib/roles";
-import { signInSchema } from "@/lib/validations/sign-in";
-import { clientIp } from "@/lib/server/client-ip";
 
 /** The reason travels to the sign-in form as the error's code; it names no secret. */
 export class SignInRefused extends CredentialsSignin {
@@ -55,15 +52,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   providers: [
     Credentials({
-      credentials: { username: {}, password: {} },
-      async authorize(raw, request) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) throw new SignInRefused("invalid");
-        const ip = clientIp(request.headers);
-        const deviceId = knownDeviceFromHeader(request.headers.get("cookie"), normaliseUsername(parsed.data.username));
-        const result = await authenticate(db(), { ...parsed.data, ip, deviceId });
-        if (!result.ok) throw new SignInRefused(result.reason);
-        return { id: result.user.id, name: result.user.name, role: result.user.role };
+      // The sign-in steps (app/sign-in/actions.ts, lib/auth/sign-in-steps.ts) end here with a
+      // sealed ticket for a user whose password and second factor were right; nothing else
+      // signs in, so posting a password to /api/auth/callback/credentials opens nothing.
+      credentials: { ticket: {} },
+      async authorize(raw) {
+        const userId = ticketUser(raw?.ticket);
+        if (!userId) throw new SignInRefused("invalid");
+        const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true, active: true } });
+        if (!user?.active) throw new SignInRefused("disabled");
+        return { id: user.id, name: user.name, role: user.role };
       },
     }),
   ],

@@ -35,13 +35,3 @@ export function knownDeviceId(value: string | undefined, username: string): stri
   const expected = Buffer.from(sign(`known-device:${username}:${id}`));
   return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
 }
-
-/** Reads the cookie for `username` out of a Cookie header. */
-export function knownDeviceFromHeader(cookieHeader: string | null, username: string): string | null {
-  const name = knownDeviceCookieName(username);
-  for (const part of (cookieHeader ?? "").split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return knownDeviceId(decodeURIComponent(value.join("=")), username);
-  }
-  return null;
-}

@@ -14,6 +14,10 @@ const appDir = path.resolve(import.meta.dirname, "../../app");
 const publicEntries: Record<string, string> = {
   "sign-in/page.tsx": "the sign-in form itself",
   "sign-in/actions.ts#signInWithPassword": "how a session begins",
+  "sign-in/code/page.tsx": "the second step of a sign-in, shown only with a sealed challenge cookie from a right password",
+  "sign-in/enrol/page.tsx": "setting the authenticator up at a first sign-in, shown only with that challenge",
+  "sign-in/actions.ts#signInWithCode": "the second step of a sign-in; the sealed challenge names the user whose password was right",
+  "sign-in/actions.ts#setUpSecondFactor": "the first sign-in's authenticator setup; the same challenge, with the new secret in it",
   "(portal)/actions.ts#signOutAction": "ends whatever session there is, or none",
   "api/auth/[...nextauth]/route.ts": "Auth.js's own endpoints",
   "api/sandbox/aopay/[...path]/route.ts": "the simulated AOPay, which authenticates the partner by RegistrationID as AOPay does",

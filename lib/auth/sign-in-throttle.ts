@@ -81,13 +81,15 @@ export async function reserveTry(prisma: PrismaClient, attempt: Attempt, now: Da
     await prisma.signInFailure.delete({ where: { id: row.id } });
     return { heldBack: true };
   }
-  return {
-    heldBack: false,
-    succeeded: async () => {
-      // The user's own tries start afresh; the address keeps its count.
-      await prisma.signInFailure.deleteMany({ where: attempt.deviceId ? { deviceId: attempt.deviceId } : { username: attempt.username } });
-    },
-  };
+  return { heldBack: false, succeeded: () => forgetFailures(prisma, attempt) };
+}
+
+/**
+ * After a complete sign-in the user's own tries start afresh (the password's reserved row and
+ * any wrong codes with them); the address keeps its count.
+ */
+export async function forgetFailures(prisma: Pick<PrismaClient, "signInFailure">, attempt: Attempt): Promise<void> {
+  await prisma.signInFailure.deleteMany({ where: attempt.deviceId ? { deviceId: attempt.deviceId } : { username: attempt.username } });
 }
 
 /** An admin lets a username in now: its failures (not its devices' or addresses') are gone. */

@@ -1,7 +1,9 @@
-/** The demo exists only with the sandbox, and a live portal names every account its published passwords still open. */
+/** The demo exists only with the sandbox, and a live portal names every account its published credentials still open. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
-import { accountsWithPublishedPasswords, demoMode, publishedPasswordsRefusal } from "@/lib/demo/mode";
+import { seal } from "@/lib/auth/sealed";
+import { newTotpSecret } from "@/lib/auth/totp";
+import { accountsWithPublishedCredentials, demoMode, publishedCredentialsRefusal } from "@/lib/demo/mode";
 import { seedDemoData } from "@/lib/demo/seed";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
@@ -18,12 +20,12 @@ describe("when the demo exists", () => {
   });
 
   it("says nothing when no account has a published password", () => {
-    expect(publishedPasswordsRefusal([])).toBeNull();
-    expect(publishedPasswordsRefusal(["admin"])).toMatch(/^Refusing to start with a live AOPay \(AOPAY_BASE_URL\): the demo account admin still has its published password\./);
+    expect(publishedCredentialsRefusal([])).toBeNull();
+    expect(publishedCredentialsRefusal(["admin"])).toMatch(/^Refusing to start with a live AOPay \(AOPAY_BASE_URL\): the demo account admin still has its published password or demo authenticator secret\./);
   });
 });
 
-describe.each(testBackends)("the published demo passwords on %s", (backend) => {
+describe.each(testBackends)("the published demo credentials on %s", (backend) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(backend);
@@ -33,10 +35,15 @@ describe.each(testBackends)("the published demo passwords on %s", (backend) => {
     await db?.close();
   });
 
-  it("open the demo accounts until each gets a real password or is deactivated", async () => {
-    expect(await accountsWithPublishedPasswords(db.prisma)).toEqual(["agent", "supervisor", "admin"]);
-    await db.prisma.user.update({ where: { username: "admin" }, data: { passwordHash: await hashPassword("a-real-password-for-admin") } });
+  it("open the demo accounts until each gets a real password and its own second factor, or is deactivated", async () => {
+    expect(await accountsWithPublishedCredentials(db.prisma)).toEqual(["agent", "supervisor", "admin"]);
     await db.prisma.user.update({ where: { username: "agent" }, data: { active: false } });
-    expect(await accountsWithPublishedPasswords(db.prisma)).toEqual(["supervisor"]);
+    // A real password alone is not enough: the demo box's codes still come from the published secret.
+    await db.prisma.user.update({ where: { username: "admin" }, data: { passwordHash: await hashPassword("a-real-password-for-admin") } });
+    expect(await accountsWithPublishedCredentials(db.prisma)).toEqual(["supervisor", "admin"]);
+    await db.prisma.user.update({ where: { username: "admin" }, data: { totpSecret: seal("totp-secret", newTotpSecret()) } });
+    expect(await accountsWithPublishedCredentials(db.prisma)).toEqual(["supervisor"]);
+    await db.prisma.user.update({ where: { username: "supervisor" }, data: { passwordHash: await hashPassword("a-real-password-for-supervisor"), totpSecret: null } });
+    expect(await accountsWithPublishedCredentials(db.prisma)).toEqual([]);
   });
 });

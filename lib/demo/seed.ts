@@ -4,6 +4,8 @@
  * empty database, so it never touches real data.
  */
 import { hashPassword } from "@/lib/auth/password";
+import { seal } from "@/lib/auth/sealed";
+import { config } from "@/lib/config";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemoLedger } from "@/lib/demo/demo-ledger";
 import { defaultPlan } from "@/lib/money/charges";
@@ -41,11 +43,25 @@ export const demoPlans = [
   tdsRate: p.tdsRate,
 }));
 
+/**
+ * The demo users' authenticator secret, published like their passwords: they come with the
+ * second factor set up, and the sign-in page's demo box shows each one's current code, so a
+ * newcomer needs no authenticator app. Never used outside the demo (lib/demo/mode.ts).
+ */
+export const demoTotpSecret = "COUNTERPORTALDEMOTWOSTEPSIGNIN22";
+
 export type SeedResult = "seeded" | "not-empty";
 
-/** `transfers: false` leaves out the few days of demo transfers (tests that count their own). */
-export async function seedDemoData(prisma: PrismaClient, options: { transfers?: boolean; now?: Date } = {}): Promise<SeedResult> {
+/**
+ * `transfers: false` leaves out the few days of demo transfers (tests that count their own).
+ * `authSecret`: the AUTH_SECRET of the portal that will read the data, when not this process's.
+ */
+export async function seedDemoData(
+  prisma: PrismaClient,
+  options: { transfers?: boolean; now?: Date; authSecret?: string } = {},
+): Promise<SeedResult> {
   const hashes = await Promise.all(demoUsers.map((u) => hashPassword(u.password)));
+  const totpSecret = seal("totp-secret", demoTotpSecret, options.authSecret ?? config().authSecret);
   return prisma.$transaction(async (tx) => {
     const [users, outlets] = await Promise.all([tx.user.count(), tx.outlet.count()]);
     if (users > 0 || outlets > 0) return "not-empty";
@@ -56,6 +72,8 @@ export async function seedDemoData(prisma: PrismaClient, options: { transfers?: 
         name: u.name,
         role: u.role,
         passwordHash: hashes[i]!,
+        totpSecret,
+        totpEnrolledAt: options.now ?? new Date(),
         outletId: u.role === "ADMIN" ? null : outlet.id,
       })),
     });

@@ -1,7 +1,7 @@
 "use server";
 /** The admin's user management: adapters from the forms to lib/admin/users.ts. */
 import { z } from "zod";
-import { createUser, resetPassword, setUserActive, letUserIn, updateUser, type CreatedUser } from "@/lib/admin/users";
+import { createUser, resetPassword, resetSecondFactor, setUserActive, letUserIn, updateUser, type CreatedUser } from "@/lib/admin/users";
 import { db } from "@/lib/db/client";
 import { roleLabels } from "@/lib/roles";
 import { action, done, formAction, refused } from "@/lib/server/action";
@@ -37,3 +37,12 @@ export const resetPasswordAction = action({ ...admin, name: "reset password", in
   const { username, generatedPassword } = await resetPassword(db(), await actor(), input);
   return done({ generatedPassword }, `${username}'s password is changed; their open sessions are signed out.`);
 });
+
+/** Forgets a user's authenticator app (a lost phone): they set a new one up at their next sign-in. */
+export const resetSecondFactorAction = action(
+  { ...admin, name: "reset second factor", input: z.object({ userId: z.uuid() }), refusedInput: () => refused("That user could not be found.") },
+  async ({ userId }, { actor }) => {
+    const { username } = await resetSecondFactor(db(), await actor(), userId);
+    return done(undefined, `${username}'s two-step sign-in is reset and they are signed out; they set up an app at their next sign-in.`);
+  },
+);

@@ -2,13 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { editUserData } from "@/app/(portal)/admin/users/[id]/data";
-import { ResetPasswordForm, UserActivation } from "@/components/admin/users-account";
+import { ResetPasswordForm, SecondFactorReset, UserActivation } from "@/components/admin/users-account";
 import { EditUserForm } from "@/components/admin/users-form";
 import { PageHeading } from "@/components/page-heading";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
+import { recoveryCodeCount, secondFactorNeed } from "@/lib/auth/second-factor";
+import { config } from "@/lib/config";
 import { formatIst } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
+
+const secondFactorNote = {
+  required: "They set up an authenticator app at their next sign-in.",
+  optional: "Agents may sign in with the password alone (AGENT_TOTP=optional).",
+  off: "Agents sign in with the password alone (AGENT_TOTP=off).",
+} as const;
 
 export const metadata: Metadata = { title: "Edit user" };
 
@@ -48,6 +56,17 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           </h2>
           <p className="mb-3 text-sm text-slate-600">Also clears failed sign-ins, and signs {user.username} out everywhere.</p>
           <ResetPasswordForm userId={user.id} username={user.username} />
+        </Card>
+        <Card padding="roomy" aria-labelledby="second-factor-heading">
+          <h2 id="second-factor-heading" className="mb-1 text-lg font-semibold">
+            Two-step sign-in
+          </h2>
+          <p className="mb-3 text-sm text-slate-600" data-testid="second-factor-status">
+            {user.secondFactorSince
+              ? `On since ${formatIst(user.secondFactorSince)}, with an authenticator app; ${user.recoveryCodesLeft} of ${recoveryCodeCount} recovery codes unused.`
+              : `Not set up. ${secondFactorNote[secondFactorNeed(user.role, config().agentTotp)]}`}
+          </p>
+          <SecondFactorReset userId={user.id} username={user.username} enrolled={user.secondFactorSince !== null} />
         </Card>
       </div>
     </>
