@@ -1,5 +1,5 @@
 import { expect, test, type Request } from "@playwright/test";
-import { signIn } from "./support/sign-in";
+import { fillSignIn, signIn } from "./support/sign-in";
 import { users } from "./support/users";
 
 test("a wrong role is refused on pages with a 403", async ({ page }) => {
@@ -79,4 +79,23 @@ test("the admin-only let-in action refuses an agent and a visitor who call it di
   await expect(failures).toHaveCount(0);
 
   await Promise.all([adminContext.close(), agentContext.close(), anonymous.close()]);
+});
+
+test("an address written into X-Forwarded-For by the client is not what the audit trail and the throttle record", async ({ browser }) => {
+  // No proxy in front of the e2e server (TRUSTED_PROXY_HOPS=0): the socket's address counts.
+  const forger = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.66, 198.51.100.67" } });
+  const page = await forger.newPage();
+  await page.goto("/sign-in");
+  await fillSignIn(page, "e2e-forged-address-probe", "wrong");
+  await expect(page.locator("#sign-in-error")).toContainText("Wrong username or password");
+  await forger.close();
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, users.admin);
+  await admin.goto("/admin/users");
+  const row = admin.getByTestId("sign-in-failures").locator("tr", { hasText: "e2e-forged-address-probe" });
+  await expect(row).toContainText("127.0.0.1");
+  await expect(row).not.toContainText("198.51.100");
+  await adminContext.close();
 });

@@ -156,10 +156,10 @@ test("the code step without a password first, or after five minutes, sends back 
   await page.getByRole("link", { name: "Start again" }).click();
   await expect(page).toHaveURL("/sign-in");
   // A wrong code is answered in place, and the right one still works after it.
-  await fillSignIn(page, users.admin.username, users.admin.password);
+  await fillSignIn(page, users.codeTypo.username, users.codeTypo.password);
   await page.getByLabel("Code").fill(totpCode("JBSWY3DPEHPK3PXP"));
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("#code-error")).toContainText("That code is not right");
   await enterCode(page);
-  await expect(page.getByTestId("current-user")).toHaveText(users.admin.name);
+  await expect(page.getByTestId("current-user")).toHaveText(users.codeTypo.name);
 });

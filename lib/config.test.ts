@@ -117,8 +117,8 @@ describe("configuration", () => {
     expect(() => parseConfig({ AOPAY_NO_RECORD_GRACE_MINUTES: "0" })).toThrow(/AOPAY_NO_RECORD_GRACE_MINUTES/);
   });
 
-  it("trusts one proxy hop for the client's address unless TRUSTED_PROXY_HOPS says otherwise (0 to 10)", () => {
-    expect(parseConfig({}).trustedProxyHops).toBe(1);
+  it("trusts no proxy for the client's address (the socket's) unless TRUSTED_PROXY_HOPS says otherwise (0 to 10)", () => {
+    expect(parseConfig({}).trustedProxyHops).toBe(0);
     expect(parseConfig({ TRUSTED_PROXY_HOPS: "2" }).trustedProxyHops).toBe(2);
     expect(() => parseConfig({ TRUSTED_PROXY_HOPS: "11" })).toThrow(/TRUSTED_PROXY_HOPS/);
     expect(() => parseConfig({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);

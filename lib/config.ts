@@ -140,7 +140,7 @@ const envSchema = z.object({
   RISK_DISTANCE_KM: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0.1).max(1000).default(5)),
   /** Whether agents sign in with an authenticator app too (admins and supervisors always do). */
   AGENT_TOTP: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["required", "optional", "off"]).default("optional")),
-  TRUSTED_PROXY_HOPS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10).default(1)),
+  TRUSTED_PROXY_HOPS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10).default(0)),
 });
 
 export type DatabaseTarget =

@@ -154,6 +154,9 @@ async function secondStep<T extends object>(
   const user = { id: found.id, username: found.username, name: found.name, role: found.role };
   const outcome = await check(user);
   if ("failure" in outcome) {
+    // A right code typed again (a second tab, a double press) is no guess at the code: only
+    // wrong codes count towards holding the user back. The password's try still counts.
+    if (outcome.failure === "used") await reservation.release();
     await audit("auth.sign_in_failed", { reason: outcome.failure === "used" ? "code_used" : "wrong_code" });
     return { ok: false, reason: outcome.failure === "used" ? "used" : "invalid" };
   }

@@ -128,6 +128,8 @@ describe.each(testBackends)("two-step sign-in on %s", (backend) => {
     const code = totpCode(secret, t0);
     expect(await confirmSecondFactor(db.prisma, secondStep(user), code, t0)).toMatchObject({ ok: true, method: "totp" });
     expect(await confirmSecondFactor(db.prisma, secondStep(user), code, at(2))).toEqual({ ok: false, reason: "used" });
+    // A right code typed again is no guess: it does not count towards holding the user back.
+    expect(await db.prisma.signInFailure.count({ where: { username: user.username } })).toBe(0);
     // Typed with a space in the middle, as apps show it.
     const next = totpCode(secret, at(step));
     expect(await confirmSecondFactor(db.prisma, secondStep(user), `${next.slice(0, 3)} ${next.slice(3)}`, at(3))).toMatchObject({ ok: true });
@@ -136,6 +138,7 @@ describe.each(testBackends)("two-step sign-in on %s", (backend) => {
     expect(await confirmSecondFactor(db.prisma, secondStep(user), totpCode(secret, at(step)), at(step + 1))).toEqual({ ok: false, reason: "used" });
     const failures = (await audits(user.username, "auth.sign_in_failed")).map((a) => (a.details as { reason: string }).reason);
     expect(failures.sort()).toEqual(["code_used", "code_used", "wrong_code"]);
+    expect(await db.prisma.signInFailure.count({ where: { username: user.username } })).toBe(1);
   });
 
   it("lets one of two requests racing with the same code in, never both", async () => {

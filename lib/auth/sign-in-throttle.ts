@@ -64,7 +64,15 @@ async function heldBackUntil(prisma: PrismaClient, attempt: Attempt, now: Date, 
   return until;
 }
 
-export type Reservation = { heldBack: true } | { heldBack: false; succeeded: () => Promise<void> };
+export type Reservation =
+  | { heldBack: true }
+  | {
+      heldBack: false;
+      /** The sign-in is complete: the user's failures are forgotten. */
+      succeeded: () => Promise<void>;
+      /** This try was no guess (a right code typed twice): it stops counting, the others stay. */
+      release: () => Promise<void>;
+    };
 
 /**
  * Reserves the try: held back, or counted as a failure until `succeeded` deletes it. The row
@@ -81,7 +89,13 @@ export async function reserveTry(prisma: PrismaClient, attempt: Attempt, now: Da
     await prisma.signInFailure.delete({ where: { id: row.id } });
     return { heldBack: true };
   }
-  return { heldBack: false, succeeded: () => forgetFailures(prisma, attempt) };
+  return {
+    heldBack: false,
+    succeeded: () => forgetFailures(prisma, attempt),
+    release: async () => {
+      await prisma.signInFailure.deleteMany({ where: { id: row.id } });
+    },
+  };
 }
 
 /**

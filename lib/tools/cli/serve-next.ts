@@ -1,9 +1,13 @@
 /**
- * Runs `next start` as a child process: forwards Ctrl-C and SIGTERM, reports when it answers,
- * and resolves with how it ended. Shared by `npm start` and the end-to-end server.
+ * Runs the production build under the portal's own server (portal-server.mjs: Next's handler,
+ * plus each request's socket address) as a child process: forwards Ctrl-C and SIGTERM, reports
+ * when it answers, and resolves with how it ended. Shared by `npm start` and the end-to-end server.
  */
 import { spawn } from "node:child_process";
-import { childEnv, nextBin, projectRoot } from "@/lib/tools/cli/build";
+import path from "node:path";
+import { childEnv, projectRoot } from "@/lib/tools/cli/build";
+
+export const portalServer = path.join(projectRoot, "lib", "tools", "cli", "portal-server.mjs");
 
 export interface RunningNext {
   /** Resolves true once the server answers, false if it exits first. */
@@ -15,7 +19,7 @@ export interface RunningNext {
 }
 
 export function serveNext({ port, host, env = {} }: { port: number; host?: string; env?: Record<string, string> }): RunningNext {
-  const args = [nextBin, "start", "-p", String(port), ...(host ? ["-H", host] : [])];
+  const args = [portalServer, "-p", String(port), ...(host ? ["-H", host] : [])];
   // PORT too: the portal reaches its own AOPay sandbox on the port it serves.
   const server = spawn(process.execPath, args, { cwd: projectRoot, env: { ...childEnv, PORT: String(port), ...env }, stdio: "inherit" });
 
@@ -29,7 +33,7 @@ export function serveNext({ port, host, env = {} }: { port: number; host?: strin
 
   const exited = new Promise<{ clean: boolean; code: number | null }>((resolve) => {
     server.once("exit", (code, signal) => {
-      // Next exits 130/143 when it stops on SIGINT/SIGTERM; that is a clean stop we asked for.
+      // A stop we asked for is clean however the server ended (0, or 130/143 for the signal).
       resolve({ clean: code === 0 || (stopping && (signal !== null || code === 130 || code === 143)), code });
     });
   });
