@@ -10,9 +10,9 @@ const nextConfig = {
   // No page of the portal may be framed (a framed counter's buttons still work for whoever
   // frames it), sniffed as another type, or leak its URL to other sites. HSTS only when the
   // request came over TLS (as the proxy in front says), so the embedded http demo still opens.
+  // The Content-Security-Policy, with its per-request nonce, comes from proxy.ts.
   async headers() {
     const always = [
-      { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
       { key: "X-Frame-Options", value: "DENY" },
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "same-origin" },

@@ -1,4 +1,5 @@
-import { expect, test, type Request } from "@playwright/test";
+import type { Request } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { fillSignIn, signIn } from "./support/sign-in";
 import { users } from "./support/users";
 

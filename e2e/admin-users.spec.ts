@@ -4,7 +4,8 @@
  * deactivation stopping its agents, and the pages and actions refused to other roles.
  * Each test creates its own outlet and users; the shared test users are never changed.
  */
-import { expect, test, type Page, type Request, type TestInfo } from "@playwright/test";
+import type { Page, Request, TestInfo } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { uniqueMobile } from "./support/counter";
 import { fillSignIn, signIn } from "./support/sign-in";
 import { users } from "./support/users";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { prepareDatabase } from "@/lib/demo/prepare";
 import { json, startMisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
 import { hashPassword } from "@/lib/auth/password";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sandboxOtp, uniqueMobile } from "./support/counter";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
@@ -58,9 +58,13 @@ test("an agent sends money to a new beneficiary of a new customer, from mobile t
   }
   await expect(receipt).not.toContainText("20018575947");
   await page.screenshot({ path: testInfo.outputPath("5-receipt-a4.png"), fullPage: true });
+  // Printed, the receipt's pages are A4 (595.3 pt wide), and 80 mm (226.8 pt) in the thermal layout.
+  const printedWidth = async () => Number(/\/MediaBox \[0 0 ([\d.]+)/.exec((await page.pdf({ preferCSSPageSize: true })).toString("latin1"))?.[1]);
+  expect(await printedWidth()).toBeCloseTo(595.3, 0);
   await page.getByRole("link", { name: "80 mm thermal layout" }).click();
   await expect(page).toHaveURL(/format=thermal/);
   await page.screenshot({ path: testInfo.outputPath("6-receipt-thermal.png"), fullPage: true });
+  expect(await printedWidth()).toBeCloseTo(226.8, 0);
 
   // History finds it by mobile, by reference and by UTR.
   for (const q of [mobile, reference, utr]) {

@@ -1,5 +1,5 @@
 /** Every response carries the headers that keep the portal out of frames and its URLs to itself. */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
 
@@ -26,4 +26,46 @@ test("pages, actions' pages and downloads say: never framed, never sniffed, refe
   await frame!.waitForLoadState();
   // Chromium refuses the document and shows its own error page in the frame instead.
   await expect.poll(() => frame!.url()).toMatch(/^chrome-error:/);
+});
+
+test("every page's scripts run under a nonce that is new for each request, and the counter reaches only the portal and the fingerprint device", async ({ page, request }) => {
+  const policies = await Promise.all([request.get("/sign-in"), request.get("/sign-in")].map(async (r) => (await r).headers()["content-security-policy"]!));
+  const nonces = policies.map((policy) => /'nonce-([^']+)'/.exec(policy)?.[1]);
+  expect(nonces[0]).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  expect(nonces[0]).not.toBe(nonces[1]);
+  for (const directive of ["default-src 'self'", "'strict-dynamic'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) {
+    expect(policies[0]).toContain(directive);
+  }
+  expect(policies[0]).toMatch(/connect-src 'self'[^;]* http:\/\/127\.0\.0\.1:11190/);
+  expect(policies[0]).not.toContain("unsafe-inline");
+  expect(policies[0]).not.toContain("unsafe-eval");
+
+  // The page's own scripts carry the nonce of the policy it came with; so does a 404 page.
+  for (const path of ["/sign-in", "/no-such-page"]) {
+    const response = await page.goto(path);
+    const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"]!)?.[1];
+    const scripts = await page.locator("script").evaluateAll((elements) => elements.map((e) => (e as HTMLScriptElement).nonce));
+    expect(scripts.length, path).toBeGreaterThan(0);
+    expect(new Set(scripts), path).toEqual(new Set([nonce]));
+  }
+});
+
+test.describe("an injected script", () => {
+  test.use({ cspViolationsExpected: true });
+
+  test("does not run: the policy refuses an inline handler", async ({ page }) => {
+    await page.goto("/sign-in");
+    const refused = await page.evaluate(async () => {
+      const directives: string[] = [];
+      document.addEventListener("securitypolicyviolation", (event) => directives.push(event.violatedDirective));
+      const holder = document.createElement("div");
+      // What a stored XSS would write: markup with an inline handler.
+      holder.innerHTML = '<img src="/missing.png" onerror="document.title = &quot;owned&quot;">';
+      document.body.append(holder);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return { title: document.title, directives };
+    });
+    expect(refused.title).not.toBe("owned");
+    expect(refused.directives).toContain("script-src-attr");
+  });
 });

@@ -1,4 +1,5 @@
-import { expect, test, type Request } from "@playwright/test";
+import type { Request } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, uniqueMobile } from "./support/counter";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";

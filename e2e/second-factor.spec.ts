@@ -3,7 +3,8 @@
  * staff, enrolment with ten recovery codes at the first sign-in, each code once, the sandbox's
  * demo box, an admin's reset, and no way around the steps through Auth.js's own endpoint.
  */
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import type { Page, TestInfo } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { totpCode } from "@/lib/auth/totp";
 import { enterCode, fillSignIn, signIn, signInWithForm } from "./support/sign-in";
 import { users } from "./support/users";

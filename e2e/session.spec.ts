@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { decode, encode } from "next-auth/jwt";
 import { signIn } from "./support/sign-in";
 import { e2eAuthSecret, users } from "./support/users";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { enterCode, fillSignIn, signIn, signInWithForm } from "./support/sign-in";
 import { users } from "./support/users";
 

@@ -26,6 +26,7 @@ const browserSafe = [
   "lib/transfers/split.ts",
   "lib/validations/admin.ts",
   "lib/validations/counter.ts",
+  "lib/validations/zod.ts",
 ];
 
 /** Imports that only the server can have: a browser-safe module must reach none of them. */

@@ -6,7 +6,7 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, format, isValid, parseISO } from "date-fns";
 import Decimal from "decimal.js";
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { chargesFor, type ChargePlan, type ChargeSlab } from "@/lib/money/charges";
 import { perTransferLimitRupees } from "@/lib/money/dmt-limits";
 import { indiaTimeZone, inIndia } from "@/lib/format";

@@ -2,7 +2,7 @@
  * The admin's user and outlet forms, shared by the browser (react-hook-form's zodResolver) and
  * the server actions, which check everything again. Messages are written for the admin.
  */
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { roles } from "@/lib/roles";
 
 export const minPasswordLength = 12;

@@ -3,7 +3,7 @@
  * the server actions, which check everything again. Messages are written for the agent.
  */
 import { differenceInYears, isValid, parseISO } from "date-fns";
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { isCapturedPid } from "@/lib/rd-service/pid";
 
 export const mobileSchema = z

@@ -20,7 +20,6 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <style>{thermal ? "@page { size: 80mm auto; margin: 3mm; }" : "@page { size: A4; margin: 15mm; }"}</style>
       <div className="mb-4 flex flex-wrap gap-2 print:hidden">
         <PrintButton />
         <Link href={`/transfers/${view.id}/receipt${thermal ? "" : "?format=thermal"}`} className={buttonClasses("secondary")}>
@@ -33,7 +32,7 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
       <article
         aria-label="Receipt"
         data-testid="receipt"
-        className={`bg-white text-black ${thermal ? "mx-auto w-[80mm] p-2 font-mono text-[11px] leading-snug" : "mx-auto max-w-2xl rounded-xl border border-slate-200 p-6 text-sm print:border-0 print:p-0"}`}
+        className={`bg-white text-black ${thermal ? "[page:receipt-thermal] mx-auto w-[80mm] p-2 font-mono text-[11px] leading-snug" : "[page:receipt-a4] mx-auto max-w-2xl rounded-xl border border-slate-200 p-6 text-sm print:border-0 print:p-0"}`}
       >
         <header className="border-b border-dashed border-slate-400 pb-2 text-center">
           <p className="text-base font-bold">{outlet.name}</p>
