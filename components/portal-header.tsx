@@ -15,7 +15,9 @@ export function PortalHeader({ user }: { user: CurrentUser }) {
         <NavLinks items={roleNavigation[user.role]} />
         <div className="ml-auto flex items-center gap-3">
           <p className="text-right text-sm leading-tight">
-            <span className="block font-semibold" data-testid="current-user">{user.name}</span>
+            <Link href="/account" className="block font-semibold underline decoration-slate-300 underline-offset-2" aria-label={`${user.name}: your account`}>
+              <span data-testid="current-user">{user.name}</span>
+            </Link>
             <span className="block text-slate-500">
               {roleLabels[user.role]}
               {user.outletName ? ` · ${user.outletName}` : ""}

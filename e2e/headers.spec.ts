@@ -37,7 +37,8 @@ test("every page's scripts run under a nonce that is new for each request, and t
     expect(policies[0]).toContain(directive);
   }
   expect(policies[0]).toMatch(/connect-src 'self'[^;]* http:\/\/127\.0\.0\.1:11190/);
-  expect(policies[0]).not.toContain("unsafe-inline");
+  expect(/script-src [^;]*/.exec(policies[0]!)![0]).not.toContain("unsafe-inline");
+  expect(policies[0]).toContain("style-src-attr 'unsafe-inline'");
   expect(policies[0]).not.toContain("unsafe-eval");
 
   // The page's own scripts carry the nonce of the policy it came with; so does a 404 page.

@@ -71,7 +71,7 @@ runCli(async () => {
         ...secondFactor,
       },
     });
-    for (const user of [users.lockout, users.heldBack, users.signOut, users.passwordOnly, users.enrol, users.factorReset, users.codeTypo]) {
+    for (const user of [users.lockout, users.heldBack, users.signOut, users.passwordOnly, users.enrol, users.factorReset, users.codeTypo, users.optIn]) {
       await db.prisma.user.create({
         data: {
           username: user.username,

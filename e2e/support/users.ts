@@ -25,6 +25,8 @@ export const users = {
   passwordOnly: { username: "e2e-password-only", password: "e2e-password-only-pass", name: "Password Only Agent", role: "AGENT" as const },
   /** A supervisor with no authenticator app yet: sets one up at the first sign-in. */
   enrol: { username: "e2e-enrol", password: "e2e-enrol-pass", name: "Enrolment Test", role: "SUPERVISOR" as const, secondFactor: false },
+  /** An agent who turns two-step sign-in on from their account page. */
+  optIn: { username: "e2e-opt-in", password: "e2e-opt-in-pass", name: "Opt In Agent", role: "AGENT" as const },
   /** A supervisor who types a wrong code first. */
   codeTypo: { username: "e2e-code-typo", password: "e2e-code-typo-pass", name: "Code Typo Test", role: "SUPERVISOR" as const },
   /** A supervisor whose app an admin resets. */

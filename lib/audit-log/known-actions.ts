@@ -15,6 +15,7 @@ export const knownActions: Record<string, string> = {
   "user.let_in": "Held-back user let in",
   "user.second_factor_enrolled": "Two-step sign-in set up",
   "user.second_factor_reset": "Two-step sign-in reset by an admin",
+  "user.recovery_codes_renewed": "New recovery codes",
   "counter.customer_looked_up": "Customer looked up at the counter",
   "counter.beneficiary_added": "Beneficiary added",
   "counter.beneficiary_deleted": "Beneficiary deleted",

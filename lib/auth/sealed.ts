@@ -8,9 +8,10 @@
  * imports it (lib/layout.test.ts).
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import type { z } from "zod";
 import { config } from "@/lib/config";
 
-export type SealPurpose = "totp-secret" | "sign-in-challenge" | "session-ticket";
+export type SealPurpose = "totp-secret" | "sign-in-challenge" | "session-ticket" | "totp-enrolment";
 
 const version = "v1";
 
@@ -33,6 +34,18 @@ export function unseal(purpose: SealPurpose, sealed: string | null | undefined, 
     const decipher = createDecipheriv("aes-256-gcm", keyFor(purpose, secret), Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** A sealed JSON value that `schema` accepts, or null for anything else. */
+export function unsealJson<T>(purpose: SealPurpose, sealed: string | null | undefined, schema: z.ZodType<T>): T | null {
+  const text = unseal(purpose, sealed);
+  if (text === null) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

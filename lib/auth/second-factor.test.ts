@@ -9,7 +9,7 @@ import { resetSecondFactor } from "@/lib/admin/users";
 import { authenticate, confirmEnrolment, confirmSecondFactor, type SecondStep } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import { seal, unseal } from "@/lib/auth/sealed";
-import { nextSignInStep, recoveryCodeCount, recoveryCodeHash, secondFactorNeed } from "@/lib/auth/second-factor";
+import { nextSignInStep, openEnrolment, recoveryCodeCount, recoveryCodeHash, renewRecoveryCodes, sealEnrolment, secondFactorNeed } from "@/lib/auth/second-factor";
 import { openChallenge, sealChallenge, sessionTicket, ticketUser } from "@/lib/auth/sign-in-steps";
 import { signInLimits } from "@/lib/auth/sign-in-throttle";
 import { newTotpSecret, totpCode, totpPeriodSeconds } from "@/lib/auth/totp";
@@ -63,6 +63,17 @@ describe("the sealed steps between password and session", () => {
     expect(ticketUser(sealChallenge(challenge, t0), at(1))).toBeNull();
     expect(ticketUser(seal("session-ticket", JSON.stringify({ userId: "u1", expiresAt: Date.now() + 10_000 }), "another-secret-of-enough-length-000"))).toBeNull();
     expect(ticketUser({ userId: "u1" })).toBeNull();
+  });
+});
+
+describe("a user's own setup on the account page", () => {
+  it("holds the new secret sealed to that user for ten minutes", () => {
+    const sealed = sealEnrolment("u1", "JBSWY3DPEHPK3PXP", t0);
+    expect(sealed).not.toContain("JBSWY3DPEHPK3PXP");
+    expect(openEnrolment(sealed, "u1", at(599))).toBe("JBSWY3DPEHPK3PXP");
+    expect(openEnrolment(sealed, "u2", at(1))).toBeNull();
+    expect(openEnrolment(sealed, "u1", at(601))).toBeNull();
+    expect(openEnrolment(sealChallenge({ userId: "u1", username: "a", stage: "enrol", next: "/", deviceId: null }, t0), "u1", at(1))).toBeNull();
   });
 });
 
@@ -218,4 +229,18 @@ describe.each(testBackends)("two-step sign-in on %s", (backend) => {
     expect(await authenticate(db.prisma, { username: user.username, password }, at(61))).toMatchObject({ ok: true, next: "enrol" });
     expect(await confirmSecondFactor(db.prisma, secondStep(user), totpCode(secret, at(90)), at(90))).toEqual(refused);
   });
+
+  it("renews the recovery codes for a current code only, and the old ones stop working", async () => {
+    const secret = newTotpSecret();
+    const user = await createUser("AGENT");
+    const enrolled = await confirmEnrolment(db.prisma, secondStep(user), secret, totpCode(secret, t0), t0);
+    const old = enrolled.ok ? enrolled.recoveryCodes : [];
+    expect(await renewRecoveryCodes(db.prisma, user, "000000", null, at(40))).toEqual({ ok: false, reason: "wrong" });
+    const renewed = await renewRecoveryCodes(db.prisma, user, totpCode(secret, at(40)), "198.51.100.4", at(40));
+    expect(renewed.ok && renewed.recoveryCodes).toHaveLength(recoveryCodeCount);
+    expect(await confirmSecondFactor(db.prisma, secondStep(user), old[0]!, at(41))).toEqual(refused);
+    expect(await confirmSecondFactor(db.prisma, secondStep(user), renewed.ok ? renewed.recoveryCodes[0]! : "", at(42))).toMatchObject({ ok: true });
+    expect(await audits(user.username, "user.recovery_codes_renewed")).toHaveLength(1);
+  });
 });
+

@@ -7,9 +7,10 @@
  */
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
+import { z } from "zod";
 import QRCode from "qrcode";
 import { recordAudit } from "@/lib/audit";
-import { seal, unseal } from "@/lib/auth/sealed";
+import { seal, unseal, unsealJson } from "@/lib/auth/sealed";
 import { matchingStep, totp } from "@/lib/auth/totp";
 import type { PortalConfig } from "@/lib/config";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -72,6 +73,12 @@ export async function checkSecondFactor(prisma: PrismaClient, userId: string, ty
   return { ok: true, method: "recovery_code", recoveryCodesLeft: await recoveryCodesLeft(prisma, userId) };
 }
 
+/** Whether the user has an app set up, since when, and how many recovery codes are left. */
+export async function secondFactorStatus(prisma: PrismaClient, userId: string): Promise<{ enrolledAt: Date | null; recoveryCodesLeft: number }> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { totpEnrolledAt: true } });
+  return { enrolledAt: user?.totpEnrolledAt ?? null, recoveryCodesLeft: await recoveryCodesLeft(prisma, userId) };
+}
+
 export async function recoveryCodesLeft(prisma: Pick<PrismaClient, "recoveryCode">, userId: string): Promise<number> {
   return prisma.recoveryCode.count({ where: { userId, usedAt: null } });
 }
@@ -132,4 +139,39 @@ export async function enrolSecondFactor(
 export async function clearSecondFactor(tx: Writer, userId: string): Promise<void> {
   await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnrolledAt: null, totpLastStep: null } });
   await tx.recoveryCode.deleteMany({ where: { userId } });
+}
+
+const enrolmentMinutes = 10;
+const enrolmentSchema = z.object({ userId: z.string(), secret: z.string(), expiresAt: z.number() });
+
+/**
+ * A signed-in user's own setup (the account page): the new secret travels in the form, sealed
+ * to that user for ten minutes, so the page needs no server-side state.
+ */
+export function sealEnrolment(userId: string, secretBase32: string, now: Date = new Date()): string {
+  return seal("totp-enrolment", JSON.stringify({ userId, secret: secretBase32, expiresAt: now.getTime() + enrolmentMinutes * 60_000 }));
+}
+
+/** The secret a sealed setup holds for `userId`, or null when it is another's, altered or stale. */
+export function openEnrolment(sealed: string, userId: string, now: Date = new Date()): string | null {
+  const enrolment = unsealJson("totp-enrolment", sealed, enrolmentSchema);
+  return enrolment && enrolment.userId === userId && enrolment.expiresAt > now.getTime() ? enrolment.secret : null;
+}
+
+/** Ten new recovery codes in place of the old ones, once the user's current code proves it is them. */
+export async function renewRecoveryCodes(
+  prisma: PrismaClient,
+  user: { id: string; username: string },
+  typed: string,
+  ip: string | null,
+  now: Date = new Date(),
+): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; reason: "wrong" | "used" }> {
+  const check = await checkSecondFactor(prisma, user.id, typed, now);
+  if (!check.ok) return check;
+  const recoveryCodes = await prisma.$transaction(async (tx) => {
+    const codes = await replaceRecoveryCodes(tx, user.id);
+    await recordAudit(tx, { actorId: user.id, actorLabel: user.username, action: "user.recovery_codes_renewed", targetType: "user", targetId: user.id, ip });
+    return codes;
+  });
+  return { ok: true, recoveryCodes };
 }

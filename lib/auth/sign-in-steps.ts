@@ -7,7 +7,7 @@
  */
 import "server-only";
 import { z } from "zod";
-import { seal, unseal } from "@/lib/auth/sealed";
+import { seal, unsealJson } from "@/lib/auth/sealed";
 
 export const challengeCookieName = "portal-sign-in";
 export const challengeMaxAgeSeconds = 5 * 60;
@@ -33,8 +33,8 @@ export function sealChallenge(challenge: Omit<Challenge, "expiresAt">, now: Date
 
 /** The challenge in a cookie's value, or null when it is missing, altered or expired. */
 export function openChallenge(value: string | undefined, now: Date = new Date()): Challenge | null {
-  const parsed = challengeSchema.safeParse(parseJson(unseal("sign-in-challenge", value)));
-  return parsed.success && parsed.data.expiresAt > now.getTime() ? parsed.data : null;
+  const challenge = unsealJson("sign-in-challenge", value, challengeSchema);
+  return challenge && challenge.expiresAt > now.getTime() ? challenge : null;
 }
 
 export function sessionTicket(userId: string, now: Date = new Date()): string {
@@ -44,15 +44,6 @@ export function sessionTicket(userId: string, now: Date = new Date()): string {
 /** The user a ticket signs in, or null. */
 export function ticketUser(ticket: unknown, now: Date = new Date()): string | null {
   if (typeof ticket !== "string") return null;
-  const parsed = z.object({ userId: z.string(), expiresAt: z.number() }).safeParse(parseJson(unseal("session-ticket", ticket)));
-  return parsed.success && parsed.data.expiresAt > now.getTime() ? parsed.data.userId : null;
-}
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const opened = unsealJson("session-ticket", ticket, z.object({ userId: z.string(), expiresAt: z.number() }));
+  return opened && opened.expiresAt > now.getTime() ? opened.userId : null;
 }
