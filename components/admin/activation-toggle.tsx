@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ActionAnswer } from "@/components/admin/action-answer";
+import { ConfirmPrompt } from "@/components/admin/confirm-prompt";
 import { buttonClasses } from "@/components/ui/button-classes";
 
 /**
@@ -59,15 +60,7 @@ export function ActivationToggle({
       </p>
       {active ? (
         confirming ? (
-          <div className="flex flex-wrap items-center gap-2">
-            <span className="text-sm">{confirmText}</span>
-            <button type="button" className={buttonClasses()} disabled={busy} onClick={() => change(false)}>
-              {busy ? "Deactivating…" : "Yes, deactivate"}
-            </button>
-            <button type="button" className={buttonClasses("secondary")} disabled={busy} onClick={() => setConfirming(false)}>
-              Keep active
-            </button>
-          </div>
+          <ConfirmPrompt question={confirmText} yes="Yes, deactivate" busyYes="Deactivating…" keep="Keep active" busy={busy} onYes={() => change(false)} onKeep={() => setConfirming(false)} />
         ) : (
           <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(true)}>
             {deactivateLabel}

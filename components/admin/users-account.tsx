@@ -7,6 +7,7 @@ import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import { resetPasswordAction, resetSecondFactorAction, setUserActiveAction } from "@/app/(portal)/admin/users/actions";
 import { ActivationToggle } from "@/components/admin/activation-toggle";
 import { ActionAnswer } from "@/components/admin/action-answer";
+import { ConfirmPrompt } from "@/components/admin/confirm-prompt";
 import { GeneratedPassword, PasswordFields } from "@/components/admin/password-fields";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/admin";
@@ -96,15 +97,15 @@ export function SecondFactorReset({ userId, username, enrolled }: { userId: stri
   return (
     <div>
       {confirming ? (
-        <div className="flex flex-wrap items-center gap-2">
-          <span className="text-sm">Reset {username}&apos;s two-step sign-in? Their open sessions end, and their recovery codes stop working.</span>
-          <button type="button" className={buttonClasses()} disabled={busy} onClick={reset}>
-            {busy ? "Resetting…" : "Yes, reset"}
-          </button>
-          <button type="button" className={buttonClasses("secondary")} disabled={busy} onClick={() => setConfirming(false)}>
-            Keep it
-          </button>
-        </div>
+        <ConfirmPrompt
+          question={`Reset ${username}'s two-step sign-in? Their open sessions end, and their recovery codes stop working.`}
+          yes="Yes, reset"
+          busyYes="Resetting…"
+          keep="Keep it"
+          busy={busy}
+          onYes={reset}
+          onKeep={() => setConfirming(false)}
+        />
       ) : (
         <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(true)}>
           Reset two-step sign-in
