@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { RenewRecoveryCodesForm, TurnOnForm } from "@/app/(portal)/account/account-forms";
+import { accountData } from "@/app/(portal)/account/data";
 import { PageHeading } from "@/components/page-heading";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
-import { enrolmentPicture, recoveryCodeCount, secondFactorNeed, secondFactorStatus, sealEnrolment } from "@/lib/auth/second-factor";
-import { newTotpSecret } from "@/lib/auth/totp";
-import { config } from "@/lib/config";
-import { db } from "@/lib/db/client";
+import { recoveryCodeCount } from "@/lib/auth/second-factor";
 import { formatIst } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
 
@@ -15,9 +13,7 @@ export const metadata: Metadata = { title: "Your account" };
 /** The signed-in user's own account: who they are, and their two-step sign-in. */
 export default async function AccountPage() {
   const user = await requireUser();
-  const status = await secondFactorStatus(db(), user.id);
-  const need = secondFactorNeed(user.role, config().agentTotp);
-  const secret = status.enrolledAt ? null : newTotpSecret();
+  const { status, setup } = await accountData(user);
 
   return (
     <>
@@ -35,7 +31,7 @@ export default async function AccountPage() {
             </p>
             <RenewRecoveryCodesForm />
           </>
-        ) : need === "off" ? (
+        ) : !setup ? (
           <p className="text-sm text-slate-600" data-testid="two-step-status">
             Not used for agents here (AGENT_TOTP=off): you sign in with your password.
           </p>
@@ -45,7 +41,7 @@ export default async function AccountPage() {
               Off. Turn it on and a stolen password alone no longer opens your counter: each sign-in also asks for the code your
               phone shows.
             </p>
-            <TurnOnForm picture={await enrolmentPicture(secret!, user.username)} enrolment={sealEnrolment(user.id, secret!)} />
+            <TurnOnForm picture={setup.picture} enrolment={setup.enrolment} />
           </>
         )}
       </Card>
