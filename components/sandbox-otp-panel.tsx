@@ -28,58 +28,36 @@ function useNow(intervalMs: number): number {
 }
 
 /**
- * Only while the portal's own sandbox stands in for AOPay: the OTPs the "customer" would have
- * received by SMS, so a demo can go on. It does not exist with a real AOPay.
+ * Only while the portal's own sandbox stands in for AOPay, on the agent's screens: the live OTPs
+ * the "customer" would have received by SMS, so a demo can go on. A strip in the page's flow,
+ * never over it. It does not exist with a real AOPay.
  */
 export function SandboxOtpPanel() {
-  // Closed by default so it never covers the form on a phone; its bar shows the newest OTP.
-  const [open, setOpen] = useState(false);
   const now = useNow(1000);
   const { data, isError } = useQuery({ queryKey: ["sandbox-otps"], queryFn: fetchOtps, refetchInterval: 2000 });
+  // The server lists only unused, unreplaced OTPs; one that runs out between polls goes at once.
   const live = (data ?? []).filter((otp) => Date.parse(otp.expiresAt) > now);
 
   return (
-    <aside
-      aria-label="Sandbox OTPs"
-      className="fixed right-3 bottom-3 z-40 w-[min(20rem,calc(100vw-1.5rem))] rounded-xl border border-amber-300 bg-amber-50 text-sm shadow-lg print:hidden"
-    >
-      <button
-        type="button"
-        onClick={() => setOpen((o) => !o)}
-        aria-expanded={open}
-        className="flex min-h-11 w-full items-center justify-between px-3 font-semibold text-amber-900"
-      >
-        <span>
-          Sandbox OTP{" "}
-          {live[0] ? (
-            <span className="font-mono tracking-widest" data-testid="sandbox-newest-otp">
-              {live[0].code}
-            </span>
-          ) : (
-            <span className="font-normal">none waiting</span>
-          )}
-        </span>
-        <span aria-hidden>{open ? "−" : `+${live.length > 1 ? ` ${live.length}` : ""}`}</span>
-      </button>
-      {open ? (
-        <div className="border-t border-amber-200 px-3 py-2" data-testid="sandbox-otps">
-          {isError ? <p className="text-red-700">Could not load the sandbox OTPs.</p> : null}
-          <p className="mb-1 text-amber-900">What the customer would receive by SMS from the simulated AOPay.</p>
-          {live.length === 0 && !isError ? <p className="text-amber-900">No OTP waiting.</p> : null}
-          <ul className="space-y-1">
-            {live.map((otp) => (
-              <li key={`${otp.purpose}-${otp.mobile}-${otp.code}`} className="flex items-baseline justify-between gap-2" data-mobile={otp.mobile} data-purpose={otp.purpose}>
-                <span>
-                  {purposeLabels[otp.purpose] ?? otp.purpose} · …{otp.mobile.slice(-4)}
-                </span>
-                <span className="font-mono text-base font-bold tracking-widest" data-testid="sandbox-otp-code">
-                  {otp.code}
-                </span>
-                <span className="text-amber-800">{Math.max(0, Math.ceil((Date.parse(otp.expiresAt) - now) / 1000))} s</span>
-              </li>
-            ))}
-          </ul>
-        </div>
+    <aside aria-label="Sandbox OTPs" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 print:hidden" data-testid="sandbox-otps">
+      <p>
+        <span className="font-semibold">Sandbox OTPs</span> (what the customer would receive by SMS from the simulated AOPay):{" "}
+        {live.length === 0 ? <span>{isError ? "could not load them." : data === undefined ? "checking…" : "none waiting."}</span> : null}
+      </p>
+      {live.length > 0 ? (
+        <ul className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
+          {live.map((otp, i) => (
+            <li key={`${otp.purpose}-${otp.mobile}-${otp.code}`} className="flex items-baseline gap-2" data-mobile={otp.mobile} data-purpose={otp.purpose}>
+              <span>
+                {purposeLabels[otp.purpose] ?? otp.purpose} · …{otp.mobile.slice(-4)}
+              </span>
+              <span className="font-mono text-base font-bold tracking-widest" data-testid={i === 0 ? "sandbox-newest-otp" : "sandbox-otp-code"}>
+                {otp.code}
+              </span>
+              <span className="text-amber-800">{Math.max(0, Math.ceil((Date.parse(otp.expiresAt) - now) / 1000))} s</span>
+            </li>
+          ))}
+        </ul>
       ) : null}
     </aside>
   );

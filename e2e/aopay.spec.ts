@@ -38,7 +38,7 @@ test("the portal talks to its own AOPay sandbox over HTTP, and records the excha
   await page.screenshot({ path: testInfo.outputPath("admin-aopay-phone.png"), fullPage: true });
 });
 
-test("sandbox OTPs are shown to the outlet's signed-in users only, in the panel and the endpoint", async ({ page, playwright, baseURL }) => {
+test("sandbox OTPs are shown to the outlet's signed-in users only, in the panel and the endpoint", async ({ page, browser, playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   expect((await anonymous.get("/api/sandbox/otps")).status()).toBe(401);
 
@@ -60,9 +60,26 @@ test("sandbox OTPs are shown to the outlet's signed-in users only, in the panel 
   expect(otp?.code).toMatch(/^\d{6}$/);
   const panel = page.getByRole("complementary", { name: "Sandbox OTPs" });
   await expect(panel.getByTestId("sandbox-newest-otp")).toHaveText(/^\d{6}$/);
-  await panel.getByRole("button").click();
   await expect(panel.locator(`li[data-mobile="${mobile}"]`)).toContainText(otp!.code);
+  // In the page's flow, so it covers nothing at any width: not fixed, and the form starts below it.
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 740 });
+    expect(await panel.evaluate((el) => getComputedStyle(el).position)).toBe("static");
+    const strip = (await panel.boundingBox())!;
+    const button = (await page.getByRole("button", { name: "Capture fingerprint and run e-KYC" }).boundingBox())!;
+    expect(button.y).toBeGreaterThanOrEqual(strip.y + strip.height);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
   await anonymous.dispose();
+
+  // Only the agents type OTPs in: the back office's screens have no panel.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, users.admin);
+  await admin.goto("/admin/users");
+  await expect(admin.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(admin.getByRole("complementary", { name: "Sandbox OTPs" })).toHaveCount(0);
+  await adminContext.close();
 });
 
 /** Changes the embedded database while no server holds it (PGlite allows one process). */

@@ -29,6 +29,7 @@ test("an agent sends money to a new beneficiary of a new customer, from mobile t
   await addBeneficiary(page);
   await page.getByLabel("Amount (Rs, whole rupees)").fill("2500");
   await expect(page.getByTestId("customer-pays")).toHaveText("Rs 2,525.00");
+  await expect(page.getByTestId("fee-preview")).toContainText("Collect from the customerRs 2,525.00");
   await page.getByLabel("Customer's PIN code").fill("400059");
   await page.getByLabel("Customer's date of birth").fill("1990-01-31");
   await page.getByLabel("Customer's address").fill("Marol Naka, Andheri East, Mumbai");
@@ -44,9 +45,19 @@ test("an agent sends money to a new beneficiary of a new customer, from mobile t
   await confirmWithOtp(page, mobile);
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
   await expect(page.getByTestId("part-1")).toContainText(/UTR \d{12}/);
-  const commission = page.getByRole("table", { name: "Commission: what the plan expects and what AOPay reported" });
-  await expect(commission.getByRole("row", { name: /Charge/ })).toContainText("25.00");
-  await expect(commission.getByRole("row", { name: /Net commission/ })).toContainText("16.85");
+  // The agent's commission adds up: charge 25.00 - GST 3.81 - API charge 4.00 = 17.19; - TDS 0.34 = 16.85.
+  const commission = page.getByRole("table", { name: "Your commission" });
+  const figures = await commission.getByRole("row").allInnerTexts();
+  expect(figures.map((row) => row.replace(/\s+/g, " ").trim())).toEqual([
+    "Charge (GST included) Rs 25.00",
+    "−GST Rs 3.81",
+    "−API charge (AOPay) Rs 4.00",
+    "=Commission Rs 17.19",
+    "−TDS Rs 0.34",
+    "=Net commission Rs 16.85",
+  ]);
+  await expect(page.getByText("Expected")).toHaveCount(0);
+  await expect(page.getByTestId("cash-summary")).toHaveText("Sent Rs 2,500 in 1 part; you earned Rs 16.85");
   await page.screenshot({ path: testInfo.outputPath("4-result.png"), fullPage: true });
   const utr = /UTR (\d{12})/.exec((await page.getByTestId("part-1").textContent())!)![1]!;
   const reference = /Reference (\d+)/.exec((await page.getByTestId("part-1").textContent())!)![1]!;
@@ -83,13 +94,27 @@ test("Rs 12,000 goes in three parts, each with its own OTP", async ({ page }) =>
   await fillTransfer(page, 12000);
   await expect(page.getByTestId("split")).toHaveText("Sent in 3 parts, each with its own OTP:");
   await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  const otpInput = page.getByLabel("OTP read out by the customer");
   for (const k of [1, 2, 3]) {
     await expect(page.getByTestId("otp-heading")).toContainText(`Part ${k} of 3`);
-    if (k > 1) await page.getByRole("button", { name: "Send OTP" }).click();
-    await confirmWithOtp(page, mobile);
+    if (k > 1) {
+      // The next part's OTP is one press away, and the heading says what to do.
+      await expect(page.getByTestId("otp-heading")).toHaveText(`Part ${k} of 3: Rs 4,000: send the OTP to the customer`);
+      await expect(page.getByRole("button", { name: `Send OTP for part ${k}` })).toBeFocused();
+      await page.keyboard.press("Enter");
+    }
+    await expect(page.getByTestId("otp-heading")).toHaveText(`Part ${k} of 3: Rs 4,000: enter the customer's OTP`);
+    // The OTP box has the focus: the agent types the digits and presses Enter.
+    await expect(otpInput).toBeFocused();
+    await page.keyboard.type(await sandboxOtp(page.request, mobile, "transfer"));
+    await page.keyboard.press("Enter");
     await expect(page.getByTestId(`part-${k}`)).toHaveAttribute("data-state", "SUCCESS");
   }
   await expect(page.getByRole("link", { name: "Print receipt" })).toBeVisible();
+  // One cash figure for the whole transfer: three parts of Rs 4,000, each earning Rs 29.30 net.
+  await expect(page.getByTestId("transfer-cash")).toContainText("Collected Rs 12,120.00 from the customer for 3 parts.");
+  await expect(page.getByTestId("cash-summary")).toHaveText("Sent Rs 12,000 in 3 parts; you earned Rs 87.90");
+  await expect(page.getByRole("table", { name: "Your commission" }).getByRole("row", { name: /Net commission/ })).toHaveText(/Net commission\s*Rs 29.30\s*Rs 29.30\s*Rs 29.30\s*Rs 87.90/);
 });
 
 test("a wrong OTP is refused inline while the timer keeps running; a double click confirms once", dependsOnDatabase, async ({ page, browser }) => {
@@ -218,6 +243,13 @@ test("a beneficiary is deleted only after the agent confirms", async ({ page }) 
   await page.getByRole("button", { name: "Yes, delete" }).click();
   await expect(page.getByRole("radio", { name: /Gopal Rao/ })).toHaveCount(0);
   await expect(page.getByRole("radio", { name: /Sita Devi/ })).toBeVisible();
+
+  // The customer comes back with one saved beneficiary: it is picked, and the amount is next.
+  await page.getByRole("button", { name: "Another customer" }).click();
+  await page.getByLabel("Customer's mobile number").fill(mobile);
+  await page.getByRole("button", { name: "Find customer" }).click();
+  await expect(page.getByRole("radio", { name: /Sita Devi/ })).toBeChecked();
+  await expect(page.getByLabel("Amount (Rs, whole rupees)")).toBeFocused();
 });
 
 test("the beneficiary form refuses a mistyped account number and an unknown IFSC", async ({ page }) => {
@@ -249,9 +281,14 @@ test("after the first part, the rest can be cancelled before it is sent", async 
   await page.getByRole("button", { name: "Cancel unsent parts" }).click();
   await page.getByRole("button", { name: "Yes, cancel them" }).click();
   await expect(page.getByTestId("part-2")).toHaveAttribute("data-state", "CANCELLED");
+  // Rs 7,070.00 was collected for two parts of Rs 3,500 (charge Rs 35 each): the unsent one goes back whole.
+  await expect(page.getByTestId("cash-summary")).toHaveText("Sent Rs 3,500 in 1 part; you earned Rs 25.15");
+  await expect(page.getByTestId("cash-hand-back")).toHaveText("Hand back Rs 3,535.00 to the customer (parts not sent or refunded)");
   await page.getByRole("link", { name: "Print receipt" }).click();
   await expect(page.getByTestId("receipt")).toContainText("Rs 3,500.00");
   await expect(page.getByTestId("receipt")).toContainText("Not sent");
+  await expect(page.getByTestId("receipt-handed-back")).toHaveText("Rs 3,535.00 (amount and charge of the parts not sent or refunded)");
+  await expect(page.getByTestId("receipt-customer-pays")).toHaveText("Rs 3,535.00");
 });
 
 test("without a fingerprint device the agent is told what to do, and nothing is sent to AOPay", async ({ page }, testInfo) => {

@@ -18,12 +18,15 @@ test("a failed transfer is refunded with the customer's refund OTP, a wrong one 
   const part = page.getByTestId("part-1");
   await expect(part).toHaveAttribute("data-state", "FAILED");
   await expect(page.getByTestId("failure-reason")).toHaveText("Transaction failed: the beneficiary bank declined it.");
+  // Before the refund OTP, the agent already knows what the customer gets back.
+  await expect(part.getByTestId("hand-back")).toHaveText("After the refund, hand back Rs 1,021.11 to the customer (amount and charge)");
   await page.screenshot({ path: testInfo.outputPath("1-failed.png"), fullPage: true });
 
   await part.getByRole("button", { name: "Refund the customer" }).click();
   await expect(part).toHaveAttribute("data-state", "REFUND_PENDING");
   await expect(part.getByTestId("part-state")).toHaveText("Refund pending");
   await expect(part.getByTestId("refund-otp-sent")).toContainText("AOPay sent the customer a refund OTP on");
+  await expect(part.getByTestId("hand-back")).toHaveText("After the refund, hand back Rs 1,021.11 to the customer (amount and charge)");
   // The reason stays on screen: the customer is owed an explanation.
   await expect(page.getByTestId("failure-reason")).toHaveText("Transaction failed: the beneficiary bank declined it.");
   const otpInput = page.getByLabel("Refund OTP read out by the customer");
@@ -56,7 +59,9 @@ test("a failed transfer is refunded with the customer's refund OTP, a wrong one 
   await confirmButton.click();
   await expect(part).toHaveAttribute("data-state", "REFUNDED");
   await expect(part.getByTestId("part-state")).toHaveText("Refunded");
-  await expect(part.getByTestId("refunded")).toHaveText(/^Refunded to the customer on \d{2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} IST\.$/);
+  await expect(part.getByTestId("hand-back")).toHaveText("Hand back Rs 1,021.11 to the customer");
+  await expect(page.getByTestId("cash-summary")).toHaveText("Nothing was sent, and nothing earned");
+  await expect(part.getByTestId("refunded")).toContainText(/Refunded on \d{2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} IST: the amount and the charge\./);
   await expect(part.getByTestId("refunded")).toBeFocused();
   await expect(otpInput).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("4-refunded.png"), fullPage: true });
@@ -68,6 +73,8 @@ test("a failed transfer is refunded with the customer's refund OTP, a wrong one 
   await page.getByRole("link", { name: "Print receipt" }).click();
   const receipt = page.getByTestId("receipt");
   await expect(receipt.getByRole("row").filter({ hasText: "1,011" })).toContainText("Refunded");
-  await expect(page.getByTestId("receipt-refunded")).toHaveText("Rs 1,011.00 (failed, returned to the customer)");
+  // The customer paid Rs 1,021.11 (Rs 1,011 and its Rs 10.11 charge) and gets all of it back.
+  await expect(page.getByTestId("receipt-handed-back")).toHaveText("Rs 1,021.11 (amount and charge of the parts not sent or refunded)");
+  await expect(page.getByTestId("receipt-customer-pays")).toHaveText("Rs 0.00");
   await page.screenshot({ path: testInfo.outputPath("5-receipt.png"), fullPage: true });
 });

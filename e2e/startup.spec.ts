@@ -10,7 +10,7 @@ import { seedDemoData } from "@/lib/demo/seed";
 import { createThrowawayPostgres, dropPostgres } from "@/lib/tools/testing/test-databases";
 import { fillSignIn, signIn } from "./support/sign-in";
 import { users } from "./support/users";
-import { nextBin, runToExit, startServer, testSecret as secret, tsxBin } from "./support/processes";
+import { nextBin, runToExit, startCommand, startServer, testSecret as secret } from "./support/processes";
 
 const badSettings: { name: string; env: Record<string, string>; line: RegExp }[] = [
   { name: "unreachable DATABASE_URL", env: { DATABASE_URL: "postgresql://portal@127.0.0.1:1/portal", AUTH_SECRET: secret, AOPAY_SANDBOX: "true" }, line: /^Cannot reach the database \(PostgreSQL at 127\.0\.0\.1:1\/portal, from DATABASE_URL\): / },
@@ -35,7 +35,7 @@ test.describe("a server started with bad settings stops with one line and exit c
   });
 
   test("npm start (lib/tools/cli/start.ts) with an unreachable DATABASE_URL", () => {
-    const { status, errorLines } = runToExit([tsxBin, "lib/tools/cli/start.ts"], badSettings[0]!.env);
+    const { status, errorLines } = runToExit(startCommand, badSettings[0]!.env);
     expect(status).toBe(1);
     expect(errorLines).toHaveLength(1);
     expect(errorLines[0]).toMatch(badSettings[0]!.line);
@@ -46,7 +46,7 @@ test("npm start on an empty data folder migrates, seeds, serves the demo with it
   test.setTimeout(180_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-start-"));
   const port = 3195;
-  const server = startServer([tsxBin, "lib/tools/cli/start.ts"], { DATA_DIR: dataDir, PORT: String(port) });
+  const server = startServer(startCommand, { DATA_DIR: dataDir, PORT: String(port) });
   try {
     await expect.poll(server.output, { timeout: 150_000 }).toContain(`Counter Portal is ready at http://127.0.0.1:${port} (this machine only`);
     const output = server.output();

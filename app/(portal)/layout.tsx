@@ -6,14 +6,16 @@ import { config } from "@/lib/config";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  // The customer's SMS stand-in is for whoever types OTPs in: agents (and admins testing).
-  const sandbox = config().aopay.sandbox && user.role !== "SUPERVISOR";
+  // The customer's SMS stand-in is for whoever types OTPs in: the agents.
+  const sandbox = config().aopay.sandbox && user.role === "AGENT";
   return (
     <QueryProvider>
       <PortalHeader user={user} />
-      {/* Room at the bottom so the sandbox panel never hides the last button. */}
-      <main className={`mx-auto max-w-6xl px-4 pt-6 ${sandbox ? "pb-24" : "pb-6"}`}>{children}</main>
-      {sandbox ? <SandboxOtpPanel /> : null}
+      <main className="mx-auto max-w-6xl px-4 pt-6 pb-6">
+        {/* In the page's flow, above the counter: it never covers a button or a figure. */}
+        {sandbox ? <SandboxOtpPanel /> : null}
+        {children}
+      </main>
     </QueryProvider>
   );
 }

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { addBeneficiaryAction, deleteBeneficiaryAction, ifscBankAction, listBeneficiariesAction } from "@/app/(portal)/transfers/actions";
@@ -29,6 +29,18 @@ export function BeneficiaryStep({ mobile, selected, onSelect }: { mobile: string
   const load = () => query.refetch();
   // With no beneficiary yet, the add form is open from the start.
   const adding = addingChosen ?? (list !== null && list.length === 0);
+
+  // The customer's only beneficiary, or the one just added, is picked for the agent: step 3
+  // opens without another press. Deleting one never picks another.
+  const knownIds = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (!list) return;
+    const known = knownIds.current;
+    knownIds.current = new Set(list.map((b) => b.id));
+    const added = known ? list.filter((b) => !known.has(b.id)) : [];
+    if (added.length === 1) onSelect(added[0]!);
+    else if (known === null && list.length === 1 && !selected) onSelect(list[0]!);
+  }, [list, onSelect, selected]);
 
   async function remove(b: BeneficiaryView) {
     const result = await deleteBeneficiaryAction({ mobile, beneficiaryId: b.id });

@@ -1,29 +1,51 @@
-import type { PartView } from "@/lib/counter/transfer-view";
+import { Money } from "@/components/ui/money";
+import type { Earnings } from "@/lib/transfers/cash";
 
-/** A successful part's commission: the plan's figures beside AOPay's, a difference in amber. */
-export function Commission({ part }: { part: PartView }) {
-  const rows: [string, string, string | null][] = [
-    ["Charge", part.expected.customerCharge, part.reported.customerCharge],
-    ["GST", part.expected.gst, part.reported.gst],
-    ["TDS", part.expected.tds, part.reported.tds],
-    ["Net commission", part.expected.netCommission, part.reported.netCommission],
+type Figures = Pick<Earnings, "customerCharge" | "gst" | "apiCharge" | "commission" | "tds" | "netCommission">;
+
+/**
+ * What the agent earns, in the order it adds up: the charge, less GST and AOPay's API charge,
+ * is the commission; less TDS, the net. One column per part when there are several, and the
+ * total. Expected-versus-AOPay figures are the back office's (reconciliation), not the counter's.
+ */
+export function CommissionTable({ columns, caption }: { columns: { label: string; figures: Figures }[]; caption: string }) {
+  const rows: { label: string; sign: string; key: keyof Figures; strong?: boolean }[] = [
+    { label: "Charge (GST included)", sign: "", key: "customerCharge" },
+    { label: "GST", sign: "− ", key: "gst" },
+    { label: "API charge (AOPay)", sign: "− ", key: "apiCharge" },
+    { label: "Commission", sign: "= ", key: "commission", strong: true },
+    { label: "TDS", sign: "− ", key: "tds" },
+    { label: "Net commission", sign: "= ", key: "netCommission", strong: true },
   ];
   return (
     <table className="mt-2 w-full max-w-md text-sm tabular-nums">
-      <caption className="text-left text-slate-600">Commission: what the plan expects and what AOPay reported</caption>
-      <thead>
-        <tr className="text-slate-600">
-          <th scope="col" className="text-left font-medium"></th>
-          <th scope="col" className="text-right font-medium">Expected</th>
-          <th scope="col" className="text-right font-medium">AOPay</th>
-        </tr>
-      </thead>
+      <caption className="text-left font-semibold">{caption}</caption>
+      {columns.length > 1 ? (
+        <thead>
+          <tr className="text-slate-600">
+            <td />
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className="text-right font-medium">
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+      ) : null}
       <tbody>
-        {rows.map(([label, expected, reported]) => (
-          <tr key={label}>
-            <th scope="row" className="text-left font-normal">{label}</th>
-            <td className="text-right">{expected}</td>
-            <td className={`text-right ${reported !== null && reported !== expected ? "font-semibold text-amber-800" : ""}`}>{reported ?? "—"}</td>
+        {rows.map((row) => (
+          <tr key={row.key} className={row.strong ? "border-t border-slate-200 font-semibold" : ""}>
+            <th scope="row" className={`text-left ${row.strong ? "font-semibold" : "font-normal"}`}>
+              <span aria-hidden="true" className="inline-block w-4 text-slate-500">
+                {row.sign.trim()}
+              </span>
+              {row.label}
+            </th>
+            {columns.map((c) => (
+              <td key={c.label} className="text-right">
+                <Money value={c.figures[row.key]} />
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>

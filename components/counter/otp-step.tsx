@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { confirmPartAction, resendOtpAction } from "@/app/(portal)/transfers/actions";
 import { OtpCountdown } from "@/components/counter/otp-countdown";
 import { useServerCountdown } from "@/components/counter/use-countdown";
@@ -17,6 +17,13 @@ export function OtpStep({ part, total, serverNow, receivedAt, onChange }: { part
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const expired = part.state !== "OTP_SENT" || secondsLeft === 0;
+  // Focus is where the agent acts next: the next part's Send OTP, then the OTP the customer reads out.
+  const sendButton = useRef<HTMLButtonElement>(null);
+  const otpInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (part.state === "DRAFT") sendButton.current?.focus();
+    if (part.state === "OTP_SENT") otpInput.current?.focus();
+  }, [part.state, part.otpExpiresAt]);
 
   async function confirm(event: React.FormEvent) {
     event.preventDefault();
@@ -56,20 +63,21 @@ export function OtpStep({ part, total, serverNow, receivedAt, onChange }: { part
   return (
     <section aria-labelledby="otp-heading" className="rounded-xl border-2 border-brand-600 bg-white p-4 sm:p-6">
       <h2 id="otp-heading" className="text-lg font-semibold" data-testid="otp-heading">
-        {total > 1 ? `Part ${part.seq} of ${total}: ` : ""}{rupeesSpoken(part.amount)}: enter the customer&apos;s OTP
+        {total > 1 ? `Part ${part.seq} of ${total}: ` : ""}
+        {rupeesSpoken(part.amount)}: {part.state === "DRAFT" ? "send the OTP to the customer" : "enter the customer's OTP"}
       </h2>
       {part.state === "DRAFT" ? (
         <div className="mt-3">
-          <p>The OTP for this part has not been sent yet.</p>
-          <button type="button" onClick={resend} disabled={busy} className={`${buttonClasses()} mt-2`}>
-            {busy ? "Sending…" : "Send OTP"}
+          <p>Press Enter to send the customer the OTP for this part.</p>
+          <button ref={sendButton} type="button" onClick={resend} disabled={busy} className={`${buttonClasses()} mt-2`}>
+            {busy ? "Sending…" : total > 1 ? `Send OTP for part ${part.seq}` : "Send OTP"}
           </button>
         </div>
       ) : (
         <form onSubmit={confirm} noValidate className="mt-3 space-y-3">
           <OtpCountdown secondsLeft={expired ? 0 : secondsLeft} />
           <Field id="otp" label="OTP read out by the customer" error={error} errorId="otp-error" errorRole="alert">
-            <OtpInput id="otp" value={otp} onChange={setOtp} error={error} errorId="otp-error" />
+            <OtpInput inputRef={otpInput} id="otp" value={otp} onChange={setOtp} error={error} errorId="otp-error" />
           </Field>
           <div className="flex flex-wrap gap-2">
             <button type="submit" className={buttonClasses()} disabled={busy || expired || otp.length < 4}>

@@ -1,4 +1,3 @@
-import { Commission } from "@/components/counter/commission";
 import { Refund } from "@/components/counter/refund";
 import { StateBadge } from "@/components/ui/state-badge";
 import type { PartView } from "@/lib/counter/transfer-view";
@@ -26,7 +25,6 @@ export function PartRow({ part, total, onChange }: { part: PartView; total: numb
         </p>
       ) : null}
       {part.state === "PENDING" ? <p className="text-sm text-amber-800">The bank has not answered yet. This updates by itself; the customer&apos;s money is safe in the ledger.</p> : null}
-      {part.state === "SUCCESS" ? <Commission part={part} /> : null}
       {refundable.has(part.state) ? <Refund part={part} onChange={onChange} /> : null}
     </li>
   );

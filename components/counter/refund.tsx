@@ -5,7 +5,9 @@ import { claimRefundAction, requestRefundOtpAction } from "@/app/(portal)/transf
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Field, FieldError } from "@/components/ui/field";
 import type { PartView } from "@/lib/counter/transfer-view";
-import { formatIst } from "@/lib/format";
+import { cashPart } from "@/lib/counter/view-cash";
+import { formatIst, rupees } from "@/lib/format";
+import { partPaid } from "@/lib/transfers/cash";
 import { OtpInput } from "@/components/counter/otp-input";
 
 const time = (iso: string) => formatIst(new Date(iso), "dd MMM yyyy, HH:mm:ss");
@@ -23,6 +25,8 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
   const refunded = useRef<HTMLParagraphElement>(null);
   const focusNext = useRef(false);
   const inputId = `refund-otp-${part.seq}`;
+  // AOPay refunds the amount and the charge; the customer gets back all they paid for the part.
+  const handBack = rupees(partPaid(cashPart(part)));
   const errorId = `${inputId}-error`;
 
   // After the agent's own step moved the part on, focus what comes next.
@@ -82,9 +86,12 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
 
   if (part.state === "REFUNDED") {
     return (
-      <p ref={refunded} tabIndex={-1} className="mt-2 rounded-lg bg-slate-100 p-3 font-medium text-slate-800" data-testid="refunded">
-        Refunded to the customer{part.refundedAt ? ` on ${time(part.refundedAt)}` : ""}.
-      </p>
+      <div ref={refunded} tabIndex={-1} className="mt-2 rounded-lg bg-slate-100 p-3 text-slate-800" data-testid="refunded">
+        <p className="text-lg font-bold" data-testid="hand-back">
+          Hand back {handBack} to the customer
+        </p>
+        <p className="text-sm">Refunded{part.refundedAt ? ` on ${time(part.refundedAt)}` : ""}: the amount and the charge.</p>
+      </div>
     );
   }
 
@@ -92,6 +99,9 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
     return (
       <div className="mt-2 rounded-lg border border-slate-200 p-3">
         <p className="text-sm text-slate-700">The money did not reach the beneficiary. AOPay sends the customer an OTP to refund it.</p>
+        <p className="mt-1 font-semibold" data-testid="hand-back">
+          After the refund, hand back {handBack} to the customer (amount and charge)
+        </p>
         <button type="button" onClick={requestOtp} aria-disabled={busy ? true : undefined} aria-describedby={errorId} className={`${buttonClasses()} mt-2 aria-disabled:cursor-wait aria-disabled:opacity-60`}>
           {busy ? "Sending the refund OTP…" : "Refund the customer"}
         </button>
@@ -105,6 +115,9 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
     <form onSubmit={claim} noValidate aria-label={`Refund of part ${part.seq}`} className="mt-2 space-y-2 rounded-lg border-2 border-amber-300 bg-amber-50/40 p-3">
       <p aria-live="polite" className="text-sm text-slate-700" data-testid="refund-otp-sent">
         {part.refundOtpSentAt ? `AOPay sent the customer a refund OTP on ${time(part.refundOtpSentAt)}.` : "AOPay sent the customer a refund OTP."}
+      </p>
+      <p className="font-semibold" data-testid="hand-back">
+        After the refund, hand back {handBack} to the customer (amount and charge)
       </p>
       {part.refundBeingChecked ? (
         <p className="text-sm text-amber-800">The portal is asking AOPay whether the last refund went through. This updates by itself.</p>

@@ -2,15 +2,17 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { startTransferAction } from "@/app/(portal)/transfers/actions";
 import { FieldError, TextField } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { CommissionTable } from "@/components/counter/commission";
 import { Card } from "@/components/ui/card";
 import type { BeneficiaryView, RemitterView } from "@/lib/counter/views";
 import type { ChargePlan } from "@/lib/money/charges";
+import { withApiCharge } from "@/lib/transfers/cash";
 import { previewFees } from "@/lib/transfers/split";
 import { transferSchema } from "@/lib/validations/counter";
 import { rupees, rupeesSpoken } from "@/lib/format";
@@ -39,6 +41,8 @@ export function TransferForm({ remitter, beneficiary, minRupees, plan }: { remit
       longitude: "",
     },
   });
+  // The step opens when a beneficiary is picked (or picked for the agent): the amount is next to type.
+  useEffect(() => form.setFocus("amount"), [form]);
   const [message, setMessage] = useState<string>();
   const [location, setLocation] = useState<string>("");
   // One key per form: if the reply to a start is lost and the agent presses again, the server
@@ -135,20 +139,13 @@ function FeePreview({ preview }: { preview: ReturnType<typeof previewFees> | nul
       <h3 className="font-semibold">Fees</h3>
       {preview ? (
         <dl className="mt-2 grid grid-cols-[1fr_auto] gap-y-1 tabular-nums">
-          <dt className="font-semibold">Customer pays</dt>
-          <dd className="text-right font-semibold" data-testid="customer-pays">
+          <dt className="text-base font-bold">Collect from the customer</dt>
+          <dd className="text-right text-base font-bold" data-testid="customer-pays">
             {rupees(preview.customerPays)}
           </dd>
-          <dt>Charge (GST included)</dt>
-          <dd className="text-right">{rupees(preview.totals.customerCharge)}</dd>
-          <dt className="pl-3 text-slate-600">of which GST</dt>
-          <dd className="text-right text-slate-600">{rupees(preview.totals.gst)}</dd>
-          <dt>Commission</dt>
-          <dd className="text-right">{rupees(preview.totals.commission)}</dd>
-          <dt>TDS</dt>
-          <dd className="text-right">− {rupees(preview.totals.tds)}</dd>
-          <dt className="font-semibold">Net to you</dt>
-          <dd className="text-right font-semibold">{rupees(preview.totals.netCommission)}</dd>
+          <dd className="col-span-2">
+            <CommissionTable caption="What you earn" columns={[{ label: "Total", figures: withApiCharge(preview.totals) }]} />
+          </dd>
           <dt className="col-span-2 mt-2 font-semibold" data-testid="split">
             {preview.parts.length === 1 ? "Sent in one part" : `Sent in ${preview.parts.length} parts, each with its own OTP:`}
           </dt>

@@ -6,6 +6,7 @@ import { useRef } from "react";
 import { CancelUnsent } from "@/components/counter/cancel-unsent";
 import { OtpStep } from "@/components/counter/otp-step";
 import { PartRow } from "@/components/counter/part-row";
+import { TransferCash } from "@/components/counter/transfer-cash";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import type { PartView, TransferView } from "@/lib/counter/transfer-view";
@@ -73,6 +74,7 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
             <PartRow key={p.id} part={p} total={n} onChange={refresh} />
           ))}
         </ul>
+        <TransferCash transfer={transfer} settled={allFinal} />
         <p aria-live="polite" className="sr-only">
           {transfer.parts.map((p) => `Part ${p.seq}: ${partStateLabel(p.state)}`).join(". ")}
         </p>

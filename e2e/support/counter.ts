@@ -42,7 +42,8 @@ export async function addBeneficiary(page: Page, name = "Sita Devi") {
   await form.getByLabel("Account number", { exact: true }).fill("20018575947");
   await form.getByLabel("Account number again").fill("20018575947");
   await form.getByRole("button", { name: "Add beneficiary" }).click();
-  await page.getByRole("radio", { name: new RegExp(name) }).check();
+  // The beneficiary just added is picked without another press.
+  await expect(page.getByRole("radio", { name: new RegExp(name) })).toBeChecked();
 }
 
 export async function fillTransfer(page: Page, amount: number) {

@@ -4,7 +4,12 @@ import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 export const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-export const tsxBin = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+/**
+ * What `npm start` runs: start.ts in one Node process with tsx as its loader. Through tsx's CLI
+ * a parent process relays SIGTERM and, when the child's "I handle it" message is late (a busy
+ * machine), kills it first: the portal then ended with 143 instead of stopping cleanly.
+ */
+export const startCommand = ["--import", "tsx", "lib/tools/cli/start.ts"];
 export const testSecret = "e2e-secret-e2e-secret-e2e-secret-e2e";
 
 /** Only what the test names, so nothing from the test run's environment leaks in. */

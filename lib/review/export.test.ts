@@ -182,12 +182,12 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
     const csv = await csvOf(exportRows(db.prisma, supervisorScope, filtersFor({ from: "2026-03-11" })));
     expect(csv.split("\n")).toEqual([
       header,
-      `${first},1 of 2,11-03-2026 00:10:05,"Shree Ganesh Telecom, Andheri East",'+Ramesh Kumar,XXXXXX3210,"'=HYPERLINK(""http://evil.example"",""x"")",Ravi Rao,State Bank of India,SBIN0001234,XXXXXXX5947,IMPS,5000.00,SUCCESS,123456789012,50.00,7.63,12.00,0.60,11.40,50.00,7.63,0.60,11.40,,yes,"'@checked with the agent, ok"`,
-      `${second},2 of 2,11-03-2026 00:10:06,"Shree Ganesh Telecom, Andheri East",'+Ramesh Kumar,XXXXXX3210,"'=HYPERLINK(""http://evil.example"",""x"")",Ravi Rao,State Bank of India,SBIN0001234,XXXXXXX5947,IMPS,2000.00,FAILED,,50.00,7.63,12.00,0.60,11.40,,,,,'-Insufficient balance at bank,yes,"'@checked with the agent, ok"`,
+      `${first},1 of 2,11-03-2026 00:10:05,"Shree Ganesh Telecom, Andheri East",'+Ramesh Kumar,XXXXXX3210,"'=HYPERLINK(""http://evil.example"",""x"")",Ravi Rao,State Bank of India,SBIN0001234,XXXXXXX5947,IMPS,5000.00,SUCCESS,123456789012,50.00,7.63,12.00,0.60,11.40,,50.00,7.63,0.60,11.40,,yes,"'@checked with the agent, ok"`,
+      `${second},2 of 2,11-03-2026 00:10:06,"Shree Ganesh Telecom, Andheri East",'+Ramesh Kumar,XXXXXX3210,"'=HYPERLINK(""http://evil.example"",""x"")",Ravi Rao,State Bank of India,SBIN0001234,XXXXXXX5947,IMPS,2000.00,FAILED,,0.00,0.00,0.00,0.00,0.00,2050.00,,,,,'-Insufficient balance at bank,yes,"'@checked with the agent, ok"`,
       "",
     ]);
     expect(header).toBe(
-      "Reference,Part,Created (IST),Outlet,Agent,Remitter mobile,Remitter name,Beneficiary,Bank,IFSC,Account,Mode,Amount,State,UTR,Customer charge,GST,Commission,TDS,Net commission,Reported customer charge,Reported GST,Reported TDS,Reported net commission,Failure reason,Reviewed,Review note",
+      "Reference,Part,Created (IST),Outlet,Agent,Remitter mobile,Remitter name,Beneficiary,Bank,IFSC,Account,Mode,Amount,State,UTR,Customer charge,GST,Commission,TDS,Net commission,Hand back to customer,Reported customer charge,Reported GST,Reported TDS,Reported net commission,Failure reason,Reviewed,Review note",
     );
     // Nothing unmasked leaks: the full mobile is nowhere in the file.
     expect(csv).not.toContain("9876543210");

@@ -12,6 +12,7 @@ import { partWhere, type ReviewFilters } from "@/lib/review/filters";
 import type { ReviewScope } from "@/lib/review/scope";
 import { pullStream } from "@/lib/csv/pull-stream";
 import { inIndia, maskMobile } from "@/lib/format";
+import { partCash, partEarnings, partPaid } from "@/lib/transfers/cash";
 
 export const exportColumns = [
   "Reference",
@@ -34,6 +35,7 @@ export const exportColumns = [
   "Commission",
   "TDS",
   "Net commission",
+  "Hand back to customer",
   "Reported customer charge",
   "Reported GST",
   "Reported TDS",
@@ -112,6 +114,10 @@ interface Names {
 
 function toRow(part: ExportPart, names: Names): string[] {
   const t = part.transfer;
+  // The plan's figures as they count (lib/transfers/cash.ts): a part that did not succeed earns
+  // nothing and keeps no charge; one that failed or was never sent owes the customer what they paid.
+  const earned = partEarnings(part);
+  const owed = ["refund-due", "hand-back"].includes(partCash(part.state)) ? partPaid(part).toFixed(2) : "";
   return [
     safeCell(part.reference),
     `${part.seq} of ${names.partCounts.get(part.transferId) ?? part.seq}`,
@@ -128,11 +134,12 @@ function toRow(part: ExportPart, names: Names): string[] {
     money(part.amount),
     part.state,
     safeCell(part.utr),
-    money(part.customerCharge),
-    money(part.gst),
-    money(part.commission),
-    money(part.tds),
-    money(part.netCommission),
+    earned.customerCharge.toFixed(2),
+    earned.gst.toFixed(2),
+    earned.commission.toFixed(2),
+    earned.tds.toFixed(2),
+    earned.netCommission.toFixed(2),
+    owed,
     money(part.reportedCustomerCharge),
     money(part.reportedGst),
     money(part.reportedTds),

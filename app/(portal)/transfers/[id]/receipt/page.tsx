@@ -15,7 +15,8 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
   const user = await requireUser("AGENT");
   const data = await receiptData(user, (await params).id);
   if (!data) notFound();
-  const { view, outlet, sentAmount, totalCharge, refundedAmount } = data;
+  const { view, outlet, cash } = data;
+  const sent = cash.sentAmount.plus(cash.inFlightAmount);
   const thermal = (await searchParams).format === "thermal";
 
   return (
@@ -63,17 +64,29 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
           <dd>{view.mode}</dd>
           <dt>Amount asked</dt>
           <dd>{rupees(view.amount)}</dd>
+          <dt>Collected</dt>
+          <dd>{rupees(cash.collected)}</dd>
           <dt>Amount sent</dt>
-          <dd className="font-semibold">{rupees(sentAmount)}</dd>
+          <dd className="font-semibold">{rupees(sent)}</dd>
           <dt>Charge</dt>
-          <dd>{rupees(totalCharge)} (GST included)</dd>
+          <dd>{rupees(cash.chargeKept)} (GST included)</dd>
           <dt>Customer pays</dt>
-          <dd className="font-semibold">{rupees((Number(sentAmount) + Number(totalCharge)).toFixed(2))}</dd>
-          {Number(refundedAmount) > 0 ? (
+          <dd className="font-semibold" data-testid="receipt-customer-pays">
+            {rupees(sent.plus(cash.chargeKept))}
+          </dd>
+          {cash.handBack.gt(0) ? (
             <>
-              <dt>Refunded</dt>
-              <dd className="font-semibold" data-testid="receipt-refunded">
-                {rupees(refundedAmount)} (failed, returned to the customer)
+              <dt>Handed back</dt>
+              <dd className="font-semibold" data-testid="receipt-handed-back">
+                {rupees(cash.handBack)} (amount and charge of the parts not sent or refunded)
+              </dd>
+            </>
+          ) : null}
+          {cash.refundDue.gt(0) ? (
+            <>
+              <dt>Due back</dt>
+              <dd className="font-semibold" data-testid="receipt-refund-due">
+                {rupees(cash.refundDue)} (failed; returned to the customer with the refund OTP)
               </dd>
             </>
           ) : null}
