@@ -77,8 +77,9 @@ test("an agent sends money to a new beneficiary of a new customer, from mobile t
   await page.screenshot({ path: testInfo.outputPath("6-receipt-thermal.png"), fullPage: true });
   expect(await printedWidth()).toBeCloseTo(226.8, 0);
 
-  // History finds it by mobile, by reference and by UTR.
-  for (const q of [mobile, reference, utr]) {
+  // History finds it by mobile, its last four digits, reference, UTR, name, amount and day.
+  const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Kolkata" }).format(new Date());
+  for (const q of [mobile, mobile.slice(-4), reference, utr, "sita devi", "Rs 2,500", "2500", today]) {
     await page.goto(`/transfers?q=${q}`);
     await expect(page.getByTestId("history")).toContainText(`Ref ${reference}`);
   }

@@ -28,8 +28,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeading title="History" description="Your transfers, newest first." />
       <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
-        <Field id="q" label="Mobile, reference or UTR">
-          <input id="q" name="q" defaultValue={q} inputMode="numeric" className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 sm:w-80" />
+        <Field id="q" label="Mobile or its last 4 digits, name, reference, UTR, amount or date (DD/MM/YYYY)">
+          <input id="q" name="q" defaultValue={q} autoComplete="off" className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 sm:w-80" />
         </Field>
         <button type="submit" className={buttonClasses()}>
           Search
