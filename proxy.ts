@@ -9,7 +9,8 @@ import { config as settings } from "@/lib/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/server/content-security-policy";
 
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
-const publicPaths = ["/sign-in", "/api/"];
+// The portal's icon is shown on the sign-in page too.
+const publicPaths = ["/sign-in", "/api/", "/icon.svg"];
 
 /** Where a visitor without a session goes instead, or null to let the request through. */
 function signInRedirect(request: NextRequest): URL | null {

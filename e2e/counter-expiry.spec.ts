@@ -43,14 +43,24 @@ test("at zero the confirm button is disabled and a resend makes the old OTP usel
     await page.getByRole("button", { name: "Send OTP to the customer" }).click();
     await expect(page.getByTestId("otp-countdown")).toHaveText(/^00:(09|10)$/);
     const oldOtp = await sandboxOtp(page.request, mobile, "transfer");
+    // A wrong OTP first: its message says how many tries are left...
+    await page.getByLabel("OTP read out by the customer").fill(oldOtp === "000000" ? "111111" : "000000");
+    await page.getByRole("button", { name: "Confirm transfer" }).click();
+    await expect(page.locator("#otp-error")).toContainText("4 tries left");
     await page.getByLabel("OTP read out by the customer").fill(oldOtp);
 
     await expect(page.getByTestId("otp-countdown")).toHaveText("00:00", { timeout: 15_000 });
     await expect(page.getByTestId("otp-announcement")).toHaveText("The OTP has expired.");
     await expect(page.getByRole("button", { name: "Confirm transfer" })).toBeDisabled();
+    // ...and at zero the screen says one thing: the OTP expired (the box, the badge, no stale error).
+    await expect(page.locator("#otp-error")).toBeEmpty();
+    await expect(page.getByTestId("part-1").getByTestId("part-state")).toHaveText("OTP expired");
     await page.getByRole("button", { name: "Resend OTP" }).click();
     await expect(page.getByTestId("otp-countdown")).toHaveText(/^00:(0[7-9]|10)$/);
     await expect(page.getByRole("button", { name: "Resend OTP" })).toHaveCount(0);
+    await expect(page.getByTestId("part-1").getByTestId("part-state")).toHaveText("Awaiting OTP");
+    // The expiry is old news after the resend (this server's new OTP lives 10 s: its own mark is next).
+    await expect(page.getByTestId("otp-announcement")).not.toHaveText("The OTP has expired.");
 
     // The old OTP no longer works; the new one does.
     await page.getByLabel("OTP read out by the customer").fill(oldOtp);

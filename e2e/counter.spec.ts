@@ -33,9 +33,9 @@ test("an agent sends money to a new beneficiary of a new customer, from mobile t
   await page.getByLabel("Customer's PIN code").fill("400059");
   await page.getByLabel("Customer's date of birth").fill("1990-01-31");
   await page.getByLabel("Customer's address").fill("Marol Naka, Andheri East, Mumbai");
-  await page.getByRole("button", { name: "Use this device's location" }).click();
-  await expect(page.getByLabel("Latitude")).toHaveValue("19.108600");
-  await expect(page.getByLabel("Longitude")).toHaveValue("72.879900");
+  // The browser allows the location: the device confirms the shop's location without a press.
+  await expect(page.getByTestId("shop-location")).toHaveText("This device's location: 19.108600, 72.879900");
+  await expect(page.getByLabel("Latitude")).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("2-amount.png"), fullPage: true });
   await page.getByRole("button", { name: "Send OTP to the customer" }).click();
 
@@ -130,7 +130,7 @@ test("a wrong OTP is refused inline while the timer keeps running; a double clic
   // Keyboard only: type the OTP and press Enter.
   await page.getByLabel("OTP read out by the customer").fill(otp === "000000" ? "111111" : "000000");
   await page.getByLabel("OTP read out by the customer").press("Enter");
-  await expect(page.locator("#otp-error")).toHaveText("Wrong OTP. Check the OTP with the customer and type it again.");
+  await expect(page.locator("#otp-error")).toHaveText("Wrong OTP. 4 tries left: check the OTP with the customer and type it again.");
   const before = await page.getByTestId("otp-countdown").textContent();
   await expect(page.getByTestId("otp-countdown")).not.toHaveText(before!);
   await expect(page.getByTestId("otp-countdown")).not.toHaveText("00:00");
@@ -164,6 +164,8 @@ test("a pending transfer updates itself to success", dependsOnDatabase, async ({
   await page.getByRole("button", { name: "Send OTP to the customer" }).click();
   await confirmWithOtp(page, mobile);
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "PENDING");
+  // What the agent must do, in the counter's words (not the back office's "ledger").
+  await expect(page.getByTestId("pending-advice")).toHaveText("The bank has not answered yet. This updates by itself: do not hand the cash back or send this amount again.");
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS", { timeout: 30_000 });
 });
 
@@ -225,9 +227,41 @@ test.describe("on a 360-pixel-wide phone", () => {
     await confirmWithOtp(page, mobile);
     await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
     await fits("result");
+    // The receipt at phone width: its column headings stand apart, and each number stays on one line.
+    await page.goto(`${new URL(page.url()).pathname}/receipt`);
+    await expect(page.getByTestId("receipt-utr")).toHaveText(/^UTR \d{12}$/);
+    await fits("receipt");
+    const textBoxes = (locator: ReturnType<typeof page.locator>) =>
+      locator.evaluateAll((elements) =>
+        elements.map((element) => {
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          const lines = [...range.getClientRects()];
+          return { left: Math.min(...lines.map((r) => r.left)), right: Math.max(...lines.map((r) => r.right)), lines: new Set(lines.map((r) => Math.round(r.top))).size };
+        }),
+      );
+    const headings = await textBoxes(page.getByTestId("receipt").getByRole("columnheader"));
+    for (let i = 1; i < headings.length; i++) expect(headings[i]!.left - headings[i - 1]!.right, `gap before heading ${i + 1}`).toBeGreaterThanOrEqual(4);
+    for (const number of await textBoxes(page.locator('[data-testid="receipt-utr"], [data-testid="receipt-reference"]'))) expect(number.lines).toBe(1);
     await page.goto("/transfers");
     await fits("history");
   });
+});
+
+test("a one-part transfer not sent yet is cancelled as a transfer, and the agent is told to hand the cash back", async ({ page }) => {
+  const mobile = uniqueMobile();
+  await signIn(page, users.agent);
+  await registerCustomer(page, mobile);
+  await addBeneficiary(page);
+  await fillTransfer(page, 1000);
+  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  await expect(page.getByTestId("otp-countdown")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cancel unsent parts" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Cancel this transfer" }).click();
+  await page.getByRole("button", { name: "Yes, cancel it" }).click();
+  await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "CANCELLED");
+  await expect(page.getByTestId("cash-hand-back")).toHaveText("Hand back Rs 1,010.00 to the customer (not sent)");
+  await expect(page.getByTestId("cash-summary")).toHaveText("Nothing was sent, and nothing earned");
 });
 
 test("a beneficiary is deleted only after the agent confirms", async ({ page }) => {

@@ -70,3 +70,12 @@ test.describe("an injected script", () => {
     expect(refused.directives).toContain("script-src-attr");
   });
 });
+
+test("every page names the portal's icon, and the icon is served", async ({ page, request }) => {
+  await page.goto("/sign-in");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});

@@ -13,6 +13,7 @@ const root = path.resolve(import.meta.dirname, "..");
 
 /** Pure rules, words and formatters that the screens and the server share. */
 const browserSafe = [
+  "lib/counter/view-cash.ts",
   "lib/format.ts",
   "lib/ledger/states.ts",
   "lib/money/charges.ts",
@@ -23,6 +24,7 @@ const browserSafe = [
   "lib/rd-service/pid.ts",
   "lib/reconciliation/statement-format.ts",
   "lib/roles.ts",
+  "lib/transfers/cash.ts",
   "lib/transfers/split.ts",
   "lib/validations/admin.ts",
   "lib/validations/counter.ts",

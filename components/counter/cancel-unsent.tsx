@@ -4,8 +4,11 @@ import { useState } from "react";
 import { cancelUnsentAction } from "@/app/(portal)/transfers/actions";
 import { buttonClasses } from "@/components/ui/button-classes";
 
-/** Cancels every part not sent yet, after a confirmation; parts already sent are not touched. */
-export function CancelUnsent({ transferId, onDone }: { transferId: string; onDone: () => Promise<void> }) {
+/**
+ * Cancels every part not sent yet, after a confirmation; parts already sent are not touched.
+ * A transfer of one part, not sent yet, is simply cancelled: it has no "parts" to speak of.
+ */
+export function CancelUnsent({ transferId, single, onDone }: { transferId: string; single: boolean; onDone: () => Promise<void> }) {
   const [asking, setAsking] = useState(false);
   const [message, setMessage] = useState<string>();
   async function cancel() {
@@ -21,15 +24,15 @@ export function CancelUnsent({ transferId, onDone }: { transferId: string; onDon
   if (!asking) {
     return (
       <button type="button" className={buttonClasses("secondary")} onClick={() => setAsking(true)}>
-        Cancel unsent parts
+        {single ? "Cancel this transfer" : "Cancel unsent parts"}
       </button>
     );
   }
   return (
     <span className="flex flex-wrap items-center gap-2" role="group" aria-label="Confirm cancelling">
-      <span>Cancel every part not sent yet? Parts already sent are not affected.</span>
+      <span>{single ? "Cancel this transfer? Nothing has been sent." : "Cancel every part not sent yet? Parts already sent are not affected."}</span>
       <button type="button" className={buttonClasses("secondary")} onClick={cancel}>
-        Yes, cancel them
+        {single ? "Yes, cancel it" : "Yes, cancel them"}
       </button>
       <button type="button" className={buttonClasses("secondary")} onClick={() => setAsking(false)}>
         Keep

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { BeneficiaryStep } from "@/components/counter/beneficiary-step";
 import { RemitterStep } from "@/components/counter/remitter-step";
-import { TransferForm } from "@/components/counter/transfer-form";
+import { TransferForm, type ShopLocation } from "@/components/counter/transfer-form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import { maskMobile, rupeesSpoken } from "@/lib/format";
@@ -12,7 +12,7 @@ import type { ChargePlan } from "@/lib/money/charges";
 import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 
 /** The agent's counter: customer, beneficiary, then amount and details. */
-export function CounterFlow({ minRupees, rdServicePorts, plan }: { minRupees: number; rdServicePorts: number[]; plan: ChargePlan }) {
+export function CounterFlow({ minRupees, rdServicePorts, plan, shopLocation }: { minRupees: number; rdServicePorts: number[]; plan: ChargePlan; shopLocation: ShopLocation | null }) {
   const [remitter, setRemitter] = useState<RemitterView | null>(null);
   const [beneficiary, setBeneficiary] = useState<BeneficiaryView | null>(null);
 
@@ -46,7 +46,7 @@ export function CounterFlow({ minRupees, rdServicePorts, plan }: { minRupees: nu
         </button>
       </Card>
       <BeneficiaryStep mobile={remitter.mobile} selected={beneficiary} onSelect={setBeneficiary} />
-      {beneficiary ? <TransferForm key={beneficiary.id} remitter={remitter} beneficiary={beneficiary} minRupees={minRupees} plan={plan} /> : null}
+      {beneficiary ? <TransferForm key={beneficiary.id} remitter={remitter} beneficiary={beneficiary} minRupees={minRupees} plan={plan} shopLocation={shopLocation} /> : null}
     </div>
   );
 }

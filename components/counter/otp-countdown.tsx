@@ -9,6 +9,8 @@ export function OtpCountdown({ secondsLeft }: { secondsLeft: number }) {
   const [announcement, setAnnouncement] = useState("");
   const text = countdownAnnouncement(secondsLeft);
   if (text && text !== announcement) setAnnouncement(text);
+  // After a resend the expiry is old news: the region goes quiet until the new OTP's next mark.
+  else if (!text && secondsLeft > 0 && announcement === countdownAnnouncement(0)) setAnnouncement("");
   const urgent = secondsLeft <= 10;
   return (
     <div className="flex items-center gap-3">

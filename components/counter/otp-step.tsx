@@ -3,20 +3,24 @@
 import { useEffect, useRef, useState } from "react";
 import { confirmPartAction, resendOtpAction } from "@/app/(portal)/transfers/actions";
 import { OtpCountdown } from "@/components/counter/otp-countdown";
-import { useServerCountdown } from "@/components/counter/use-countdown";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
 import type { PartView } from "@/lib/counter/transfer-view";
 import { rupeesSpoken } from "@/lib/format";
 import { OtpInput } from "@/components/counter/otp-input";
 
-/** Step 4: the part waiting for its OTP: send it, or type what the customer reads out, in time. */
-export function OtpStep({ part, total, serverNow, receivedAt, onChange }: { part: PartView; total: number; serverNow: string; receivedAt: number; onChange: () => Promise<void> }) {
-  const secondsLeft = useServerCountdown(part.state === "OTP_SENT" ? part.otpExpiresAt : null, serverNow, receivedAt);
+/**
+ * Step 4: the part waiting for its OTP: send it, or type what the customer reads out, in time.
+ * `secondsLeft` is the OTP's countdown (TransferProgress keeps it, so the part's badge agrees).
+ */
+export function OtpStep({ part, total, secondsLeft, onChange }: { part: PartView; total: number; secondsLeft: number; onChange: () => Promise<void> }) {
   const [otp, setOtp] = useState("");
-  const [error, setError] = useState<string>();
+  // A wrong OTP's message is about the OTP that was live: it goes when that OTP expires.
+  const [failure, setFailure] = useState<{ message: string; aboutLiveOtp: boolean }>();
+  const setError = (message?: string, aboutLiveOtp = false) => setFailure(message ? { message, aboutLiveOtp } : undefined);
   const [busy, setBusy] = useState(false);
   const expired = part.state !== "OTP_SENT" || secondsLeft === 0;
+  const error = failure && !(failure.aboutLiveOtp && expired) ? failure.message : undefined;
   // Focus is where the agent acts next: the next part's Send OTP, then the OTP the customer reads out.
   const sendButton = useRef<HTMLButtonElement>(null);
   const otpInput = useRef<HTMLInputElement>(null);
@@ -32,10 +36,10 @@ export function OtpStep({ part, total, serverNow, receivedAt, onChange }: { part
     setError(undefined);
     try {
       const result = await confirmPartAction({ partId: part.id, otp });
-      if (!result.ok) return setError(result.fieldErrors?.otp ?? result.message);
+      if (!result.ok) return setError(result.fieldErrors?.otp ?? result.message, true);
       if (result.data.state === "OTP_SENT" && result.data.message) {
         setOtp("");
-        return setError(result.data.message); // a wrong OTP: the timer keeps running
+        return setError(result.data.message, true); // a wrong OTP: the timer keeps running
       }
     } catch {
       setError("The connection dropped. The status below is being checked; do not collect the money again.");

@@ -6,14 +6,15 @@ import { rupeesSpoken } from "@/lib/format";
 const refundable = new Set(["FAILED", "REFUND_PENDING", "REFUNDED"]);
 
 /** One part of a transfer: its amount, state, reference and UTR, and what the agent can do next. */
-export function PartRow({ part, total, onChange }: { part: PartView; total: number; onChange: () => Promise<void> }) {
+/** `shownState` is the part's state as the screen knows it (an OTP that ran out reads "OTP expired" at once). */
+export function PartRow({ part, shownState, total, onChange }: { part: PartView; shownState: string; total: number; onChange: () => Promise<void> }) {
   return (
     <li className="py-3" data-testid={`part-${part.seq}`} data-state={part.state}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span className="font-medium">
           {total > 1 ? `Part ${part.seq} of ${total}: ` : ""}{rupeesSpoken(part.amount)}
         </span>
-        <StateBadge state={part.state} testId="part-state" />
+        <StateBadge state={shownState} testId="part-state" />
       </div>
       <p className="text-sm text-slate-600">
         Reference {part.reference}
@@ -24,7 +25,9 @@ export function PartRow({ part, total, onChange }: { part: PartView; total: numb
           {part.failureReason}
         </p>
       ) : null}
-      {part.state === "PENDING" ? <p className="text-sm text-amber-800">The bank has not answered yet. This updates by itself; the customer&apos;s money is safe in the ledger.</p> : null}
+      {part.state === "PENDING" ? <p className="text-sm text-amber-800" data-testid="pending-advice">
+          The bank has not answered yet. This updates by itself: do not hand the cash back or send this amount again.
+        </p> : null}
       {refundable.has(part.state) ? <Refund part={part} onChange={onChange} /> : null}
     </li>
   );

@@ -15,8 +15,9 @@ export function TransferCash({ transfer, settled }: { transfer: TransferView; se
   const earning = transfer.parts.filter((p) => earnsCommission(p.state));
   const columns = earning.map((p) => ({ label: `Part ${p.seq}`, figures: partEarnings(cashPart(p)) }));
   if (columns.length > 1) columns.push({ label: "Total", figures: cash.earned });
-  // A single part says what to hand back in its own row; several parts need the sum.
+  // A single failed or refunded part says what to hand back in its own row; several parts need the sum.
   const several = transfer.parts.length > 1;
+  const ownRowSays = !several && ["FAILED", "REFUND_PENDING", "REFUNDED"].includes(transfer.parts[0]!.state);
   return (
     <section aria-label="Cash" className="mt-3 space-y-1 border-t border-slate-200 pt-3" data-testid="transfer-cash">
       <p className="text-slate-700">
@@ -27,12 +28,12 @@ export function TransferCash({ transfer, settled }: { transfer: TransferView; se
           {cash.sentParts > 0 ? `Sent ${rupeesSpoken(cash.sentAmount)} in ${partsText(cash.sentParts)}; you earned ${rupees(cash.earned.netCommission)}` : "Nothing was sent, and nothing earned"}
         </p>
       ) : null}
-      {several && cash.handBack.gt(0) ? (
+      {!ownRowSays && cash.handBack.gt(0) ? (
         <p className="text-lg font-bold text-red-800" data-testid="cash-hand-back">
-          Hand back {rupees(cash.handBack)} to the customer (parts not sent or refunded)
+          Hand back {rupees(cash.handBack)} to the customer ({several ? "parts not sent or refunded" : "not sent"})
         </p>
       ) : null}
-      {several && cash.refundDue.gt(0) ? (
+      {!ownRowSays && cash.refundDue.gt(0) ? (
         <p className="font-semibold text-red-800" data-testid="cash-refund-due">
           {rupees(cash.refundDue)} to hand back once the refund goes through
         </p>

@@ -24,11 +24,44 @@ import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
  * the commission plan in force when the page was served; the ledger works the stored figures
  * out again with the plan in force when the transfer is written.
  */
-export function TransferForm({ remitter, beneficiary, minRupees, plan }: { remitter: RemitterView; beneficiary: BeneficiaryView; minRupees: number; plan: ChargePlan }) {
+/** A shop's location in decimal degrees, as the form holds it. */
+export interface ShopLocation {
+  latitude: string;
+  longitude: string;
+}
+
+/** This session's reading of the device's location: asked once, then used for every transfer. */
+const deviceLocationKey = "counter-portal.device-location";
+
+function sessionDeviceLocation(): ShopLocation | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(deviceLocationKey) ?? "null") as ShopLocation | null;
+    return saved && typeof saved.latitude === "string" && typeof saved.longitude === "string" ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+export function TransferForm({
+  remitter,
+  beneficiary,
+  minRupees,
+  plan,
+  shopLocation,
+}: {
+  remitter: RemitterView;
+  beneficiary: BeneficiaryView;
+  minRupees: number;
+  plan: ChargePlan;
+  shopLocation: ShopLocation | null;
+}) {
   const router = useRouter();
   const maxRupees = Math.min(monthlyLimitRupees, Number(remitter.limitLeft));
   const schema = useMemo(() => transferSchema({ minRupees, maxRupees }), [minRupees, maxRupees]);
   type Values = z.input<typeof schema>;
+  // The step only ever renders in the browser (it opens on a pick), so the session is readable here.
+  const [sessionReading] = useState(() => (typeof window === "undefined" ? null : sessionDeviceLocation()));
+  const initialLocation = sessionReading ?? shopLocation;
   const form = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: {
@@ -37,10 +70,13 @@ export function TransferForm({ remitter, beneficiary, minRupees, plan }: { remit
       pincode: remitter.known.pincode ?? "",
       address: remitter.known.address ?? "",
       dateOfBirth: remitter.known.dateOfBirth ?? "",
-      latitude: "",
-      longitude: "",
+      latitude: initialLocation?.latitude ?? "",
+      longitude: initialLocation?.longitude ?? "",
     },
   });
+  // Where the location comes from: the outlet's records, this device, or the agent's typing.
+  const [source, setSource] = useState<"outlet" | "device" | "typed">(sessionReading ? "device" : shopLocation ? "outlet" : "typed");
+  const [typing, setTyping] = useState(!initialLocation);
   // The step opens when a beneficiary is picked (or picked for the agent): the amount is next to type.
   useEffect(() => form.setFocus("amount"), [form]);
   const [message, setMessage] = useState<string>();
@@ -51,24 +87,50 @@ export function TransferForm({ remitter, beneficiary, minRupees, plan }: { remit
   const amount = Number(useWatch({ control: form.control, name: "amount" }));
   const preview = useMemo(() => (Number.isInteger(amount) && amount > 0 && amount <= monthlyLimitRupees ? previewFees(amount, plan) : null), [amount, plan]);
 
+  function takeDeviceLocation(location: ShopLocation) {
+    form.setValue("latitude", location.latitude, { shouldValidate: true });
+    form.setValue("longitude", location.longitude, { shouldValidate: true });
+    setSource("device");
+  }
+
   function locate() {
-    if (!("geolocation" in navigator)) return setLocation("This browser cannot share its location. Type the shop's latitude and longitude.");
+    if (!("geolocation" in navigator)) {
+      setTyping(true);
+      return setLocation("This browser cannot share its location. Type the shop's latitude and longitude.");
+    }
     setLocation("Asking the browser for the shop's location…");
     navigator.geolocation.getCurrentPosition(
       (p) => {
-        form.setValue("latitude", p.coords.latitude.toFixed(6), { shouldValidate: true });
-        form.setValue("longitude", p.coords.longitude.toFixed(6), { shouldValidate: true });
+        const reading = { latitude: p.coords.latitude.toFixed(6), longitude: p.coords.longitude.toFixed(6) };
+        sessionStorage.setItem(deviceLocationKey, JSON.stringify(reading));
+        takeDeviceLocation(reading);
         setLocation("Location filled in from this device.");
       },
-      (error) =>
+      (error) => {
+        setTyping(true);
         setLocation(
           error.code === error.PERMISSION_DENIED
             ? "Location permission was denied. Type the shop's latitude and longitude instead (from the outlet's records)."
             : "The location could not be found. Type the shop's latitude and longitude instead.",
-        ),
+        );
+      },
       { timeout: 10_000 },
     );
   }
+
+  // Once per session, where the browser already allows it, the device confirms the shop's
+  // location; later transfers in the session reuse that reading. Nothing is asked unprompted.
+  useEffect(() => {
+    if (sessionReading) return;
+    void navigator.permissions
+      ?.query({ name: "geolocation" })
+      .then((status) => {
+        if (status.state === "granted") locate();
+      })
+      .catch(() => {});
+    // Runs when the step opens; `locate` only sets this form's values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   async function submit(values: Values) {
     setMessage(undefined);
@@ -81,6 +143,9 @@ export function TransferForm({ remitter, beneficiary, minRupees, plan }: { remit
   }
 
   const errors = form.formState.errors;
+  const [latitude, longitude] = useWatch({ control: form.control, name: ["latitude", "longitude"] });
+  // The boxes are for the rare shop away from its records, and for a location the server refused.
+  const showBoxes = typing || Boolean(errors.latitude || errors.longitude);
   return (
     <Card padding="roomy" aria-labelledby="transfer-heading">
       <h2 id="transfer-heading" className="text-lg font-semibold">
@@ -109,16 +174,29 @@ export function TransferForm({ remitter, beneficiary, minRupees, plan }: { remit
           <TextField label="Customer's address" className="sm:col-span-2" autoComplete="off" error={errors.address?.message} {...form.register("address")} />
           <fieldset className="sm:col-span-2">
             <legend className="mb-1 text-sm font-medium">Shop location</legend>
-            <button type="button" onClick={locate} className={buttonClasses("secondary")}>
-              Use this device&apos;s location
-            </button>
+            <p className="text-sm" data-testid="shop-location">
+              {source === "outlet" ? "The outlet's registered location" : source === "device" ? "This device's location" : "Typed by hand"}
+              {latitude && longitude ? `: ${latitude}, ${longitude}` : ""}
+            </p>
+            <div className="mt-1 flex flex-wrap gap-2">
+              <button type="button" onClick={locate} className={buttonClasses("secondary")}>
+                Use this device&apos;s location
+              </button>
+              {!showBoxes ? (
+                <button type="button" onClick={() => setTyping(true)} className={buttonClasses("secondary")}>
+                  Type it instead
+                </button>
+              ) : null}
+            </div>
             <p role="status" className="mt-1 min-h-5 text-sm text-slate-600" data-testid="location-message">
               {location}
             </p>
-            <div className="grid gap-x-4 sm:grid-cols-2">
-              <TextField label="Latitude" inputMode="decimal" autoComplete="off" error={errors.latitude?.message} {...form.register("latitude")} />
-              <TextField label="Longitude" inputMode="decimal" autoComplete="off" error={errors.longitude?.message} {...form.register("longitude")} />
-            </div>
+            {showBoxes ? (
+              <div className="grid gap-x-4 sm:grid-cols-2">
+                <TextField label="Latitude" inputMode="decimal" autoComplete="off" error={errors.latitude?.message} {...form.register("latitude", { onChange: () => setSource("typed") })} />
+                <TextField label="Longitude" inputMode="decimal" autoComplete="off" error={errors.longitude?.message} {...form.register("longitude", { onChange: () => setSource("typed") })} />
+              </div>
+            ) : null}
           </fieldset>
         </div>
         <FeePreview preview={preview} />

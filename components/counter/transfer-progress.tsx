@@ -7,6 +7,7 @@ import { CancelUnsent } from "@/components/counter/cancel-unsent";
 import { OtpStep } from "@/components/counter/otp-step";
 import { PartRow } from "@/components/counter/part-row";
 import { TransferCash } from "@/components/counter/transfer-cash";
+import { useServerCountdown } from "@/components/counter/use-countdown";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import type { PartView, TransferView } from "@/lib/counter/transfer-view";
@@ -40,12 +41,17 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
         return false;
       }
       openSince.current ??= Date.now();
-      return Math.min(30_000, Math.max(2_000, Math.round((Date.now() - openSince.current) / 3)));
+      // In whole 2-second steps: the interval is worked out again on every render (the OTP timer
+      // renders 4 times a second), and a value that changed each time would restart the timer.
+      return Math.min(30_000, Math.max(2_000, Math.floor((Date.now() - openSince.current) / 3 / 2_000) * 2_000));
     },
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["transfer", initial.id] });
 
   const current = transfer.parts.find((p) => awaitingOtp.has(p.state));
+  // The live OTP's countdown, on the server's clock: the OTP box and the part's badge both follow it.
+  const secondsLeft = useServerCountdown(current?.state === "OTP_SENT" ? current.otpExpiresAt : null, transfer.serverNow, dataUpdatedAt);
+  const shownState = (p: PartView) => (p.id === current?.id && p.state === "OTP_SENT" && secondsLeft === 0 ? "OTP_EXPIRED" : p.state);
   const allFinal = transfer.parts.every((p) => !awaitingOtp.has(p.state) && !open.has(p.state));
   const n = transfer.parts.length;
 
@@ -60,10 +66,10 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
 
       {isError ? (
         <p role="alert" className="rounded-lg bg-amber-100 p-3 text-amber-900">
-          The status could not be refreshed (network?). It will be tried again; the transfer itself is safe.
+          The status could not be refreshed (network?). It is tried again by itself: do not send this amount again meanwhile.
         </p>
       ) : null}
-      {current ? <OtpStep key={current.id} part={current} total={n} serverNow={transfer.serverNow} receivedAt={dataUpdatedAt} onChange={refresh} /> : null}
+      {current ? <OtpStep key={current.id} part={current} total={n} secondsLeft={secondsLeft} onChange={refresh} /> : null}
 
       <Card aria-labelledby="parts-heading">
         <h2 id="parts-heading" className="font-semibold">
@@ -71,17 +77,17 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
         </h2>
         <ul className="mt-2 divide-y divide-slate-100">
           {transfer.parts.map((p) => (
-            <PartRow key={p.id} part={p} total={n} onChange={refresh} />
+            <PartRow key={p.id} part={p} shownState={shownState(p)} total={n} onChange={refresh} />
           ))}
         </ul>
         <TransferCash transfer={transfer} settled={allFinal} />
         <p aria-live="polite" className="sr-only">
-          {transfer.parts.map((p) => `Part ${p.seq}: ${partStateLabel(p.state)}`).join(". ")}
+          {transfer.parts.map((p) => `Part ${p.seq}: ${partStateLabel(shownState(p))}`).join(". ")}
         </p>
       </Card>
 
       <div className="flex flex-wrap gap-2">
-        {current ? <CancelUnsent transferId={transfer.id} onDone={refresh} /> : null}
+        {current ? <CancelUnsent transferId={transfer.id} single={n === 1} onDone={refresh} /> : null}
         {allFinal ? (
           <Link href={`/transfers/${transfer.id}/receipt`} className={buttonClasses()}>
             Print receipt

@@ -9,10 +9,12 @@ import { useEffect, useState } from "react";
  */
 export function useServerCountdown(expiresAt: string | null, serverNow: string, receivedAt: number): number {
   const [now, setNow] = useState(() => Date.now());
+  // Ticks only while there is an OTP to count down: the screen around it stays still otherwise.
   useEffect(() => {
+    if (!expiresAt) return;
     const id = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(id);
-  }, []);
+  }, [expiresAt]);
   if (!expiresAt) return 0;
   const offset = Date.parse(serverNow) - receivedAt;
   return Math.max(0, Math.ceil((Date.parse(expiresAt) - (now + offset)) / 1000));

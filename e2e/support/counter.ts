@@ -51,8 +51,8 @@ export async function fillTransfer(page: Page, amount: number) {
   await page.getByLabel("Customer's PIN code").fill("400059");
   await page.getByLabel("Customer's date of birth").fill("1990-01-31");
   await page.getByLabel("Customer's address").fill("Marol Naka, Andheri East, Mumbai");
-  await page.getByLabel("Latitude").fill("19.108600");
-  await page.getByLabel("Longitude").fill("72.879900");
+  // The shop's location is the outlet's registered one (or this device's): nothing to type.
+  await expect(page.getByTestId("shop-location")).toContainText(": 19.108600, 72.879900");
 }
 
 /** Confirms the part on screen with the sandbox's OTP. */

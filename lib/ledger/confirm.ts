@@ -113,7 +113,8 @@ function changeForAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: Con
     return { change: { part: submitted(part), to: "CANCELLED", event, data: { failureReason: message, settledAt: ctx.now(), nextCheckAt: null } }, message };
   }
   if (answer.outcome === "wrong_otp") {
-    const message = `${answer.message.trim() || "Wrong OTP."} Check the OTP with the customer and type it again.`;
+    const left = wrongOtpsPerPart - wrongBefore - 1;
+    const message = `${answer.message.trim() || "Wrong OTP."} ${left === 1 ? "1 try" : `${left} tries`} left: check the OTP with the customer and type it again.`;
     return { change: { part: submitted(part), to: "OTP_SENT", event, data: { nextCheckAt: null } }, message };
   }
   // An explicit refusal of the money call: nothing moved. (A 202 is documented only for

@@ -115,7 +115,8 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     await ledger.sendOtp(parts[0]!.id, actor());
     const otp = await otpFor(mobile);
     const wrong = await ledger.confirm(parts[0]!.id, otp === "000000" ? "111111" : "000000", actor());
-    expect(wrong).toEqual({ state: "OTP_SENT", message: "Wrong OTP. Check the OTP with the customer and type it again." });
+    // The agent learns how many tries the part has left (5 in all).
+    expect(wrong).toEqual({ state: "OTP_SENT", message: "Wrong OTP. 4 tries left: check the OTP with the customer and type it again." });
     expect((await ledger.confirm(parts[0]!.id, otp, actor())).state).toBe("SUCCESS");
   });
 
@@ -161,7 +162,7 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     await ledger.sendOtp(parts[0]!.id, actor());
     const otp = await otpFor(mobile);
     const wrong = otp === "000000" ? "111111" : "000000";
-    for (let i = 1; i < 5; i++) expect((await ledger.confirm(parts[0]!.id, wrong, actor())).state).toBe("OTP_SENT");
+    for (let i = 1; i < 5; i++) expect(await ledger.confirm(parts[0]!.id, wrong, actor())).toMatchObject({ state: "OTP_SENT", message: expect.stringContaining(i === 4 ? "1 try left" : `${5 - i} tries left`) });
     expect(await ledger.confirm(parts[0]!.id, wrong, actor())).toEqual({ state: "CANCELLED", message: "5 wrong OTPs: this part is cancelled and no money moved. Start a new transfer when the customer has the right phone." });
     expect(await ledger.confirm(parts[0]!.id, otp, actor())).toMatchObject({ state: "CANCELLED" });
     expect((await monthUsage(db.prisma, mobile, clock)).toFixed(0)).toBe("0");

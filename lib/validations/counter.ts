@@ -65,7 +65,9 @@ export function adultOn(dateOfBirth: string, today: Date = new Date()): boolean 
   return differenceInYears(today, parseISO(dateOfBirth)) >= 18;
 }
 
-const decimalText = z.string().trim().regex(/^-?\d{1,3}(\.\d{1,6})?$/, "Use decimal degrees, e.g. 19.1086.");
+/** Decimal degrees; the message says what to press, and gives an example of this coordinate. */
+const degrees = (example: string) =>
+  z.string().trim().regex(/^-?\d{1,3}(\.\d{1,6})?$/, `Press "Use this device's location", or type decimal degrees, e.g. ${example}.`);
 
 /** The refusal of an amount above what the customer may still send this month. */
 export function aboveMonthLeftMessage(maxRupees: number): string {
@@ -98,8 +100,8 @@ export function transferSchema(limits: { minRupees: number; maxRupees: number })
       pincode: z.string().trim().regex(/^[1-9]\d{5}$/, "A PIN code has 6 digits and does not start with 0."),
       address: z.string().trim().min(5, "Enter the customer's address.").max(200, "That address is too long."),
       dateOfBirth: isoDate.refine((v) => adultOn(v), "The customer must be at least 18."),
-      latitude: decimalText.refine((v) => Number(v) >= 6 && Number(v) <= 37.6, "The shop's latitude must be in India (6 to 37.6)."),
-      longitude: decimalText.refine((v) => Number(v) >= 68 && Number(v) <= 97.5, "The shop's longitude must be in India (68 to 97.5)."),
+      latitude: degrees("19.1086").refine((v) => Number(v) >= 6 && Number(v) <= 37.6, "The shop's latitude must be in India (6 to 37.6)."),
+      longitude: degrees("72.8799").refine((v) => Number(v) >= 68 && Number(v) <= 97.5, "The shop's longitude must be in India (68 to 97.5)."),
     });
 }
 

@@ -8,11 +8,11 @@ export const metadata: Metadata = { title: "New transfer" };
 
 export default async function NewTransferPage() {
   const user = await requireUser("AGENT");
-  const { plan, minRupees, rdServicePorts } = await newTransferData();
+  const { plan, minRupees, rdServicePorts, shopLocation } = await newTransferData(user);
   return (
     <>
       <PageHeading title="New transfer" description={user.outletName ? `Outlet: ${user.outletName}` : undefined} />
-      <CounterFlow minRupees={minRupees} rdServicePorts={rdServicePorts} plan={plan} />
+      <CounterFlow minRupees={minRupees} rdServicePorts={rdServicePorts} plan={plan} shopLocation={shopLocation} />
     </>
   );
 }

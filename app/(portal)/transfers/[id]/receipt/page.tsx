@@ -5,7 +5,7 @@ import { receiptData } from "@/app/(portal)/transfers/[id]/receipt/data";
 import { PrintButton } from "@/components/counter/print-button";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { requireUser } from "@/lib/auth/current-user";
-import { formatIst, rupees } from "@/lib/format";
+import { amountText, formatIst, rupees } from "@/lib/format";
 import { partStateLabel } from "@/lib/part-state-labels";
 
 export const metadata: Metadata = { title: "Receipt" };
@@ -40,7 +40,7 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
           <p>
             {outlet.address} {outlet.pincode}
           </p>
-          <p>AOPay partner {outlet.registrationId}</p>
+          <p>Outlet ID {outlet.registrationId}</p>
           <p className="mt-1 font-semibold">Domestic money transfer receipt</p>
         </header>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
@@ -94,20 +94,27 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
         <table className="mt-3 w-full border-t border-dashed border-slate-400 text-left">
           <thead>
             <tr>
-              <th scope="col" className="pt-1 font-semibold">Part</th>
-              <th scope="col" className="pt-1 font-semibold">Amount</th>
-              <th scope="col" className="pt-1 font-semibold">Reference / UTR</th>
+              <th scope="col" className="pt-1 pr-2 font-semibold">Part</th>
+              <th scope="col" className="pt-1 pr-2 font-semibold">Amount</th>
+              <th scope="col" className="pt-1 pr-2 font-semibold">Reference / UTR</th>
               <th scope="col" className="pt-1 font-semibold">Status</th>
             </tr>
           </thead>
           <tbody>
             {view.parts.map((p) => (
               <tr key={p.id} className="align-top">
-                <td>{p.seq}</td>
-                <td>{Number(p.amount).toLocaleString("en-IN")}</td>
-                <td className="break-all">
-                  {p.reference}
-                  {p.utr ? <span className="block">UTR {p.utr}</span> : null}
+                <td className="pr-2">{p.seq}</td>
+                <td className="pr-2">{amountText(p.amount).replace(/\.00$/, "")}</td>
+                {/* Numbers are read out digit by digit: each stays on one line. */}
+                <td className="pr-2">
+                  <span className="block whitespace-nowrap" data-testid="receipt-reference">
+                    {p.reference}
+                  </span>
+                  {p.utr ? (
+                    <span className="block whitespace-nowrap" data-testid="receipt-utr">
+                      UTR {p.utr}
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   {partStateLabel(p.state)}
