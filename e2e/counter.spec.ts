@@ -264,6 +264,50 @@ test("a one-part transfer not sent yet is cancelled as a transfer, and the agent
   await expect(page.getByTestId("cash-summary")).toHaveText("Nothing was sent, and nothing earned");
 });
 
+test("a returning customer's Rs 7,500 takes the typing and six presses, by keyboard alone", async ({ page }) => {
+  test.setTimeout(60_000);
+  // A customer served here before, with one saved beneficiary.
+  const mobile = uniqueMobile();
+  await signIn(page, users.agent);
+  await registerCustomer(page, mobile);
+  await addBeneficiary(page);
+  await fillTransfer(page, 1000);
+  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  await confirmWithOtp(page, mobile);
+  await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
+
+  await page.goto("/transfers/new");
+  let presses = 0;
+  const press = async (key: "Enter" | "Tab") => {
+    presses++;
+    await page.keyboard.press(key);
+  };
+  const otpBox = page.getByLabel("OTP read out by the customer");
+  await expect(page.getByLabel("Customer's mobile number")).toBeFocused();
+  await page.keyboard.type(mobile);
+  await press("Enter");
+  await expect(page.getByRole("radio", { name: /Sita Devi/ })).toBeChecked();
+  await expect(page.getByLabel("Amount (Rs, whole rupees)")).toBeFocused();
+  await page.keyboard.type("7500");
+  await expect(page.getByTestId("customer-pays")).toHaveText("Rs 7,575.00");
+  await press("Enter");
+  await expect(page).toHaveURL(/\/transfers\/[0-9a-f-]{36}$/);
+  for (const k of [1, 2]) {
+    if (k === 2) {
+      await expect(page.getByRole("button", { name: "Send OTP for part 2" })).toBeFocused();
+      await press("Enter");
+    }
+    await expect(otpBox).toBeFocused();
+    await page.keyboard.type(await sandboxOtp(page.request, mobile, "transfer"));
+    await press("Enter");
+    await expect(page.getByTestId(`part-${k}`)).toHaveAttribute("data-state", "SUCCESS");
+  }
+  await expect(page.getByRole("link", { name: "Print receipt" })).toBeFocused();
+  await press("Enter");
+  await expect(page).toHaveURL(/\/receipt$/);
+  expect(presses).toBe(6);
+});
+
 test("a beneficiary is deleted only after the agent confirms", async ({ page }) => {
   const mobile = uniqueMobile();
   await signIn(page, users.agent);

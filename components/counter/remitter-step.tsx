@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { ekycAction, findRemitterAction, registerRemitterAction } from "@/app/(portal)/transfers/actions";
 import { OtpCountdown } from "@/components/counter/otp-countdown";
@@ -17,6 +17,8 @@ export function RemitterStep({ onFound, rdServicePorts }: { onFound: (remitter: 
   const [registration, setRegistration] = useState<{ mobile: string } | null>(null);
   const [message, setMessage] = useState<string>();
   const form = useForm<{ mobile: string }>({ resolver: zodResolver(lookupSchema), defaultValues: { mobile: "" } });
+  // The counter starts with the customer's mobile: the agent types it straight away.
+  useEffect(() => form.setFocus("mobile"), [form]);
 
   async function lookup({ mobile }: { mobile: string }) {
     setMessage(undefined);

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { CancelUnsent } from "@/components/counter/cancel-unsent";
 import { OtpStep } from "@/components/counter/otp-step";
 import { PartRow } from "@/components/counter/part-row";
@@ -54,6 +54,13 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
   const shownState = (p: PartView) => (p.id === current?.id && p.state === "OTP_SENT" && secondsLeft === 0 ? "OTP_EXPIRED" : p.state);
   const allFinal = transfer.parts.every((p) => !awaitingOtp.has(p.state) && !open.has(p.state));
   const n = transfer.parts.length;
+  // When the last part settles while the agent watches, the receipt is the next press.
+  const receiptLink = useRef<HTMLAnchorElement>(null);
+  const wasFinal = useRef(allFinal);
+  useEffect(() => {
+    if (allFinal && !wasFinal.current) receiptLink.current?.focus();
+    wasFinal.current = allFinal;
+  }, [allFinal]);
 
   return (
     <div className="space-y-4">
@@ -89,7 +96,7 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
       <div className="flex flex-wrap gap-2">
         {current ? <CancelUnsent transferId={transfer.id} single={n === 1} onDone={refresh} /> : null}
         {allFinal ? (
-          <Link href={`/transfers/${transfer.id}/receipt`} className={buttonClasses()}>
+          <Link ref={receiptLink} href={`/transfers/${transfer.id}/receipt`} className={buttonClasses()}>
             Print receipt
           </Link>
         ) : null}
