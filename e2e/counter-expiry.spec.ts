@@ -3,10 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./support/test";
 import { prepareDatabase } from "@/lib/demo/prepare";
-import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sandboxOtp, uniqueMobile } from "./support/counter";
+import { confirmWithOtp, sandboxOtp, sendNewCustomersOtp } from "./support/counter";
 import { nextBin, startServer, testSecret } from "./support/processes";
-import { signIn } from "./support/sign-in";
-import { e2eRdServicePort, users } from "./support/users";
+import { e2eRdServicePort } from "./support/users";
 
 // A server of its own whose OTPs live 10 seconds (OTP_VALIDITY_SECONDS), so expiry can be seen.
 let serverOutput: (() => string) | undefined;
@@ -35,12 +34,7 @@ test("at zero the confirm button is disabled and a resend makes the old OTP usel
     await expect.poll(server.output, { timeout: 60_000 }).toContain("Ready");
     const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
     const page = await context.newPage();
-    const mobile = uniqueMobile();
-    await signIn(page, users.agent);
-    await registerCustomer(page, mobile);
-    await addBeneficiary(page);
-    await fillTransfer(page, 1000);
-    await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+    const mobile = await sendNewCustomersOtp(page, 1000);
     await expect(page.getByTestId("otp-countdown")).toHaveText(/^00:(09|10)$/);
     const oldOtp = await sandboxOtp(page.request, mobile, "transfer");
     // A wrong OTP first: its message says how many tries are left...

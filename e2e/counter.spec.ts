@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test";
-import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sandboxOtp, uniqueMobile } from "./support/counter";
+import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sandboxOtp, sendNewCustomersOtp, uniqueMobile } from "./support/counter";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
 import { dependsOnDatabase } from "./support/tags";
@@ -119,12 +119,7 @@ test("Rs 12,000 goes in three parts, each with its own OTP", async ({ page }) =>
 });
 
 test("a wrong OTP is refused inline while the timer keeps running; a double click confirms once", dependsOnDatabase, async ({ page, browser }) => {
-  const mobile = uniqueMobile();
-  await signIn(page, users.agent);
-  await registerCustomer(page, mobile);
-  await addBeneficiary(page);
-  await fillTransfer(page, 1500);
-  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  const mobile = await sendNewCustomersOtp(page, 1500);
   await expect(page.getByTestId("otp-countdown")).toBeVisible();
   const otp = await sandboxOtp(page.request, mobile, "transfer");
   // Keyboard only: type the OTP and press Enter.
@@ -156,12 +151,7 @@ test("a wrong OTP is refused inline while the timer keeps running; a double clic
 });
 
 test("a pending transfer updates itself to success", dependsOnDatabase, async ({ page }) => {
-  const mobile = uniqueMobile();
-  await signIn(page, users.agent);
-  await registerCustomer(page, mobile);
-  await addBeneficiary(page);
-  await fillTransfer(page, 1022);
-  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  const mobile = await sendNewCustomersOtp(page, 1022);
   await confirmWithOtp(page, mobile);
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "PENDING");
   // What the agent must do, in the counter's words (not the back office's "ledger").
@@ -170,24 +160,14 @@ test("a pending transfer updates itself to success", dependsOnDatabase, async ({
 });
 
 test("a failed transfer shows AOPay's reason", async ({ page }) => {
-  const mobile = uniqueMobile();
-  await signIn(page, users.agent);
-  await registerCustomer(page, mobile);
-  await addBeneficiary(page);
-  await fillTransfer(page, 1011);
-  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  const mobile = await sendNewCustomersOtp(page, 1011);
   await confirmWithOtp(page, mobile);
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "FAILED");
   await expect(page.getByTestId("failure-reason")).toHaveText("Transaction failed: the beneficiary bank declined it.");
 });
 
 test("an amount over what is left of the customer's month is refused, showing what is left", dependsOnDatabase, async ({ page }) => {
-  const mobile = uniqueMobile();
-  await signIn(page, users.agent);
-  await registerCustomer(page, mobile);
-  await addBeneficiary(page);
-  await fillTransfer(page, 5000);
-  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  const mobile = await sendNewCustomersOtp(page, 5000);
   await confirmWithOtp(page, mobile);
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
 
@@ -249,12 +229,7 @@ test.describe("on a 360-pixel-wide phone", () => {
 });
 
 test("a one-part transfer not sent yet is cancelled as a transfer, and the agent is told to hand the cash back", async ({ page }) => {
-  const mobile = uniqueMobile();
-  await signIn(page, users.agent);
-  await registerCustomer(page, mobile);
-  await addBeneficiary(page);
-  await fillTransfer(page, 1000);
-  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  await sendNewCustomersOtp(page, 1000);
   await expect(page.getByTestId("otp-countdown")).toBeVisible();
   await expect(page.getByRole("button", { name: "Cancel unsent parts" })).toHaveCount(0);
   await page.getByRole("button", { name: "Cancel this transfer" }).click();
@@ -267,12 +242,7 @@ test("a one-part transfer not sent yet is cancelled as a transfer, and the agent
 test("a returning customer's Rs 7,500 takes the typing and six presses, by keyboard alone", async ({ page }) => {
   test.setTimeout(60_000);
   // A customer served here before, with one saved beneficiary.
-  const mobile = uniqueMobile();
-  await signIn(page, users.agent);
-  await registerCustomer(page, mobile);
-  await addBeneficiary(page);
-  await fillTransfer(page, 1000);
-  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  const mobile = await sendNewCustomersOtp(page, 1000);
   await confirmWithOtp(page, mobile);
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
 
@@ -349,12 +319,7 @@ test("the beneficiary form refuses a mistyped account number and an unknown IFSC
 });
 
 test("after the first part, the rest can be cancelled before it is sent", async ({ page }) => {
-  const mobile = uniqueMobile();
-  await signIn(page, users.agent);
-  await registerCustomer(page, mobile);
-  await addBeneficiary(page);
-  await fillTransfer(page, 7000);
-  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  const mobile = await sendNewCustomersOtp(page, 7000);
   await confirmWithOtp(page, mobile);
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
   await page.getByRole("button", { name: "Cancel unsent parts" }).click();

@@ -1,18 +1,11 @@
 import { expect, test } from "./support/test";
-import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sandboxOtp, uniqueMobile } from "./support/counter";
-import { signIn } from "./support/sign-in";
-import { users } from "./support/users";
+import { confirmWithOtp, sandboxOtp, sendNewCustomersOtp } from "./support/counter";
 import { dependsOnDatabase } from "./support/tags";
 
 test.use({ permissions: ["geolocation"], geolocation: { latitude: 19.1086, longitude: 72.8799 } });
 
 test("a failed transfer is refunded with the customer's refund OTP, a wrong one refused inline", dependsOnDatabase, async ({ page }, testInfo) => {
-  const mobile = uniqueMobile();
-  await signIn(page, users.agent);
-  await registerCustomer(page, mobile);
-  await addBeneficiary(page);
-  await fillTransfer(page, 1011);
-  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  const mobile = await sendNewCustomersOtp(page, 1011);
   await confirmWithOtp(page, mobile);
 
   const part = page.getByTestId("part-1");

@@ -1,5 +1,7 @@
 /** Helpers for the counter-flow stories: sandbox OTPs and a registered customer. */
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
+import { users } from "./users";
 
 let seq = 0;
 /** A mobile number no other test uses (ends never in 401, the sandbox's auth-failure trigger). */
@@ -53,6 +55,20 @@ export async function fillTransfer(page: Page, amount: number) {
   await page.getByLabel("Customer's address").fill("Marol Naka, Andheri East, Mumbai");
   // The shop's location is the outlet's registered one (or this device's): nothing to type.
   await expect(page.getByTestId("shop-location")).toContainText(": 19.108600, 72.879900");
+}
+
+/**
+ * The start of most counter stories: the agent signs in, registers a new customer with a
+ * beneficiary, and sends the OTP for `amount`. Returns the customer's mobile.
+ */
+export async function sendNewCustomersOtp(page: Page, amount: number): Promise<string> {
+  const mobile = uniqueMobile();
+  await signIn(page, users.agent);
+  await registerCustomer(page, mobile);
+  await addBeneficiary(page);
+  await fillTransfer(page, amount);
+  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  return mobile;
 }
 
 /** Confirms the part on screen with the sandbox's OTP. */
