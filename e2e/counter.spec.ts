@@ -223,6 +223,9 @@ test.describe("on a 360-pixel-wide phone", () => {
     const headings = await textBoxes(page.getByTestId("receipt").getByRole("columnheader"));
     for (let i = 1; i < headings.length; i++) expect(headings[i]!.left - headings[i - 1]!.right, `gap before heading ${i + 1}`).toBeGreaterThanOrEqual(4);
     for (const number of await textBoxes(page.locator('[data-testid="receipt-utr"], [data-testid="receipt-reference"]'))) expect(number.lines).toBe(1);
+    // ...and the whole table stays inside the receipt's own margins.
+    const inside = await page.getByTestId("receipt").evaluate((receipt) => receipt.getBoundingClientRect().right - parseFloat(getComputedStyle(receipt).paddingRight));
+    expect(Math.max(...headings.map((h) => h.right))).toBeLessThanOrEqual(inside);
     await page.goto("/transfers");
     await fits("history");
   });

@@ -91,7 +91,8 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
             </>
           ) : null}
         </dl>
-        <table className="mt-3 w-full border-t border-dashed border-slate-400 text-left">
+        {/* Smaller on a phone's A4 view, so four columns of unbroken numbers fit inside the receipt. */}
+        <table className={`mt-3 w-full border-t border-dashed border-slate-400 text-left ${thermal ? "" : "text-xs sm:text-sm"}`}>
           <thead>
             <tr>
               <th scope="col" className="pt-1 pr-2 font-semibold">Part</th>
