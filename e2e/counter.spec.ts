@@ -7,6 +7,9 @@ import { dependsOnDatabase } from "./support/tags";
 test.use({ permissions: ["geolocation"], geolocation: { latitude: 19.1086, longitude: 72.8799 } });
 
 test("an agent sends money to a new beneficiary of a new customer, from mobile to receipt", dependsOnDatabase, async ({ page }, testInfo) => {
+  // The whole journey, both receipts, both print sizes and nine history searches: about 20 s on
+  // PostgreSQL alone, over 30 s on PGlite while the other worker runs.
+  test.setTimeout(60_000);
   const mobile = uniqueMobile();
   await signIn(page, users.agent);
   await page.goto("/transfers/new");
