@@ -41,24 +41,24 @@ export function SandboxOtpPanel() {
   return (
     <aside aria-label="Sandbox OTPs" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 print:hidden" data-testid="sandbox-otps">
       <p>
-        <span className="font-semibold">Sandbox OTPs</span> (what the customer would receive by SMS from the simulated AOPay):{" "}
-        {live.length === 0 ? <span>{isError ? "could not load them." : data === undefined ? "checking…" : "none waiting."}</span> : null}
+        <span className="font-semibold">Sandbox OTPs</span> (what the customer would receive by SMS from the simulated AOPay):
       </p>
-      {live.length > 0 ? (
-        <ul className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
-          {live.map((otp, i) => (
-            <li key={`${otp.purpose}-${otp.mobile}-${otp.code}`} className="flex items-baseline gap-2" data-mobile={otp.mobile} data-purpose={otp.purpose}>
-              <span>
-                {purposeLabels[otp.purpose] ?? otp.purpose} · …{otp.mobile.slice(-4)}
-              </span>
-              <span className="font-mono text-base font-bold tracking-widest" data-testid={i === 0 ? "sandbox-newest-otp" : "sandbox-otp-code"}>
-                {otp.code}
-              </span>
-              <span className="text-amber-800">{Math.max(0, Math.ceil((Date.parse(otp.expiresAt) - now) / 1000))} s</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {/* The list's line is always there, so an OTP that arrives or runs out never moves the
+          page under the agent's pointer (a Confirm button jumping as they press it). */}
+      <ul className="mt-1 flex min-h-6 flex-wrap items-baseline gap-x-6 gap-y-1">
+        {live.length === 0 ? <li>{isError ? "Could not load them." : data === undefined ? "Checking…" : "None waiting."}</li> : null}
+        {live.map((otp, i) => (
+          <li key={`${otp.purpose}-${otp.mobile}-${otp.code}`} className="flex items-baseline gap-2" data-mobile={otp.mobile} data-purpose={otp.purpose}>
+            <span>
+              {purposeLabels[otp.purpose] ?? otp.purpose} · …{otp.mobile.slice(-4)}
+            </span>
+            <span className="font-mono text-base font-bold tracking-widest" data-testid={i === 0 ? "sandbox-newest-otp" : "sandbox-otp-code"}>
+              {otp.code}
+            </span>
+            <span className="text-amber-800">{Math.max(0, Math.ceil((Date.parse(otp.expiresAt) - now) / 1000))} s</span>
+          </li>
+        ))}
+      </ul>
     </aside>
   );
 }

@@ -92,6 +92,26 @@ async function changeDemoUsers(database: DatabaseTarget, change: (prisma: Opened
   }
 }
 
+test("the sandbox strip keeps its height as OTPs arrive and run out, so nothing under it moves", async ({ page }) => {
+  // The strip's own input, held still: first no OTP, then one, then none again.
+  let otps: { purpose: string; mobile: string; code: string; expiresAt: string }[] = [];
+  await page.route("**/api/sandbox/otps", (route) => route.fulfill({ json: { otps } }));
+  await signIn(page, users.agent);
+  await page.goto("/transfers/new");
+  const panel = page.getByRole("complementary", { name: "Sandbox OTPs" });
+  const mobileBox = page.getByLabel("Customer's mobile number");
+  await expect(panel).toContainText(/none waiting/i);
+  const empty = (await mobileBox.boundingBox())!;
+
+  otps = [{ purpose: "transfer", mobile: "9812345678", code: "482913", expiresAt: new Date(Date.now() + 90_000).toISOString() }];
+  await expect(panel.getByTestId("sandbox-newest-otp")).toHaveText("482913");
+  expect(await mobileBox.boundingBox()).toEqual(empty);
+
+  otps = [];
+  await expect(panel).toContainText(/none waiting/i);
+  expect(await mobileBox.boundingBox()).toEqual(empty);
+});
+
 test("with AOPAY_BASE_URL set, the portal calls that server instead, and the sandbox, its OTPs and the demo are gone", async ({ browser }) => {
   test.setTimeout(150_000);
   const aopay = await startMisbehavingServer();
