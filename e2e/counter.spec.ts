@@ -34,7 +34,7 @@ test("an agent sends money to a new beneficiary of a new customer, from mobile t
   await expect(page.getByTestId("customer-pays")).toHaveText("Rs 2,525.00");
   await expect(page.getByTestId("fee-preview")).toContainText("Collect from the customerRs 2,525.00");
   await page.getByLabel("Customer's PIN code").fill("400059");
-  await page.getByLabel("Customer's date of birth").fill("1990-01-31");
+  await page.getByLabel("Customer's date of birth").fill("31/01/1990");
   await page.getByLabel("Customer's address").fill("Marol Naka, Andheri East, Mumbai");
   // The browser allows the location: the device confirms the shop's location without a press.
   await expect(page.getByTestId("shop-location")).toHaveText("This device's location: 19.108600, 72.879900");
@@ -182,7 +182,7 @@ test("an amount over what is left of the customer's month is refused, showing wh
   // A returning customer's details are filled in, never typed twice.
   await expect(page.getByLabel("Customer's PIN code")).toHaveValue("400059");
   await expect(page.getByLabel("Customer's address")).toHaveValue("Marol Naka, Andheri East, Mumbai");
-  await expect(page.getByLabel("Customer's date of birth")).toHaveValue("1990-01-31");
+  await expect(page.getByLabel("Customer's date of birth")).toHaveValue("31/01/1990");
   await fillTransfer(page, 20001);
   await page.getByRole("button", { name: "Send OTP to the customer" }).click();
   await expect(page.getByText("At most Rs 20,000 (what is left of this customer's month).")).toBeVisible();
@@ -282,6 +282,59 @@ test("a returning customer's Rs 7,500 takes the typing and six presses, by keybo
   await press("Enter");
   await expect(page).toHaveURL(/\/receipt$/);
   expect(presses).toBe(6);
+});
+
+test("a new customer is registered and given two beneficiaries by keyboard: each step's box has focus as it opens, and Enter picks a beneficiary", async ({ page }) => {
+  test.setTimeout(60_000);
+  const mobile = uniqueMobile();
+  await signIn(page, users.agent);
+  await page.goto("/transfers/new");
+  await expect(page.getByLabel("Customer's mobile number")).toBeFocused();
+  await page.keyboard.type(mobile);
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Aadhaar number")).toBeFocused();
+  await page.keyboard.type("234567890123");
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Registration OTP")).toBeFocused();
+  await page.keyboard.type(await sandboxOtp(page.request, mobile, "register"));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("remitter-card")).toContainText("Rs 25,000 left");
+
+  // No beneficiary yet: the add form is open with its first box focused; Tab walks it, Enter adds.
+  const typeBeneficiary = async (name: string, account: string) => {
+    await expect(page.getByLabel("Account holder's name")).toBeFocused();
+    for (const text of [name, "SBIN0000691", account]) {
+      await page.keyboard.type(text);
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.type(account);
+    await page.keyboard.press("Enter");
+  };
+  await typeBeneficiary("Sita Devi", "20018575947");
+  await expect(page.getByRole("radio", { name: /Sita Devi/ })).toBeChecked();
+  await expect(page.getByLabel("Amount (Rs, whole rupees)")).toBeFocused();
+
+  await page.getByRole("button", { name: "Add a beneficiary" }).press("Enter");
+  await typeBeneficiary("Ravi Kumar", "30018575948");
+  await expect(page.getByRole("radio", { name: /Ravi Kumar/ })).toBeChecked();
+  await expect(page.getByLabel("Amount (Rs, whole rupees)")).toBeFocused();
+
+  // The same customer again, now with two: focus is in the list, nothing picked. An arrow key
+  // moves the pick and leaves focus there; Enter takes the agent on to the amount.
+  await page.getByRole("button", { name: "Another customer" }).click();
+  await expect(page.getByLabel("Customer's mobile number")).toBeFocused();
+  await page.keyboard.type(mobile);
+  await page.keyboard.press("Enter");
+  const first = page.getByRole("radio").first();
+  await expect(first).toBeFocused();
+  await expect(page.getByRole("radio", { checked: true })).toHaveCount(0);
+  await page.keyboard.press("ArrowDown");
+  const second = page.getByRole("radio").nth(1);
+  await expect(second).toBeChecked();
+  await expect(second).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Amount (Rs, whole rupees)")).toBeFocused();
+  await expect(second).toBeChecked();
 });
 
 test("a beneficiary is deleted only after the agent confirms", async ({ page }) => {

@@ -1,14 +1,12 @@
 import type { Page, Request } from "@playwright/test";
 import { expect, test } from "./support/test";
+import { showDay } from "@/lib/days";
+import { dayFromToday } from "./support/days";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
 
 const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** The India calendar day `offset` days from today, as the date field takes it (yyyy-MM-dd). */
-function indiaDay(offset: number): string {
-  return new Date(Date.now() + 5.5 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** "2026-11-23" as the page shows it: "23 Nov 2026, 00:00 IST". */
 function shown(day: string): string {
@@ -20,7 +18,8 @@ const uniqueName = (what: string) => `${what} ${Date.now().toString(36)}`;
 
 async function fillPlan(page: Page, name: string, day: string) {
   await page.getByLabel("Plan name").fill(name);
-  await page.getByLabel("Starts on (India date)").fill(day);
+  // Typed as the admin reads it: DD/MM/YYYY.
+  await page.getByLabel("Starts on (India date)").fill(showDay(day));
 }
 
 test("the admin adds a plan from tomorrow and sees it upcoming with its worked example", async ({ page }, testInfo) => {
@@ -34,7 +33,7 @@ test("the admin adds a plan from tomorrow and sees it upcoming with its worked e
   await expect(launch.getByTestId("worked-example")).toContainText("Rs 1,000 → charge 10.00, GST 1.53, commission 4.47, TDS 0.22, net 4.25");
 
   const name = uniqueName("Flat fee under Rs 1,000");
-  const tomorrow = indiaDay(1);
+  const tomorrow = dayFromToday(1);
   await fillPlan(page, name, tomorrow);
   const example = page.getByTestId("plan-example");
   await expect(example).toContainText("Rs 1,000 → charge 10.00, GST 1.53, commission 4.47, TDS 0.09, net 4.38");
@@ -68,7 +67,7 @@ test("the admin adds a plan from tomorrow and sees it upcoming with its worked e
   await expect(current).toContainText(`until ${shown(tomorrow)}`);
 
   // Today is refused: transfers already made today must keep their plan.
-  await fillPlan(page, uniqueName("Too soon"), indiaDay(0));
+  await fillPlan(page, uniqueName("Too soon"), dayFromToday(0));
   await page.getByRole("button", { name: "Add plan" }).click();
   await expect(page.getByText("Choose tomorrow or a later day")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("2-listed.png"), fullPage: true });
@@ -95,7 +94,7 @@ test("the add-plan action refuses an agent, a supervisor and a visitor who call 
   await admin.goto("/admin/plans");
   const name = uniqueName("Replayed plan");
   // Not tomorrow: the other test adds tomorrow's plan, and the two may run at once.
-  await fillPlan(admin, name, indiaDay(3));
+  await fillPlan(admin, name, dayFromToday(3));
 
   let captured: Request | undefined;
   await admin.route("**/admin/plans", async (route) => {
@@ -134,9 +133,9 @@ test("the add-plan action refuses an agent, a supervisor and a visitor who call 
   await expect(admin.getByText(name)).toHaveCount(0);
 
   // The admin's own call goes through.
-  await fillPlan(admin, name, indiaDay(3));
+  await fillPlan(admin, name, dayFromToday(3));
   await admin.getByRole("button", { name: "Add plan" }).click();
-  await expect(admin.locator('li[data-status="upcoming"]', { hasText: name })).toContainText(`From ${shown(indiaDay(3))}`);
+  await expect(admin.locator('li[data-status="upcoming"]', { hasText: name })).toContainText(`From ${shown(dayFromToday(3))}`);
 
   await Promise.all(contexts.map((c) => c.close()));
 });

@@ -1,6 +1,7 @@
 import type { Page, Request } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { readCsv } from "@/lib/reconciliation/csv";
+import { dayFromToday } from "./support/days";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
 import { dependsOnDatabase } from "./support/tags";
@@ -9,10 +10,6 @@ import { dependsOnDatabase } from "./support/tags";
 // yesterday has four successes and one failure, the day before four successes and one failure,
 // all with AOPay's reported figures equal to the expected ones. Other tests only add to today.
 
-/** An India day, `daysAgo` days before today, as yyyy-MM-dd. */
-function indiaDay(daysAgo: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" }).format(new Date(Date.now() - daysAgo * 86_400_000));
-}
 
 const statementHeader = "reference,date,amount,customer_charge,gst,tds,net_commission,utr,status";
 
@@ -60,7 +57,7 @@ async function chooseStatement(page: Page, name: string, lines: string[]) {
 
 test("an admin imports AOPay's statement for a day, sees a charge mismatch and a missing transfer, locks the day, and a later import for it is refused", dependsOnDatabase, async ({ page }, testInfo) => {
   test.setTimeout(90_000);
-  const day = indiaDay(1);
+  const day = dayFromToday(-1);
   await signIn(page, users.admin);
   await expect(page).toHaveURL(/\/reconciliation$/);
   await expect(page.getByRole("heading", { name: "Reconciliation", level: 1 })).toBeVisible();
@@ -139,7 +136,7 @@ test("an admin imports AOPay's statement for a day, sees a charge mismatch and a
 
 test("agents and supervisors get 403 on reconciliation and cannot import a statement or lock a day by replaying the admin's calls", async ({ browser, baseURL }) => {
   test.setTimeout(90_000);
-  const day = indiaDay(2);
+  const day = dayFromToday(-2);
   const path = `/reconciliation?day=${day}`;
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -210,7 +207,7 @@ test("agents and supervisors get 403 on reconciliation and cannot import a state
 test("the reconciliation view fits a 360-pixel phone", async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await signIn(page, users.admin);
-  for (const path of [`/reconciliation?day=${indiaDay(1)}`, `/reconciliation?day=${indiaDay(1)}&span=month`]) {
+  for (const path of [`/reconciliation?day=${dayFromToday(-1)}`, `/reconciliation?day=${dayFromToday(-1)}&span=month`]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Expected and reported" })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -220,6 +217,6 @@ test("the reconciliation view fits a 360-pixel phone", async ({ page }, testInfo
     expect(hidden, path).toBeLessThanOrEqual(0);
   }
   await page.screenshot({ path: testInfo.outputPath("reconciliation-month-phone.png"), fullPage: true });
-  await page.goto(`/reconciliation?day=${indiaDay(1)}`);
+  await page.goto(`/reconciliation?day=${dayFromToday(-1)}`);
   await page.screenshot({ path: testInfo.outputPath("reconciliation-day-phone.png"), fullPage: true });
 });

@@ -1,6 +1,8 @@
 import type { Request } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, uniqueMobile } from "./support/counter";
+import { dayLabel, showDay } from "@/lib/days";
+import { dayFromToday } from "./support/days";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
 import { dependsOnDatabase } from "./support/tags";
@@ -59,6 +61,37 @@ test("a supervisor sees the day, clears a stuck transfer, reviews a flagged one 
   expect(lines).toHaveLength(shown + 1);
   expect(csv).toContain("XXXXXX0101");
   expect(csv).not.toMatch(/98200001\d\d/);
+});
+
+test.describe("in a browser set to English (US)", () => {
+  test.use({ locale: "en-US" });
+
+  test("every box that takes a day shows and takes it as DD/MM/YYYY, and headings say the day in words", async ({ browser, page }) => {
+    const today = dayFromToday();
+    const yesterday = dayFromToday(-1);
+    await signIn(page, users.supervisor);
+    await page.goto("/review");
+    await expect(page.getByLabel("From", { exact: true })).toHaveValue(showDay(today));
+
+    await page.goto("/review/transfers");
+    await page.getByLabel("From", { exact: true }).fill(showDay(yesterday));
+    await page.getByLabel("To", { exact: true }).fill(showDay(today));
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page.getByLabel("From", { exact: true })).toHaveValue(showDay(yesterday));
+    await expect(page.getByLabel("To", { exact: true })).toHaveValue(showDay(today));
+    await expect(page.getByText(`${dayLabel(yesterday)} to ${dayLabel(today)} (IST)`)).toBeVisible();
+
+    const adminContext = await browser.newContext({ locale: "en-US" });
+    const admin = await adminContext.newPage();
+    await signIn(admin, users.admin);
+    await admin.goto(`/reconciliation?day=${yesterday}`);
+    await expect(admin.getByLabel("Day (IST)")).toHaveValue(showDay(yesterday));
+    await admin.goto("/admin/audit");
+    await admin.getByLabel("From (IST)").fill(showDay(today));
+    await admin.getByRole("button", { name: "Apply filters" }).click();
+    await expect(admin.getByLabel("From (IST)")).toHaveValue(showDay(today));
+    await adminContext.close();
+  });
 });
 
 test.describe("a conflicting AOPay reply", () => {

@@ -14,6 +14,7 @@ const root = path.resolve(import.meta.dirname, "..");
 /** Pure rules, words and formatters that the screens and the server share. */
 const browserSafe = [
   "lib/counter/view-cash.ts",
+  "lib/days.ts",
   "lib/format.ts",
   "lib/ledger/states.ts",
   "lib/money/charges.ts",

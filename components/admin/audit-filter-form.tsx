@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { toolbarButtonClasses } from "@/components/ui/button-classes";
 import { cardClasses } from "@/components/ui/card";
+import { dayBoxProps } from "@/components/ui/day-box";
 import { Field, filterInputClasses as field } from "@/components/ui/field";
+import { showDay } from "@/lib/days";
 import type { AuditFilters } from "@/lib/audit-log/query";
 
 /** The audit log's filters: a plain GET form, so every filter is applied on the server. */
@@ -30,10 +32,10 @@ export function AuditFilterForm({ filters, actions, usernames }: { filters: Audi
         <input id="a-prefix" name="prefix" autoComplete="off" placeholder="auth." defaultValue={filters.prefix ?? ""} className={field} />
       </Field>
       <Field id="a-from" label="From (IST)">
-        <input id="a-from" name="from" type="date" defaultValue={filters.from ?? ""} className={field} />
+        <input id="a-from" name="from" {...dayBoxProps} defaultValue={filters.from ? showDay(filters.from) : ""} className={field} />
       </Field>
       <Field id="a-to" label="To (IST)">
-        <input id="a-to" name="to" type="date" defaultValue={filters.to ?? ""} className={field} />
+        <input id="a-to" name="to" {...dayBoxProps} defaultValue={filters.to ? showDay(filters.to) : ""} className={field} />
       </Field>
       <div className="col-span-2 flex flex-wrap items-end gap-2 sm:col-span-3 lg:col-span-5">
         <button type="submit" className={toolbarButtonClasses()}>

@@ -13,7 +13,8 @@ import type { BeneficiaryView } from "@/lib/counter/views";
 import { beneficiarySchema, ifscPattern } from "@/lib/validations/counter";
 
 /** Step 2: pick one of the customer's beneficiaries, add one, or delete one. */
-export function BeneficiaryStep({ mobile, selected, onSelect }: { mobile: string; selected: BeneficiaryView | null; onSelect: (b: BeneficiaryView | null) => void }) {
+/** `onSelect`'s `moveOn` is false for a pick by the arrow keys: focus stays in the list. */
+export function BeneficiaryStep({ mobile, selected, onSelect }: { mobile: string; selected: BeneficiaryView | null; onSelect: (b: BeneficiaryView | null, moveOn: boolean) => void }) {
   const [message, setMessage] = useState<string>();
   const [addingChosen, setAdding] = useState<boolean | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
@@ -31,22 +32,27 @@ export function BeneficiaryStep({ mobile, selected, onSelect }: { mobile: string
   const adding = addingChosen ?? (list !== null && list.length === 0);
 
   // The customer's only beneficiary, or the one just added, is picked for the agent: step 3
-  // opens without another press. Deleting one never picks another.
+  // opens without another press. Deleting one never picks another. With several to choose from,
+  // focus goes to the list: the arrow keys move through it and Enter picks.
   const knownIds = useRef<Set<string> | null>(null);
+  const firstRadio = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!list) return;
     const known = knownIds.current;
     knownIds.current = new Set(list.map((b) => b.id));
     const added = known ? list.filter((b) => !known.has(b.id)) : [];
-    if (added.length === 1) onSelect(added[0]!);
-    else if (known === null && list.length === 1 && !selected) onSelect(list[0]!);
+    if (added.length === 1) onSelect(added[0]!, true);
+    else if (known === null && list.length === 1 && !selected) onSelect(list[0]!, true);
+    else if (known === null && list.length > 1 && !selected) firstRadio.current?.focus();
   }, [list, onSelect, selected]);
+  // A pick by pointer moves on to the amount; one by the arrow keys (the same change event) does not.
+  const byPointer = useRef(false);
 
   async function remove(b: BeneficiaryView) {
     const result = await deleteBeneficiaryAction({ mobile, beneficiaryId: b.id });
     setConfirmDelete(null);
     if (!result.ok) return setMessage(result.message);
-    if (selected?.id === b.id) onSelect(null);
+    if (selected?.id === b.id) onSelect(null, false);
     await load();
   }
 
@@ -60,11 +66,27 @@ export function BeneficiaryStep({ mobile, selected, onSelect }: { mobile: string
         <fieldset className="mt-3">
           <legend className="sr-only">Choose the beneficiary</legend>
           <ul className="space-y-2">
-            {list.map((b) => (
+            {list.map((b, i) => (
               <li key={b.id} className={`rounded-lg border p-3 ${selected?.id === b.id ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}>
                 <div className="flex flex-wrap items-center gap-3">
-                  <label className="flex min-h-11 flex-1 cursor-pointer items-center gap-3">
-                    <input type="radio" name="beneficiary" checked={selected?.id === b.id} onChange={() => onSelect(b)} className="size-5" />
+                  <label className="flex min-h-11 flex-1 cursor-pointer items-center gap-3" onPointerDown={() => (byPointer.current = true)}>
+                    <input
+                      ref={i === 0 ? firstRadio : undefined}
+                      type="radio"
+                      name="beneficiary"
+                      checked={selected?.id === b.id}
+                      onChange={() => {
+                        onSelect(b, byPointer.current);
+                        byPointer.current = false;
+                      }}
+                      onKeyDown={(e) => {
+                        byPointer.current = false;
+                        if (e.key !== "Enter") return;
+                        e.preventDefault();
+                        onSelect(b, true);
+                      }}
+                      className="size-5"
+                    />
                     <span>
                       <span className="block font-medium">{b.name}</span>
                       <span className="block text-sm text-slate-600">
@@ -122,6 +144,8 @@ function AddBeneficiary({ mobile, onAdded, onCancel }: { mobile: string; onAdded
     resolver: zodResolver(beneficiarySchema),
     defaultValues: { mobile, name: "", ifsc: "", accountNumber: "", accountNumberAgain: "", verified: false },
   });
+  // The form opens on a press or for a customer with no beneficiary yet: the name is next to type.
+  useEffect(() => form.setFocus("name"), [form]);
   const [message, setMessage] = useState<string>();
   const code = (useWatch({ control: form.control, name: "ifsc" }) ?? "").trim().toUpperCase();
   const wellFormed = ifscPattern.test(code);

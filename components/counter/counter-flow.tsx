@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { BeneficiaryStep } from "@/components/counter/beneficiary-step";
 import { RemitterStep } from "@/components/counter/remitter-step";
 import { TransferForm, type ShopLocation } from "@/components/counter/transfer-form";
@@ -14,7 +14,10 @@ import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 /** The agent's counter: customer, beneficiary, then amount and details. */
 export function CounterFlow({ minRupees, rdServicePorts, plan, shopLocation }: { minRupees: number; rdServicePorts: number[]; plan: ChargePlan; shopLocation: ShopLocation | null }) {
   const [remitter, setRemitter] = useState<RemitterView | null>(null);
-  const [beneficiary, setBeneficiary] = useState<BeneficiaryView | null>(null);
+  // `focusRequest` counts the picks that move the agent on to the amount (a press, or a pick made
+  // for them); 0 for a pick by the arrow keys, which must leave focus in the list.
+  const [{ beneficiary, focusRequest }, setPick] = useState<{ beneficiary: BeneficiaryView | null; focusRequest: number }>({ beneficiary: null, focusRequest: 0 });
+  const pick = useCallback((b: BeneficiaryView | null, moveOn: boolean) => setPick((p) => ({ beneficiary: b, focusRequest: moveOn ? p.focusRequest + 1 : 0 })), []);
 
   if (!remitter) return <RemitterStep onFound={setRemitter} rdServicePorts={rdServicePorts} />;
 
@@ -39,14 +42,16 @@ export function CounterFlow({ minRupees, rdServicePorts, plan, shopLocation }: {
           className={buttonClasses("secondary")}
           onClick={() => {
             setRemitter(null);
-            setBeneficiary(null);
+            pick(null, false);
           }}
         >
           Another customer
         </button>
       </Card>
-      <BeneficiaryStep mobile={remitter.mobile} selected={beneficiary} onSelect={setBeneficiary} />
-      {beneficiary ? <TransferForm key={beneficiary.id} remitter={remitter} beneficiary={beneficiary} minRupees={minRupees} plan={plan} shopLocation={shopLocation} /> : null}
+      <BeneficiaryStep mobile={remitter.mobile} selected={beneficiary} onSelect={pick} />
+      {beneficiary ? (
+        <TransferForm key={beneficiary.id} remitter={remitter} beneficiary={beneficiary} minRupees={minRupees} plan={plan} shopLocation={shopLocation} focusRequest={focusRequest} />
+      ) : null}
     </div>
   );
 }

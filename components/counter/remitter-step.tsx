@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { ekycAction, findRemitterAction, registerRemitterAction } from "@/app/(portal)/transfers/actions";
 import { OtpCountdown } from "@/components/counter/otp-countdown";
@@ -81,8 +81,15 @@ function RegisterRemitter({ mobile, rdServicePorts, onRegistered }: { mobile: st
   const [busy, setBusy] = useState(false);
   const [stage, setStage] = useState<"idle" | "device" | "finger" | "aopay">("idle");
   const secondsLeft = useServerCountdown(ekyc?.otpExpiresAt ?? null, ekyc?.serverNow ?? new Date(0).toISOString(), ekyc?.receivedAt ?? 0);
+  // Each stage's one box has focus as it opens (the Aadhaar number, then the OTP), and Enter in
+  // it presses the stage's button.
+  const aadhaarBox = useRef<HTMLInputElement>(null);
+  const otpBox = useRef<HTMLInputElement>(null);
+  useEffect(() => (ekyc ? otpBox : aadhaarBox).current?.focus(), [ekyc]);
 
-  async function startEkyc() {
+  async function startEkyc(event: React.FormEvent) {
+    event.preventDefault();
+    if (busy) return;
     const digits = aadhaar.replace(/\s/g, "");
     if (!/^[2-9]\d{11}$/.test(digits)) return setError("An Aadhaar number has 12 digits and does not start with 0 or 1.");
     setBusy(true);
@@ -114,8 +121,9 @@ function RegisterRemitter({ mobile, rdServicePorts, onRegistered }: { mobile: st
     }
   }
 
-  async function register() {
-    if (!ekyc) return;
+  async function register(event: React.FormEvent) {
+    event.preventDefault();
+    if (!ekyc || busy || secondsLeft === 0) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -133,11 +141,12 @@ function RegisterRemitter({ mobile, rdServicePorts, onRegistered }: { mobile: st
     <div className="mt-4 rounded-lg border border-amber-200 bg-amber-50 p-4">
       <p className="font-medium text-amber-950">This customer is not registered yet. Register them with e-KYC.</p>
       {!ekyc ? (
-        <div className="mt-3 space-y-2">
+        <form onSubmit={startEkyc} noValidate aria-label="e-KYC" className="mt-3 space-y-2">
           <label htmlFor="aadhaar" className="block text-sm font-medium">
             Aadhaar number
           </label>
           <input
+            ref={aadhaarBox}
             id="aadhaar"
             type="password"
             inputMode="numeric"
@@ -152,32 +161,34 @@ function RegisterRemitter({ mobile, rdServicePorts, onRegistered }: { mobile: st
             {aadhaar ? maskAadhaarForDisplay(aadhaar) : "Only the last four digits are ever shown."}
           </p>
           <p className="text-sm text-slate-700">Then ask the customer to place a finger on the fingerprint device.</p>
-          <button type="button" onClick={startEkyc} disabled={busy} className={buttonClasses()}>
+          <button type="submit" disabled={busy} className={buttonClasses()}>
             {stageLabel[stage]}
           </button>
           <p className="sr-only" aria-live="polite">
             {busy ? stageLabel[stage] : ""}
           </p>
-        </div>
+        </form>
       ) : (
-        <div className="mt-3 space-y-2">
+        <form onSubmit={register} noValidate aria-label="Confirm the registration" className="mt-3 space-y-2">
           <p className="text-sm">e-KYC done. Enter the OTP sent to the customer&apos;s mobile.</p>
           <OtpCountdown secondsLeft={secondsLeft} />
           <label htmlFor="register-otp" className="block text-sm font-medium">
             Registration OTP
           </label>
           <input
+            ref={otpBox}
             id="register-otp"
+            aria-describedby="register-error"
             inputMode="numeric"
             autoComplete="one-time-code"
             value={otp}
             onChange={(e) => setOtp(e.target.value.replace(/\D/g, ""))}
             className="block w-40 rounded-lg border border-slate-300 bg-white px-3 py-2.5 font-mono text-lg tracking-widest"
           />
-          <button type="button" onClick={register} disabled={busy || secondsLeft === 0} className={buttonClasses()}>
+          <button type="submit" disabled={busy || secondsLeft === 0} className={buttonClasses()}>
             {busy ? "Registering…" : "Register customer"}
           </button>
-        </div>
+        </form>
       )}
       <FieldError id="register-error" message={error} role="alert" />
     </div>

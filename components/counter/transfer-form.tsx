@@ -6,7 +6,9 @@ import { useEffect, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { startTransferAction } from "@/app/(portal)/transfers/actions";
+import { dayBoxProps } from "@/components/ui/day-box";
 import { FieldError, TextField } from "@/components/ui/form";
+import { showDay } from "@/lib/days";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { CommissionTable } from "@/components/counter/commission";
 import { Card } from "@/components/ui/card";
@@ -48,12 +50,15 @@ export function TransferForm({
   minRupees,
   plan,
   shopLocation,
+  focusRequest,
 }: {
   remitter: RemitterView;
   beneficiary: BeneficiaryView;
   minRupees: number;
   plan: ChargePlan;
   shopLocation: ShopLocation | null;
+  /** Above 0, and on each change, focus goes to the amount. */
+  focusRequest: number;
 }) {
   const router = useRouter();
   const maxRupees = Math.min(monthlyLimitRupees, Number(remitter.limitLeft));
@@ -69,7 +74,7 @@ export function TransferForm({
       mode: "IMPS",
       pincode: remitter.known.pincode ?? "",
       address: remitter.known.address ?? "",
-      dateOfBirth: remitter.known.dateOfBirth ?? "",
+      dateOfBirth: remitter.known.dateOfBirth ? showDay(remitter.known.dateOfBirth) : "",
       latitude: initialLocation?.latitude ?? "",
       longitude: initialLocation?.longitude ?? "",
     },
@@ -77,8 +82,10 @@ export function TransferForm({
   // Where the location comes from: the outlet's records, this device, or the agent's typing.
   const [source, setSource] = useState<"outlet" | "device" | "typed">(sessionReading ? "device" : shopLocation ? "outlet" : "typed");
   const [typing, setTyping] = useState(!initialLocation);
-  // The step opens when a beneficiary is picked (or picked for the agent): the amount is next to type.
-  useEffect(() => form.setFocus("amount"), [form]);
+  // A beneficiary picked by a press (or for the agent) makes the amount the next thing to type.
+  useEffect(() => {
+    if (focusRequest > 0) form.setFocus("amount");
+  }, [form, focusRequest]);
   const [message, setMessage] = useState<string>();
   const [location, setLocation] = useState<string>("");
   // One key per form: if the reply to a start is lost and the agent presses again, the server
@@ -170,7 +177,7 @@ export function TransferForm({
             <p className="min-h-5 text-sm text-slate-500">IMPS is instant, any time.</p>
           </div>
           <TextField label="Customer's PIN code" inputMode="numeric" maxLength={6} autoComplete="off" error={errors.pincode?.message} {...form.register("pincode")} />
-          <TextField label="Customer's date of birth" type="date" error={errors.dateOfBirth?.message} {...form.register("dateOfBirth")} />
+          <TextField label="Customer's date of birth" {...dayBoxProps} error={errors.dateOfBirth?.message} {...form.register("dateOfBirth")} />
           <TextField label="Customer's address" className="sm:col-span-2" autoComplete="off" error={errors.address?.message} {...form.register("address")} />
           <fieldset className="sm:col-span-2">
             <legend className="mb-1 text-sm font-medium">Shop location</legend>

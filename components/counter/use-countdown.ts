@@ -15,9 +15,17 @@ export function useServerCountdown(expiresAt: string | null, serverNow: string, 
     const id = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(id);
   }, [expiresAt]);
-  if (!expiresAt) return 0;
-  const offset = Date.parse(serverNow) - receivedAt;
-  return Math.max(0, Math.ceil((Date.parse(expiresAt) - (now + offset)) / 1000));
+  return expiresAt ? secondsLeftAt(expiresAt, serverNow, receivedAt, now) : 0;
+}
+
+/**
+ * The countdown's arithmetic. `now` may be older than the answer: the clock state is read when
+ * the screen first drew, and it stands still until an OTP starts it, so the answer's own arrival
+ * is the earliest moment counted (otherwise a 90-second OTP first showed 01:31 or more).
+ */
+export function secondsLeftAt(expiresAt: string, serverNow: string, receivedAt: number, now: number): number {
+  const serverTime = Date.parse(serverNow) + (Math.max(now, receivedAt) - receivedAt);
+  return Math.max(0, Math.ceil((Date.parse(expiresAt) - serverTime) / 1000));
 }
 
 export function formatMmSs(seconds: number): string {

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { Money } from "@/components/ui/money";
 import { Table } from "@/components/ui/table";
 import type { LockedDay } from "@/lib/reconciliation/day-lock";
-import { dayLabel, reconciliationSearch, type ReconciliationFilters } from "@/lib/reconciliation/period";
+import { reconciliationSearch, type ReconciliationFilters } from "@/lib/reconciliation/period";
+import { dayLabel } from "@/lib/days";
 import type { DaySums, OutletAgentSums, StatementDayStats } from "@/lib/reconciliation/view";
 
 /** A day's reconciliation, keeping the outlet and agent chosen. */

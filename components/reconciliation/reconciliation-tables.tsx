@@ -3,7 +3,9 @@ import Link from "next/link";
 import { Difference, DifferenceHeader } from "@/components/reconciliation/difference";
 import { toolbarButtonClasses } from "@/components/ui/button-classes";
 import { Card, cardClasses } from "@/components/ui/card";
+import { dayBoxProps } from "@/components/ui/day-box";
 import { Field, filterInputClasses as field } from "@/components/ui/field";
+import { showDay } from "@/lib/days";
 import { Money, RupeesOnPhones } from "@/components/ui/money";
 import { Table } from "@/components/ui/table";
 import { formatIst } from "@/lib/format";
@@ -36,7 +38,7 @@ export function ReconciliationFiltersForm({
   return (
     <form method="get" action="/reconciliation" aria-label="Period and filters" className={cardClasses("normal", "mb-6 grid grid-cols-2 items-end gap-3 md:grid-cols-5")}>
       <Field id="r-day" label="Day (IST)">
-        <input id="r-day" name="day" type="date" defaultValue={filters.day} className={field} />
+        <input id="r-day" name="day" {...dayBoxProps} defaultValue={showDay(filters.day)} className={field} />
       </Field>
       <Field id="r-span" label="Show">
         <select id="r-span" name="span" defaultValue={filters.span} className={field}>

@@ -1,15 +1,17 @@
 import { toolbarButtonClasses } from "@/components/ui/button-classes";
+import { dayBoxProps } from "@/components/ui/day-box";
 import { Field } from "@/components/ui/field";
+import { showDay } from "@/lib/days";
 
 /** The period a review page shows: India's calendar days, today by default. A plain GET form. */
 export function RangeForm({ from, to, action, extra = {} }: { from: string; to: string; action: string; extra?: Record<string, string | undefined> }) {
   return (
     <form method="get" action={action} className="flex flex-wrap items-end gap-3" aria-label="Period">
       <Field id="from" label="From">
-        <input id="from" name="from" type="date" defaultValue={from} className="rounded-lg border border-slate-300 bg-white px-3 py-2" />
+        <input id="from" name="from" {...dayBoxProps} defaultValue={showDay(from)} className="rounded-lg border border-slate-300 bg-white px-3 py-2" />
       </Field>
       <Field id="to" label="To">
-        <input id="to" name="to" type="date" defaultValue={to} className="rounded-lg border border-slate-300 bg-white px-3 py-2" />
+        <input id="to" name="to" {...dayBoxProps} defaultValue={showDay(to)} className="rounded-lg border border-slate-300 bg-white px-3 py-2" />
       </Field>
       {Object.entries(extra).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <button type="submit" className={toolbarButtonClasses("secondary")}>

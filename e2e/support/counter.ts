@@ -51,7 +51,7 @@ export async function addBeneficiary(page: Page, name = "Sita Devi") {
 export async function fillTransfer(page: Page, amount: number) {
   await page.getByLabel("Amount (Rs, whole rupees)").fill(String(amount));
   await page.getByLabel("Customer's PIN code").fill("400059");
-  await page.getByLabel("Customer's date of birth").fill("1990-01-31");
+  await page.getByLabel("Customer's date of birth").fill("31/01/1990");
   await page.getByLabel("Customer's address").fill("Marol Naka, Andheri East, Mumbai");
   // The shop's location is the outlet's registered one (or this device's): nothing to type.
   await expect(page.getByTestId("shop-location")).toContainText(": 19.108600, 72.879900");

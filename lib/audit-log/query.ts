@@ -8,12 +8,11 @@
  * and (actor_label, at) for the actor, (action, at) for the action, (at) for the days.
  */
 import "server-only";
-import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { compactDetails, type CompactDetails } from "@/lib/audit-log/redact";
 import { knownActions } from "@/lib/audit-log/known-actions";
-import { dayRange } from "@/lib/review/filters";
+import { dayRange, daySchema } from "@/lib/days";
 
 export const auditPageSize = 50;
 
@@ -52,7 +51,6 @@ export function decodeCursor(value: string): AuditCursor | null {
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => isValid(parseISO(v)));
 const cursorParam = z.string().regex(cursorPattern).transform((v) => decodeCursor(v)!);
 const actionText = z.string().max(64).regex(/^[A-Za-z0-9._-]+$/);
 
@@ -60,8 +58,8 @@ const filterSchema = {
   actor: optional(z.string().max(64).transform((v) => v.toLowerCase())),
   action: optional(actionText),
   prefix: optional(actionText),
-  from: optional(isoDay),
-  to: optional(isoDay),
+  from: optional(daySchema()),
+  to: optional(daySchema()),
   before: optional(cursorParam),
   after: optional(cursorParam),
 };

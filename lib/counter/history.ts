@@ -9,7 +9,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskMobile } from "@/lib/format";
-import { indiaMidnight } from "@/lib/money/plan-form";
+import { indiaMidnight } from "@/lib/days";
 
 /** DD/MM/YYYY (or with dashes or dots) as yyyy-MM-dd, when it is a real day. */
 function dayOf(text: string): string | null {

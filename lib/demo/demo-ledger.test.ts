@@ -8,7 +8,7 @@ import { createAopayClient } from "@/lib/aopay/client";
 import { seedDemoData } from "@/lib/demo/seed";
 import { createLedger } from "@/lib/ledger/ledger";
 import { dayTotals } from "@/lib/review/day-view";
-import { dayRange, todayInIndia } from "@/lib/review/filters";
+import { dayRange, indiaDay } from "@/lib/days";
 import { riskFlags, riskSettings } from "@/lib/review/risk";
 import { reviewScope } from "@/lib/review/scope";
 import { stuckQueue } from "@/lib/review/transfers";
@@ -69,7 +69,7 @@ describe("the demo ledger early in a month", () => {
       const scope = await reviewScope(db.prisma, await db.prisma.user.findUniqueOrThrow({ where: { username: "supervisor" } }));
       const flags = await riskFlags(db.prisma, scope, dayRange(today, today), riskSettings({ beneficiaryRemitters: 3, distanceKm: 5 }));
       expect(new Set(flags.map((f) => f.kind))).toEqual(new Set(["near_monthly_cap", "just_under_5000", "far_from_outlet", "wrong_otps"]));
-      const day = (daysAgo: number) => dayRange(todayInIndia(subDays(now, daysAgo)), todayInIndia(subDays(now, daysAgo)));
+      const day = (daysAgo: number) => dayRange(indiaDay(subDays(now, daysAgo)), indiaDay(subDays(now, daysAgo)));
       expect((await dayTotals(db.prisma, scope, day(0))).parts.count).toBe(6 + extraToday);
       expect((await dayTotals(db.prisma, scope, day(1))).byState).toMatchObject({ SUCCESS: { count: 4 }, FAILED: { count: 1 } });
       expect((await dayTotals(db.prisma, scope, day(2))).byState).toMatchObject({ SUCCESS: { count: 4 }, FAILED: { count: 1 } });

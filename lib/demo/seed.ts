@@ -9,7 +9,7 @@ import { config } from "@/lib/config";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemoLedger } from "@/lib/demo/demo-ledger";
 import { defaultPlan } from "@/lib/money/charges";
-import { indiaMidnight } from "@/lib/money/plan-form";
+import { indiaMidnight } from "@/lib/days";
 import type { Role } from "@/lib/roles";
 
 export const demoOutlet = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blankPlanForm, firstPlanDay, indiaDay, indiaMidnight, planFormSchema, termsFromForm, type PlanFormValues } from "@/lib/money/plan-form";
+import { blankPlanForm, firstPlanDay, planFormSchema, termsFromForm, type PlanFormValues } from "@/lib/money/plan-form";
 import { exampleAmounts, slabText, workedExample } from "@/lib/money/plan-text";
 
 /** The first message for each field the form would highlight. */
@@ -13,12 +13,6 @@ function problems(values: PlanFormValues, firstDay?: string): Record<string, str
 const valid = (changes: Partial<PlanFormValues> = {}): PlanFormValues => ({ ...blankPlanForm("2026-11-23"), name: "Festive 2026", ...changes });
 
 describe("India days", () => {
-  it("starts a plan's day at midnight IST", () => {
-    expect(indiaMidnight("2024-10-01").toISOString()).toBe("2024-09-30T18:30:00.000Z");
-    expect(indiaDay(new Date("2024-09-30T18:29:59.999Z"))).toBe("2024-09-30");
-    expect(indiaDay(new Date("2024-09-30T18:30:00.000Z"))).toBe("2024-10-01");
-  });
-
   it("lets a new plan start tomorrow in India at the earliest", () => {
     expect(firstPlanDay(new Date("2026-11-22T18:29:59Z"))).toBe("2026-11-23"); // 23:59:59 IST on the 22nd
     expect(firstPlanDay(new Date("2026-11-22T18:30:00Z"))).toBe("2026-11-24"); // midnight IST: it is the 23rd
@@ -41,6 +35,11 @@ describe("the add-a-plan form", () => {
       effectiveDay: "Choose tomorrow or a later day: a plan cannot start today or in the past, so transfers already made keep their figures.",
     });
     expect(problems(valid({ effectiveDay: "" }))).toEqual({ effectiveDay: "Choose the day the plan starts." });
+  });
+
+  it("takes the start day as the admin types it, DD/MM/YYYY, and keeps it as yyyy-MM-dd", () => {
+    expect(planFormSchema("2026-11-23").parse(valid({ effectiveDay: "24/11/2026" })).effectiveDay).toBe("2026-11-24");
+    expect(problems(valid({ effectiveDay: "11/24/2026" }), "2026-11-23")).toEqual({ effectiveDay: "Write the day the plan starts as DD/MM/YYYY." });
   });
 
   it("explains each badly typed field", () => {

@@ -3,28 +3,17 @@
  * the live worked example) and the server action, which checks everything again. Also the
  * shape of a stored plan's slabs (ChargePlan.slabs), checked whenever one is read.
  */
-import { TZDate } from "@date-fns/tz";
-import { addDays, format, isValid, parseISO } from "date-fns";
+import { addDays, format } from "date-fns";
 import Decimal from "decimal.js";
 import { z } from "@/lib/validations/zod";
 import { chargesFor, type ChargePlan, type ChargeSlab } from "@/lib/money/charges";
 import { perTransferLimitRupees } from "@/lib/money/dmt-limits";
-import { indiaTimeZone, inIndia } from "@/lib/format";
+import { dayPlaceholder, daySchema } from "@/lib/days";
+import { inIndia } from "@/lib/format";
 
 /** GST included in every customer charge; fixed by law, so the form shows it but does not ask. */
 export const gstRate = "0.18";
 export const maxSlabs = 10;
-
-/** An India calendar day (yyyy-MM-dd) as the instant it starts: midnight IST. */
-export function indiaMidnight(day: string): Date {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, indiaTimeZone).getTime());
-}
-
-/** The India calendar day an instant falls on, as yyyy-MM-dd. */
-export function indiaDay(at: Date): string {
-  return format(inIndia(at), "yyyy-MM-dd");
-}
 
 /** The first day a new plan may start: tomorrow in India, so no transfer already made falls under it. */
 export function firstPlanDay(now: Date): string {
@@ -104,8 +93,9 @@ export function planFormSchema(firstDay?: string) {
       name: z.string().trim().min(3, "Give the plan a name (at least 3 letters).").max(60, "At most 60 characters."),
       effectiveDay: z
         .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the day the plan starts.")
-        .refine((v) => isValid(parseISO(v)), "Choose the day the plan starts.")
+        .trim()
+        .min(1, "Choose the day the plan starts.")
+        .pipe(daySchema(`Write the day the plan starts as ${dayPlaceholder}.`))
         .refine((v) => !firstDay || v >= firstDay, "Choose tomorrow or a later day: a plan cannot start today or in the past, so transfers already made keep their figures."),
       ...termsFields,
     })

@@ -8,7 +8,8 @@
 import { Prisma, type ChargePlan as ChargePlanRow, type PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
 import { defaultPlan, type ChargePlan } from "@/lib/money/charges";
-import { firstPlanDay, indiaMidnight, storedSlabsSchema, termsFromForm, type PlanFormInput } from "@/lib/money/plan-form";
+import { firstPlanDay, storedSlabsSchema, termsFromForm, type PlanFormInput } from "@/lib/money/plan-form";
+import { indiaMidnight } from "@/lib/days";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

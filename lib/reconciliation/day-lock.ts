@@ -9,10 +9,11 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { holdReconciliationLock } from "@/lib/reconciliation/advisory-lock";
-import { dateAsDay, dayAsDate, dayLabel } from "@/lib/reconciliation/period";
+import { dateAsDay, dayAsDate } from "@/lib/reconciliation/period";
+import { dayLabel } from "@/lib/days";
 import { reconciliationSums, statementDayStats, type Sums } from "@/lib/reconciliation/view";
 import { formatIst } from "@/lib/format";
-import { todayInIndia } from "@/lib/review/filters";
+import { indiaDay } from "@/lib/days";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
@@ -60,7 +61,7 @@ export async function lockDay(
 ): Promise<LockOutcome> {
   const { day } = input;
   const note = input.note?.trim() || null;
-  if (day >= todayInIndia(now)) return { ok: false, field: "day", message: `${dayLabel(day)} is not over yet (India time): a day can be locked from the next day on.` };
+  if (day >= indiaDay(now)) return { ok: false, field: "day", message: `${dayLabel(day)} is not over yet (India time): a day can be locked from the next day on.` };
   return prisma.$transaction(async (tx) => {
     await holdReconciliationLock(tx);
     const existing = await tx.reconciledDay.findUnique({ where: { day: dayAsDate(day) }, select: { lockedAt: true, lockedById: true } });

@@ -3,9 +3,9 @@
  * by default) or that day's whole month, and optionally one outlet and one agent. A bad value
  * is dropped and named rather than failing the page.
  */
-import { format, isValid, lastDayOfMonth, parseISO } from "date-fns";
+import { format, lastDayOfMonth, parseISO } from "date-fns";
 import { z } from "zod";
-import { todayInIndia } from "@/lib/review/filters";
+import { daySchema, indiaDay } from "@/lib/days";
 
 export type Span = "day" | "month";
 
@@ -20,12 +20,11 @@ export interface ReconciliationFilters {
   agent?: string;
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => isValid(parseISO(v)));
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 const schema = z.object({
-  day: optional(isoDay),
+  day: optional(daySchema()),
   span: optional(z.enum(["day", "month"])),
   outlet: optional(z.uuid()),
   agent: optional(z.uuid()),
@@ -45,7 +44,7 @@ export function parseReconciliationFilters(params: Record<string, string | strin
     if (parsed.success) clean[key] = parsed.data;
     else problems.push(key);
   }
-  const day = clean.day ?? todayInIndia(now);
+  const day = clean.day ?? indiaDay(now);
   const span = (clean.span as Span | undefined) ?? "day";
   const { from, to } = span === "month" ? monthOf(day) : { from: day, to: day };
   return { filters: { day, span, from, to, outlet: clean.outlet, agent: clean.agent }, problems };
@@ -58,11 +57,6 @@ export function reconciliationSearch(filters: Partial<Pick<ReconciliationFilters
     if (value && !(key === "span" && value === "day")) params.set(key, value);
   }
   return params.toString();
-}
-
-/** "21 Nov 2026" for a yyyy-MM-dd day. */
-export function dayLabel(day: string): string {
-  return format(parseISO(day), "d MMM yyyy");
 }
 
 export function monthLabel(day: string): string {

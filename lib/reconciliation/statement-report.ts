@@ -10,7 +10,7 @@ import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { indiaTimeZoneSql } from "@/lib/db/india-time-sql";
 import { comparedFigures, expectedStatementStatusSql, statementFiguresDifferSql, statementRowDiffersSql, tolerance } from "@/lib/reconciliation/figures";
-import { dayRange } from "@/lib/review/filters";
+import { dayRange } from "@/lib/days";
 
 export type DifferenceKind = "not_in_ledger" | "amount" | "status" | "utr" | "figures";
 

@@ -10,7 +10,7 @@ import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { indiaTimeZoneSql } from "@/lib/db/india-time-sql";
 import { partFiguresDifferSql, partFiguresReportedAndDifferSql, partUnreportedSql, statementRowDiffersSql } from "@/lib/reconciliation/figures";
-import { dayRange } from "@/lib/review/filters";
+import { dayRange } from "@/lib/days";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 

@@ -3,31 +3,14 @@
  * with zod: a bad value is dropped with a message rather than failing the page. Dates are
  * India's calendar days.
  */
-import { TZDate } from "@date-fns/tz";
-import { addDays, format, isValid, parseISO } from "date-fns";
+import { addDays, format, parseISO } from "date-fns";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { partStates, type PartState } from "@/lib/ledger/states";
 import { transferScopeWhere, type ReviewScope } from "@/lib/review/scope";
-import { indiaTimeZone, inIndia } from "@/lib/format";
+import { daySchema, dayRange, indiaDay } from "@/lib/days";
 
 
-/** Today's date in India, as yyyy-MM-dd. */
-export function todayInIndia(now = new Date()): string {
-  return format(inIndia(now), "yyyy-MM-dd");
-}
-
-/** The instants a range of India's calendar days covers: [start, end). */
-export function dayRange(from: string, to: string): { start: Date; end: Date } {
-  // Components (not a string) so that midnight is India's, whatever the server's zone.
-  const midnight = (day: string) => {
-    const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-    return new TZDate(y, m - 1, d, indiaTimeZone);
-  };
-  return { start: new Date(midnight(from).getTime()), end: new Date(addDays(midnight(to), 1).getTime()) };
-}
-
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => isValid(parseISO(v)));
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
@@ -37,8 +20,8 @@ export const maxRangeDays = 92;
 export const pageSize = 50;
 
 const filterSchema = z.object({
-  from: optional(isoDay),
-  to: optional(isoDay),
+  from: optional(daySchema()),
+  to: optional(daySchema()),
   agent: optional(z.uuid()),
   outlet: optional(z.uuid()),
   state: optional(z.enum(partStates)),
@@ -81,7 +64,7 @@ export function parseFilters(params: Record<string, string | string[] | undefine
     if (parsed.success) clean[key] = parsed.data;
     else problems.push(key);
   }
-  const today = todayInIndia(now);
+  const today = indiaDay(now);
   const from = (clean.from as string | undefined) ?? (clean.to as string | undefined) ?? today;
   let to = (clean.to as string | undefined) ?? from;
   if (to < from) {

@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { dayTotals } from "@/lib/review/day-view";
-import { dayRange, parseFilters } from "@/lib/review/filters";
+import { parseFilters } from "@/lib/review/filters";
+import { dayRange } from "@/lib/days";
 import { riskFlags } from "@/lib/review/risk";
 import type { ReviewScope } from "@/lib/review/scope";
 import { listTransfers, stuckQueue } from "@/lib/review/transfers";

@@ -10,7 +10,7 @@ import { parseConfig } from "@/lib/config";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { monthUsage } from "@/lib/ledger/ledger";
 import type { PartState } from "@/lib/ledger/states";
-import { dayRange } from "@/lib/review/filters";
+import { dayRange } from "@/lib/days";
 import { haversineKm, riskFlags, riskKinds, riskSettings, type RiskFlag, type RiskSettings } from "@/lib/review/risk";
 import type { ReviewScope } from "@/lib/review/scope";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";

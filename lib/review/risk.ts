@@ -8,7 +8,7 @@
  * so the cost follows the range's transfers, not the table's: five grouped queries in all.
  */
 import "server-only";
-import { addMonths, format, parseISO, startOfMonth } from "date-fns";
+import { addMonths, format, startOfMonth } from "date-fns";
 import Decimal from "decimal.js";
 import { config, type RiskConfig } from "@/lib/config";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
@@ -16,6 +16,7 @@ import { indiaTimeZoneSql } from "@/lib/db/india-time-sql";
 import { monthlyLimitRupees, perTransferLimitRupees } from "@/lib/money/dmt-limits";
 import { reservingStates } from "@/lib/ledger/states";
 import type { ReviewScope } from "@/lib/review/scope";
+import { dayLabel } from "@/lib/days";
 import { inIndia, maskMobile, rupeesSpoken } from "@/lib/format";
 
 export interface RiskSettings {
@@ -100,7 +101,6 @@ const liveParts = Prisma.sql`CROSS JOIN LATERAL (SELECT bool_or(x.state <> 'CANC
 /** India's calendar day of a transfer, as yyyy-mm-dd (India has no daylight saving). */
 const indiaDay = Prisma.sql`to_char(t.created_at AT TIME ZONE ${indiaTimeZoneSql}, 'YYYY-MM-DD')`;
 
-const dayLabel = (day: string) => format(parseISO(day), "d MMM yyyy");
 const timeLabel = (at: Date) => `${format(inIndia(at), "HH:mm")} IST on ${format(inIndia(at), "d MMM yyyy")}`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const listed = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);

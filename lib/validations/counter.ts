@@ -2,7 +2,8 @@
  * The counter flow's form rules, shared by the browser (react-hook-form's zodResolver) and
  * the server actions, which check everything again. Messages are written for the agent.
  */
-import { differenceInYears, isValid, parseISO } from "date-fns";
+import { differenceInYears, parseISO } from "date-fns";
+import { dayPlaceholder, daySchema } from "@/lib/days";
 import { z } from "@/lib/validations/zod";
 import { isCapturedPid } from "@/lib/rd-service/pid";
 
@@ -59,7 +60,7 @@ export const beneficiarySchema = z
   })
   .refine((v) => v.accountNumber === v.accountNumberAgain, { path: ["accountNumberAgain"], message: "The two account numbers do not match." });
 
-const isoDate = z.string().refine((v) => isValid(parseISO(v)), "Enter the date of birth.");
+const dateOfBirth = z.string().trim().min(1, "Enter the date of birth.").pipe(daySchema(`Write the date of birth as ${dayPlaceholder}, e.g. 31/01/1990.`));
 
 export function adultOn(dateOfBirth: string, today: Date = new Date()): boolean {
   return differenceInYears(today, parseISO(dateOfBirth)) >= 18;
@@ -99,7 +100,7 @@ export function transferSchema(limits: { minRupees: number; maxRupees: number })
       mode: z.enum(["IMPS", "NEFT"]),
       pincode: z.string().trim().regex(/^[1-9]\d{5}$/, "A PIN code has 6 digits and does not start with 0."),
       address: z.string().trim().min(5, "Enter the customer's address.").max(200, "That address is too long."),
-      dateOfBirth: isoDate.refine((v) => adultOn(v), "The customer must be at least 18."),
+      dateOfBirth: dateOfBirth.refine((v) => adultOn(v), "The customer must be at least 18."),
       latitude: degrees("19.1086").refine((v) => Number(v) >= 6 && Number(v) <= 37.6, "The shop's latitude must be in India (6 to 37.6)."),
       longitude: degrees("72.8799").refine((v) => Number(v) >= 68 && Number(v) <= 97.5, "The shop's longitude must be in India (68 to 97.5)."),
     });

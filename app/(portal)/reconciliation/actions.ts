@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { lockDay } from "@/lib/reconciliation/day-lock";
-import { dayLabel } from "@/lib/reconciliation/period";
+import { dayLabel } from "@/lib/days";
 import { done, formAction, refused } from "@/lib/server/action";
 
 const lockSchema = z.object({

@@ -4,7 +4,7 @@ import { daySummary, lockedDays } from "@/lib/reconciliation/day-lock";
 import { monthOf, parseReconciliationFilters } from "@/lib/reconciliation/period";
 import { statementsForPeriod } from "@/lib/reconciliation/statement-report";
 import { reconciliationView } from "@/lib/reconciliation/view";
-import { todayInIndia } from "@/lib/review/filters";
+import { indiaDay } from "@/lib/days";
 
 /**
  * The admin's reconciliation of a day or a month, every outlet's (the page checks the role):
@@ -13,7 +13,7 @@ import { todayInIndia } from "@/lib/review/filters";
  */
 export async function reconciliationData(searchParams: Record<string, string | string[] | undefined>) {
   const { filters, problems } = parseReconciliationFilters(searchParams);
-  const today = todayInIndia();
+  const today = indiaDay();
   const month = monthOf(filters.day);
   const [view, outlets, agents, locks, statements] = await Promise.all([
     reconciliationView(db(), filters),

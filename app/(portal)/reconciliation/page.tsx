@@ -11,7 +11,8 @@ import { DifferingPartsList, ReconciliationFiltersForm, TotalsTable } from "@/co
 import { StatementImportForm } from "@/components/reconciliation/statement-import-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatIst, rupees } from "@/lib/format";
-import { dayLabel, monthLabel } from "@/lib/reconciliation/period";
+import { monthLabel } from "@/lib/reconciliation/period";
+import { dayLabel } from "@/lib/days";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 

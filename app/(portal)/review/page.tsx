@@ -10,7 +10,8 @@ import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatIst, rupees } from "@/lib/format";
-import { filtersToSearch, todayInIndia } from "@/lib/review/filters";
+import { filtersToSearch } from "@/lib/review/filters";
+import { dayLabel, indiaDay } from "@/lib/days";
 import { partStateLabel } from "@/lib/part-state-labels";
 import { age } from "@/lib/review/labels";
 
@@ -27,12 +28,12 @@ const kindLabels: Record<string, string> = {
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("SUPERVISOR", "ADMIN");
   const { filters, problems, allOutlets, totals, stuck, flags, now } = await reviewDayData(user, await searchParams);
-  const period = filters.from === filters.to ? filters.from : `${filters.from} to ${filters.to}`;
+  const period = filters.from === filters.to ? dayLabel(filters.from) : `${dayLabel(filters.from)} to ${dayLabel(filters.to)}`;
   const listLink = (extra: Record<string, string> = {}) => `/review/transfers?${filtersToSearch({ from: filters.from, to: filters.to, ...extra })}`;
 
   return (
     <>
-      <PageHeading title={filters.from === filters.to && filters.to === todayInIndia() ? "Today's review" : "Review"} description={`${allOutlets ? "All outlets" : (user.outletName ?? "Your outlets")} · ${period} (IST)`} />
+      <PageHeading title={filters.from === filters.to && filters.to === indiaDay() ? "Today's review" : "Review"} description={`${allOutlets ? "All outlets" : (user.outletName ?? "Your outlets")} · ${period} (IST)`} />
       <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
         <RangeForm from={filters.from} to={filters.to} action="/review" />
         <div className="flex gap-2">

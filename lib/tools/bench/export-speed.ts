@@ -8,7 +8,7 @@ import { runInNewContext } from "node:vm";
 import { addDays } from "date-fns";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { exportRows } from "@/lib/review/export";
-import { todayInIndia } from "@/lib/review/filters";
+import { indiaDay } from "@/lib/days";
 
 export interface ExportResult {
   day: string;
@@ -30,7 +30,7 @@ function collectGarbage(): void {
 }
 
 export async function measureDayExport(prisma: PrismaClient, now: Date): Promise<ExportResult> {
-  const day = todayInIndia(addDays(now, -1));
+  const day = indiaDay(addDays(now, -1));
   collectGarbage();
   const base = process.memoryUsage();
   let peakRss = base.rss;

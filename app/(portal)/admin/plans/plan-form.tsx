@@ -5,14 +5,16 @@ import { useMemo, useState } from "react";
 import { useFieldArray, useForm, useWatch, type Control, type FieldPath } from "react-hook-form";
 import { createPlanAction } from "@/app/(portal)/admin/plans/actions";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { dayBoxProps } from "@/components/ui/day-box";
 import { FieldError, TextField } from "@/components/ui/form";
+import { showDay } from "@/lib/days";
 import { blankPlanForm, maxSlabs, planFormSchema, planTermsFieldsSchema, termsFromForm, type PlanFormValues } from "@/lib/money/plan-form";
 import { exampleAmounts, workedExample } from "@/lib/money/plan-text";
 
 /** The admin's form for a new plan, with a worked example that follows every keystroke. */
 export function PlanForm({ firstDay }: { firstDay: string }) {
   const schema = useMemo(() => planFormSchema(firstDay), [firstDay]);
-  const form = useForm<PlanFormValues>({ resolver: zodResolver(schema), defaultValues: blankPlanForm(firstDay) });
+  const form = useForm<PlanFormValues>({ resolver: zodResolver(schema), defaultValues: blankPlanForm(showDay(firstDay)) });
   const slabs = useFieldArray({ control: form.control, name: "slabs" });
   const [result, setResult] = useState<{ ok: boolean; message: string }>();
 
@@ -23,7 +25,7 @@ export function PlanForm({ firstDay }: { firstDay: string }) {
       for (const [field, message] of Object.entries(answer.fieldErrors ?? {})) form.setError(field as FieldPath<PlanFormValues>, { message });
       return setResult({ ok: false, message: answer.message });
     }
-    form.reset(blankPlanForm(firstDay));
+    form.reset(blankPlanForm(showDay(firstDay)));
     setResult({ ok: true, message: answer.message ?? "" });
   }
 
@@ -36,8 +38,7 @@ export function PlanForm({ firstDay }: { firstDay: string }) {
           <TextField label="Plan name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
           <TextField
             label="Starts on (India date)"
-            type="date"
-            min={firstDay}
+            {...dayBoxProps}
             hint="From 00:00 IST that day; tomorrow at the earliest."
             error={errors.effectiveDay?.message}
             {...form.register("effectiveDay")}

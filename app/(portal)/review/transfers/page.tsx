@@ -4,7 +4,9 @@ import { reviewTransfersData } from "@/app/(portal)/review/transfers/data";
 import { PageHeading } from "@/components/page-heading";
 import { toolbarButtonClasses } from "@/components/ui/button-classes";
 import { cardClasses, EmptyState } from "@/components/ui/card";
+import { dayBoxProps } from "@/components/ui/day-box";
 import { Field, filterInputClasses as field } from "@/components/ui/field";
+import { dayLabel, showDay } from "@/lib/days";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatIst, rupees } from "@/lib/format";
@@ -23,13 +25,13 @@ export default async function ReviewTransfersPage({ searchParams }: { searchPara
 
   return (
     <>
-      <PageHeading title="Transfers" description={`${filters.from === filters.to ? filters.from : `${filters.from} to ${filters.to}`} (IST) · ${total.toLocaleString("en-IN")} transactions`} />
+      <PageHeading title="Transfers" description={`${filters.from === filters.to ? dayLabel(filters.from) : `${dayLabel(filters.from)} to ${dayLabel(filters.to)}`} (IST) · ${total.toLocaleString("en-IN")} transactions`} />
       <form method="get" action="/review/transfers" aria-label="Filters" className={cardClasses("normal", "mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6")}>
         <Field id="f-from" label="From">
-          <input id="f-from" name="from" type="date" defaultValue={filters.from} className={field} />
+          <input id="f-from" name="from" {...dayBoxProps} defaultValue={showDay(filters.from)} className={field} />
         </Field>
         <Field id="f-to" label="To">
-          <input id="f-to" name="to" type="date" defaultValue={filters.to} className={field} />
+          <input id="f-to" name="to" {...dayBoxProps} defaultValue={showDay(filters.to)} className={field} />
         </Field>
         <Field id="f-state" label="Status">
           <select id="f-state" name="state" defaultValue={filters.state ?? ""} className={field}>

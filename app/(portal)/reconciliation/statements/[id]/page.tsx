@@ -10,7 +10,7 @@ import { Stat } from "@/components/ui/stat";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatIst } from "@/lib/format";
-import { dayLabel } from "@/lib/reconciliation/period";
+import { dayLabel } from "@/lib/days";
 import type { DifferenceKind, FigureSums } from "@/lib/reconciliation/statement-report";
 import { partStateLabel, partStateLabels } from "@/lib/part-state-labels";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { dayRange, todayInIndia } from "@/lib/review/filters";
+import { dayRange, indiaDay } from "@/lib/days";
 import { riskFlags, riskSettings } from "@/lib/review/risk";
 import { reviewScope } from "@/lib/review/scope";
 import { transferForReview } from "@/lib/review/transfers";
@@ -12,7 +12,7 @@ export async function reviewTransferData(user: CurrentUser, id: string) {
   const scope = await reviewScope(db(), user);
   const transfer = await transferForReview(db(), scope, id);
   if (!transfer) return null;
-  const day = todayInIndia(transfer.createdAt);
+  const day = indiaDay(transfer.createdAt);
   const flags = (await riskFlags(db(), scope, dayRange(day, day), riskSettings())).filter((f) => f.transferIds.includes(transfer.id));
   return { transfer, day, flags };
 }
