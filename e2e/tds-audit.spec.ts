@@ -43,7 +43,8 @@ test("the admin downloads the demo agent's TDS statement for the current quarter
   expect(paise(total[2]!) - paise(total[3]!)).toBe(paise(total[4]!));
 
   await page.goto("/admin/audit?action=tds.statement_downloaded&actor=admin");
-  await expect(page.getByTestId("audit-table").locator("tbody tr").first()).toContainText('"agent":"agent"');
+  const downloaded = page.getByTestId("audit-table").locator("tbody tr").first();
+  await expect(downloaded.locator("dt", { hasText: "Agent" }).locator("xpath=following-sibling::dd[1]")).toHaveText("agent");
 });
 
 test("the admin filters the audit log by action and by actor and finds their own sign-in", dependsOnDatabase, async ({ page }, testInfo) => {
@@ -93,6 +94,11 @@ test.describe("money calls", () => {
     await addBeneficiary(page);
     await fillTransfer(page, 1011); // the sandbox fails amounts ending in 11
     await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+    // A wrong OTP first: the log says it was refused, not that the transfer was confirmed.
+    const right = await sandboxOtp(page.request, mobile, "transfer");
+    await page.getByLabel("OTP read out by the customer").fill(right === "000000" ? "111111" : "000000");
+    await page.getByRole("button", { name: "Confirm transfer" }).click();
+    await expect(page.getByText(/tries left/)).toBeVisible();
     await confirmWithOtp(page, mobile);
     const part = page.getByTestId("part-1");
     await expect(part).toHaveAttribute("data-state", "FAILED");
@@ -108,15 +114,26 @@ test.describe("money calls", () => {
     await signIn(admin, users.admin);
     await admin.goto(`/admin/audit?actor=${users.agent.username}&prefix=money.`);
     const rows = admin.getByTestId("audit-table").locator("tbody tr", { hasText: reference });
-    const confirmed = admin.locator('tr[data-action="money.transfer_confirmed"]', { hasText: reference });
-    await expect(confirmed).toContainText('"state":"FAILED"');
-    await expect(confirmed).toContainText('"amount":"1011.00"');
-    await expect(admin.locator('tr[data-action="money.refund_otp_sent"]', { hasText: reference })).toContainText('"sent":true');
-    await expect(admin.locator('tr[data-action="money.refund_claimed"]', { hasText: reference })).toContainText('"state":"REFUNDED"');
-    await expect(admin.locator('tr[data-action="money.transfer_started"]', { hasText: reference })).toContainText('"firstPartState":"OTP_SENT"');
-    // Four money events for this reference (started, confirmed, refund OTP, refund), and no OTP the customer read out among them.
-    await expect(rows).toHaveCount(4);
-    for (const row of await rows.all()) await expect(row).not.toContainText(/otp"\s*:\s*"\d/i);
+    const row = (action: string) => admin.locator(`tr[data-action="${action}"]`, { hasText: reference });
+    // Each fact of the details in words: its label (dt) and its value (dd).
+    const fact = (action: string, label: string) => row(action).locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
+    await expect(row("money.confirm_refused")).toContainText("Transfer OTP refused (wrong or expired)");
+    await expect(fact("money.confirm_refused", "Status")).toHaveText("Awaiting OTP");
+    await expect(fact("money.confirm_refused", "Message")).toContainText("tries left");
+    await expect(row("money.transfer_confirmed")).toContainText("Transfer confirmed with OTP");
+    await expect(fact("money.transfer_confirmed", "Status")).toHaveText("Failed");
+    await expect(fact("money.transfer_confirmed", "Amount")).toHaveText("Rs 1,011.00");
+    await expect(row("money.transfer_confirmed")).toContainText(`Part 1, reference ${reference}`);
+    await expect(fact("money.refund_otp_sent", "OTP sent")).toHaveText("yes");
+    await expect(fact("money.refund_claimed", "Status")).toHaveText("Refunded");
+    await expect(fact("money.transfer_started", "First part")).toHaveText("Awaiting OTP");
+    // Five money events for this reference (started, the wrong OTP, confirmed, refund OTP,
+    // refund), each with the address it came from, and no OTP the customer read out among them.
+    await expect(rows).toHaveCount(5);
+    for (const money of await rows.all()) {
+      await expect(money.locator("td").last()).toHaveText("127.0.0.1");
+      await expect(money).not.toContainText(/otp"\s*:\s*"\d/i);
+    }
     await admin.screenshot({ path: testInfo.outputPath("audit-money.png"), fullPage: true });
     await adminContext.close();
   });

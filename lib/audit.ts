@@ -1,10 +1,11 @@
 /** The audit trail: append-only events of who did what, to what, and when. */
+import type { AuditAction } from "@/lib/audit-log/known-actions";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 export interface AuditEntry {
   actorId?: string | null;
   actorLabel?: string | null;
-  action: string;
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   details?: Prisma.InputJsonObject;

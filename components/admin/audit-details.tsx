@@ -1,13 +1,23 @@
 import type { CompactDetails } from "@/lib/audit-log/redact";
+import type { DetailLine } from "@/lib/audit-log/words";
 
-/** An event's details as one line of JSON (already redacted), opening to the whole when cut short. */
-export function AuditDetails({ details }: { details: CompactDetails | null }) {
-  if (!details) return <span className="text-slate-400">—</span>;
-  if (!details.truncated) return <code className="break-all font-mono text-xs text-slate-700">{details.short}</code>;
+/** An event's details in words, one fact a line, with the record as written (redacted JSON) a click away. */
+export function AuditDetails({ lines, recorded }: { lines: DetailLine[]; recorded: CompactDetails | null }) {
+  if (lines.length === 0 || !recorded) return <span className="text-slate-400">—</span>;
   return (
-    <details>
-      <summary className="cursor-pointer break-all font-mono text-xs text-slate-700">{details.short}</summary>
-      <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs">{details.full}</pre>
-    </details>
+    <div className="text-sm">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-2">
+        {lines.map((line, i) => (
+          <div key={`${line.label}-${i}`} className="contents">
+            <dt className="text-slate-600">{line.label}</dt>
+            <dd className="break-words text-slate-900">{line.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <details className="mt-1">
+        <summary className="cursor-pointer text-xs text-slate-500">As recorded</summary>
+        <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs">{recorded.full}</pre>
+      </details>
+    </div>
   );
 }

@@ -4,6 +4,7 @@
  * transfer (the counter refuses them); its history stays. Every change is audited.
  */
 import "server-only";
+import type { AuditAction } from "@/lib/audit-log/known-actions";
 import { recordAudit } from "@/lib/audit";
 import { changesBetween, isUniqueViolation, type Actor } from "@/lib/admin/common";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -74,7 +75,7 @@ export async function outletChoices(prisma: PrismaClient, keep: string[] = []): 
 
 const registrationIdTaken = "Another outlet has this RegistrationID.";
 
-function audit(prisma: Prisma.TransactionClient, actor: Actor, action: string, outletId: string, details: Prisma.InputJsonObject) {
+function audit(prisma: Prisma.TransactionClient, actor: Actor, action: AuditAction, outletId: string, details: Prisma.InputJsonObject) {
   return recordAudit(prisma, { actorId: actor.id, actorLabel: actor.username, action, targetType: "outlet", targetId: outletId, details, ip: actor.ip });
 }
 

@@ -10,6 +10,7 @@ import { randomInt } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { clearSecondFactor } from "@/lib/auth/second-factor";
 import { clearFailures, heldBackUsernames } from "@/lib/auth/sign-in-throttle";
+import type { AuditAction } from "@/lib/audit-log/known-actions";
 import { recordAudit } from "@/lib/audit";
 import { changesBetween, isUniqueViolation, type Actor } from "@/lib/admin/common";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -138,7 +139,7 @@ async function replaceSupervised(tx: Tx, userId: string, outletIds: string[]) {
   if (outletIds.length) await tx.supervisedOutlet.createMany({ data: outletIds.map((outletId) => ({ supervisorId: userId, outletId })), skipDuplicates: true });
 }
 
-function audit(tx: Tx, actor: Actor, action: string, userId: string, details: Prisma.InputJsonObject) {
+function audit(tx: Tx, actor: Actor, action: AuditAction, userId: string, details: Prisma.InputJsonObject) {
   return recordAudit(tx, { actorId: actor.id, actorLabel: actor.username, action, targetType: "user", targetId: userId, details, ip: actor.ip });
 }
 

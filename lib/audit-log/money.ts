@@ -6,16 +6,19 @@
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import type { AuditAction } from "@/lib/audit-log/known-actions";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 
-export type PartMoneyAction = "money.otp_sent" | "money.transfer_confirmed" | "money.refund_otp_sent" | "money.refund_claimed";
+export type PartMoneyAction = Extract<AuditAction, "money.otp_sent" | "money.transfer_confirmed" | "money.confirm_refused" | "money.refund_otp_sent" | "money.refund_claimed" | "money.refund_refused">;
 
 type AuditDb = Pick<PrismaClient, "auditEvent" | "transferPart" | "transfer">;
 
 interface Actor {
   id: string;
   username: string;
+  /** The request's address, when the call came from one. */
+  ip?: string | null;
 }
 
 /** What the ledger answered: the resulting state, or whether the OTP went out. */
@@ -28,6 +31,7 @@ export async function auditPartMoneyCall(prisma: AuditDb, actor: Actor, action: 
     await recordAudit(prisma, {
       actorId: actor.id,
       actorLabel: actor.username,
+      ip: actor.ip,
       action,
       targetType: "transfer_part",
       targetId: partId,
@@ -54,6 +58,7 @@ export async function auditTransferStarted(prisma: AuditDb, actor: Actor, transf
     await recordAudit(prisma, {
       actorId: actor.id,
       actorLabel: actor.username,
+      ip: actor.ip,
       action: "money.transfer_started",
       targetType: "transfer",
       targetId: transferId,

@@ -127,6 +127,29 @@ describe.each(testBackends)("the audit log on %s", (backend) => {
     expect(row!.target).toBeNull();
   });
 
+  it("names each event's target (a username, a customer's masked mobile, a day) and says the action and details in words", async () => {
+    await db.prisma.auditEvent.createMany({
+      data: [
+        { at: new Date("2026-11-23T05:00:00Z"), actorId: asha, actorLabel: "asha", action: "user.deactivated", targetType: "user", targetId: ravi, details: { username: "ravi", role: "AGENT" } },
+        { at: new Date("2026-11-23T05:01:00Z"), actorId: ravi, actorLabel: "ravi", action: "counter.customer_looked_up", targetType: "remitter", targetId: "9820001234" },
+        { at: new Date("2026-11-23T05:02:00Z"), actorId: asha, actorLabel: "asha", action: "reconciliation.day_locked", targetType: "day", targetId: "2026-11-22" },
+        { at: new Date("2026-11-23T05:03:00Z"), actorId: ravi, actorLabel: "ravi", action: "money.confirm_refused", targetType: "transfer_part", targetId: "00000000-0000-4000-8000-000000000000", details: { state: "OTP_SENT", amount: "1011.00", message: "Wrong OTP." } },
+      ],
+    });
+    const rows = (await listAuditEvents(db.prisma, { from: "2026-11-23", to: "2026-11-23" })).rows;
+    expect(rows.map((r) => [r.actionLabel, r.target])).toEqual([
+      ["Transfer OTP refused (wrong or expired)", "transfer_part 00000000-0000-4000-8000-000000000000"],
+      ["Day reconciled and locked", "22 Nov 2026"],
+      ["Customer looked up at the counter", "Customer XXXXXX1234"],
+      ["User deactivated", "User ravi"],
+    ]);
+    expect(rows[0]!.detailLines).toEqual([
+      { label: "Status", value: "Awaiting OTP" },
+      { label: "Amount", value: "Rs 1,011.00" },
+      { label: "Message", value: "Wrong OTP." },
+    ]);
+  });
+
   it("offers every action the log holds besides the known ones, each once, in order", async () => {
     const options = (await actionOptions(db.prisma)).map((o) => o.action);
     expect(options).toEqual([...options].sort());

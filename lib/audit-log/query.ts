@@ -11,8 +11,10 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { compactDetails, type CompactDetails } from "@/lib/audit-log/redact";
-import { knownActions } from "@/lib/audit-log/known-actions";
-import { dayRange, daySchema } from "@/lib/days";
+import { detailLines, type DetailLine } from "@/lib/audit-log/words";
+import { maskMobile } from "@/lib/format";
+import { auditActionLabel, auditActionLabels } from "@/lib/audit-log/known-actions";
+import { dayLabel, dayRange, daySchema, parseDay } from "@/lib/days";
 
 export const auditPageSize = 50;
 
@@ -97,7 +99,13 @@ export interface AuditRow {
   /** The user's name, when the event has a user. */
   actorName: string | null;
   action: string;
+  /** The action in words. */
+  actionLabel: string;
+  /** What the event was about, named (a reference, a username, an outlet), or its type and id. */
   target: string | null;
+  /** The details in words, redacted. */
+  detailLines: DetailLine[];
+  /** The details as recorded (redacted JSON), for the admin who needs the exact record. */
   details: CompactDetails | null;
   ip: string | null;
 }
@@ -110,7 +118,7 @@ export interface AuditPage {
   newer: AuditCursor | null;
 }
 
-type AuditDb = Pick<PrismaClient, "auditEvent" | "user" | "$queryRaw">;
+type AuditDb = Pick<PrismaClient, "auditEvent" | "user" | "$queryRaw" | "transferPart" | "transfer" | "outlet" | "chargePlan" | "statementImport">;
 
 /** The events the filters select, without the paging position. */
 export async function auditWhere(prisma: AuditDb, f: AuditFilters): Promise<Prisma.AuditEventWhereInput> {
@@ -167,6 +175,7 @@ export async function listAuditEvents(prisma: AuditDb, f: AuditFilters, pageSize
   const first = page[0];
   const last = page[page.length - 1];
   const at = (e: { at: Date; id: bigint } | undefined) => (e ? { at: e.at, id: e.id } : null);
+  const names = await targetNames(prisma, page);
   return {
     rows: page.map((e) => ({
       id: e.id.toString(),
@@ -174,7 +183,9 @@ export async function listAuditEvents(prisma: AuditDb, f: AuditFilters, pageSize
       actorLabel: e.actorLabel,
       actorName: e.actor?.name ?? null,
       action: e.action,
-      target: e.targetType ? `${e.targetType}${e.targetId ? ` ${e.targetId}` : ""}` : null,
+      actionLabel: auditActionLabel(e.action),
+      target: e.targetType ? (names.get(`${e.targetType} ${e.targetId}`) ?? `${e.targetType}${e.targetId ? ` ${e.targetId}` : ""}`) : null,
+      detailLines: detailLines(e.details),
       details: compactDetails(e.details),
       ip: e.ip,
     })),
@@ -182,6 +193,36 @@ export async function listAuditEvents(prisma: AuditDb, f: AuditFilters, pageSize
     older: upward ? at(last) : more ? at(last) : null,
     newer: upward ? (more ? at(first) : null) : f.before ? at(first) : null,
   };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The page's targets by name, keyed "type id": one query per kind of target on the page. A
+ * target that no longer exists keeps its type and id.
+ */
+async function targetNames(prisma: AuditDb, events: { targetType: string | null; targetId: string | null }[]): Promise<Map<string, string>> {
+  const ids = (type: string) => [...new Set(events.filter((e) => e.targetType === type && e.targetId && uuidPattern.test(e.targetId)).map((e) => e.targetId!))];
+  const [parts, transfers, users, outlets, plans, imports] = await Promise.all([
+    prisma.transferPart.findMany({ where: { id: { in: ids("transfer_part") } }, select: { id: true, reference: true, seq: true } }),
+    prisma.transfer.findMany({ where: { id: { in: ids("transfer") } }, select: { id: true, beneficiaryName: true, parts: { orderBy: { seq: "asc" }, take: 1, select: { reference: true } } } }),
+    prisma.user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, username: true } }),
+    prisma.outlet.findMany({ where: { id: { in: ids("outlet") } }, select: { id: true, name: true } }),
+    prisma.chargePlan.findMany({ where: { id: { in: ids("charge_plan") } }, select: { id: true, name: true } }),
+    prisma.statementImport.findMany({ where: { id: { in: ids("statement_import") } }, select: { id: true, fileName: true } }),
+  ]);
+  const names = new Map<string, string>();
+  for (const p of parts) names.set(`transfer_part ${p.id}`, `Part ${p.seq}, reference ${p.reference}`);
+  for (const t of transfers) names.set(`transfer ${t.id}`, `Transfer to ${t.beneficiaryName}${t.parts[0] ? `, reference ${t.parts[0].reference}` : ""}`);
+  for (const u of users) names.set(`user ${u.id}`, `User ${u.username}`);
+  for (const o of outlets) names.set(`outlet ${o.id}`, `Outlet ${o.name}`);
+  for (const p of plans) names.set(`charge_plan ${p.id}`, `Plan ${p.name}`);
+  for (const i of imports) names.set(`statement_import ${i.id}`, `Statement ${i.fileName}`);
+  for (const e of events) {
+    if (e.targetType === "remitter" && e.targetId) names.set(`remitter ${e.targetId}`, `Customer ${maskMobile(e.targetId)}`);
+    if (e.targetType === "day" && e.targetId && parseDay(e.targetId)) names.set(`day ${e.targetId}`, dayLabel(e.targetId));
+  }
+  return names;
 }
 
 /**
@@ -202,6 +243,6 @@ async function distinctActions(prisma: Pick<PrismaClient, "$queryRaw">): Promise
 
 /** The actions the filter offers: the known ones and every one the log holds, sorted. */
 export async function actionOptions(prisma: Pick<PrismaClient, "$queryRaw">): Promise<{ action: string; label: string }[]> {
-  const all = new Set([...Object.keys(knownActions), ...(await distinctActions(prisma))]);
-  return [...all].sort().map((action) => ({ action, label: knownActions[action] ?? action }));
+  const all = new Set([...Object.keys(auditActionLabels), ...(await distinctActions(prisma))]);
+  return [...all].sort().map((action) => ({ action, label: auditActionLabel(action) }));
 }

@@ -7,6 +7,7 @@
  * the password buys no fresh tries at the code.
  */
 import "server-only";
+import type { AuditAction } from "@/lib/audit-log/known-actions";
 import { recordAudit } from "@/lib/audit";
 import { config, type PortalConfig } from "@/lib/config";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -48,7 +49,7 @@ export function normaliseUsername(username: string): string {
 }
 
 function auditor(prisma: PrismaClient, username: string, userId: string | undefined, ip: string | null | undefined) {
-  return (action: string, details: Record<string, string> = {}) =>
+  return (action: AuditAction, details: Record<string, string> = {}) =>
     recordAudit(prisma, { actorId: userId, actorLabel: username, action, targetType: "user", targetId: userId, details, ip });
 }
 

@@ -3,8 +3,7 @@ import "server-only";
 import { answerText } from "@/lib/aopay/answer-text";
 import { aopayBankId, bankCodeOf } from "@/lib/aopay/bank-ids";
 import { maskLastFour } from "@/lib/aopay/mask";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { askAopay, memoryKey, outletOf, type CounterContext } from "@/lib/counter/context";
+import { askAopay, memoryKey, outletOf, type CounterContext, type CounterCaller } from "@/lib/counter/context";
 import { assertCustomerAtCounter, assertServedHere, customerActions, recordCustomerAction } from "@/lib/counter/customer-at-counter";
 import type { BeneficiaryView } from "@/lib/counter/views";
 import { Refusal } from "@/lib/refusal";
@@ -24,7 +23,7 @@ export async function askBeneficiaries(ctx: CounterContext, registrationId: stri
 }
 
 /** The screen's list of a customer's beneficiaries; remembered for the start that follows. */
-export async function listBeneficiaries(ctx: CounterContext, user: CurrentUser, mobile: string): Promise<BeneficiaryView[]> {
+export async function listBeneficiaries(ctx: CounterContext, user: CounterCaller, mobile: string): Promise<BeneficiaryView[]> {
   const outlet = await outletOf(ctx, user);
   await assertCustomerAtCounter(ctx, user, mobile);
   const list = await askBeneficiaries(ctx, outlet.registrationId, mobile);
@@ -32,7 +31,7 @@ export async function listBeneficiaries(ctx: CounterContext, user: CurrentUser, 
   return list;
 }
 
-export async function addBeneficiary(ctx: CounterContext, user: CurrentUser, input: BeneficiaryInput) {
+export async function addBeneficiary(ctx: CounterContext, user: CounterCaller, input: BeneficiaryInput) {
   const bankName = bankNameForIfsc(input.ifsc);
   if (!bankName) throw new Refusal("This IFSC is not in the bank list. Check it with the customer's passbook or cheque.");
   const bankId = aopayBankId(input.ifsc, ctx.bankIds);
@@ -73,7 +72,7 @@ export async function addBeneficiary(ctx: CounterContext, user: CurrentUser, inp
   };
 }
 
-export async function deleteBeneficiary(ctx: CounterContext, user: CurrentUser, mobile: string, beneficiaryId: string) {
+export async function deleteBeneficiary(ctx: CounterContext, user: CounterCaller, mobile: string, beneficiaryId: string) {
   const outlet = await outletOf(ctx, user);
   await assertCustomerAtCounter(ctx, user, mobile);
   await assertServedHere(ctx, outlet.id, mobile);

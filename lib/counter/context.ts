@@ -62,6 +62,12 @@ export async function askAopay<T>(call: () => Promise<T>): Promise<T> {
 }
 
 
+/**
+ * Who calls a counter operation: the signed-in agent and, when the call came from a request,
+ * the address it came from (lib/server/client-ip.ts), which the money audits record.
+ */
+export type CounterCaller = CurrentUser & { ip?: string | null };
+
 /** The agent's outlet, if it is active; its one read per operation. */
 export async function outletOf(ctx: CounterContext, user: CurrentUser) {
   if (!user.outletId) throw new Refusal("Your account has no outlet. Ask an admin to assign one.");

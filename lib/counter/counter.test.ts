@@ -124,6 +124,23 @@ describe.each(testBackends)("the counter on %s", (backend) => {
     expect(audit.details).toMatchObject({ reference: part.reference, state: "SUCCESS" });
   });
 
+  it("audits a wrong OTP as refused, not as a confirmation, and each money call with the caller's address", async () => {
+    const { mobile, beneficiaryId } = await customer();
+    const atShop = { ...agent, ip: "203.0.113.7" };
+    const { transferId } = await counter.startTransfer(atShop, form(mobile, beneficiaryId));
+    const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId } });
+    const right = await otpFor(mobile);
+    const wrong = await counter.confirm(atShop, part.id, right === "000000" ? "111111" : "000000");
+    expect(wrong.state).toBe("OTP_SENT");
+    expect((await counter.confirm(atShop, part.id, right)).state).toBe("SUCCESS");
+    const audits = await db.prisma.auditEvent.findMany({ where: { OR: [{ targetId: part.id }, { targetId: transferId }] }, orderBy: { id: "asc" } });
+    expect(audits.map((a) => [a.action, a.ip])).toEqual([
+      ["money.transfer_started", "203.0.113.7"],
+      ["money.confirm_refused", "203.0.113.7"],
+      ["money.transfer_confirmed", "203.0.113.7"],
+    ]);
+  });
+
   it("refuses another outlet's agent every part operation, and AOPay hears nothing of it", async () => {
     const { mobile, beneficiaryId } = await customer();
     const { transferId } = await counter.startTransfer(agent, form(mobile, beneficiaryId));

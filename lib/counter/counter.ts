@@ -14,7 +14,7 @@ import { lookupRemitter, registerRemitter, runEkyc } from "@/lib/counter/custome
 import { cancelUnsent, claimRefund, confirm, requestRefundOtp, sendOtp, transferForAgent } from "@/lib/counter/parts";
 import { startTransfer } from "@/lib/counter/start";
 
-export { createCounterMemory, notOursText, type CounterDeps, type CounterMemory } from "@/lib/counter/context";
+export { createCounterMemory, notOursText, type CounterCaller, type CounterDeps, type CounterMemory } from "@/lib/counter/context";
 export type { StartTransferInput } from "@/lib/counter/start";
 
 type WithoutContext<F> = F extends (ctx: never, ...args: infer A) => infer R ? (...args: A) => R : never;

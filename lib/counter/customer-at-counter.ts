@@ -7,8 +7,7 @@
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import type { CounterContext } from "@/lib/counter/context";
+import type { CounterContext, CounterCaller } from "@/lib/counter/context";
 import { Refusal } from "@/lib/refusal";
 
 /** How long a look-up stands for "the customer is at the counter". */
@@ -20,12 +19,12 @@ export const customerActions = {
   beneficiaryDeleted: "counter.beneficiary_deleted",
 } as const;
 
-export async function recordCustomerAction(ctx: CounterContext, user: CurrentUser, action: (typeof customerActions)[keyof typeof customerActions], mobile: string, details?: Record<string, string>) {
-  await recordAudit(ctx.prisma, { actorId: user.id, actorLabel: user.username, action, targetType: "remitter", targetId: mobile, details });
+export async function recordCustomerAction(ctx: CounterContext, user: CounterCaller, action: (typeof customerActions)[keyof typeof customerActions], mobile: string, details?: Record<string, string>) {
+  await recordAudit(ctx.prisma, { actorId: user.id, actorLabel: user.username, action, targetType: "remitter", targetId: mobile, details, ip: user.ip });
 }
 
 /** Refuses unless this agent looked the customer up in the last half hour. */
-export async function assertCustomerAtCounter(ctx: CounterContext, user: CurrentUser, mobile: string): Promise<void> {
+export async function assertCustomerAtCounter(ctx: CounterContext, user: CounterCaller, mobile: string): Promise<void> {
   const since = new Date(Date.now() - atCounterMinutes * 60_000);
   const lookedUp = await ctx.prisma.auditEvent.count({ where: { action: customerActions.lookedUp, actorId: user.id, targetId: mobile, at: { gte: since } } });
   if (lookedUp === 0) throw new Refusal("Find the customer first: their beneficiaries are shown for the customer at the counter.");

@@ -2,8 +2,7 @@
 import "server-only";
 import Decimal from "decimal.js";
 import { answerText } from "@/lib/aopay/answer-text";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { askAopay, memoryKey, outletOf, type CounterContext } from "@/lib/counter/context";
+import { askAopay, memoryKey, outletOf, type CounterContext, type CounterCaller } from "@/lib/counter/context";
 import { customerActions, recordCustomerAction } from "@/lib/counter/customer-at-counter";
 import type { LookupResult, RemitterView } from "@/lib/counter/views";
 import { monthUsage } from "@/lib/ledger/ledger";
@@ -38,7 +37,7 @@ export async function askRemitter(ctx: CounterContext, outlet: { id: string; reg
 }
 
 /** The screen's look-up of a customer by mobile; remembered for the start that follows. */
-export async function lookupRemitter(ctx: CounterContext, user: CurrentUser, mobile: string): Promise<LookupResult> {
+export async function lookupRemitter(ctx: CounterContext, user: CounterCaller, mobile: string): Promise<LookupResult> {
   const outlet = await outletOf(ctx, user);
   const lookup = await askRemitter(ctx, outlet, mobile);
   if (lookup.registered) ctx.memory.remitters.remember(memoryKey(outlet.id, mobile), lookup.remitter);
@@ -46,7 +45,7 @@ export async function lookupRemitter(ctx: CounterContext, user: CurrentUser, mob
   return lookup;
 }
 
-export async function runEkyc(ctx: CounterContext, user: CurrentUser, input: { mobile: string; aadhaarNumber: string; pidData: string }) {
+export async function runEkyc(ctx: CounterContext, user: CounterCaller, input: { mobile: string; aadhaarNumber: string; pidData: string }) {
   const outlet = await outletOf(ctx, user);
   // e-KYC happens at the shop: its registered location goes with it. The fingerprint is the
   // PidData the agent's RD-service device produced in the browser; it is forwarded, never stored.
@@ -70,7 +69,7 @@ export async function runEkyc(ctx: CounterContext, user: CurrentUser, input: { m
   };
 }
 
-export async function registerRemitter(ctx: CounterContext, user: CurrentUser, input: { mobile: string; otp: string; stateresp: string; kycId: string }) {
+export async function registerRemitter(ctx: CounterContext, user: CounterCaller, input: { mobile: string; otp: string; stateresp: string; kycId: string }) {
   const outlet = await outletOf(ctx, user);
   const answer = await askAopay(() => ctx.aopay(outlet.registrationId).registerRemitter(input));
   if (answer.outcome !== "success") throw new Refusal(answerText(answer, "Registration failed."));

@@ -5,9 +5,8 @@
 import "server-only";
 import Decimal from "decimal.js";
 import { auditTransferStarted } from "@/lib/audit-log/money";
-import type { CurrentUser } from "@/lib/auth/current-user";
 import { askBeneficiaries } from "@/lib/counter/beneficiaries";
-import { memoryKey, outletOf, type CounterContext } from "@/lib/counter/context";
+import { memoryKey, outletOf, type CounterContext, type CounterCaller } from "@/lib/counter/context";
 import { askRemitter, remitterView } from "@/lib/counter/customers";
 import type { BeneficiaryView, RemitterView } from "@/lib/counter/views";
 import { Refusal } from "@/lib/refusal";
@@ -44,7 +43,7 @@ async function sendFirstOtp(ctx: CounterContext, transferId: string, actor: { us
  * the amount is checked against what is left of the month here, and again by the ledger
  * under the customer's row lock.
  */
-export async function startTransfer(ctx: CounterContext, user: CurrentUser, input: StartTransferInput): Promise<{ transferId: string; otpMessage?: string }> {
+export async function startTransfer(ctx: CounterContext, user: CounterCaller, input: StartTransferInput): Promise<{ transferId: string; otpMessage?: string }> {
   const outlet = await outletOf(ctx, user);
   const remitter = await remitterForStart(ctx, outlet, input.mobile);
   const left = Number(remitter.limitLeft);

@@ -44,9 +44,17 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               </>
             ),
           },
-          { header: "Action", className: "font-mono text-xs whitespace-nowrap", cell: (e) => e.action },
-          { header: "Target", className: "font-mono text-xs break-all", cell: (e) => e.target ?? "—" },
-          { header: "Details", cell: (e) => <AuditDetails details={e.details} /> },
+          {
+            header: "Action",
+            cell: (e) => (
+              <>
+                <span className="block">{e.actionLabel}</span>
+                <span className="block font-mono text-xs text-slate-500">{e.action}</span>
+              </>
+            ),
+          },
+          { header: "About", className: "break-words", cell: (e) => e.target ?? "—" },
+          { header: "Details", cell: (e) => <AuditDetails lines={e.detailLines} recorded={e.details} /> },
           { header: "IP", className: "font-mono text-xs", cell: (e) => e.ip ?? "—" },
         ]}
       />

@@ -7,7 +7,7 @@ import { ReviewForm } from "@/components/review/review-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatIst, maskMobile, rupees, rupeesSpoken } from "@/lib/format";
-import { partStateLabel } from "@/lib/part-state-labels";
+import { partEventCauseText, partStateLabel } from "@/lib/part-state-labels";
 
 export const metadata: Metadata = { title: "Review a transfer" };
 
@@ -84,7 +84,7 @@ export default async function ReviewTransferPage({ params }: { params: Promise<{
                       {e.fromState ? `${partStateLabel(e.fromState)} → ` : ""}
                       {partStateLabel(e.toState)}
                     </span>
-                    <span className="text-slate-600">({e.cause.replaceAll("_", " ")})</span>
+                    <span className="text-slate-600">({partEventCauseText(e.cause)})</span>
                   </li>
                 ))}
               </ol>
