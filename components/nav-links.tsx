@@ -11,8 +11,8 @@ export function NavLinks({ items }: { items: NavItem[] }) {
       <ul className="flex gap-1">
         {items.map((item) => {
           // The most specific item wins: /transfers/new is "New transfer", not also "History".
-          const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
-          const current = matches(item.href) && !items.some((other) => other.href.length > item.href.length && matches(other.href));
+          const matches = (other: NavItem) => pathname === other.href || (!other.exact && pathname.startsWith(`${other.href}/`));
+          const current = matches(item) && !items.some((other) => other.href.length > item.href.length && matches(other));
           return (
             <li key={item.href}>
               <Link

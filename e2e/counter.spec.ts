@@ -253,6 +253,9 @@ test("a returning customer's Rs 7,500 takes the typing and six presses, by keybo
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
 
   await page.goto("/transfers/new");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "New transfer" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "History" })).not.toHaveAttribute("aria-current", "page");
   let presses = 0;
   const press = async (key: "Enter" | "Tab") => {
     presses++;
@@ -268,6 +271,8 @@ test("a returning customer's Rs 7,500 takes the typing and six presses, by keybo
   await expect(page.getByTestId("customer-pays")).toHaveText("Rs 7,575.00");
   await press("Enter");
   await expect(page).toHaveURL(/\/transfers\/[0-9a-f-]{36}$/);
+  // The transfer goes on here: the navigation does not say the agent is in the history.
+  await expect(nav.getByRole("link", { name: "History" })).not.toHaveAttribute("aria-current", "page");
   for (const k of [1, 2]) {
     if (k === 2) {
       await expect(page.getByRole("button", { name: "Send OTP for part 2" })).toBeFocused();

@@ -18,13 +18,19 @@ export const roleHome: Record<Role, string> = {
 export interface NavItem {
   href: string;
   label: string;
+  /**
+   * Marked only on its own page, not on the pages under it: a transfer's page (/transfers/<id>)
+   * is where a new transfer goes on, so "History" there told the agent mid-transfer they were
+   * somewhere else.
+   */
+  exact?: boolean;
 }
 
 /** Navigation shows only what the role may open. */
 export const roleNavigation: Record<Role, NavItem[]> = {
   AGENT: [
     { href: "/transfers/new", label: "New transfer" },
-    { href: "/transfers", label: "History" },
+    { href: "/transfers", label: "History", exact: true },
   ],
   SUPERVISOR: [
     { href: "/review", label: "Today's review" },

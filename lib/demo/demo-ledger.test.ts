@@ -28,6 +28,13 @@ describe.each(testBackends)("the demo ledger on %s", (backend) => {
     await db?.close();
   });
 
+  it("names each demo transfer's bank, as a transfer made at the counter does", async () => {
+    const transfers = await db.prisma.transfer.findMany({ select: { bankName: true } });
+    expect(transfers.length).toBeGreaterThan(0);
+    expect(transfers.filter((t) => !t.bankName)).toEqual([]);
+    expect(new Set(transfers.map((t) => t.bankName))).toContain("State Bank of India");
+  });
+
   it("gives the demo supervisor a day at a glance, a stuck transfer and every flag but one", async () => {
     const supervisor = await db.prisma.user.findUniqueOrThrow({ where: { username: "supervisor" } });
     const scope = await reviewScope(db.prisma, supervisor);

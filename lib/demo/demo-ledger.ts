@@ -8,6 +8,7 @@ import { addMinutes, startOfDay, subDays } from "date-fns";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sandboxBankId } from "@/lib/aopay/bank-ids";
 import type { PartState } from "@/lib/ledger/states";
+import { bankNameForIfsc } from "@/lib/transfers/ifsc";
 import { previewFees } from "@/lib/transfers/split";
 import { inIndia } from "@/lib/format";
 import { perTransferLimitRupees } from "@/lib/money/dmt-limits";
@@ -97,7 +98,7 @@ export async function seedDemoLedger(tx: Tx, outlet: { id: string; registrationI
     const transfer = await tx.transfer.create({
       data: {
         outletId: outlet.id, agentId, remitterMobile: c.mobile, remitterName: `${c.firstName} ${c.lastName}`, beneficiaryId: String(beneIds[t.customer]),
-        beneficiaryName: c.bene, bankName: null, ifsc: c.ifsc, accountMasked: `XXXXXXX${c.account.slice(-4)}`, mode: "IMPS", amount: t.amount.toFixed(2),
+        beneficiaryName: c.bene, bankName: bankNameForIfsc(c.ifsc), ifsc: c.ifsc, accountMasked: `XXXXXXX${c.account.slice(-4)}`, mode: "IMPS", amount: t.amount.toFixed(2),
         pincode: "400059", address: "Andheri East, Mumbai", dateOfBirth: new Date("1984-06-15"),
         // Thane, about 15 km from the shop, for the distance flag.
         latitude: t.far ? "19.218300" : "19.108600", longitude: t.far ? "72.978100" : "72.879900", createdAt: at,

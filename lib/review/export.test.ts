@@ -179,7 +179,7 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
     // 23:50 on 10 March in India: another day.
     await newTransfer("a", new Date("2026-03-10T18:20:00.000Z"), [{ amount: "100" }]);
 
-    const csv = await csvOf(exportRows(db.prisma, supervisorScope, filtersFor({ from: "2026-03-11" })));
+    const csv = await csvOf(exportRows(db.prisma, supervisorScope, filtersFor({ from: "2026-03-11", sort: "oldest" })));
     expect(csv.split("\n")).toEqual([
       header,
       `${first},1 of 2,11-03-2026 00:10:05,"Shree Ganesh Telecom, Andheri East",'+Ramesh Kumar,XXXXXX3210,"'=HYPERLINK(""http://evil.example"",""x"")",Ravi Rao,State Bank of India,SBIN0001234,XXXXXXX5947,IMPS,5000.00,SUCCESS,123456789012,50.00,7.63,12.00,0.60,11.40,,50.00,7.63,0.60,11.40,,yes,"'@checked with the agent, ok"`,
@@ -193,7 +193,7 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
     expect(csv).not.toContain("9876543210");
   });
 
-  it("holds only the scope's outlets and the filters' parts, oldest first, whatever the page number", async () => {
+  it("holds only the scope's outlets and the filters' parts, newest first as the table starts (or oldest first), whatever the page number", async () => {
     const day = "2026-03-12";
     const at = (hhmm: string) => new Date(`${day}T${hhmm}:00+05:30`);
     const [a1] = await newTransfer("a", at("09:00"), [{ amount: "1000" }], { mobile: "9123456789" });
@@ -203,13 +203,15 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
     const [b3] = await newTransfer("b", new Date("2026-03-13T09:00:00+05:30"), [{ amount: "900" }]);
 
     const refs = async (scope: ReviewScope, params: Record<string, string>) =>
-      (await csvOf(exportRows(db.prisma, scope, filtersFor({ from: day, ...params }))))
+      (await csvOf(exportRows(db.prisma, scope, filtersFor({ from: day, sort: "oldest", ...params }))))
         .split("\n")
         .slice(1, -1)
         .map((line) => line.split(",")[0]);
 
     expect(await refs(supervisorScope, {})).toEqual([a1, b1, b2, a2]);
-    expect(await refs(supervisorScope, { page: "3", sort: "amount_desc" })).toEqual([a1, b1, b2, a2]);
+    // The table's own order, newest first, unless it is sorted oldest first; by amount, newest first.
+    expect(await refs(supervisorScope, { sort: "newest" })).toEqual([a2, b2, b1, a1]);
+    expect(await refs(supervisorScope, { page: "3", sort: "amount_desc" })).toEqual([a2, b2, b1, a1]);
     expect(await refs(supervisorScope, { to: "2026-03-13" })).toEqual([a1, b1, b2, a2, b3]);
     // Another outlet's parts never appear, even when asked for by its id.
     expect(await refs(supervisorScope, { outlet: outlet.c })).toEqual([]);
@@ -238,16 +240,17 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
       ...Array.from({ length: 7 }, () => ({ amount: "100", createdAt: same })),
       { amount: "100", createdAt: new Date(same.getTime() + 1) },
     ]);
-    const filters = filtersFor({ from: day });
-    const expected = (
+    const ascending = (
       await db.prisma.transferPart.findMany({
         where: { transfer: { outletId: outlet.a, createdAt: { gte: new Date(`${day}T00:00:00+05:30`), lt: new Date(`${day}T23:59:59+05:30`) } } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { reference: true },
       })
     ).map((p) => p.reference);
-    expect(expected).toHaveLength(9);
-    for (const batchSize of [1, 2, 3, 9, 10]) {
+    expect(ascending).toHaveLength(9);
+    const orders = [["oldest", ascending], ["newest", [...ascending].reverse()]] as const;
+    for (const [sort, expected, batchSize] of orders.flatMap(([sort, expected]) => [1, 2, 3, 9, 10].map((n) => [sort, expected, n] as const))) {
+      const filters = filtersFor({ from: day, sort });
       const { client, stats } = observed(db.prisma);
       const lines = (await csvOf(exportRows(client, supervisorScope, filters, batchSize))).split("\n").slice(1, -1);
       expect(lines.map((l) => l.split(",")[0])).toEqual(expected);
@@ -320,7 +323,7 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
       let peak = baseline;
       let retainedPeak = baseline;
       const exportStart = performance.now();
-      for await (const chunk of exportRows(client, { all: false, outletIds: [bigOutlet] }, filtersFor({ from: day }))) {
+      for await (const chunk of exportRows(client, { all: false, outletIds: [bigOutlet] }, filtersFor({ from: day, sort: "oldest" }))) {
         bytes += chunk.length;
         let start = 0;
         for (let end = chunk.indexOf("\n"); end !== -1; start = end + 1, end = chunk.indexOf("\n", start)) {

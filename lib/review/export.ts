@@ -1,8 +1,10 @@
 /**
  * The review's CSV export: every transfer part a scope and filters select (the whole filtered
- * set, not a page), oldest first by (created_at, id). The database is read in keyset batches on
- * (created_at, id) and each batch becomes one CSV chunk, so memory stays flat however many rows
- * there are. Each batch is its own query, not one snapshot: a part that changes state during a
+ * set, not a page), in the table's time order: newest first by (created_at, id), as the table
+ * starts, or oldest first when the table is sorted so. (A table sorted by amount exports newest
+ * first: an amount order cannot be read in keyset batches from an index.) The database is read
+ * in keyset batches on (created_at, id) and each batch becomes one CSV chunk, so memory stays
+ * flat however many rows there are. Each batch is its own query, not one snapshot: a part that changes state during a
  * long export shows the state it had when its batch was read.
  */
 import { stringify } from "csv-stringify/sync";
@@ -183,14 +185,13 @@ export async function* exportRows(prisma: ExportDb, scope: ReviewScope, filters:
   const where = partWhere(scope, filters);
   const names: Names = { outlets: new Map(), agents: new Map(), partCounts: new Map() };
   yield stringify([[...exportColumns]]);
+  const oldestFirst = filters.sort === "oldest";
+  const direction = oldestFirst ? "asc" : "desc";
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
     const parts: ExportPart[] = await prisma.transferPart.findMany({
-      where: after
-        ? // (created_at, id) > (last's): written so that an index on created_at can start at the cursor.
-          { AND: [where, { createdAt: { gte: after.createdAt }, OR: [{ createdAt: { gt: after.createdAt } }, { id: { gt: after.id } }] }] }
-        : where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      where: after ? { AND: [where, beyond(after, oldestFirst)] } : where,
+      orderBy: [{ createdAt: direction }, { id: direction }],
       take: batchSize,
       select: partSelect,
     });
@@ -201,6 +202,16 @@ export async function* exportRows(prisma: ExportDb, scope: ReviewScope, filters:
     const last = parts[parts.length - 1]!;
     after = { createdAt: last.createdAt, id: last.id };
   }
+}
+
+/**
+ * The parts after the last one read, in the export's order: (created_at, id) above it, or below
+ * it newest first. Written so that an index on created_at can start at the cursor.
+ */
+function beyond(last: { createdAt: Date; id: string }, oldestFirst: boolean): Prisma.TransferPartWhereInput {
+  return oldestFirst
+    ? { createdAt: { gte: last.createdAt }, OR: [{ createdAt: { gt: last.createdAt } }, { id: { gt: last.id } }] }
+    : { createdAt: { lte: last.createdAt }, OR: [{ createdAt: { lt: last.createdAt } }, { id: { lt: last.id } }] };
 }
 
 /** The CSV as a pull-based byte stream for a Response (a slow download holds one batch at most). */

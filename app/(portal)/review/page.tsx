@@ -48,9 +48,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       {problems.length ? <p className="mb-4 text-sm text-red-700">Some filters were not understood and were left out: {problems.join(", ")}.</p> : null}
 
       <section aria-label="Totals" className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-        <Stat testId="stat-transactions" label="Transactions" value={totals.parts.count.toLocaleString("en-IN")} note={`${totals.sent} sent to AOPay`} />
-        <Stat testId="stat-succeeded" label="Sent successfully" value={rupees(totals.succeeded.amount)} note={`${totals.succeeded.count} transactions`} />
-        <Stat testId="stat-success-rate" label="Success rate" value={totals.successRate === null ? "–" : `${(totals.successRate * 100).toFixed(1)}%`} note="of transactions sent" />
+        {/* Counted in parts, as AOPay counts transactions: a transfer over Rs 5,000 has several. */}
+        <Stat testId="stat-transactions" label="Parts" value={totals.parts.count.toLocaleString("en-IN")} note={`${totals.sent} sent to AOPay`} />
+        <Stat testId="stat-succeeded" label="Sent successfully" value={rupees(totals.succeeded.amount)} note={`${totals.succeeded.count} ${totals.succeeded.count === 1 ? "part" : "parts"}`} />
+        <Stat testId="stat-success-rate" label="Success rate" value={totals.successRate === null ? "–" : `${(totals.successRate * 100).toFixed(1)}%`} note="of parts sent" />
         <Stat testId="stat-charges" label="Customer charges" value={rupees(totals.charges)} note="GST included, successful only" />
         <Stat testId="stat-commission" label="Commission" value={rupees(totals.commission)} note="before TDS, successful only" />
       </section>

@@ -25,7 +25,7 @@ export default async function ReviewTransfersPage({ searchParams }: { searchPara
 
   return (
     <>
-      <PageHeading title="Transfers" description={`${filters.from === filters.to ? dayLabel(filters.from) : `${dayLabel(filters.from)} to ${dayLabel(filters.to)}`} (IST) · ${total.toLocaleString("en-IN")} transactions`} />
+      <PageHeading title="Transfers" description={`${filters.from === filters.to ? dayLabel(filters.from) : `${dayLabel(filters.from)} to ${dayLabel(filters.to)}`} (IST) · ${total.toLocaleString("en-IN")} ${total === 1 ? "part" : "parts"}`} />
       <form method="get" action="/review/transfers" aria-label="Filters" className={cardClasses("normal", "mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6")}>
         <Field id="f-from" label="From">
           <input id="f-from" name="from" {...dayBoxProps} defaultValue={showDay(filters.from)} className={field} />
