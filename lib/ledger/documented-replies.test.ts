@@ -271,7 +271,7 @@ describe.each(testBackends)("AOPay's documented replies through the ledger on %s
     await ledger.checkStatus(part.id);
     const after = await db.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } });
     expect(after.state).toBe("SUCCESS");
-    expect(after.conflictReason).toMatch(/says success .* also reports a refund on .* \(refund id 9001\) that the portal never claimed.*Transaction Successful to A\/c XXXXXXX5947/);
+    expect(after.conflictReason).toMatch(/says success .* also reports a refund on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2} IST \(refund id 9001\) that the portal never claimed.*Transaction Successful to A\/c XXXXXXX5947/);
     expect(after.conflictReason).not.toContain("20018575947");
     expect(await db.prisma.auditEvent.count({ where: { action: "money.conflicting_reply", targetId: part.id } })).toBe(1);
   });

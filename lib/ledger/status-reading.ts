@@ -67,7 +67,7 @@ export function plausibleRefund(report: TransferReport, since: Date | null): boo
 
 function describeRefund(report: TransferReport): string {
   const id = report.refundTransactionId ? ` (refund id ${report.refundTransactionId})` : "";
-  return `a refund on ${formatIst(report.refundedAt!, "yyyy-MM-dd HH:mm:ss")}${id}`;
+  return `a refund on ${formatIst(report.refundedAt!, "dd MMM yyyy, HH:mm:ss")}${id}`;
 }
 
 export function readStatusAnswer(from: PartState, answer: StatusAnswer | undefined, part: PartFacts, now: Date, noRecordGraceMinutes: number): StatusReading {
