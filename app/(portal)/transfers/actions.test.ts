@@ -18,6 +18,8 @@ const current = vi.hoisted(() => ({
 }));
 
 vi.mock("@/lib/auth/current-user", () => ({ requireUser: async () => current.user! }));
+// The actions are called here outside a request: the address they audit comes from these headers.
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 vi.mock(import("@/lib/db/client"), async (importOriginal) => ({ ...(await importOriginal()), db: () => current.db!.prisma }));
 // config() caches the environment of the first call: hand the actions one that points at the recorder.
 vi.mock(import("@/lib/config"), async (importOriginal) => ({ ...(await importOriginal()), config: () => current.config! }));
