@@ -72,10 +72,11 @@ describe.each(testBackends)("GET /api/review/export on %s", (backend) => {
 
     const lines = (await response.text()).split("\n");
     expect(lines[0]).toMatch(/^Reference,Part,Created \(IST\),Outlet,/);
-    // The own outlet's two days, not the other outlet's part, nor the day after the range.
+    // The own outlet's two days, not the other outlet's part, nor the day after the range; newest
+    // first, as the table shows them.
     expect(lines.slice(1, -1).map((l) => l.split(",").slice(0, 4).join(","))).toEqual([
-      "50000000001,1 of 1,02-05-2026 10:00:00,Own outlet",
       "50000000002,1 of 1,03-05-2026 10:00:00,Own outlet",
+      "50000000001,1 of 1,02-05-2026 10:00:00,Own outlet",
     ]);
 
     const audit = await current.db!.prisma.auditEvent.findFirstOrThrow({ where: { action: "review.export" }, orderBy: { id: "desc" } });
