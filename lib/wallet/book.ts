@@ -1,0 +1,97 @@
+/**
+ * The wallet book: double entry over the accounts of prisma/schema.prisma (AccountKind). Every
+ * movement of money is one journal entry whose postings sum to zero; the database checks that
+ * at commit, keeps each wallet's running balance with each posting, refuses a wallet below
+ * zero and any change to a written entry (migration wallet_book). This module is the one way
+ * entries are written: it locks the wallets an entry touches, in one order, before it posts,
+ * so two entries never wait on each other's wallets, and refuses an entry a wallet cannot
+ * cover with the shortfall in rupees instead of a database error.
+ */
+import "server-only";
+import Decimal from "decimal.js";
+import { Prisma, type AccountKind } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/ledger/context";
+import { rupees } from "@/lib/format";
+
+/** The book's own accounts: one of each, created by the migration. */
+export type BookKind = Exclude<AccountKind, "OUTLET_WALLET">;
+
+export const walletKey = (outletId: string) => `wallet:${outletId}`;
+export const bookKey = (kind: BookKind) => `book:${kind}`;
+
+/** An entry a wallet cannot cover: nothing was written. */
+export class WalletShortError extends Error {
+  override name = "WalletShortError";
+  constructor(
+    readonly outletId: string,
+    readonly available: Decimal,
+    readonly needed: Decimal,
+  ) {
+    super(`The outlet's wallet holds ${rupees(available.toFixed(2))}; this needs ${rupees(needed.toFixed(2))}, ${rupees(needed.minus(available).toFixed(2))} more.`);
+  }
+
+  get shortfall(): Decimal {
+    return this.needed.minus(this.available);
+  }
+}
+
+/** The id of an outlet's wallet, opened (empty) the first time it is asked for. */
+export async function walletAccountId(tx: Tx, outletId: string): Promise<string> {
+  const key = walletKey(outletId);
+  const account = await tx.account.upsert({ where: { key }, create: { key, kind: "OUTLET_WALLET", outletId }, update: {}, select: { id: true } });
+  return account.id;
+}
+
+/** The id of one of the book's own accounts. */
+export async function bookAccountId(tx: Tx, kind: BookKind): Promise<string> {
+  const key = bookKey(kind);
+  const account = await tx.account.upsert({ where: { key }, create: { key, kind }, update: {}, select: { id: true } });
+  return account.id;
+}
+
+export interface PostingLine {
+  accountId: string;
+  /** Added to the account's balance: negative takes money out of it. */
+  amount: Decimal.Value;
+}
+
+export interface NewEntry {
+  cause: string;
+  lines: PostingLine[];
+  partId?: string;
+  eventId?: bigint;
+  actorId?: string | null;
+  memo?: string;
+}
+
+/**
+ * Writes one balanced entry in the caller's transaction. Throws WalletShortError, before
+ * writing, when a wallet it takes from holds less than it takes.
+ */
+export async function post(tx: Tx, entry: NewEntry): Promise<bigint> {
+  const lines = entry.lines.map((l) => ({ accountId: l.accountId, amount: new Decimal(l.amount).toDecimalPlaces(2) })).filter((l) => !l.amount.isZero());
+  const total = lines.reduce((sum, l) => sum.plus(l.amount), new Decimal(0));
+  if (lines.length < 2 || !total.isZero()) throw new Error(`An entry (${entry.cause}) must have two or more postings that sum to zero, not ${total.toFixed(2)}.`);
+  // The wallets, locked in id order (the same order for every entry), then checked.
+  const ids = [...new Set(lines.map((l) => l.accountId))].sort();
+  const wallets = await tx.$queryRaw<{ id: string; outlet_id: string; balance: string }[]>`
+    SELECT id::text, outlet_id::text, balance::text FROM accounts
+    WHERE id = ANY(${ids}::uuid[]) AND kind = 'OUTLET_WALLET' ORDER BY id FOR UPDATE`;
+  for (const wallet of wallets) {
+    const change = lines.filter((l) => l.accountId === wallet.id).reduce((sum, l) => sum.plus(l.amount), new Decimal(0));
+    const available = new Decimal(wallet.balance);
+    if (available.plus(change).isNegative()) throw new WalletShortError(wallet.outlet_id, available, change.negated());
+  }
+  const created = await tx.journalEntry.create({
+    data: { cause: entry.cause, partId: entry.partId, eventId: entry.eventId, actorId: entry.actorId ?? null, memo: entry.memo },
+    select: { id: true },
+  });
+  await tx.posting.createMany({ data: lines.map((l) => ({ entryId: created.id, accountId: l.accountId, amount: new Prisma.Decimal(l.amount.toFixed(2)) })) });
+  return created.id;
+}
+
+/** An outlet's wallet balance as stored (kept with each posting); zero before its first entry. */
+export async function walletBalance(tx: Pick<Tx, "account">, outletId: string): Promise<Decimal> {
+  const account = await tx.account.findUnique({ where: { key: walletKey(outletId) }, select: { balance: true } });
+  return new Decimal(account?.balance.toString() ?? "0");
+}
