@@ -33,7 +33,7 @@ const browserSafe = [
 ];
 
 /** Imports that only the server can have: a browser-safe module must reach none of them. */
-const serverOnly = [/^server-only$/, /^node:/, /^next\/headers$/, /^next\/cache$/, /^@\/lib\/(db|auth|server|generated|aopay|counter|admin|review|audit-log)\//, /^@\/lib\/(config|log|audit|startup)$/, /^pino$/, /^pg$/];
+const serverOnly = [/^server-only$/, /^node:/, /^next\/headers$/, /^next\/cache$/, /^@\/lib\/(db|auth|server|generated|aopay|counter|admin|review|audit-log|wallet)\//, /^@\/lib\/(config|log|audit|startup)$/, /^pino$/, /^pg$/];
 
 const hasDirective = (source: string, directive: string) => new RegExp(`^\\s*(\\/\\/[^\\n]*\\n|\\/\\*[\\s\\S]*?\\*\\/\\s*)*["']${directive}["']`).test(source);
 

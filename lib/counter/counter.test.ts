@@ -12,6 +12,7 @@ import { createCounter, notOursText, type Counter } from "@/lib/counter/counter"
 import { createLedger } from "@/lib/ledger/ledger";
 import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
+import { fundWallet } from "@/lib/tools/testing/wallet";
 
 describe.each(testBackends)("the counter on %s", (backend) => {
   let db: TestDatabase;
@@ -36,6 +37,7 @@ describe.each(testBackends)("the counter on %s", (backend) => {
     db = await createTestDatabase(backend);
     const outlet = await db.prisma.outlet.create({ data: testOutlet });
     const other = await db.prisma.outlet.create({ data: { ...testOutlet, name: "Other shop", registrationId: "AOP-777" } });
+    await fundWallet(db.prisma, outlet.id);
     const user = (username: string, outletId: string, outletName: string) =>
       db.prisma.user.create({ data: { username, name: username, role: "AGENT", passwordHash: "x", outletId } }).then((u) => ({ id: u.id, username, name: username, role: "AGENT" as const, outletId, outletName }));
     agent = await user("counter-agent", outlet.id, outlet.name);

@@ -7,6 +7,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { seal } from "@/lib/auth/sealed";
 import { config } from "@/lib/config";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { subDays } from "date-fns";
+import { postDeposit } from "@/lib/wallet/book";
 import { seedDemoLedger } from "@/lib/demo/demo-ledger";
 import { defaultPlan } from "@/lib/money/charges";
 import { indiaMidnight } from "@/lib/days";
@@ -56,6 +58,9 @@ export type SeedResult = "seeded" | "not-empty";
  * `transfers: false` leaves out the few days of demo transfers (tests that count their own).
  * `authSecret`: the AUTH_SECRET of the portal that will read the data, when not this process's.
  */
+/** The demo outlet's opening deposit, in rupees: ten lakh, more than a day of demos sends. */
+export const demoOpeningFloat = "1000000.00";
+
 export async function seedDemoData(
   prisma: PrismaClient,
   options: { transfers?: boolean; now?: Date; authSecret?: string } = {},
@@ -66,6 +71,8 @@ export async function seedDemoData(
     const [users, outlets] = await Promise.all([tx.user.count(), tx.outlet.count()]);
     if (users > 0 || outlets > 0) return "not-empty";
     const outlet = await tx.outlet.create({ data: demoOutlet });
+    // The outlet paid in a float a month ago: its wallet covers the demo's transfers and many more.
+    await postDeposit(tx, { outletId: outlet.id, amount: demoOpeningFloat, memo: "Opening float (demo)", at: subDays(options.now ?? new Date(), 31) });
     await tx.user.createMany({
       data: demoUsers.map((u, i) => ({
         username: u.username,

@@ -11,6 +11,7 @@ import { createLedger, type Ledger } from "@/lib/ledger/ledger";
 import { oneTransfer, partWithOtpSent } from "@/lib/tools/testing/ledger-fixtures";
 import { testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
+import { fundWallet } from "@/lib/tools/testing/wallet";
 
 const reported = { state: "success" as const, utr: "632000000123", ackno: "800000123", charges: {} };
 
@@ -26,6 +27,7 @@ describe.each(testBackends)("a money call crossed by a status check on %s", (bac
   beforeAll(async () => {
     db = await createTestDatabase(backend);
     const outletId = (await db.prisma.outlet.create({ data: testOutlet })).id;
+    await fundWallet(db.prisma, outletId);
     agentId = (await db.prisma.user.create({ data: { username: "race-agent", name: "Agent", role: "AGENT", passwordHash: "x", outletId } })).id;
     const scripted = {
       sendTransferOtp: async () => ({ outcome: "success", code: 0, message: "OTP sent", stateresp: "S1", httpStatus: 200 }),

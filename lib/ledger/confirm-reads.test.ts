@@ -18,6 +18,7 @@ import {
   testBackends,
   type BackendName,
 } from "@/lib/tools/testing/test-databases";
+import { fundWallet } from "@/lib/tools/testing/wallet";
 
 /** A migrated database whose client keeps every statement it sends. */
 async function openLoggedDatabase(backend: BackendName) {
@@ -79,6 +80,7 @@ describe.each(testBackends)("the reads of one confirmation on %s", (backend) => 
   beforeAll(async () => {
     db = await openLoggedDatabase(backend);
     outletId = (await db.prisma.outlet.create({ data: testOutlet })).id;
+    await fundWallet(db.prisma, outletId);
     agentId = (await db.prisma.user.create({ data: { username: "reads-agent", name: "Agent", role: "AGENT", passwordHash: "x", outletId } })).id;
     const scripted = {
       sendTransferOtp: async () => ({ outcome: "success", code: 1, message: "OTP sent", stateresp: "S1", httpStatus: 200 }),

@@ -29,6 +29,8 @@ import { nextCheck } from "@/lib/ledger/schedule";
 import type { PartState } from "@/lib/ledger/states";
 import { readStatusAnswer } from "@/lib/ledger/status-reading";
 import { commitTransition, transition, type PartChange, type PartEvent } from "@/lib/ledger/transition";
+import { WalletShortError, walletShortText } from "@/lib/wallet/book";
+import { moneyOf } from "@/lib/wallet/part-money";
 
 export interface ConfirmResult {
   state: PartState;
@@ -42,7 +44,16 @@ const submitted = (part: PartWithTransfer) => ({ id: part.id, state: "SUBMITTED"
 
 export async function confirm(ctx: LedgerContext, partId: string, otp: string, actor: Actor): Promise<ConfirmResult> {
   const at = ctx.now();
-  const { claimed, part } = await claimForMoneyCall(ctx, partId, actor, at);
+  let claim: { claimed: boolean; part: PartWithTransfer };
+  try {
+    claim = await claimForMoneyCall(ctx, partId, actor, at);
+  } catch (error) {
+    // The wallet no longer covers the part (another transfer took it since the OTP): nothing
+    // was held and AOPay is not asked.
+    if (error instanceof WalletShortError) return { state: "OTP_SENT", message: walletShortText(error) };
+    throw error;
+  }
+  const { claimed, part } = claim;
   if (!claimed) return answerUnclaimed(ctx, part, actor, at);
   const { client, exchangeIds } = ctx.clientFor(await registrationIdOf(ctx, part.transfer.outletId));
   let answer: ConfirmAnswer;
@@ -55,19 +66,27 @@ export async function confirm(ctx: LedgerContext, partId: string, otp: string, a
   return applyAnswer(ctx, part, answer, { actor, exchangeIds }, at);
 }
 
-/** Moves the part from OTP_SENT to SUBMITTED if its OTP is still good, then reads it as it now is. */
+/**
+ * Moves the part from OTP_SENT to SUBMITTED if its OTP is still good, holding its money from
+ * the outlet's wallet; returns it as it now is. One read of the part: a part that cannot be
+ * claimed is answered from it, and only a claim lost to a race reads it again.
+ */
 async function claimForMoneyCall(ctx: LedgerContext, partId: string, actor: Actor, at: Date): Promise<{ claimed: boolean; part: PartWithTransfer }> {
   return ctx.prisma.$transaction(async (tx) => {
+    const read = async () => partOrRefusal(await tx.transferPart.findUnique({ where: { id: partId }, include: { transfer: true } }));
+    const part = await read();
+    if (part.state !== "OTP_SENT" || !part.otpExpiresAt || part.otpExpiresAt <= at) return { claimed: false, part };
+    // Write-ahead: should this process die during the call, the worker asks about it then.
+    const data = { submittedAt: at, nextCheckAt: addSeconds(at, ctx.submittedRecheckSeconds) };
     const claimed = await transition(tx, {
       part: { id: partId, state: "OTP_SENT" },
       to: "SUBMITTED",
       event: { actor, cause: "confirm_submitted" },
-      // Write-ahead: should this process die during the call, the worker asks about it then.
-      data: { submittedAt: at, nextCheckAt: addSeconds(at, ctx.submittedRecheckSeconds) },
+      data,
       onlyIf: { otpExpiresAt: { gt: at } },
+      money: moneyOf(part),
     });
-    const part = partOrRefusal(await tx.transferPart.findUnique({ where: { id: partId }, include: { transfer: true } }));
-    return { claimed, part };
+    return claimed ? { claimed, part: { ...part, ...data, state: "SUBMITTED" as const } } : { claimed, part: await read() };
   });
 }
 
@@ -88,7 +107,7 @@ async function applyCallFailure(ctx: LedgerContext, part: PartWithTransfer, erro
     return { state: "PENDING", message: "AOPay's answer did not arrive. The money may have moved; the portal is checking." };
   }
   // Certainly not sent: the OTP may still be good.
-  await commitTransition(ctx.prisma, { part: submitted(part), to: "OTP_SENT", event, data: { nextCheckAt: null } });
+  await commitTransition(ctx.prisma, { part: submitted(part), to: "OTP_SENT", event, data: { nextCheckAt: null }, money: moneyOf(part) });
   if (error.kind === "not_recorded") return { state: "OTP_SENT", message: "The portal could not record the request, so it was not sent. No money moved; confirm again in a moment." };
   return { state: "OTP_SENT", message: "AOPay could not be reached. No money moved; confirm again." };
 }
@@ -98,7 +117,7 @@ async function applyAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: C
   const event = { ...by, cause: `confirm_${answer.outcome}`, details: { code: answer.code ?? null, message: maskLongDigits(answer.message) } };
   const wrongBefore = answer.outcome === "wrong_otp" ? await ctx.prisma.transferEvent.count({ where: { partId: part.id, cause: "confirm_wrong_otp" } }) : 0;
   const { change, message } = changeForAnswer(ctx, part, answer, event, at, wrongBefore);
-  if (await commitTransition(ctx.prisma, change)) return { state: change.to, message };
+  if (await commitTransition(ctx.prisma, { ...change, money: moneyOf(part) })) return { state: change.to, message };
   // A status check moved the part while the call was out: the ledger keeps that state (the
   // call's reply is still in aopay_exchanges); say so instead of claiming ours.
   const state = await currentState(ctx, part.id);

@@ -19,6 +19,7 @@ import { createLedger, monthUsage, notReceivedText, type Ledger } from "@/lib/le
 import { json, startMisbehavingServer, type Behaviour, type MisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
 import { testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
+import { fundWallet } from "@/lib/tools/testing/wallet";
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../aopay/fixtures", name), "utf8")) as Record<string, unknown>;
 const statusSample = fixture("transaction-status.200.json");
@@ -179,6 +180,7 @@ describe.each(testBackends)("AOPay's documented replies through the ledger on %s
   beforeAll(async () => {
     [db, server] = await Promise.all([createTestDatabase(backend), startMisbehavingServer()]);
     outletId = (await db.prisma.outlet.create({ data: testOutlet })).id;
+    await fundWallet(db.prisma, outletId);
     agentId = (await db.prisma.user.create({ data: { username: "fixture-agent", name: "Agent", role: "AGENT", passwordHash: "x", outletId } })).id;
     ledger = createLedger({
       prisma: db.prisma,

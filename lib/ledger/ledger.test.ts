@@ -16,6 +16,7 @@ import { json, startMisbehavingServer } from "@/lib/tools/testing/misbehaving-se
 import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 import { Refusal } from "@/lib/refusal";
+import { fundWallet } from "@/lib/tools/testing/wallet";
 
 it("keeps the ledger's states and the database enum the same", () => {
   expect([...partStates].sort()).toEqual(Object.values(PartState).sort());
@@ -34,6 +35,7 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
   beforeAll(async () => {
     db = await createTestDatabase(backend);
     outletId = (await db.prisma.outlet.create({ data: testOutlet })).id;
+    await fundWallet(db.prisma, outletId);
     agentId = (await db.prisma.user.create({ data: { username: "ledger-agent", name: "Agent", role: "AGENT", passwordHash: "x", outletId } })).id;
     sandbox = await startSandboxServer(db.prisma, () => clock, 3_000);
     ledger = createLedger({

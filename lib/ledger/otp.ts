@@ -1,11 +1,13 @@
 /** Sending a part's OTP, and sending it again: a new OTP makes the old one useless. */
 import { addSeconds, differenceInSeconds } from "date-fns";
+import Decimal from "decimal.js";
 import { answerText } from "@/lib/aopay/answer-text";
 import { AopayCallError } from "@/lib/aopay/errors";
 import type { Answer } from "@/lib/aopay/types";
 import { loadPart, transferDetails, type Actor, type LedgerContext, type PartWithTransfer } from "@/lib/ledger/context";
 import { unsentStates } from "@/lib/ledger/states";
 import { commitTransition } from "@/lib/ledger/transition";
+import { WalletShortError, walletBalance, walletShortText } from "@/lib/wallet/book";
 import { otpResendCooldownSeconds, otpSendsPerCustomerPerHour, otpSendsPerPartPerHour } from "@/lib/money/dmt-limits";
 
 const sendCauses = ["otp_sent", "otp_resent"];
@@ -36,6 +38,11 @@ export async function sendOtp(ctx: LedgerContext, partId: string, actor: Actor):
   if (earlier > 0) return { ok: false, message: "Finish the earlier part first." };
   const refusal = await sendRefusal(ctx, part);
   if (refusal) return { ok: false, message: refusal };
+  // The wallet must cover the part (amount and charge) before the customer is sent an OTP; the
+  // hold when it is confirmed is the authority (another transfer may spend it meanwhile).
+  const needed = new Decimal(part.amount.toString()).plus(part.customerCharge.toString());
+  const available = await walletBalance(ctx.prisma, part.transfer.outletId);
+  if (available.lessThan(needed)) return { ok: false, message: walletShortText(new WalletShortError(part.transfer.outletId, available, needed)) };
   const { client, exchangeIds } = ctx.clientFor(registrationId);
   // AOPay's 90 seconds start when it sends the OTP: count them from before the call.
   const at = ctx.now();

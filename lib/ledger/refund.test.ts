@@ -11,6 +11,7 @@ import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { createLedger, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
 import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
+import { fundWallet } from "@/lib/tools/testing/wallet";
 
 const failedReason = "Transaction failed: the beneficiary bank declined it.";
 
@@ -27,6 +28,7 @@ describe.each(testBackends)("refunds of failed parts on %s", (backend) => {
   beforeAll(async () => {
     db = await createTestDatabase(backend);
     outletId = (await db.prisma.outlet.create({ data: testOutlet })).id;
+    await fundWallet(db.prisma, outletId);
     agentId = (await db.prisma.user.create({ data: { username: "refund-agent", name: "Agent", role: "AGENT", passwordHash: "x", outletId } })).id;
     sandbox = await startSandboxServer(db.prisma, () => clock, 3_000);
     ledger = createLedger({

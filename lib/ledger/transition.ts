@@ -2,12 +2,14 @@
  * The one way a part changes state, used by every ledger operation. The change must be legal
  * (states.ts), and the update carries the state the caller read in its condition (with any
  * further one, such as still holding the part's lease), so a race is lost, never doubled. The
- * move, its event and its audit entry are written together or not at all.
+ * move, its event, its entry in the wallet book (lib/wallet/part-money.ts) and its audit entry
+ * are written together or not at all.
  */
 import { recordAudit, type AuditEntry } from "@/lib/audit";
 import type { Prisma, PrismaClient, TransferPart } from "@/lib/generated/prisma/client";
 import type { Actor, Tx } from "@/lib/ledger/context";
 import { assertTransition, type PartState } from "@/lib/ledger/states";
+import { partMoney, partMoneyMove, postPartMove, type PartMoney } from "@/lib/wallet/part-money";
 
 export interface PartEvent {
   actor: Actor;
@@ -28,6 +30,8 @@ export interface PartChange {
   onlyIf?: Prisma.TransferPartWhereInput;
   /** Written only if the part moved. */
   audit?: AuditEntry;
+  /** The part's figures, when the caller has read them: spares the money move a read. */
+  money?: PartMoney;
 }
 
 /**
@@ -39,7 +43,7 @@ export async function transition(tx: Tx, change: PartChange): Promise<boolean> {
   assertTransition(part.state, to);
   const { count } = await tx.transferPart.updateMany({ where: { ...onlyIf, id: part.id, state: part.state }, data: { ...data, state: to } });
   if (count === 0) return false;
-  await tx.transferEvent.create({
+  const written = await tx.transferEvent.create({
     data: {
       partId: part.id,
       fromState: part.state,
@@ -49,7 +53,11 @@ export async function transition(tx: Tx, change: PartChange): Promise<boolean> {
       exchangeId: event.exchangeIds?.at(-1) ?? null,
       details: event.details,
     },
+    select: { id: true },
   });
+  // The money follows the state in the same transaction: held, settled or given back.
+  const move = partMoneyMove(part.state, to);
+  if (move) await postPartMove(tx, move, change.money ?? (await partMoney(tx, part.id)), { actorId: event.actor.userId, eventId: written.id });
   if (change.audit) await recordAudit(tx, change.audit);
   return true;
 }

@@ -14,6 +14,7 @@ import { blankPlanForm, planFormSchema, type PlanFormInput } from "@/lib/money/p
 import { addPlan, builtInPlan, listPlans, planInForce, selectPlan } from "@/lib/money/plans";
 import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
+import { fundWallet } from "@/lib/tools/testing/wallet";
 
 type Figures = Record<"customerCharge" | "gst" | "commission" | "tds" | "netCommission", { toString(): string }>;
 
@@ -54,6 +55,7 @@ describe.each(testBackends)("commission plans on %s", (backend) => {
   beforeAll(async () => {
     db = await createTestDatabase(backend);
     outletId = (await db.prisma.outlet.create({ data: testOutlet })).id;
+    await fundWallet(db.prisma, outletId);
     agentId = (await db.prisma.user.create({ data: { username: "plans-agent", name: "Agent", role: "AGENT", passwordHash: "x", outletId } })).id;
     admin = await db.prisma.user.create({ data: { username: "plans-admin", name: "Plan Admin", role: "ADMIN", passwordHash: "x" }, select: { id: true, username: true } });
     sandbox = await startSandboxServer(db.prisma, () => clock, 3_000);

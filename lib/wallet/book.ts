@@ -5,9 +5,9 @@
  * zero and any change to a written entry (migration wallet_book). This module is the one way
  * entries are written: it locks the wallets an entry touches, in one order, before it posts,
  * so two entries never wait on each other's wallets, and refuses an entry a wallet cannot
- * cover with the shortfall in rupees instead of a database error.
+ * cover with the shortfall in rupees instead of a database error. Server code (the portal and
+ * the status worker, which is why it is not marked server-only, as lib/ledger is not).
  */
-import "server-only";
 import Decimal from "decimal.js";
 import { Prisma, type AccountKind } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/ledger/context";
@@ -33,6 +33,11 @@ export class WalletShortError extends Error {
   get shortfall(): Decimal {
     return this.needed.minus(this.available);
   }
+}
+
+/** What the agent reads when the wallet cannot cover a part: nothing was sent. */
+export function walletShortText(error: WalletShortError): string {
+  return `Not sent: the outlet's wallet holds ${rupees(error.available.toFixed(2))} and this part needs ${rupees(error.needed.toFixed(2))}. Ask for a top-up of at least ${rupees(error.shortfall.toFixed(2))}.`;
 }
 
 /** The id of an outlet's wallet, opened (empty) the first time it is asked for. */
@@ -62,6 +67,8 @@ export interface NewEntry {
   eventId?: bigint;
   actorId?: string | null;
   memo?: string;
+  /** When the money moved, if not now (the demo's history). */
+  at?: Date;
 }
 
 /**
@@ -83,7 +90,7 @@ export async function post(tx: Tx, entry: NewEntry): Promise<bigint> {
     if (available.plus(change).isNegative()) throw new WalletShortError(wallet.outlet_id, available, change.negated());
   }
   const created = await tx.journalEntry.create({
-    data: { cause: entry.cause, partId: entry.partId, eventId: entry.eventId, actorId: entry.actorId ?? null, memo: entry.memo },
+    data: { cause: entry.cause, partId: entry.partId, eventId: entry.eventId, actorId: entry.actorId ?? null, memo: entry.memo, ...(entry.at ? { at: entry.at } : {}) },
     select: { id: true },
   });
   await tx.posting.createMany({ data: lines.map((l) => ({ entryId: created.id, accountId: l.accountId, amount: new Prisma.Decimal(l.amount.toFixed(2)) })) });
@@ -94,4 +101,19 @@ export async function post(tx: Tx, entry: NewEntry): Promise<bigint> {
 export async function walletBalance(tx: Pick<Tx, "account">, outletId: string): Promise<Decimal> {
   const account = await tx.account.findUnique({ where: { key: walletKey(outletId) }, select: { balance: true } });
   return new Decimal(account?.balance.toString() ?? "0");
+}
+
+/** Money an outlet paid in, credited to its wallet (an approved fund request, or the demo's opening float). */
+export async function postDeposit(tx: Tx, deposit: { outletId: string; amount: Decimal.Value; actorId?: string | null; memo?: string; cause?: string; at?: Date }): Promise<bigint> {
+  const amount = new Decimal(deposit.amount);
+  return post(tx, {
+    cause: deposit.cause ?? "deposit",
+    actorId: deposit.actorId,
+    memo: deposit.memo,
+    at: deposit.at,
+    lines: [
+      { accountId: await walletAccountId(tx, deposit.outletId), amount },
+      { accountId: await bookAccountId(tx, "DEPOSITS_RECEIVED"), amount: amount.negated() },
+    ],
+  });
 }

@@ -11,7 +11,6 @@
  * Failed, pending and refund-pending parts keep their hold: AOPay has the money until the part
  * succeeds or is refunded.
  */
-import "server-only";
 import Decimal from "decimal.js";
 import type { Tx } from "@/lib/ledger/context";
 import type { PartState } from "@/lib/ledger/states";
@@ -45,28 +44,56 @@ export interface PartMoney {
 
 const causes: Record<PartMoneyMove, string> = { hold: "part_held", settle: "part_settled", release: "part_released" };
 
-/** Posts the move's entry for `part`; throws WalletShortError for a hold the wallet cannot cover. */
-export async function postPartMove(tx: Tx, move: PartMoneyMove, part: PartMoney, by: { actorId: string | null; eventId?: bigint }): Promise<void> {
+/** The figures of a part read with its transfer. */
+export function moneyOf(part: Omit<PartMoney, "outletId"> & { transfer: { outletId: string } }): PartMoney {
+  return { id: part.id, outletId: part.transfer.outletId, amount: part.amount, customerCharge: part.customerCharge, commission: part.commission, tds: part.tds, netCommission: part.netCommission };
+}
+
+/** A part's figures and its outlet, read in the state change's transaction. */
+export async function partMoney(tx: Tx, partId: string): Promise<PartMoney> {
+  const part = await tx.transferPart.findUniqueOrThrow({
+    where: { id: partId },
+    select: { id: true, amount: true, customerCharge: true, commission: true, tds: true, netCommission: true, transfer: { select: { outletId: true } } },
+  });
+  return { ...part, outletId: part.transfer.outletId };
+}
+
+/** What the book holds for a part now: its holds less what was settled or given back. */
+async function heldFor(tx: Tx, partId: string, heldAccountId: string): Promise<Decimal> {
+  const [row] = await tx.$queryRaw<{ held: string }[]>`
+    SELECT coalesce(sum(p.amount), 0)::text AS held FROM postings p JOIN journal_entries e ON e.id = p.entry_id
+    WHERE e.part_id = ${partId}::uuid AND p.account_id = ${heldAccountId}::uuid`;
+  return new Decimal(row?.held ?? "0");
+}
+
+/**
+ * Posts the move's entry for `part`; throws WalletShortError for a hold the wallet cannot
+ * cover. A settlement or a return moves what the book holds for the part (nothing for a part
+ * sent before the book began), so no part is paid out twice or from nothing.
+ */
+export async function postPartMove(tx: Tx, move: PartMoneyMove, part: PartMoney, by: { actorId: string | null; eventId?: bigint; at?: Date }): Promise<void> {
   const wallet = await walletAccountId(tx, part.outletId);
-  const held = await bookAccountId(tx, "HELD_FOR_TRANSFERS");
-  const paid = new Decimal(part.amount).plus(part.customerCharge);
+  const heldAccount = await bookAccountId(tx, "HELD_FOR_TRANSFERS");
   const lines =
     move === "hold"
-      ? [
-          { accountId: wallet, amount: paid.negated() },
-          { accountId: held, amount: paid },
-        ]
+      ? holdLines(wallet, heldAccount, new Decimal(part.amount).plus(part.customerCharge))
       : move === "release"
-        ? [
-            { accountId: held, amount: paid.negated() },
-            { accountId: wallet, amount: paid },
-          ]
+        ? holdLines(wallet, heldAccount, await heldFor(tx, part.id, heldAccount)).map((l) => ({ ...l, amount: l.amount.negated() }))
         : [
-            { accountId: held, amount: paid.negated() },
-            { accountId: await bookAccountId(tx, "AOPAY_SETTLEMENT"), amount: paid },
+            ...holdLines(await bookAccountId(tx, "AOPAY_SETTLEMENT"), heldAccount, await heldFor(tx, part.id, heldAccount)).map((l) => ({ ...l, amount: l.amount.negated() })),
             { accountId: await bookAccountId(tx, "COMMISSION_PAID"), amount: new Decimal(part.commission).negated() },
-            { accountId: wallet, amount: part.netCommission },
-            { accountId: await bookAccountId(tx, "TDS_PAYABLE"), amount: part.tds },
+            { accountId: wallet, amount: new Decimal(part.netCommission) },
+            { accountId: await bookAccountId(tx, "TDS_PAYABLE"), amount: new Decimal(part.tds) },
           ];
-  await post(tx, { cause: causes[move], partId: part.id, eventId: by.eventId, actorId: by.actorId, lines });
+  // Nothing to move (a return of nothing held, a success of a part priced at no commission).
+  if (lines.every((l) => l.amount.isZero())) return;
+  await post(tx, { cause: causes[move], partId: part.id, eventId: by.eventId, actorId: by.actorId, at: by.at, lines });
+}
+
+/** `amount` taken from `from` into `held`. */
+function holdLines(from: string, held: string, amount: Decimal) {
+  return [
+    { accountId: from, amount: amount.negated() },
+    { accountId: held, amount },
+  ];
 }

@@ -17,6 +17,7 @@ import { createLedger, monthUsage, type Ledger, type NewTransfer } from "@/lib/l
 import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 import { createStatusWorker } from "@/lib/worker/status-worker";
+import { fundWallet } from "@/lib/tools/testing/wallet";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -48,6 +49,7 @@ describe.each(testBackends)("the status worker on %s", (backend) => {
   beforeAll(async () => {
     db = await createTestDatabase(backend);
     outletId = (await db.prisma.outlet.create({ data: testOutlet })).id;
+    await fundWallet(db.prisma, outletId);
     agentId = (await db.prisma.user.create({ data: { username: "worker-agent", name: "Agent", role: "AGENT", passwordHash: "x", outletId } })).id;
     sandbox = await startSandboxServer(db.prisma, clock, 30_000);
   });

@@ -1,0 +1,183 @@
+/**
+ * The money following the ledger, against the AOPay sandbox over HTTP on PGlite and
+ * PostgreSQL: each state change writes its entry in the same transaction, the book balances
+ * after every scenario, the stored wallet balance is the sum of its postings, a wallet that
+ * cannot cover a part refuses it before AOPay is asked, and racing transfers never overdraw.
+ */
+import Decimal from "decimal.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
+import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
+import { createLedger, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
+import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
+import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
+import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
+import { fundWallet } from "@/lib/tools/testing/wallet";
+import { walletBalance } from "@/lib/wallet/book";
+
+describe.each(testBackends)("the money of the ledger's transfers on %s", (backend) => {
+  let db: TestDatabase;
+  let sandbox: Awaited<ReturnType<typeof startSandboxServer>>;
+  let ledger: Ledger;
+  const clock = new Date("2026-11-10T06:00:00Z");
+  let agentId: string;
+  let seq = 0;
+  const calls: string[] = [];
+  const actor = () => ({ userId: agentId });
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    agentId = (await db.prisma.user.create({ data: { username: "wallet-agent", name: "Agent", role: "AGENT", passwordHash: "x" } })).id;
+    sandbox = await startSandboxServer(db.prisma, () => clock, 3_000);
+    const counted = (client: AopayClient): AopayClient =>
+      new Proxy(client, {
+        get: (target, key: string) => {
+          const value = target[key as keyof AopayClient];
+          return typeof value === "function" ? (...args: unknown[]) => (calls.push(key), (value as (...a: unknown[]) => unknown).apply(target, args)) : value;
+        },
+      });
+    ledger = createLedger({
+      prisma: db.prisma,
+      now: () => clock,
+      otpValiditySeconds: 90,
+      aopay: (registrationId, onStored) =>
+        counted(createAopayClient({ baseUrl: sandbox.url, registrationId, timeouts: { writeMs: 1_500, readMs: 3_000 }, recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored) })),
+    });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await db?.close();
+  });
+
+  /** An outlet of its own (with `float` rupees in its wallet) and one customer of it. */
+  async function shop(float: string) {
+    const n = ++seq;
+    const registrationId = `AOP-${600 + n}`;
+    const outletId = (await db.prisma.outlet.create({ data: { ...testOutlet, name: `Shop ${n}`, registrationId } })).id;
+    if (float !== "0") await fundWallet(db.prisma, outletId, float);
+    return { outletId, registrationId };
+  }
+
+  async function sentTransfer(at: { outletId: string; registrationId: string }, amount: number) {
+    const mobile = `96${String(++seq).padStart(8, "0")}`;
+    await db.prisma.sandboxRemitter.create({ data: { mobile, firstName: "Asha", lastName: "Rao", registeredAt: clock } });
+    const bene = await db.prisma.sandboxBeneficiary.create({ data: { mobile, name: "Ravi Rao", bankId: "309", accountNumber: "XXXXXXX5947", ifsc: "SBIN0001234", verified: true, createdAt: clock } });
+    const input: NewTransfer = {
+      outletId: at.outletId,
+      agentId,
+      remitter: { mobile, firstName: "Asha", lastName: "Rao" },
+      beneficiary: { id: String(bene.id), name: "Ravi Rao", bankName: "State Bank of India", ifsc: "SBIN0001234", accountMasked: "XXXXXXX5947" },
+      mode: "IMPS",
+      amount: new Decimal(amount),
+      pincode: "110045",
+      address: "Delhi",
+      dateOfBirth: new Date("1990-01-31"),
+      latitude: "28.609000",
+      longitude: "77.236200",
+    };
+    const { transferId } = await ledger.createTransfer(input, actor());
+    const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId } });
+    const sent = await ledger.sendOtp(part.id, actor());
+    const otp = sent.ok ? (await currentSandboxOtps(db.prisma, at.registrationId, clock)).find((o) => o.mobile === mobile && o.purpose === "transfer")?.code : undefined;
+    return { part, sent, otp: otp ?? "", mobile };
+  }
+
+  /** The book's checks: zero in all, each wallet's stored balance the sum of its postings, and what is held for a part. */
+  async function book(partId?: string) {
+    const [sum] = await db.prisma.$queryRaw<{ total: string }[]>`SELECT coalesce(sum(amount), 0)::text AS total FROM postings`;
+    const wallets = await db.prisma.$queryRaw<{ stored: string; summed: string }[]>`
+      SELECT a.balance::text AS stored, coalesce(sum(p.amount), 0)::text AS summed FROM accounts a LEFT JOIN postings p ON p.account_id = a.id
+      WHERE a.kind = 'OUTLET_WALLET' GROUP BY a.id, a.balance`;
+    const [held] = partId
+      ? await db.prisma.$queryRaw<{ held: string }[]>`
+          SELECT coalesce(sum(p.amount), 0)::text AS held FROM postings p JOIN journal_entries e ON e.id = p.entry_id JOIN accounts a ON a.id = p.account_id
+          WHERE e.part_id = ${partId}::uuid AND a.kind = 'HELD_FOR_TRANSFERS'`
+      : [{ held: "0" }];
+    return {
+      total: new Decimal(sum!.total).toFixed(2),
+      walletsTieOut: wallets.every((w) => new Decimal(w.stored).equals(w.summed)),
+      held: new Decimal(held!.held).toFixed(2),
+    };
+  }
+  const balance = async (outletId: string) => (await walletBalance(db.prisma, outletId)).toFixed(2);
+
+  it("takes a success's amount and charge from the wallet and credits its commission less TDS, TDS owed", async () => {
+    const at = await shop("10000");
+    const { part, otp } = await sentTransfer(at, 2500);
+    expect(await balance(at.outletId)).toBe("10000.00");
+    expect((await ledger.confirm(part.id, otp, actor())).state).toBe("SUCCESS");
+    const expected = new Decimal(10000).minus(part.amount.toString()).minus(part.customerCharge.toString()).plus(part.netCommission.toString());
+    expect(await balance(at.outletId)).toBe(expected.toFixed(2));
+    const entries = await db.prisma.journalEntry.findMany({ where: { partId: part.id }, orderBy: { id: "asc" }, include: { postings: { include: { account: true } } } });
+    expect(entries.map((e) => e.cause)).toEqual(["part_held", "part_settled"]);
+    const settled = Object.fromEntries(entries[1]!.postings.map((p) => [p.account.kind, p.amount.toFixed(2)]));
+    expect(settled).toEqual({
+      HELD_FOR_TRANSFERS: `-${new Decimal(2500).plus(part.customerCharge.toString()).toFixed(2)}`,
+      AOPAY_SETTLEMENT: new Decimal(2500).plus(part.customerCharge.toString()).toFixed(2),
+      COMMISSION_PAID: `-${part.commission.toFixed(2)}`,
+      OUTLET_WALLET: part.netCommission.toFixed(2),
+      TDS_PAYABLE: part.tds.toFixed(2),
+    });
+    expect(await book(part.id)).toEqual({ total: "0.00", walletsTieOut: true, held: "0.00" });
+  });
+
+  it("keeps a failed part's money held, and gives all of it back when the refund is claimed", async () => {
+    const at = await shop("5000");
+    const { part, otp, mobile } = await sentTransfer(at, 1011);
+    expect((await ledger.confirm(part.id, otp, actor())).state).toBe("FAILED");
+    const paid = new Decimal(1011).plus(part.customerCharge.toString());
+    expect(await balance(at.outletId)).toBe(new Decimal(5000).minus(paid).toFixed(2));
+    expect((await book(part.id)).held).toBe(paid.toFixed(2));
+    expect((await ledger.requestRefundOtp(part.id, actor())).ok).toBe(true);
+    const refundOtp = (await currentSandboxOtps(db.prisma, at.registrationId, clock)).find((o) => o.mobile === mobile && o.purpose === "refund")!.code;
+    expect((await ledger.claimRefund(part.id, refundOtp, actor())).state).toBe("REFUNDED");
+    expect(await balance(at.outletId)).toBe("5000.00");
+    expect(await book(part.id)).toEqual({ total: "0.00", walletsTieOut: true, held: "0.00" });
+  });
+
+  it("gives back a hold when a wrong OTP sends the part back, and holds again for the right one", async () => {
+    const at = await shop("5000");
+    const { part, otp } = await sentTransfer(at, 1000);
+    const wrong = otp === "000000" ? "111111" : "000000";
+    expect((await ledger.confirm(part.id, wrong, actor())).state).toBe("OTP_SENT");
+    expect(await balance(at.outletId)).toBe("5000.00");
+    expect(await db.prisma.journalEntry.findMany({ where: { partId: part.id }, orderBy: { id: "asc" }, select: { cause: true } })).toEqual([{ cause: "part_held" }, { cause: "part_released" }]);
+    expect((await ledger.confirm(part.id, otp, actor())).state).toBe("SUCCESS");
+    expect(await book(part.id)).toEqual({ total: "0.00", walletsTieOut: true, held: "0.00" });
+  });
+
+  it("keeps a pending part held until it settles", async () => {
+    const at = await shop("5000");
+    const { part, otp } = await sentTransfer(at, 1022);
+    expect((await ledger.confirm(part.id, otp, actor())).state).toBe("PENDING");
+    expect((await book(part.id)).held).toBe(new Decimal(1022).plus(part.customerCharge.toString()).toFixed(2));
+    expect(await book()).toMatchObject({ total: "0.00", walletsTieOut: true });
+  });
+
+  it("refuses Send OTP with the shortfall in rupees when the wallet cannot cover the part, before asking AOPay", async () => {
+    const at = await shop("1000");
+    calls.length = 0;
+    const { part, sent } = await sentTransfer(at, 1000);
+    expect(sent).toEqual({ ok: false, message: "Not sent: the outlet's wallet holds Rs 1,000.00 and this part needs Rs 1,010.00. Ask for a top-up of at least Rs 10.00." });
+    expect(calls).not.toContain("sendTransferOtp");
+    expect((await db.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } })).state).toBe("DRAFT");
+  });
+
+  it("lets 20 transfers of one outlet race for a wallet that covers 10: 10 are sent, 10 refused before AOPay, and the wallet never goes below zero", async () => {
+    const at = await shop(new Decimal(1010).times(10).toFixed(2));
+    // Every OTP is sent while the wallet still covers each part on its own.
+    const sent = [];
+    for (let i = 0; i < 20; i++) sent.push(await sentTransfer(at, 1000));
+    expect(sent.every((s) => s.sent.ok)).toBe(true);
+    calls.length = 0;
+    const results = await Promise.all(sent.map((s) => ledger.confirm(s.part.id, s.otp, actor())));
+    expect(results.filter((r) => r.state === "SUCCESS")).toHaveLength(10);
+    const refused = results.filter((r) => r.state !== "SUCCESS");
+    expect(refused).toHaveLength(10);
+    for (const r of refused) expect(r).toEqual({ state: "OTP_SENT", message: expect.stringContaining("Not sent: the outlet's wallet holds") });
+    expect(calls.filter((c) => c === "confirmTransfer")).toHaveLength(10);
+    const commission = new Decimal(sent[0]!.part.netCommission.toString()).times(10);
+    expect(await balance(at.outletId)).toBe(commission.toFixed(2));
+    expect(await book()).toMatchObject({ total: "0.00", walletsTieOut: true });
+  });
+});
