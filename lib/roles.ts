@@ -31,6 +31,7 @@ export const roleNavigation: Record<Role, NavItem[]> = {
   AGENT: [
     { href: "/transfers/new", label: "New transfer" },
     { href: "/transfers", label: "History", exact: true },
+    { href: "/wallet", label: "Wallet" },
   ],
   SUPERVISOR: [
     { href: "/review", label: "Today's review" },

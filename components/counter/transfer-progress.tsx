@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { CancelUnsent } from "@/components/counter/cancel-unsent";
+import { walletQueryKey } from "@/components/header-wallet";
 import { OtpStep } from "@/components/counter/otp-step";
 import { PartRow } from "@/components/counter/part-row";
 import { TransferCash } from "@/components/counter/transfer-cash";
@@ -47,6 +48,11 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
     },
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["transfer", initial.id] });
+  // A part that moved state may have moved the wallet's money: the header asks again.
+  const states = transfer.parts.map((p) => p.state).join(",");
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: walletQueryKey });
+  }, [states, queryClient]);
 
   const current = transfer.parts.find((p) => awaitingOtp.has(p.state));
   // The live OTP's countdown, on the server's clock: the OTP box and the part's badge both follow it.

@@ -61,16 +61,11 @@ runCli(async () => {
     const otherOutlet = await db.prisma.outlet.create({
       data: { name: "Other Outlet, Thane", registrationId: "AOP-E2E-OTHER", address: "Thane West", pincode: "400601", latitude: "19.218300", longitude: "72.978100" },
     });
-    await db.prisma.user.create({
-      data: {
-        username: users.otherSupervisor.username,
-        name: users.otherSupervisor.name,
-        role: users.otherSupervisor.role,
-        outletId: otherOutlet.id,
-        passwordHash: await hashPassword(users.otherSupervisor.password),
-        ...secondFactor,
-      },
-    });
+    for (const user of [users.otherSupervisor, users.otherAgent]) {
+      await db.prisma.user.create({
+        data: { username: user.username, name: user.name, role: user.role, outletId: otherOutlet.id, passwordHash: await hashPassword(user.password), ...(user.role === "AGENT" ? {} : secondFactor) },
+      });
+    }
     for (const user of [users.lockout, users.heldBack, users.signOut, users.passwordOnly, users.enrol, users.factorReset, users.codeTypo, users.optIn]) {
       await db.prisma.user.create({
         data: {

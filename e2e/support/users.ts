@@ -21,6 +21,8 @@ export const users = {
   signOut: { username: "e2e-sign-out", password: "e2e-sign-out-pass", name: "Sign-out Test", role: "SUPERVISOR" as const },
   /** Supervises another outlet only: must never see the demo outlet's transfers. */
   otherSupervisor: { username: "e2e-other-supervisor", password: "e2e-other-supervisor-pass", name: "Other Outlet Supervisor", role: "SUPERVISOR" as const },
+  /** An agent of that other outlet, whose wallet is empty: their transfers are refused. */
+  otherAgent: { username: "e2e-other-agent", password: "e2e-other-agent-pass", name: "Other Outlet Agent", role: "AGENT" as const },
   /** An agent without an authenticator app (AGENT_TOTP is optional): the password alone signs in. */
   passwordOnly: { username: "e2e-password-only", password: "e2e-password-only-pass", name: "Password Only Agent", role: "AGENT" as const },
   /** A supervisor with no authenticator app yet: sets one up at the first sign-in. */

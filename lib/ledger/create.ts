@@ -15,6 +15,7 @@ import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 import { planInForce, type PlanInForce } from "@/lib/money/plans";
 import { Refusal } from "@/lib/refusal";
 import { previewFees, type FeePreview } from "@/lib/transfers/split";
+import { WalletShortError, walletBalance, walletShortText } from "@/lib/wallet/book";
 
 /** A transfer as the counter asks for it: AOPay's details of the money call, and who and whom. */
 export interface NewTransfer extends Pick<TransferDetails, "mode" | "amount" | "pincode" | "address" | "dateOfBirth" | "latitude" | "longitude"> {
@@ -50,11 +51,24 @@ export async function createTransfer(ctx: LedgerContext, input: NewTransfer, act
     // The plan in force at the transfer's own time, read in its transaction (see addPlan).
     const plan = await planInForce(tx, at);
     const preview = previewFees(input.amount, plan.terms);
+    await refuseUncovered(tx, input.outletId, preview.customerPays);
     await reserveMonth(tx, input, at);
     const transfer = await tx.transfer.create({ data: transferData(input, at) });
     await writeParts(tx, transfer.id, preview, plan, at, actor);
     return { transferId: transfer.id, repeated: false };
   });
+}
+
+/**
+ * Refuses a transfer the outlet's wallet cannot pay for (every part's amount and charge), before
+ * anything is written or AOPay is asked. Each part's hold, when it is confirmed, stays the
+ * authority: other transfers may spend the wallet meanwhile.
+ */
+async function refuseUncovered(tx: Tx, outletId: string, needed: Decimal): Promise<void> {
+  const available = await walletBalance(tx, outletId);
+  if (available.gte(needed)) return;
+  const message = walletShortText(new WalletShortError(outletId, available, needed), "transfer");
+  throw new Refusal("Check the highlighted fields.", "amount", message);
 }
 
 /** Keeps the remitter's details and refuses an amount above what is left of their month. */

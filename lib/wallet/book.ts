@@ -35,9 +35,10 @@ export class WalletShortError extends Error {
   }
 }
 
-/** What the agent reads when the wallet cannot cover a part: nothing was sent. */
-export function walletShortText(error: WalletShortError): string {
-  return `Not sent: the outlet's wallet holds ${rupees(error.available.toFixed(2))} and this part needs ${rupees(error.needed.toFixed(2))}. Ask for a top-up of at least ${rupees(error.shortfall.toFixed(2))}.`;
+/** What the agent reads when the wallet cannot cover a part (or a whole transfer): nothing was sent. */
+export function walletShortText(error: WalletShortError, what: "part" | "transfer" = "part"): string {
+  const needs = what === "part" ? "this part needs" : "this transfer needs, with its charges,";
+  return `Not sent: the outlet's wallet holds ${rupees(error.available.toFixed(2))} and ${needs} ${rupees(error.needed.toFixed(2))}. Ask for a top-up of at least ${rupees(error.shortfall.toFixed(2))}.`;
 }
 
 /** The id of an outlet's wallet, opened (empty) the first time it is asked for. */

@@ -58,7 +58,7 @@ describe.each(testBackends)("the money of the ledger's transfers on %s", (backen
     return { outletId, registrationId };
   }
 
-  async function sentTransfer(at: { outletId: string; registrationId: string }, amount: number) {
+  async function sentTransfer(at: { outletId: string; registrationId: string }, amount: number, send = true) {
     const mobile = `96${String(++seq).padStart(8, "0")}`;
     await db.prisma.sandboxRemitter.create({ data: { mobile, firstName: "Asha", lastName: "Rao", registeredAt: clock } });
     const bene = await db.prisma.sandboxBeneficiary.create({ data: { mobile, name: "Ravi Rao", bankId: "309", accountNumber: "XXXXXXX5947", ifsc: "SBIN0001234", verified: true, createdAt: clock } });
@@ -77,6 +77,7 @@ describe.each(testBackends)("the money of the ledger's transfers on %s", (backen
     };
     const { transferId } = await ledger.createTransfer(input, actor());
     const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId } });
+    if (!send) return { part, sent: { ok: false as const, message: "not sent yet" }, otp: "", mobile };
     const sent = await ledger.sendOtp(part.id, actor());
     const otp = sent.ok ? (await currentSandboxOtps(db.prisma, at.registrationId, clock)).find((o) => o.mobile === mobile && o.purpose === "transfer")?.code : undefined;
     return { part, sent, otp: otp ?? "", mobile };
@@ -154,13 +155,31 @@ describe.each(testBackends)("the money of the ledger's transfers on %s", (backen
     expect(await book()).toMatchObject({ total: "0.00", walletsTieOut: true });
   });
 
-  it("refuses Send OTP with the shortfall in rupees when the wallet cannot cover the part, before asking AOPay", async () => {
-    const at = await shop("1000");
+  it("refuses a transfer the wallet cannot pay for, with every part's charge, under the amount, writing nothing and asking AOPay nothing", async () => {
+    const at = await shop("10050");
     calls.length = 0;
-    const { part, sent } = await sentTransfer(at, 1000);
-    expect(sent).toEqual({ ok: false, message: "Not sent: the outlet's wallet holds Rs 1,000.00 and this part needs Rs 1,010.00. Ask for a top-up of at least Rs 10.00." });
+    const before = await db.prisma.transfer.count();
+    // Rs 10,000 goes in two parts of Rs 5,000, each with a Rs 50 charge: Rs 10,100 in all.
+    const attempt = sentTransfer(at, 10000);
+    await expect(attempt).rejects.toMatchObject({
+      field: "amount",
+      fieldMessage: "Not sent: the outlet's wallet holds Rs 10,050.00 and this transfer needs, with its charges, Rs 10,100.00. Ask for a top-up of at least Rs 50.00.",
+    });
+    expect(await db.prisma.transfer.count()).toBe(before);
     expect(calls).not.toContain("sendTransferOtp");
-    expect((await db.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } })).state).toBe("DRAFT");
+  });
+
+  it("refuses Send OTP with the shortfall in rupees when the wallet was spent since the transfer was written, before asking AOPay", async () => {
+    const at = await shop("1515");
+    const later = await sentTransfer(at, 1000, false);
+    const first = await sentTransfer(at, 500);
+    expect((await ledger.confirm(first.part.id, first.otp, actor())).state).toBe("SUCCESS");
+    calls.length = 0;
+    const sent = await ledger.sendOtp(later.part.id, actor());
+    const left = await balance(at.outletId);
+    expect(sent).toEqual({ ok: false, message: `Not sent: the outlet's wallet holds Rs ${Number(left).toLocaleString("en-IN", { minimumFractionDigits: 2 })} and this part needs Rs 1,010.00. Ask for a top-up of at least Rs ${new Decimal(1010).minus(left).toFixed(2)}.` });
+    expect(calls).not.toContain("sendTransferOtp");
+    expect((await db.prisma.transferPart.findUniqueOrThrow({ where: { id: later.part.id } })).state).toBe("DRAFT");
   });
 
   it("lets 20 transfers of one outlet race for a wallet that covers 10: 10 are sent, 10 refused before AOPay, and the wallet never goes below zero", async () => {

@@ -1,0 +1,17 @@
+import "server-only";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { walletBalance } from "@/lib/wallet/book";
+import { walletStatement } from "@/lib/wallet/statement";
+
+/** The signed-in user's own outlet's wallet: its balance and latest movements (the page checks the role). */
+export async function walletData(user: CurrentUser) {
+  if (!user.outletId) return { balance: "0.00", lines: [] };
+  return walletStatement(db(), user.outletId);
+}
+
+/** The header's figure: the agent's outlet's wallet balance. */
+export async function headerWalletBalance(user: CurrentUser): Promise<string | null> {
+  if (user.role !== "AGENT" || !user.outletId) return null;
+  return (await walletBalance(db(), user.outletId)).toFixed(2);
+}

@@ -1,0 +1,56 @@
+import { expect, test } from "./support/test";
+import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sendNewCustomersOtp, uniqueMobile } from "./support/counter";
+import { signIn } from "./support/sign-in";
+import { dependsOnDatabase } from "./support/tags";
+import { users } from "./support/users";
+
+test.use({ permissions: ["geolocation"], geolocation: { latitude: 19.1086, longitude: 72.8799 } });
+
+test("an agent's wallet gives a transfer's amount and charge to AOPay and takes its commission back, line by line", dependsOnDatabase, async ({ page }, testInfo) => {
+  const mobile = await sendNewCustomersOtp(page, 1000);
+  const header = page.getByTestId("header-wallet");
+  await expect(header).toHaveText(/^Rs [\d,]+\.\d{2}$/);
+  const before = await header.textContent();
+  await confirmWithOtp(page, mobile);
+  const part = page.getByTestId("part-1");
+  await expect(part).toHaveAttribute("data-state", "SUCCESS");
+  const reference = /Reference (\d+)/.exec((await part.textContent())!)![1]!;
+  // The header stays on screen from page to page: its figure follows the money all the same.
+  await expect.poll(() => header.textContent()).not.toBe(before);
+
+  await page.getByRole("link", { name: "Wallet", exact: true }).click();
+  await expect(page).toHaveURL(/\/wallet$/);
+  // Other tests spend the same wallet meanwhile: this transfer's own two lines tell its story.
+  const statement = page.getByTestId("wallet-statement");
+  const lines = statement.locator(`li[data-reference="${reference}"]`);
+  await expect(lines).toHaveCount(2);
+  await expect(lines.filter({ hasText: "Sent to AOPay: amount and charge" }).getByTestId("line-amount")).toHaveText("− Rs 1,010.00");
+  await expect(lines.filter({ hasText: "Commission, less TDS" }).getByTestId("line-amount")).toHaveText(/^\+ Rs \d+\.\d{2}$/);
+  // The balance after each line is the one before it plus the line.
+  const money = (text: string) => (text.includes("−") ? -1 : 1) * Number(text.replace(/[^\d.]/g, ""));
+  const rows = await statement.locator("li").all();
+  const figures = async (i: number) => ({ amount: money((await rows[i]!.getByTestId("line-amount").textContent())!), balance: money((await rows[i]!.getByTestId("line-balance").textContent())!) });
+  for (let i = 0; i + 1 < Math.min(rows.length, 6); i++) {
+    const [line, before] = [await figures(i), await figures(i + 1)];
+    expect(Math.round((before.balance + line.amount) * 100)).toBe(Math.round(line.balance * 100));
+  }
+  await expect(page.getByTestId("wallet-balance")).toHaveText((await rows[0]!.getByTestId("line-balance").textContent())!);
+  await page.screenshot({ path: testInfo.outputPath("wallet.png"), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: testInfo.outputPath("wallet-phone.png"), fullPage: true });
+});
+
+test("an outlet whose wallet is empty cannot send: the form says how much to top up, and nothing is written", async ({ page }) => {
+  await signIn(page, users.otherAgent);
+  await expect(page.getByTestId("header-wallet")).toHaveText("Rs 0.00");
+  await registerCustomer(page, uniqueMobile());
+  await addBeneficiary(page);
+  await fillTransfer(page, 1000);
+  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  await expect(page.getByText("Not sent: the outlet's wallet holds Rs 0.00 and this transfer needs, with its charges, Rs 1,010.00. Ask for a top-up of at least Rs 1,010.00.")).toBeVisible();
+  await expect(page.getByLabel("Amount (Rs, whole rupees)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/transfers\/new$/);
+  await page.goto("/transfers");
+  await expect(page.getByText("No transfers yet.")).toBeVisible();
+});
