@@ -5,7 +5,7 @@ import { users } from "./support/users";
 
 test("a wrong role is refused on pages with a 403", async ({ page }) => {
   await signIn(page, users.agent);
-  for (const path of ["/reconciliation", "/admin/users", "/admin/aopay", "/review"]) {
+  for (const path of ["/reconciliation", "/admin/users", "/admin/aopay", "/admin/fund-requests", "/review"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
@@ -17,6 +17,16 @@ test("a supervisor cannot open the admin's pages", async ({ page }) => {
   await signIn(page, users.supervisor);
   const response = await page.goto("/admin/users");
   expect(response?.status()).toBe(403);
+  expect((await page.goto("/admin/fund-requests"))?.status()).toBe(403);
+});
+
+test("the wallet is its outlet's staff's: an admin gets 403 on the page and its balance, a visitor 401", async ({ page, playwright, baseURL }) => {
+  const visitor = await playwright.request.newContext({ baseURL });
+  expect((await visitor.get("/api/wallet")).status()).toBe(401);
+  await visitor.dispose();
+  await signIn(page, users.admin);
+  expect((await page.goto("/wallet"))?.status()).toBe(403);
+  expect((await page.request.get("/api/wallet")).status()).toBe(403);
 });
 
 test("the admin-only let-in action refuses an agent and a visitor who call it directly", async ({ browser }, testInfo) => {

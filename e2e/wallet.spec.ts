@@ -1,5 +1,7 @@
 import { expect, test } from "./support/test";
 import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sendNewCustomersOtp, uniqueMobile } from "./support/counter";
+import { showDay } from "@/lib/days";
+import { dayFromToday } from "./support/days";
 import { signIn } from "./support/sign-in";
 import { dependsOnDatabase } from "./support/tags";
 import { users } from "./support/users";
@@ -41,16 +43,49 @@ test("an agent's wallet gives a transfer's amount and charge to AOPay and takes 
   await page.screenshot({ path: testInfo.outputPath("wallet-phone.png"), fullPage: true });
 });
 
-test("an outlet whose wallet is empty cannot send: the form says how much to top up, and nothing is written", async ({ page }) => {
+test("an outlet with an empty wallet is told how much to top up, asks for it, an admin approves it, and the transfer goes", async ({ page, browser }) => {
+  test.setTimeout(60_000);
   await signIn(page, users.otherAgent);
   await expect(page.getByTestId("header-wallet")).toHaveText("Rs 0.00");
   await registerCustomer(page, uniqueMobile());
   await addBeneficiary(page);
   await fillTransfer(page, 1000);
-  await page.getByRole("button", { name: "Send OTP to the customer" }).click();
+  const send = page.getByRole("button", { name: "Send OTP to the customer" });
+  await send.click();
   await expect(page.getByText("Not sent: the outlet's wallet holds Rs 0.00 and this transfer needs, with its charges, Rs 1,010.00. Ask for a top-up of at least Rs 1,010.00.")).toBeVisible();
   await expect(page.getByLabel("Amount (Rs, whole rupees)")).toHaveAttribute("aria-invalid", "true");
   await expect(page).toHaveURL(/\/transfers\/new$/);
-  await page.goto("/transfers");
-  await expect(page.getByText("No transfers yet.")).toBeVisible();
+
+  // The agent names the payment the outlet made.
+  const reference = `UTR${Date.now()}`;
+  const agentTab = await page.context().newPage();
+  await agentTab.goto("/wallet");
+  const topUp = agentTab.getByRole("form", { name: "Request a top-up" });
+  await topUp.getByLabel("Amount paid in (Rs)").fill("5000");
+  await topUp.getByLabel("Paid by").selectOption("UPI");
+  await topUp.getByLabel("Payment reference (UTR or UPI ref.)").fill(reference);
+  await topUp.getByLabel("Paid on").fill(showDay(dayFromToday()));
+  await topUp.getByRole("button", { name: "Request the top-up" }).click();
+  await expect(topUp.getByRole("status")).toHaveText("Sent to the admins. The wallet is credited when they approve it.");
+  const mine = agentTab.locator(`li[data-reference="${reference}"]`);
+  await expect(mine.getByTestId("fund-request-status")).toHaveText("Waiting for an admin");
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, users.admin);
+  await admin.goto("/admin/fund-requests");
+  const waiting = admin.getByTestId("pending-fund-requests").locator(`li[data-pending="${reference}"]`);
+  await expect(waiting).toContainText("Other Outlet, Thane");
+  await waiting.getByLabel("Note for the outlet").fill("Seen in the UPI statement");
+  await waiting.getByRole("button", { name: "Approve and credit" }).click();
+  await expect(admin.getByText("Approved: Other Outlet, Thane's wallet is credited Rs 5,000.00.")).toBeVisible();
+  await adminContext.close();
+
+  await agentTab.reload();
+  await expect(mine.getByTestId("fund-request-status")).toHaveText("Approved: credited");
+  await expect(agentTab.getByTestId("wallet-balance")).toHaveText("Rs 5,000.00");
+  await agentTab.close();
+  // Back at the counter, the same form now goes through.
+  await send.click();
+  await expect(page).toHaveURL(/\/transfers\/[0-9a-f-]{36}$/);
 });

@@ -29,6 +29,7 @@ const browserSafe = [
   "lib/transfers/split.ts",
   "lib/validations/admin.ts",
   "lib/validations/counter.ts",
+  "lib/validations/wallet.ts",
   "lib/validations/zod.ts",
 ];
 

@@ -43,6 +43,7 @@ export const roleNavigation: Record<Role, NavItem[]> = {
     { href: "/admin/plans", label: "Plans" },
     { href: "/admin/users", label: "Users" },
     { href: "/admin/outlets", label: "Outlets" },
+    { href: "/admin/fund-requests", label: "Top-ups" },
     { href: "/admin/audit", label: "Audit log" },
     { href: "/admin/aopay", label: "AOPay" },
   ],

@@ -47,6 +47,9 @@ export const auditActionLabels = {
   "plan.created": "Charge plan added",
   "statement.imported": "AOPay statement imported",
   "reconciliation.day_locked": "Day reconciled and locked",
+  "wallet.fund_requested": "Wallet top-up requested",
+  "wallet.fund_request_approved": "Wallet top-up approved (wallet credited)",
+  "wallet.fund_request_rejected": "Wallet top-up rejected",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActionLabels;

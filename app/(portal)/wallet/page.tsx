@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { walletData } from "@/app/(portal)/wallet/data";
 import { PageHeading } from "@/components/page-heading";
 import { Card, EmptyState } from "@/components/ui/card";
+import { FundRequestForm } from "@/components/wallet/fund-request-form";
+import { FundRequestList } from "@/components/wallet/fund-request-list";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatIst, rupees } from "@/lib/format";
 
@@ -9,7 +11,7 @@ export const metadata: Metadata = { title: "Wallet" };
 
 export default async function WalletPage() {
   const user = await requireUser("AGENT", "SUPERVISOR");
-  const { balance, lines } = await walletData(user);
+  const { balance, lines, requests } = await walletData(user);
   return (
     <>
       <PageHeading title="Wallet" description={`${user.outletName ?? "Your outlet"}: what it has paid in and not yet spent. Each transfer takes its amount and charge; its commission, less TDS, comes back when it succeeds.`} />
@@ -19,6 +21,15 @@ export default async function WalletPage() {
           {rupees(balance)}
         </p>
       </Card>
+      <Card className="mb-4" aria-labelledby="top-up-heading">
+        <h2 id="top-up-heading" className="mb-1 font-semibold">
+          Top up the wallet
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">Pay the money into the business&apos;s account by bank transfer or UPI, then name the payment here. An admin checks it and credits the wallet.</p>
+        <FundRequestForm />
+        {requests.length ? <FundRequestList requests={requests} /> : null}
+      </Card>
+      <h2 className="mb-2 font-semibold">Statement</h2>
       {lines.length === 0 ? (
         <EmptyState>No movements yet.</EmptyState>
       ) : (
