@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { createOutletAction, setOutletActiveAction, updateOutletAction } from "@/app/(portal)/admin/outlets/actions";
 import { ActivationToggle } from "@/components/admin/activation-toggle";
 import { ActionAnswer } from "@/components/admin/action-answer";
-import { TextField } from "@/components/ui/form";
+import { TextField, showFieldErrors } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { outletSchema, type OutletInput } from "@/lib/validations/admin";
 
@@ -25,7 +25,7 @@ export function OutletForm({ outlet }: { outlet?: OutletInput & { id: string } }
     try {
       const result = outlet ? await updateOutletAction({ ...values, outletId: outlet.id }) : await createOutletAction(values);
       if (!result.ok) {
-        for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof OutletInput, { message: text });
+        showFieldErrors(form, result.fieldErrors);
         return setMessage({ ok: false, text: result.message });
       }
       if (!outlet) return router.push("/admin/outlets");

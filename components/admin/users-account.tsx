@@ -1,5 +1,6 @@
 "use client";
 
+import { showFieldErrors } from "@/components/ui/form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -26,7 +27,7 @@ export function ResetPasswordForm({ userId, username }: { userId: string; userna
     try {
       const result = await resetPasswordAction(values);
       if (!result.ok) {
-        for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof ResetPasswordInput, { message: text });
+        showFieldErrors(form, result.fieldErrors);
         return setMessage({ ok: false, text: result.message });
       }
       // The typed password leaves the form; a generated one is shown once below.

@@ -9,7 +9,7 @@ import { createUserAction, updateUserAction } from "@/app/(portal)/admin/users/a
 import { ActionAnswer } from "@/components/admin/action-answer";
 import { GeneratedPassword, PasswordFields, type PasswordValues } from "@/components/admin/password-fields";
 import { cardClasses, Card } from "@/components/ui/card";
-import { FieldError, SelectField, TextField } from "@/components/ui/form";
+import { FieldError, SelectField, TextField, showFieldErrors } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { roleLabels, roles, type Role } from "@/lib/roles";
 import { createUserSchema, needsOutlet, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "@/lib/validations/admin";
@@ -100,7 +100,7 @@ export function CreateUserForm({ outlets }: { outlets: OutletChoice[] }) {
     try {
       const result = await createUserAction(values);
       if (!result.ok) {
-        for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof CreateUserInput, { message: text });
+        showFieldErrors(form, result.fieldErrors);
         return setMessage(result.message);
       }
       setCreated({ id: result.data.id, username: result.data.username, message: result.message ?? "", password: result.data.generatedPassword });
@@ -181,7 +181,7 @@ export function EditUserForm({
     try {
       const result = await updateUserAction(values);
       if (!result.ok) {
-        for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof UpdateUserInput, { message: text });
+        showFieldErrors(form, result.fieldErrors);
         return setMessage({ ok: false, text: result.message });
       }
       setMessage({ ok: true, text: result.message ?? "" });

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { addBeneficiaryAction, deleteBeneficiaryAction, ifscBankAction, listBeneficiariesAction } from "@/app/(portal)/transfers/actions";
-import { FieldError, TextField } from "@/components/ui/form";
+import { FieldError, TextField, showFieldErrors } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import type { BeneficiaryView } from "@/lib/counter/views";
@@ -166,7 +166,7 @@ function AddBeneficiary({ mobile, onAdded, onCancel }: { mobile: string; onAdded
     setMessage(undefined);
     const result = await addBeneficiaryAction(values);
     if (!result.ok) {
-      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof NewBeneficiary, { message: text });
+      showFieldErrors(form, result.fieldErrors);
       return setMessage(result.message);
     }
     await onAdded(result.data.listed ? undefined : result.data.message);

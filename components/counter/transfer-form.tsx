@@ -7,7 +7,7 @@ import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { startTransferAction } from "@/app/(portal)/transfers/actions";
 import { dayBoxProps } from "@/components/ui/day-box";
-import { FieldError, TextField } from "@/components/ui/form";
+import { FieldError, TextField, showFieldErrors } from "@/components/ui/form";
 import { showDay } from "@/lib/days";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { CommissionTable } from "@/components/counter/commission";
@@ -143,7 +143,7 @@ export function TransferForm({
     setMessage(undefined);
     const result = await startTransferAction({ ...values, mobile: remitter.mobile, beneficiaryId: beneficiary.id, requestKey });
     if (!result.ok) {
-      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof Values, { message: text });
+      showFieldErrors(form, result.fieldErrors);
       return setMessage(result.message);
     }
     router.push(`/transfers/${result.data.transferId}`);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { useFormStatus } from "react-dom";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
@@ -77,4 +78,9 @@ export function SubmitButton({
       {pending && pendingLabel ? pendingLabel : children}
     </button>
   );
+}
+
+/** Puts the server's field errors (an action's refusal) under their fields of a react-hook-form form. */
+export function showFieldErrors<T extends FieldValues>(form: Pick<UseFormReturn<T>, "setError">, fieldErrors: Record<string, string> | undefined): void {
+  for (const [field, text] of Object.entries(fieldErrors ?? {})) form.setError(field as Path<T>, { message: text });
 }

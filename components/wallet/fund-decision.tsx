@@ -1,15 +1,33 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import { decideFundRequestAction } from "@/app/(portal)/wallet/actions";
 import { ActionAnswer } from "@/components/admin/action-answer";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
 
+type Answer = { ok: boolean; text: string } | undefined;
+const LastDecision = createContext<(answer: Answer) => void>(() => {});
+
+/**
+ * The queue's answer line. A decided request leaves the waiting list when the page refreshes,
+ * taking its own card with it: the answer is kept here, above the list, which stays.
+ */
+export function FundDecisions({ children }: { children: ReactNode }) {
+  const [answer, setAnswer] = useState<Answer>();
+  return (
+    <LastDecision.Provider value={setAnswer}>
+      <ActionAnswer message={answer} />
+      {children}
+    </LastDecision.Provider>
+  );
+}
+
 /** An admin's approval or rejection of one top-up request, with the note the outlet reads. */
 export function FundDecision({ requestId }: { requestId: string }) {
   const router = useRouter();
+  const announce = useContext(LastDecision);
   const [note, setNote] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -27,7 +45,8 @@ export function FundDecision({ requestId }: { requestId: string }) {
         setError(result.fieldErrors?.note);
         return setMessage({ ok: false, text: result.fieldErrors?.note ? "Check the note." : result.message });
       }
-      setMessage({ ok: true, text: result.message ?? "" });
+      setMessage(undefined);
+      announce({ ok: true, text: result.message ?? "" });
       router.refresh();
     } catch {
       setMessage({ ok: false, text: "The connection dropped. Reload the page to see whether the decision was saved." });

@@ -9,7 +9,7 @@ import { ActionAnswer } from "@/components/admin/action-answer";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { dayBoxProps } from "@/components/ui/day-box";
 import { Field } from "@/components/ui/field";
-import { TextField } from "@/components/ui/form";
+import { TextField, showFieldErrors } from "@/components/ui/form";
 import { fundRequestSchema, paymentMethodLabels, paymentMethods, type FundRequestInput } from "@/lib/validations/wallet";
 
 const empty: FundRequestInput = { amount: "", method: "BANK_TRANSFER", paymentReference: "", paidOn: "", note: "" };
@@ -25,7 +25,7 @@ export function FundRequestForm() {
     try {
       const result = await requestFundsAction(values);
       if (!result.ok) {
-        for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof FundRequestInput, { message: text });
+        showFieldErrors(form, result.fieldErrors);
         return setMessage({ ok: false, text: result.message });
       }
       form.reset(empty);

@@ -8,6 +8,7 @@ import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools
 import { testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { walletBalance } from "@/lib/wallet/book";
 import { decideFundRequest, listFundRequests, requestFunds } from "@/lib/wallet/fund-requests";
+import { fieldErrorsOf } from "@/lib/validations/field-errors";
 import { fundRequestSchema } from "@/lib/validations/wallet";
 
 describe("the top-up form", () => {
@@ -20,8 +21,7 @@ describe("the top-up form", () => {
       note: "",
     });
     // The first message for each field, as the form shows it.
-    const problems: Record<string, string> = {};
-    for (const issue of fundRequestSchema.safeParse({ amount: "25,000", method: "CASH", paymentReference: "12", paidOn: "12/31/2026" }).error!.issues) problems[String(issue.path[0])] ??= issue.message;
+    const problems = fieldErrorsOf(fundRequestSchema.safeParse({ amount: "25,000", method: "CASH", paymentReference: "12", paidOn: "12/31/2026" }).error!);
     expect(problems).toEqual({
       amount: "Rupees in digits, e.g. 25000 or 25000.50.",
       method: "Choose how the money was paid.",

@@ -12,6 +12,7 @@ import { createLedger, type Ledger, type NewTransfer } from "@/lib/ledger/ledger
 import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
 import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
+import { oneTransfer, sandboxCustomer } from "@/lib/tools/testing/ledger-fixtures";
 import { fundWallet } from "@/lib/tools/testing/wallet";
 import { walletBalance } from "@/lib/wallet/book";
 
@@ -60,21 +61,7 @@ describe.each(testBackends)("the money of the ledger's transfers on %s", (backen
 
   async function sentTransfer(at: { outletId: string; registrationId: string }, amount: number, send = true) {
     const mobile = `96${String(++seq).padStart(8, "0")}`;
-    await db.prisma.sandboxRemitter.create({ data: { mobile, firstName: "Asha", lastName: "Rao", registeredAt: clock } });
-    const bene = await db.prisma.sandboxBeneficiary.create({ data: { mobile, name: "Ravi Rao", bankId: "309", accountNumber: "XXXXXXX5947", ifsc: "SBIN0001234", verified: true, createdAt: clock } });
-    const input: NewTransfer = {
-      outletId: at.outletId,
-      agentId,
-      remitter: { mobile, firstName: "Asha", lastName: "Rao" },
-      beneficiary: { id: String(bene.id), name: "Ravi Rao", bankName: "State Bank of India", ifsc: "SBIN0001234", accountMasked: "XXXXXXX5947" },
-      mode: "IMPS",
-      amount: new Decimal(amount),
-      pincode: "110045",
-      address: "Delhi",
-      dateOfBirth: new Date("1990-01-31"),
-      latitude: "28.609000",
-      longitude: "77.236200",
-    };
+    const input: NewTransfer = { ...oneTransfer(at.outletId, agentId, mobile), ...(await sandboxCustomer(db.prisma, mobile, clock)), amount: new Decimal(amount) };
     const { transferId } = await ledger.createTransfer(input, actor());
     const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId } });
     if (!send) return { part, sent: { ok: false as const, message: "not sent yet" }, otp: "", mobile };

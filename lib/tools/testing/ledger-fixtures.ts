@@ -19,6 +19,16 @@ export function oneTransfer(outletId: string, agentId: string, mobile: string): 
   };
 }
 
+/** A customer the AOPay sandbox knows, a remitter with one beneficiary, as a transfer names them. */
+export async function sandboxCustomer(prisma: PrismaClient, mobile: string, at: Date): Promise<Pick<NewTransfer, "remitter" | "beneficiary">> {
+  await prisma.sandboxRemitter.create({ data: { mobile, firstName: "Asha", lastName: "Rao", registeredAt: at } });
+  const bene = await prisma.sandboxBeneficiary.create({ data: { mobile, name: "Ravi Rao", bankId: "309", accountNumber: "XXXXXXX5947", ifsc: "SBIN0001234", verified: true, createdAt: at } });
+  return {
+    remitter: { mobile, firstName: "Asha", lastName: "Rao" },
+    beneficiary: { id: String(bene.id), name: "Ravi Rao", bankName: "State Bank of India", ifsc: "SBIN0001234", accountMasked: "XXXXXXX5947" },
+  };
+}
+
 /** Starts `transfer` and sends its part's OTP; the part's id. */
 export async function partWithOtpSent(ledger: Ledger, prisma: PrismaClient, transfer: NewTransfer): Promise<string> {
   const { transferId } = await ledger.createTransfer(transfer, { userId: transfer.agentId });
