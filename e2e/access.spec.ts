@@ -5,7 +5,7 @@ import { users } from "./support/users";
 
 test("a wrong role is refused on pages with a 403", async ({ page }) => {
   await signIn(page, users.agent);
-  for (const path of ["/reconciliation", "/admin/users", "/admin/aopay", "/admin/fund-requests", "/review"]) {
+  for (const path of ["/reconciliation", "/admin/users", "/admin/aopay", "/admin/fund-requests", "/admin/wallets", "/review"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();

@@ -89,3 +89,17 @@ test("an outlet with an empty wallet is told how much to top up, asks for it, an
   await send.click();
   await expect(page).toHaveURL(/\/transfers\/[0-9a-f-]{36}$/);
 });
+
+test("the admin's trial balance: the book sums to zero and every part's hold matches its state", dependsOnDatabase, async ({ page }, testInfo) => {
+  await signIn(page, users.admin);
+  await page.goto("/admin/wallets");
+  await expect(page.getByTestId("book-total")).toHaveText("Rs 0.00");
+  await expect(page.getByTestId("held-differences")).toHaveText("0");
+  const accounts = page.getByTestId("trial-balance");
+  await expect(accounts.getByRole("row", { name: /Wallet: Shree Ganesh Telecom/ })).toBeVisible();
+  for (const account of ["Held for transfers in flight", "Paid to AOPay", "Commission paid to outlets", "TDS payable", "Deposits received"]) {
+    await expect(accounts.getByRole("row", { name: new RegExp(account) })).toBeVisible();
+  }
+  await page.screenshot({ path: testInfo.outputPath("trial-balance.png"), fullPage: true });
+});
+

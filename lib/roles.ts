@@ -44,6 +44,7 @@ export const roleNavigation: Record<Role, NavItem[]> = {
     { href: "/admin/users", label: "Users" },
     { href: "/admin/outlets", label: "Outlets" },
     { href: "/admin/fund-requests", label: "Top-ups" },
+    { href: "/admin/wallets", label: "Wallets" },
     { href: "/admin/audit", label: "Audit log" },
     { href: "/admin/aopay", label: "AOPay" },
   ],

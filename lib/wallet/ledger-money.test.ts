@@ -15,6 +15,7 @@ import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools
 import { oneTransfer, sandboxCustomer } from "@/lib/tools/testing/ledger-fixtures";
 import { fundWallet } from "@/lib/tools/testing/wallet";
 import { walletBalance } from "@/lib/wallet/book";
+import { trialBalance } from "@/lib/wallet/trial-balance";
 
 describe.each(testBackends)("the money of the ledger's transfers on %s", (backend) => {
   let db: TestDatabase;
@@ -186,4 +187,20 @@ describe.each(testBackends)("the money of the ledger's transfers on %s", (backen
     expect(await balance(at.outletId)).toBe(commission.toFixed(2));
     expect(await book()).toMatchObject({ total: "0.00", walletsTieOut: true });
   });
+
+  it("ties out: after every scenario above the book sums to zero and each part's hold matches its state; a part moved around the ledger is listed", async () => {
+    const before = await trialBalance(db.prisma);
+    expect(before.bookTotal).toBe("0.00");
+    expect(before.differences).toEqual([]);
+    expect(before.accounts.find((a) => a.kind === "TDS_PAYABLE")!.total).not.toBe("0.00");
+    // A pending part set to success by hand, without its settlement: the trial balance names it.
+    const at = await shop("5000");
+    const { part, otp } = await sentTransfer(at, 1022);
+    expect((await ledger.confirm(part.id, otp, actor())).state).toBe("PENDING");
+    await db.prisma.$executeRaw`UPDATE transfer_parts SET state = 'SUCCESS' WHERE id = ${part.id}::uuid`;
+    const after = await trialBalance(db.prisma);
+    expect(after.bookTotal).toBe("0.00");
+    expect(after.differences).toEqual([{ reference: part.reference, state: "SUCCESS", expected: "0.00", held: new Decimal(1022).plus(part.customerCharge.toString()).toFixed(2) }]);
+  });
 });
+
