@@ -4,8 +4,8 @@ import { users } from "./support/users";
 
 const homes = [
   { user: users.agent, path: "/transfers/new", heading: "New transfer", nav: ["New transfer", "History", "Wallet"] },
-  { user: users.supervisor, path: "/review", heading: "Today's review", nav: ["Today's review", "Transfers"] },
-  { user: users.admin, path: "/reconciliation", heading: "Reconciliation", nav: ["Reconciliation", "TDS", "Plans", "Users", "Outlets", "Top-ups", "Wallets", "Audit log", "AOPay"] },
+  { user: users.supervisor, path: "/review", heading: "Today's review", nav: ["Today's review", "Transfers", "Wallets"] },
+  { user: users.admin, path: "/reconciliation", heading: "Reconciliation", nav: ["Reconciliation", "TDS", "Plans", "Users", "Outlets", "Top-ups", "Adjustments", "Wallets", "Audit log", "AOPay"] },
 ];
 
 for (const { user, path, heading, nav } of homes) {

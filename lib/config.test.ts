@@ -63,6 +63,8 @@ describe("configuration", () => {
     [{ RISK_DISTANCE_KM: "0.05" }, "RISK_DISTANCE_KM"],
     [{ RISK_DISTANCE_KM: "1001" }, "RISK_DISTANCE_KM"],
     [{ RISK_DISTANCE_KM: "5km" }, "RISK_DISTANCE_KM"],
+    [{ WALLET_ADJUSTMENT_APPROVAL_RUPEES: "-1" }, "WALLET_ADJUSTMENT_APPROVAL_RUPEES"],
+    [{ WALLET_LOW_BALANCE_RUPEES: "ten" }, "WALLET_LOW_BALANCE_RUPEES"],
   ])("refuses %o with one line naming %s", (env, variable) => {
     let error: unknown;
     try {
@@ -115,6 +117,11 @@ describe("configuration", () => {
     expect(parseConfig({}).aopay.noRecordGraceMinutes).toBe(30);
     expect(parseConfig({ AOPAY_NO_RECORD_GRACE_MINUTES: "45" }).aopay.noRecordGraceMinutes).toBe(45);
     expect(() => parseConfig({ AOPAY_NO_RECORD_GRACE_MINUTES: "0" })).toThrow(/AOPAY_NO_RECORD_GRACE_MINUTES/);
+  });
+
+  it("puts adjustments above Rs 1,000 through a second admin, and flags wallets below Rs 10,000, unless told", () => {
+    expect(parseConfig({}).wallet).toEqual({ adjustmentApprovalRupees: 1000, lowBalanceRupees: 10_000 });
+    expect(parseConfig({ WALLET_ADJUSTMENT_APPROVAL_RUPEES: "0", WALLET_LOW_BALANCE_RUPEES: "2500" }).wallet).toEqual({ adjustmentApprovalRupees: 0, lowBalanceRupees: 2500 });
   });
 
   it("trusts no proxy for the client's address (the socket's) unless TRUSTED_PROXY_HOPS says otherwise (0 to 10)", () => {

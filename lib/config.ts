@@ -140,6 +140,8 @@ const envSchema = z.object({
   RISK_DISTANCE_KM: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0.1).max(1000).default(5)),
   /** Whether agents sign in with an authenticator app too (admins and supervisors always do). */
   AGENT_TOTP: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["required", "optional", "off"]).default("optional")),
+  WALLET_ADJUSTMENT_APPROVAL_RUPEES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10_000_000).default(1000)),
+  WALLET_LOW_BALANCE_RUPEES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10_000_000).default(10_000)),
   TRUSTED_PROXY_HOPS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10).default(0)),
 });
 
@@ -174,6 +176,7 @@ export interface PortalConfig {
   rdSimulator: "auto" | "off";
   /** Thresholds of the supervisor's risk flags (lib/review/risk.ts). */
   risk: RiskConfig;
+  wallet: WalletConfig;
   /**
    * How many proxies in front of the portal append to X-Forwarded-For (1: one reverse proxy,
    * or none, when Next.js itself records the peer). The client's address is read that many
@@ -192,6 +195,13 @@ export interface RiskConfig {
   beneficiaryRemitters: number;
   /** A transfer made farther than this from its outlet (km) is flagged. */
   distanceKm: number;
+}
+
+export interface WalletConfig {
+  /** A manual adjustment above this many rupees waits for a second admin (maker-checker). */
+  adjustmentApprovalRupees: number;
+  /** A wallet below this many rupees is flagged to its supervisors. */
+  lowBalanceRupees: number;
 }
 
 export interface AopaySettings {
@@ -263,6 +273,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     rdServicePorts: e.RD_SERVICE_PORTS,
     rdSimulator: e.RD_SIMULATOR,
     risk: { beneficiaryRemitters: e.RISK_BENEFICIARY_REMITTERS, distanceKm: e.RISK_DISTANCE_KM },
+    wallet: { adjustmentApprovalRupees: e.WALLET_ADJUSTMENT_APPROVAL_RUPEES, lowBalanceRupees: e.WALLET_LOW_BALANCE_RUPEES },
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     agentTotp: e.AGENT_TOTP,
     aopay: {

@@ -36,6 +36,7 @@ export const roleNavigation: Record<Role, NavItem[]> = {
   SUPERVISOR: [
     { href: "/review", label: "Today's review" },
     { href: "/review/transfers", label: "Transfers" },
+    { href: "/review/wallets", label: "Wallets" },
   ],
   ADMIN: [
     { href: "/reconciliation", label: "Reconciliation" },
@@ -44,6 +45,7 @@ export const roleNavigation: Record<Role, NavItem[]> = {
     { href: "/admin/users", label: "Users" },
     { href: "/admin/outlets", label: "Outlets" },
     { href: "/admin/fund-requests", label: "Top-ups" },
+    { href: "/admin/adjustments", label: "Adjustments" },
     { href: "/admin/wallets", label: "Wallets" },
     { href: "/admin/audit", label: "Audit log" },
     { href: "/admin/aopay", label: "AOPay" },

@@ -50,6 +50,10 @@ export const auditActionLabels = {
   "wallet.fund_requested": "Wallet top-up requested",
   "wallet.fund_request_approved": "Wallet top-up approved (wallet credited)",
   "wallet.fund_request_rejected": "Wallet top-up rejected",
+  "wallet.adjustment_posted": "Wallet adjustment posted (within the limit)",
+  "wallet.adjustment_proposed": "Wallet adjustment proposed (waits for a second admin)",
+  "wallet.adjustment_approved": "Wallet adjustment approved (posted)",
+  "wallet.adjustment_rejected": "Wallet adjustment rejected",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActionLabels;

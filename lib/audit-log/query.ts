@@ -118,7 +118,7 @@ export interface AuditPage {
   newer: AuditCursor | null;
 }
 
-type AuditDb = Pick<PrismaClient, "auditEvent" | "user" | "$queryRaw" | "transferPart" | "transfer" | "outlet" | "chargePlan" | "statementImport" | "fundRequest">;
+type AuditDb = Pick<PrismaClient, "auditEvent" | "user" | "$queryRaw" | "transferPart" | "transfer" | "outlet" | "chargePlan" | "statementImport" | "fundRequest" | "walletAdjustment">;
 
 /** The events the filters select, without the paging position. */
 export async function auditWhere(prisma: AuditDb, f: AuditFilters): Promise<Prisma.AuditEventWhereInput> {
@@ -203,7 +203,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  */
 async function targetNames(prisma: AuditDb, events: { targetType: string | null; targetId: string | null }[]): Promise<Map<string, string>> {
   const ids = (type: string) => [...new Set(events.filter((e) => e.targetType === type && e.targetId && uuidPattern.test(e.targetId)).map((e) => e.targetId!))];
-  const [parts, transfers, users, outlets, plans, imports, topUps] = await Promise.all([
+  const [parts, transfers, users, outlets, plans, imports, topUps, adjustments] = await Promise.all([
     prisma.transferPart.findMany({ where: { id: { in: ids("transfer_part") } }, select: { id: true, reference: true, seq: true } }),
     prisma.transfer.findMany({ where: { id: { in: ids("transfer") } }, select: { id: true, beneficiaryName: true, parts: { orderBy: { seq: "asc" }, take: 1, select: { reference: true } } } }),
     prisma.user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, username: true } }),
@@ -211,6 +211,7 @@ async function targetNames(prisma: AuditDb, events: { targetType: string | null;
     prisma.chargePlan.findMany({ where: { id: { in: ids("charge_plan") } }, select: { id: true, name: true } }),
     prisma.statementImport.findMany({ where: { id: { in: ids("statement_import") } }, select: { id: true, fileName: true } }),
     prisma.fundRequest.findMany({ where: { id: { in: ids("fund_request") } }, select: { id: true, amount: true, paymentReference: true, outlet: { select: { name: true } } } }),
+    prisma.walletAdjustment.findMany({ where: { id: { in: ids("wallet_adjustment") } }, select: { id: true, amount: true, direction: true, outlet: { select: { name: true } } } }),
   ]);
   const names = new Map<string, string>();
   for (const p of parts) names.set(`transfer_part ${p.id}`, `Part ${p.seq}, reference ${p.reference}`);
@@ -220,6 +221,7 @@ async function targetNames(prisma: AuditDb, events: { targetType: string | null;
   for (const p of plans) names.set(`charge_plan ${p.id}`, `Plan ${p.name}`);
   for (const i of imports) names.set(`statement_import ${i.id}`, `Statement ${i.fileName}`);
   for (const t of topUps) names.set(`fund_request ${t.id}`, `Top-up of ${rupees(t.amount.toFixed(2))} for ${t.outlet.name}, ref ${t.paymentReference}`);
+  for (const a of adjustments) names.set(`wallet_adjustment ${a.id}`, `${a.direction === "CREDIT" ? "Credit" : "Debit"} of ${rupees(a.amount.toFixed(2))} to ${a.outlet.name}'s wallet`);
   for (const e of events) {
     if (e.targetType === "remitter" && e.targetId) names.set(`remitter ${e.targetId}`, `Customer ${maskMobile(e.targetId)}`);
     if (e.targetType === "day" && e.targetId && parseDay(e.targetId)) names.set(`day ${e.targetId}`, dayLabel(e.targetId));

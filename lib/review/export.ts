@@ -8,12 +8,12 @@
  * long export shows the state it had when its batch was read.
  */
 import { stringify } from "csv-stringify/sync";
-import { format } from "date-fns";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { partWhere, type ReviewFilters } from "@/lib/review/filters";
 import type { ReviewScope } from "@/lib/review/scope";
+import { istTimestamp, safeCell } from "@/lib/csv/cells";
 import { pullStream } from "@/lib/csv/pull-stream";
-import { inIndia, maskMobile } from "@/lib/format";
+import { maskMobile } from "@/lib/format";
 import { partCash, partEarnings, partPaid } from "@/lib/transfers/cash";
 
 export const exportColumns = [
@@ -89,22 +89,9 @@ const partSelect = {
 
 type ExportPart = Prisma.TransferPartGetPayload<{ select: typeof partSelect }>;
 
-/**
- * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return that
- * some spreadsheets skip before one) gets a leading apostrophe: names and notes come from users.
- */
-export function safeCell(value: string | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 /** Money with two decimals; empty when AOPay reported nothing. */
 function money(value: Prisma.Decimal | null): string {
   return value === null ? "" : value.toFixed(2);
-}
-
-export function istTimestamp(date: Date): string {
-  return format(inIndia(date), "dd-MM-yyyy HH:mm:ss");
 }
 
 interface Names {

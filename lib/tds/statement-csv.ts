@@ -13,7 +13,7 @@ import Decimal from "decimal.js";
 import { format } from "date-fns";
 import { indiaTimeZone } from "@/lib/format";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { istTimestamp, safeCell } from "@/lib/review/export";
+import { istTimestamp, safeCell } from "@/lib/csv/cells";
 import { partFigures } from "@/lib/tds/statement";
 import { fyLabel, quarterDays, quarterMonths, quarterRange, tds194hRate, type FiscalQuarter } from "@/lib/tds/quarter";
 import { pullStream } from "@/lib/csv/pull-stream";

@@ -1,4 +1,4 @@
-/** The wallet's forms: a top-up request and an admin's decision on it. Browser-safe. */
+/** The wallet's forms: a top-up request, an admin's adjustment, and a decision on either. Browser-safe. */
 import { dayPlaceholder, daySchema } from "@/lib/days";
 import { z } from "@/lib/validations/zod";
 
@@ -13,13 +13,17 @@ export const paymentMethodLabels: Record<PaymentMethodName, string> = {
 /** The most one request may ask for: larger floats are paid in in several. */
 export const maxFundRequestRupees = 1_000_000;
 
-export const fundRequestSchema = z.object({
-  amount: z
+/** Rupees in digits with at most two decimals, between the bounds (the words say them). */
+const rupeeAmount = (min: { value: number; text: string }, maxText: string) =>
+  z
     .string()
     .trim()
     .regex(/^\d{1,7}(\.\d{1,2})?$/, "Rupees in digits, e.g. 25000 or 25000.50.")
-    .refine((v) => Number(v) >= 100, "At least Rs 100.")
-    .refine((v) => Number(v) <= maxFundRequestRupees, "At most Rs 10,00,000 in one request."),
+    .refine((v) => Number(v) >= min.value, min.text)
+    .refine((v) => Number(v) <= maxFundRequestRupees, maxText);
+
+export const fundRequestSchema = z.object({
+  amount: rupeeAmount({ value: 100, text: "At least Rs 100." }, "At most Rs 10,00,000 in one request."),
   method: z.enum(paymentMethods, { error: "Choose how the money was paid." }),
   paymentReference: z
     .string()
@@ -32,8 +36,28 @@ export const fundRequestSchema = z.object({
 
 export type FundRequestInput = z.input<typeof fundRequestSchema>;
 
-export const fundDecisionSchema = z.object({
-  requestId: z.uuid(),
+/** An admin's answer to something waiting for one: a top-up request, or another admin's adjustment. */
+export const decisionSchema = z.object({
+  id: z.uuid(),
   decision: z.enum(["approve", "reject"]),
-  note: z.string().trim().min(3, "Say why, in a few words (the outlet reads it).").max(200, "At most 200 characters."),
+  note: z.string().trim().min(3, "Say why, in a few words (it is kept with the decision).").max(200, "At most 200 characters."),
 });
+
+export type DecisionInput = z.input<typeof decisionSchema>;
+
+export const adjustmentDirections = ["CREDIT", "DEBIT"] as const;
+export type AdjustmentDirectionName = (typeof adjustmentDirections)[number];
+
+export const adjustmentDirectionLabels: Record<AdjustmentDirectionName, string> = {
+  CREDIT: "Credit: into the wallet",
+  DEBIT: "Debit: out of the wallet",
+};
+
+export const adjustmentSchema = z.object({
+  outletId: z.uuid("Choose the outlet."),
+  direction: z.enum(adjustmentDirections, { error: "Choose credit or debit." }),
+  amount: rupeeAmount({ value: 0.01, text: "More than Rs 0." }, "At most Rs 10,00,000 in one adjustment."),
+  reason: z.string().trim().min(10, "Say why, so that the outlet and the auditors can follow it (10 characters or more).").max(200, "At most 200 characters."),
+});
+
+export type AdjustmentInput = z.input<typeof adjustmentSchema>;

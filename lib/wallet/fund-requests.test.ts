@@ -54,7 +54,7 @@ describe.each(testBackends)("top-up requests on %s", (backend) => {
     const request = await requestFunds(db.prisma, agent, form("UTR2026120201"), now);
     expect(request.status).toBe("PENDING");
     expect((await walletBalance(db.prisma, outletId)).toFixed(2)).toBe("0.00");
-    const decisions = await Promise.allSettled(admins.map((admin) => decideFundRequest(db.prisma, admin, { requestId: request.id, decision: "approve", note: "Seen in the bank statement" }, now)));
+    const decisions = await Promise.allSettled(admins.map((admin) => decideFundRequest(db.prisma, admin, { id: request.id, decision: "approve", note: "Seen in the bank statement" }, now)));
     expect(decisions.filter((d) => d.status === "fulfilled")).toHaveLength(1);
     expect(decisions.find((d) => d.status === "rejected")).toMatchObject({ reason: { message: "This request was decided already, or does not exist. Reload the page." } });
     expect((await walletBalance(db.prisma, outletId)).toFixed(2)).toBe("25000.00");
@@ -73,9 +73,9 @@ describe.each(testBackends)("top-up requests on %s", (backend) => {
   it("credits nothing for a rejected request, and says why to the outlet", async () => {
     const before = await walletBalance(db.prisma, outletId);
     const request = await requestFunds(db.prisma, agent, form("UTR2026120203", "5000"), now);
-    await decideFundRequest(db.prisma, admins[0]!, { requestId: request.id, decision: "reject", note: "No such payment in the statement" }, now);
+    await decideFundRequest(db.prisma, admins[0]!, { id: request.id, decision: "reject", note: "No such payment in the statement" }, now);
     expect((await walletBalance(db.prisma, outletId)).equals(before)).toBe(true);
-    await expect(decideFundRequest(db.prisma, admins[1]!, { requestId: request.id, decision: "approve", note: "Approve it after all" }, now)).rejects.toThrow(/decided already/);
+    await expect(decideFundRequest(db.prisma, admins[1]!, { id: request.id, decision: "approve", note: "Approve it after all" }, now)).rejects.toThrow(/decided already/);
     const [mine] = await listFundRequests(db.prisma, { outletId });
     expect(mine).toMatchObject({ paymentReference: "UTR2026120203", status: "REJECTED", decisionNote: "No such payment in the statement" });
   });

@@ -12,7 +12,7 @@ import { isUniqueViolation, type Actor } from "@/lib/admin/common";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Refusal } from "@/lib/refusal";
 import type { z } from "@/lib/validations/zod";
-import type { fundDecisionSchema, fundRequestSchema } from "@/lib/validations/wallet";
+import type { decisionSchema, fundRequestSchema } from "@/lib/validations/wallet";
 import { rupees } from "@/lib/format";
 import { postDeposit } from "@/lib/wallet/book";
 
@@ -49,15 +49,15 @@ export async function requestFunds(prisma: PrismaClient, user: Actor & { outletI
 }
 
 /** Approves (crediting the wallet) or rejects a pending request; refused if it was decided already. */
-export async function decideFundRequest(prisma: PrismaClient, admin: Actor, input: z.output<typeof fundDecisionSchema>, now = new Date()) {
+export async function decideFundRequest(prisma: PrismaClient, admin: Actor, input: z.output<typeof decisionSchema>, now = new Date()) {
   return prisma.$transaction(async (tx) => {
     const approve = input.decision === "approve";
     const { count } = await tx.fundRequest.updateMany({
-      where: { id: input.requestId, status: "PENDING" },
+      where: { id: input.id, status: "PENDING" },
       data: { status: approve ? "APPROVED" : "REJECTED", decidedById: admin.id, decidedAt: now, decisionNote: input.note },
     });
     if (count === 0) throw new Refusal("This request was decided already, or does not exist. Reload the page.");
-    const request = await tx.fundRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { outlet: { select: { name: true } } } });
+    const request = await tx.fundRequest.findUniqueOrThrow({ where: { id: input.id }, include: { outlet: { select: { name: true } } } });
     const entryId = approve
       ? await postDeposit(tx, { outletId: request.outletId, amount: request.amount.toString(), actorId: admin.id, memo: `${request.method === "UPI" ? "UPI" : "bank transfer"} ${request.paymentReference}` })
       : null;

@@ -24,7 +24,12 @@ const causeWords: Record<string, string> = {
   part_released: "Given back: not sent or refunded",
   part_settled: "Commission, less TDS",
   deposit: "Deposit",
+  adjustment_credit: "Adjustment credited",
+  adjustment_debit: "Adjustment debited",
 };
+
+/** Entries whose memo the outlet reads with the line: the payment, or the admin's reason. */
+const memoShown = new Set(["deposit", "adjustment_credit", "adjustment_debit"]);
 
 export function entryCauseText(cause: string): string {
   return causeWords[cause] ?? cause.replaceAll("_", " ");
@@ -47,7 +52,7 @@ export async function walletStatement(prisma: Pick<PrismaClient, "$queryRaw" | "
       entryId: r.entry_id.toString(),
       at: r.at,
       cause: r.cause,
-      what: r.memo && r.cause === "deposit" ? `${entryCauseText(r.cause)}: ${r.memo}` : entryCauseText(r.cause),
+      what: r.memo && memoShown.has(r.cause) ? `${entryCauseText(r.cause)}: ${r.memo}` : entryCauseText(r.cause),
       reference: r.reference,
       amount: new Decimal(r.amount).toFixed(2),
       balanceAfter: new Decimal(r.balance_after).toFixed(2),

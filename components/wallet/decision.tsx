@@ -2,19 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useState, type ReactNode } from "react";
-import { decideFundRequestAction } from "@/app/(portal)/wallet/actions";
 import { ActionAnswer } from "@/components/admin/action-answer";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/action-result";
+import type { DecisionInput } from "@/lib/validations/wallet";
 
 type Answer = { ok: boolean; text: string } | undefined;
 const LastDecision = createContext<(answer: Answer) => void>(() => {});
 
 /**
- * The queue's answer line. A decided request leaves the waiting list when the page refreshes,
+ * The queue's answer line. A decided item leaves the waiting list when the page refreshes,
  * taking its own card with it: the answer is kept here, above the list, which stays.
  */
-export function FundDecisions({ children }: { children: ReactNode }) {
+export function Decisions({ children }: { children: ReactNode }) {
   const [answer, setAnswer] = useState<Answer>();
   return (
     <LastDecision.Provider value={setAnswer}>
@@ -24,15 +25,24 @@ export function FundDecisions({ children }: { children: ReactNode }) {
   );
 }
 
-/** An admin's approval or rejection of one top-up request, with the note the outlet reads. */
-export function FundDecision({ requestId }: { requestId: string }) {
+export interface DecisionProps {
+  id: string;
+  /** The server action that records the decision. */
+  decide: (input: DecisionInput) => Promise<ActionResult>;
+  approveLabel: string;
+  noteLabel: string;
+  notePlaceholder: string;
+}
+
+/** An admin's approval or rejection of one waiting item (a top-up request, an adjustment), with a note. */
+export function Decision({ id, decide: record, approveLabel, noteLabel, notePlaceholder }: DecisionProps) {
   const router = useRouter();
   const announce = useContext(LastDecision);
   const [note, setNote] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const noteId = `decision-note-${requestId}`;
+  const noteId = `decision-note-${id}`;
 
   async function decide(decision: "approve" | "reject") {
     if (busy) return;
@@ -40,7 +50,7 @@ export function FundDecision({ requestId }: { requestId: string }) {
     setError(undefined);
     setMessage(undefined);
     try {
-      const result = await decideFundRequestAction({ requestId, decision, note });
+      const result = await record({ id, decision, note });
       if (!result.ok) {
         setError(result.fieldErrors?.note);
         return setMessage({ ok: false, text: result.fieldErrors?.note ? "Check the note." : result.message });
@@ -57,7 +67,7 @@ export function FundDecision({ requestId }: { requestId: string }) {
 
   return (
     <div className="mt-2">
-      <Field id={noteId} label="Note for the outlet" error={error} errorId={`${noteId}-error`}>
+      <Field id={noteId} label={noteLabel} error={error} errorId={`${noteId}-error`}>
         <input
           id={noteId}
           value={note}
@@ -65,13 +75,13 @@ export function FundDecision({ requestId }: { requestId: string }) {
           autoComplete="off"
           aria-describedby={`${noteId}-error`}
           aria-invalid={error ? true : undefined}
-          placeholder="e.g. Seen in the bank statement of 2 Dec"
+          placeholder={notePlaceholder}
           className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5"
         />
       </Field>
       <div className="flex flex-wrap gap-2">
         <button type="button" className={buttonClasses()} aria-disabled={busy ? true : undefined} onClick={() => decide("approve")}>
-          Approve and credit
+          {approveLabel}
         </button>
         <button type="button" className={buttonClasses("secondary")} aria-disabled={busy ? true : undefined} onClick={() => decide("reject")}>
           Reject
