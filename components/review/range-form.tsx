@@ -20,3 +20,17 @@ export function RangeForm({ from, to, action, extra = {} }: { from: string; to: 
     </form>
   );
 }
+
+/** One of India's calendar days, for a page that shows a single day (the trial balance). A plain GET form. */
+export function DayForm({ day, action }: { day: string; action: string }) {
+  return (
+    <form method="get" action={action} className="flex flex-wrap items-end gap-3" aria-label="Day">
+      <Field id="day" label="Day">
+        <input id="day" name="day" {...dayBoxProps} defaultValue={showDay(day)} className="rounded-lg border border-slate-300 bg-white px-3 py-2" />
+      </Field>
+      <button type="submit" className={toolbarButtonClasses("secondary")}>
+        Show
+      </button>
+    </form>
+  );
+}

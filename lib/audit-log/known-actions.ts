@@ -54,6 +54,8 @@ export const auditActionLabels = {
   "wallet.adjustment_proposed": "Wallet adjustment proposed (waits for a second admin)",
   "wallet.adjustment_approved": "Wallet adjustment approved (posted)",
   "wallet.adjustment_rejected": "Wallet adjustment rejected",
+  "wallet.statement_downloaded": "Wallet statement downloaded",
+  "wallet.trial_balance_downloaded": "Trial balance downloaded",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActionLabels;

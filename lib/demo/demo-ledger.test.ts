@@ -12,6 +12,7 @@ import { dayRange, indiaDay } from "@/lib/days";
 import { riskFlags, riskSettings } from "@/lib/review/risk";
 import { reviewScope } from "@/lib/review/scope";
 import { stuckQueue } from "@/lib/review/transfers";
+import { trialBalance } from "@/lib/wallet/trial-balance";
 import { startSandboxServer } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
@@ -33,6 +34,19 @@ describe.each(testBackends)("the demo ledger on %s", (backend) => {
     expect(transfers.length).toBeGreaterThan(0);
     expect(transfers.filter((t) => !t.bankName)).toEqual([]);
     expect(new Set(transfers.map((t) => t.bankName))).toContain("State Bank of India");
+  });
+
+  it("keeps the demo's wallet book as the ledger would: each seeded day ties out change by change, every column sums to zero", async () => {
+    for (let back = 0; back <= 4; back++) {
+      const day = indiaDay(subDays(now, back));
+      const tb = await trialBalance(db.prisma, day);
+      expect(tb.book.closing, day).toBe("0.00");
+      expect(tb.tieOutDifferences, day).toEqual([]);
+      for (const line of tb.tieOut) expect(line.entries, `${day} ${line.cause}`).toBe(line.changes);
+    }
+    expect((await trialBalance(db.prisma, indiaDay(now))).differences).toEqual([]);
+    // The demo's wrong OTPs gave their holds back, as the counter would have.
+    expect(await db.prisma.journalEntry.count({ where: { cause: "part_released" } })).toBeGreaterThan(0);
   });
 
   it("gives the demo supervisor a day at a glance, a stuck transfer and every flag but one", async () => {

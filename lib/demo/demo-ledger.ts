@@ -9,7 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { sandboxBankId } from "@/lib/aopay/bank-ids";
 import type { PartState } from "@/lib/ledger/states";
 import { bankNameForIfsc } from "@/lib/transfers/ifsc";
-import { moneyOf, postPartMove } from "@/lib/wallet/part-money";
+import { moneyOf, partMoneyMove, postPartMove } from "@/lib/wallet/part-money";
 import { previewFees } from "@/lib/transfers/split";
 import { inIndia } from "@/lib/format";
 import { perTransferLimitRupees } from "@/lib/money/dmt-limits";
@@ -128,15 +128,17 @@ export async function seedDemoLedger(tx: Tx, outlet: { id: string; registrationI
       { from: "OTP_SENT", to: "SUBMITTED", cause: "confirm_submitted" },
       { from: "SUBMITTED", to: t.state, cause: t.state === "PENDING" ? "confirm_unknown" : "confirm_success" },
     ];
-    // The wallet book as the ledger would have written it: held when sent, then settled (a
-    // success) or still held (failed, pending).
+    // Each change written as the ledger writes it: its event, then the wallet entry it makes
+    // (held when sent, given back after a wrong OTP, settled on success), naming the event.
     const money = moneyOf({ ...part, transfer: { outletId: outlet.id } });
-    await postPartMove(tx, "hold", money, { actorId: agentId, at: addMinutes(at, 1) });
-    if (t.state === "SUCCESS") await postPartMove(tx, "settle", money, { actorId: agentId, at: addMinutes(at, 1) });
     for (const [i, e] of events.entries()) {
-      await tx.transferEvent.create({
-        data: { partId: part.id, fromState: e.from, toState: e.to, actorId: agentId, cause: e.cause, at: addMinutes(at, i * 0.2), details: e.cause === "confirm_wrong_otp" ? { code: 7, message: "Wrong OTP." } : undefined },
+      const eventAt = addMinutes(at, i * 0.2);
+      const written = await tx.transferEvent.create({
+        data: { partId: part.id, fromState: e.from, toState: e.to, actorId: agentId, cause: e.cause, at: eventAt, details: e.cause === "confirm_wrong_otp" ? { code: 7, message: "Wrong OTP." } : undefined },
+        select: { id: true },
       });
+      const move = e.from ? partMoneyMove(e.from, e.to) : null;
+      if (move) await postPartMove(tx, move, money, { actorId: agentId, eventId: written.id, at: eventAt });
     }
     await tx.sandboxTransfer.create({
       data: {

@@ -54,7 +54,7 @@ export const adjustmentDirectionLabels: Record<AdjustmentDirectionName, string> 
 };
 
 export const adjustmentSchema = z.object({
-  outletId: z.uuid("Choose the outlet."),
+  outletId: z.guid("Choose the outlet."),
   direction: z.enum(adjustmentDirections, { error: "Choose credit or debit." }),
   amount: rupeeAmount({ value: 0.01, text: "More than Rs 0." }, "At most Rs 10,00,000 in one adjustment."),
   reason: z.string().trim().min(10, "Say why, so that the outlet and the auditors can follow it (10 characters or more).").max(200, "At most 200 characters."),

@@ -10,3 +10,10 @@ export const accountKindLabels: Record<AccountKind, string> = {
   DEPOSITS_RECEIVED: "Deposits received",
   ADJUSTMENTS: "Adjustments",
 };
+
+/** The tie-out's kinds of money change, as the trial balance names them. */
+export const tieOutLabels: Record<"part_held" | "part_settled" | "part_released", string> = {
+  part_held: "Sent to AOPay: held from the wallet",
+  part_settled: "Succeeded: settled to AOPay, commission credited",
+  part_released: "Not sent, cancelled or refunded: given back",
+};

@@ -9,6 +9,7 @@ import { decideAdjustment, listAdjustments, proposeAdjustment } from "@/lib/wall
 import { walletBalance } from "@/lib/wallet/book";
 import { walletStatement } from "@/lib/wallet/statement";
 import { trialBalance } from "@/lib/wallet/trial-balance";
+import { indiaDay } from "@/lib/days";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
 import { adjustmentSchema } from "@/lib/validations/wallet";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
@@ -78,7 +79,7 @@ describe.each(testBackends)("wallet adjustments on %s", (backend) => {
     expect(entries[0]!.actorId).toBe(stored.checkerId);
     expect(entries[0]!.postings.map((p) => p.amount.toFixed(2)).sort()).toEqual(["-1500.50", "1500.50"]);
     expect((await audits(made.id)).map((a) => a.action)).toEqual(["wallet.adjustment_proposed", "wallet.adjustment_approved"]);
-    expect((await trialBalance(db.prisma)).bookTotal).toBe("0.00");
+    expect((await trialBalance(db.prisma, indiaDay())).book.closing).toBe("0.00");
   });
 
   it("posts nothing for a rejected one, and cannot decide it again", async () => {

@@ -16,6 +16,8 @@ import { oneTransfer, sandboxCustomer } from "@/lib/tools/testing/ledger-fixture
 import { fundWallet } from "@/lib/tools/testing/wallet";
 import { walletBalance } from "@/lib/wallet/book";
 import { trialBalance } from "@/lib/wallet/trial-balance";
+import { format, parseISO, subDays } from "date-fns";
+import { indiaDay } from "@/lib/days";
 
 describe.each(testBackends)("the money of the ledger's transfers on %s", (backend) => {
   let db: TestDatabase;
@@ -188,19 +190,42 @@ describe.each(testBackends)("the money of the ledger's transfers on %s", (backen
     expect(await book()).toMatchObject({ total: "0.00", walletsTieOut: true });
   });
 
-  it("ties out: after every scenario above the book sums to zero and each part's hold matches its state; a part moved around the ledger is listed", async () => {
-    const before = await trialBalance(db.prisma);
-    expect(before.bookTotal).toBe("0.00");
+  it("keeps a success whose reply also reports a refund (sandbox amount ending 88) settled once: the conflict waits for a person, the money does not move back", async () => {
+    const at = await shop("5000");
+    const { part, otp } = await sentTransfer(at, 1088);
+    expect((await ledger.confirm(part.id, otp, actor())).state).toBe("SUCCESS");
+    expect((await db.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } })).conflictingAt).not.toBeNull();
+    const paid = new Decimal(1088).plus(part.customerCharge.toString());
+    expect(await balance(at.outletId)).toBe(new Decimal(5000).minus(paid).plus(part.netCommission.toString()).toFixed(2));
+    expect((await db.prisma.journalEntry.findMany({ where: { partId: part.id }, orderBy: { id: "asc" } })).map((e) => e.cause)).toEqual(["part_held", "part_settled"]);
+    expect(await book(part.id)).toEqual({ total: "0.00", walletsTieOut: true, held: "0.00" });
+  });
+
+  it("ties out: after every scenario above each column of the day's book sums to zero, each money change has its one entry and each part's hold matches its state; what does not is listed", async () => {
+    const today = indiaDay();
+    const before = await trialBalance(db.prisma, today);
+    expect(before.book).toEqual({ opening: "0.00", in: before.book.out, out: before.book.in, closing: "0.00" });
     expect(before.differences).toEqual([]);
-    expect(before.accounts.find((a) => a.kind === "TDS_PAYABLE")!.total).not.toBe("0.00");
-    // A pending part set to success by hand, without its settlement: the trial balance names it.
+    expect(before.tieOutDifferences).toEqual([]);
+    for (const line of before.tieOut) expect(line.entries, line.cause).toBe(line.changes);
+    expect(before.tieOut.map((l) => l.cause)).toEqual(["part_held", "part_settled", "part_released"]);
+    expect(before.tieOut.every((l) => l.changes > 0)).toBe(true);
+    expect(before.accounts.find((a) => a.kind === "TDS_PAYABLE")!.closing).not.toBe("0.00");
+    // Yesterday's book saw none of it: all of it opens today.
+    const yesterday = await trialBalance(db.prisma, format(subDays(parseISO(today), 1), "yyyy-MM-dd"));
+    expect(yesterday.book).toEqual({ opening: "0.00", in: "0.00", out: "0.00", closing: "0.00" });
+
+    // A pending part set to success by hand, its event written without its settlement: both lists name it.
     const at = await shop("5000");
     const { part, otp } = await sentTransfer(at, 1022);
     expect((await ledger.confirm(part.id, otp, actor())).state).toBe("PENDING");
     await db.prisma.$executeRaw`UPDATE transfer_parts SET state = 'SUCCESS' WHERE id = ${part.id}::uuid`;
-    const after = await trialBalance(db.prisma);
-    expect(after.bookTotal).toBe("0.00");
+    await db.prisma.transferEvent.create({ data: { partId: part.id, fromState: "PENDING", toState: "SUCCESS", cause: "by_hand" } });
+    const after = await trialBalance(db.prisma, today);
+    expect(after.book.closing).toBe("0.00");
     expect(after.differences).toEqual([{ reference: part.reference, state: "SUCCESS", expected: "0.00", held: new Decimal(1022).plus(part.customerCharge.toString()).toFixed(2) }]);
+    expect(after.tieOutDifferences).toEqual([{ reference: part.reference, at: expect.any(Date), problem: "no entry", change: "PENDING to SUCCESS" }]);
+    expect(after.tieOut.find((l) => l.cause === "part_settled")).toMatchObject({ changes: before.tieOut[1]!.changes + 1, entries: before.tieOut[1]!.entries });
   });
 });
 

@@ -35,6 +35,11 @@ export function entryCauseText(cause: string): string {
   return causeWords[cause] ?? cause.replaceAll("_", " ");
 }
 
+/** A line's words: what the entry was, with the payment or the reason where there is one. */
+export function lineWhat(cause: string, memo: string | null): string {
+  return memo && memoShown.has(cause) ? `${entryCauseText(cause)}: ${memo}` : entryCauseText(cause);
+}
+
 /** The wallet's balance and its latest `take` lines. */
 export async function walletStatement(prisma: Pick<PrismaClient, "$queryRaw" | "account">, outletId: string, take = 100): Promise<{ balance: string; lines: StatementLine[] }> {
   const account = await prisma.account.findUnique({ where: { key: walletKey(outletId) }, select: { id: true, balance: true } });
@@ -52,7 +57,7 @@ export async function walletStatement(prisma: Pick<PrismaClient, "$queryRaw" | "
       entryId: r.entry_id.toString(),
       at: r.at,
       cause: r.cause,
-      what: r.memo && memoShown.has(r.cause) ? `${entryCauseText(r.cause)}: ${r.memo}` : entryCauseText(r.cause),
+      what: lineWhat(r.cause, r.memo),
       reference: r.reference,
       amount: new Decimal(r.amount).toFixed(2),
       balanceAfter: new Decimal(r.balance_after).toFixed(2),

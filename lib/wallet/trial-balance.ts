@@ -1,18 +1,52 @@
 /**
- * The book's trial balance: every account's total, the book's sum (zero, always), and the
- * tie-out of what is held for transfers against the ledger's parts. Every part in a held state
- * (sent, pending, failed, refund pending) must have its amount and charge held, exactly once, and
- * every other part nothing; any part that does not is listed.
+ * The book's daily trial balance, and its tie-out against the transfer ledger.
+ *
+ * - Accounts: each account's opening total (entries before the day, in India's time), what
+ *   came in and went out during the day, and its closing total. Each column of the book sums
+ *   to zero, the closing one above all: a non-zero book is broken.
+ * - The day's tie-out: every state change of a part during the day that moves money (sent to
+ *   AOPay: held; succeeded: settled; not sent, cancelled or refunded: released) must have
+ *   exactly one entry of its kind, made by that change (the entry names the change's event),
+ *   and every part entry of the day must belong to such a change. Each difference is listed.
+ * - Right now: every part in a held state (sent, pending, failed, refund pending) must have its
+ *   amount and charge held, exactly once, and every other part nothing; any that does not is
+ *   listed.
  */
 import Decimal from "decimal.js";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { AccountKind } from "@/lib/generated/prisma/enums";
+import { dayRange } from "@/lib/days";
 import { heldStates } from "@/lib/wallet/part-money";
 
 export interface AccountTotal {
   kind: AccountKind;
   outletName: string | null;
-  total: string;
+  opening: string;
+  /** Money into the account during the day (its positive postings). */
+  in: string;
+  /** Money out of it during the day, as a positive figure. */
+  out: string;
+  closing: string;
+}
+
+export type PartEntryCause = "part_held" | "part_settled" | "part_released";
+
+export interface TieOutLine {
+  cause: PartEntryCause;
+  /** State changes of the day that move money this way. */
+  changes: number;
+  /** Entries of the day of this kind. */
+  entries: number;
+  /** What those entries moved in or out of money held for transfers. */
+  amount: string;
+}
+
+export interface TieOutDifference {
+  reference: string;
+  at: Date;
+  /** What does not tie: "no entry", "2 entries", "entry without its change". */
+  problem: string;
+  change: string | null;
 }
 
 export interface HeldDifference {
@@ -23,22 +57,66 @@ export interface HeldDifference {
 }
 
 export interface TrialBalance {
+  day: string;
   accounts: AccountTotal[];
-  /** The sum of every posting: zero unless the book is broken. */
-  bookTotal: string;
-  /** The wallets together: what the business owes the outlets. */
+  /** Each column summed over every account: zero unless the book is broken. */
+  book: { opening: string; in: string; out: string; closing: string };
+  /** The wallets together at the day's end: what the business owes the outlets. */
   walletsTotal: string;
+  tieOut: TieOutLine[];
+  tieOutDifferences: TieOutDifference[];
+  /** Parts whose hold does not match their state now. */
   differences: HeldDifference[];
 }
 
-/** As of now; at most `limit` differences are listed. */
-export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw">, limit = 100): Promise<TrialBalance> {
+export const tieOutCauses: readonly PartEntryCause[] = ["part_held", "part_settled", "part_released"];
+
+const money = (value: Decimal.Value) => new Decimal(value).toFixed(2);
+
+/** The trial balance of one day (yyyy-MM-dd, India's time); at most `limit` differences of each kind. */
+export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw">, day: string, limit = 100): Promise<TrialBalance> {
+  const { start, end } = dayRange(day, day);
   const held = [...heldStates];
-  const [accounts, differences] = await Promise.all([
-    prisma.$queryRaw<{ kind: AccountKind; outlet_name: string | null; total: string }[]>`
-      SELECT a.kind, o.name AS outlet_name, coalesce(sum(p.amount), 0)::text AS total
-      FROM accounts a LEFT JOIN outlets o ON o.id = a.outlet_id LEFT JOIN postings p ON p.account_id = a.id
+  const [accounts, tieOut, tieOutDifferences, differences] = await Promise.all([
+    prisma.$queryRaw<{ kind: AccountKind; outlet_name: string | null; opening: string; in: string; out: string }[]>`
+      SELECT a.kind, o.name AS outlet_name,
+             coalesce(sum(p.amount) FILTER (WHERE e.at < ${start}), 0)::text AS opening,
+             coalesce(sum(p.amount) FILTER (WHERE e.at >= ${start} AND p.amount > 0), 0)::text AS in,
+             coalesce(-sum(p.amount) FILTER (WHERE e.at >= ${start} AND p.amount < 0), 0)::text AS out
+      FROM accounts a LEFT JOIN outlets o ON o.id = a.outlet_id
+      LEFT JOIN postings p ON p.account_id = a.id
+      LEFT JOIN journal_entries e ON e.id = p.entry_id AND e.at < ${end}
+      WHERE p.id IS NULL OR e.id IS NOT NULL
       GROUP BY a.id, a.kind, o.name ORDER BY a.kind, o.name`,
+    prisma.$queryRaw<{ cause: PartEntryCause; changes: number; entries: number; amount: string }[]>`
+      WITH changes AS (${moneyChanges(start, end, held)}),
+      entries AS (
+        SELECT e.cause, coalesce(abs(sum(p.amount) FILTER (WHERE a.kind = 'HELD_FOR_TRANSFERS')), 0) AS held
+        FROM journal_entries e JOIN postings p ON p.entry_id = e.id JOIN accounts a ON a.id = p.account_id
+        WHERE e.at >= ${start} AND e.at < ${end} AND e.part_id IS NOT NULL GROUP BY e.id, e.cause
+      )
+      SELECT c.cause, (SELECT count(*)::int FROM changes WHERE changes.cause = c.cause) AS changes,
+             (SELECT count(*)::int FROM entries WHERE entries.cause = c.cause) AS entries,
+             (SELECT coalesce(sum(held), 0)::text FROM entries WHERE entries.cause = c.cause) AS amount
+      FROM unnest(${[...tieOutCauses]}::text[]) AS c(cause)`,
+    prisma.$queryRaw<{ reference: string; at: Date; problem: string; change: string | null }[]>`
+      WITH changes AS (${moneyChanges(start, end, held)}),
+      unmatched_changes AS (
+        SELECT c.part_id, c.at, c.change,
+               (SELECT count(*)::int FROM journal_entries e WHERE e.event_id = c.id AND e.cause = c.cause) AS entries
+        FROM changes c
+      ),
+      stray_entries AS (
+        SELECT e.part_id, e.at, e.cause FROM journal_entries e
+        WHERE e.at >= ${start} AND e.at < ${end} AND e.part_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM transfer_events ev WHERE ev.id = e.event_id AND ${moveCause(held)} = e.cause)
+      )
+      SELECT tp.reference, u.at, CASE WHEN u.entries = 0 THEN 'no entry' ELSE u.entries || ' entries' END AS problem, u.change
+      FROM unmatched_changes u JOIN transfer_parts tp ON tp.id = u.part_id WHERE u.entries <> 1
+      UNION ALL
+      SELECT tp.reference, s.at, 'entry (' || s.cause || ') without its change', NULL
+      FROM stray_entries s JOIN transfer_parts tp ON tp.id = s.part_id
+      ORDER BY at LIMIT ${limit}`,
     prisma.$queryRaw<{ reference: string; state: string; expected: string; held: string }[]>`
       WITH held AS (
         SELECT e.part_id, sum(p.amount) AS held FROM postings p
@@ -52,11 +130,44 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw">, limi
       WHERE coalesce(h.held, 0) <> (CASE WHEN tp.state::text = ANY(${held}::text[]) THEN tp.amount + tp.customer_charge ELSE 0 END)
       ORDER BY tp.created_at LIMIT ${limit}`,
   ]);
-  const sum = (rows: { total: string }[]) => rows.reduce((s, r) => s.plus(r.total), new Decimal(0)).toFixed(2);
+  const rows = accounts.map((a) => ({
+    kind: a.kind,
+    outletName: a.outlet_name,
+    opening: money(a.opening),
+    in: money(a.in),
+    out: money(a.out),
+    closing: money(new Decimal(a.opening).plus(a.in).minus(a.out)),
+  }));
+  const total = (pick: (a: AccountTotal) => string, of = rows) => money(of.reduce((s, a) => s.plus(pick(a)), new Decimal(0)));
   return {
-    accounts: accounts.map((a) => ({ kind: a.kind, outletName: a.outlet_name, total: new Decimal(a.total).toFixed(2) })),
-    bookTotal: sum(accounts),
-    walletsTotal: sum(accounts.filter((a) => a.kind === "OUTLET_WALLET")),
-    differences: differences.map((d) => ({ reference: d.reference, state: d.state, expected: new Decimal(d.expected).toFixed(2), held: new Decimal(d.held).toFixed(2) })),
+    day,
+    accounts: rows,
+    book: { opening: total((a) => a.opening), in: total((a) => a.in), out: total((a) => a.out), closing: total((a) => a.closing) },
+    walletsTotal: total((a) => a.closing, rows.filter((a) => a.kind === "OUTLET_WALLET")),
+    tieOut: tieOut.map((t) => ({ ...t, amount: money(t.amount) })),
+    tieOutDifferences,
+    differences: differences.map((d) => ({ reference: d.reference, state: d.state, expected: money(d.expected), held: money(d.held) })),
   };
+}
+
+/**
+ * The entry a state change (an event `ev`) must make, or null: the same rule as
+ * lib/wallet/part-money.ts's partMoneyMove, in SQL.
+ */
+function moveCause(held: string[]) {
+  // Prisma.sql fragments keep the parameters bound.
+  return Prisma.sql`CASE
+    WHEN NOT coalesce(ev.from_state::text = ANY(${held}::text[]), false) AND ev.to_state::text = ANY(${held}::text[]) THEN 'part_held'
+    WHEN coalesce(ev.from_state::text = ANY(${held}::text[]), false) AND ev.to_state = 'SUCCESS' THEN 'part_settled'
+    WHEN coalesce(ev.from_state::text = ANY(${held}::text[]), false) AND NOT ev.to_state::text = ANY(${held}::text[]) THEN 'part_released'
+  END`;
+}
+
+/** The day's state changes that move money, each with the entry it must have made. */
+function moneyChanges(start: Date, end: Date, held: string[]) {
+  return Prisma.sql`
+    SELECT * FROM (
+      SELECT ev.id, ev.part_id, ev.at, coalesce(ev.from_state::text, 'new') || ' to ' || ev.to_state::text AS change, ${moveCause(held)} AS cause
+      FROM transfer_events ev WHERE ev.at >= ${start} AND ev.at < ${end}
+    ) moves WHERE cause IS NOT NULL`;
 }

@@ -18,6 +18,7 @@ import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-serv
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 import { createStatusWorker } from "@/lib/worker/status-worker";
 import { fundWallet } from "@/lib/tools/testing/wallet";
+import { walletBalance } from "@/lib/wallet/book";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -32,7 +33,7 @@ describe.each(testBackends)("the status worker on %s", (backend) => {
   let agentId: string;
   let counter = 0;
 
-  function ledgerFor(prisma: PrismaClient, aopay?: () => AopayClient): Ledger {
+  function ledgerFor(prisma: PrismaClient, aopay?: Parameters<typeof createLedger>[0]["aopay"]): Ledger {
     return createLedger({
       prisma,
       now: clock,
@@ -162,10 +163,61 @@ describe.each(testBackends)("the status worker on %s", (backend) => {
       expect(history(settled.events)).toEqual(["->DRAFT", "DRAFT>OTP_SENT", "OTP_SENT>SUBMITTED", "SUBMITTED>SUCCESS"]);
       expect(await db.prisma.sandboxTransfer.count({ where: { reference: part.reference } })).toBe(1);
       expect(await db.prisma.transferPart.count({ where: { transferId: part.transferId } })).toBe(1);
+      // The wallet: held once by the claim that died, settled once by the worker.
+      expect(await moneyOf(part.id)).toEqual({ causes: ["part_held", "part_settled"], held: "0.00", eventsNamed: true });
       jump = 0;
     },
     60_000,
   );
+
+  it("settles the money of a part whose confirmation never heard back after the money went out: held once by the claim, settled once by the worker, the book at zero", async () => {
+    // A process that dies in the call, in this process: the call reaches AOPay (the money
+    // moves) and its answer never comes back to the ledger.
+    const dying = ledgerFor(db.prisma, (registrationId, onStored) => {
+      const client = createAopayClient({ baseUrl: sandbox.url, registrationId, timeouts: { writeMs: 2_000, readMs: 3_000 }, recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored) });
+      return new Proxy(client, {
+        get: (target, key: keyof AopayClient) =>
+          key === "confirmTransfer"
+            ? async (...args: Parameters<AopayClient["confirmTransfer"]>) => {
+                await target.confirmTransfer(...args);
+                return new Promise(() => {});
+              }
+            : typeof target[key] === "function"
+              ? (target[key] as (...a: unknown[]) => unknown).bind(target)
+              : target[key],
+      });
+    });
+    const before = await walletBalance(db.prisma, outletId);
+    const { part, mobile } = await newPart(dying, 2500);
+    expect((await dying.sendOtp(part.id, { userId: agentId })).ok).toBe(true);
+    void dying.confirm(part.id, await otpFor(mobile), { userId: agentId });
+    await expect.poll(() => db.prisma.sandboxTransfer.count({ where: { reference: part.reference } }), { timeout: 20_000, interval: 100 }).toBe(1);
+    expect((await partOf(part.id)).state).toBe("SUBMITTED");
+    const paid = new Decimal(2500).plus(part.customerCharge.toString());
+    expect(await moneyOf(part.id)).toEqual({ causes: ["part_held"], held: paid.toFixed(2), eventsNamed: true });
+    expect((await walletBalance(db.prisma, outletId)).toFixed(2)).toBe(before.minus(paid).toFixed(2));
+    try {
+      jump = 61_000;
+      const worker = createStatusWorker({ ledger: ledgerFor(db.prisma) });
+      await expect.poll(async () => (await worker.runCycle(), (await partOf(part.id)).state), { timeout: 20_000, interval: 200 }).toBe("SUCCESS");
+      expect(await moneyOf(part.id)).toEqual({ causes: ["part_held", "part_settled"], held: "0.00", eventsNamed: true });
+      expect((await walletBalance(db.prisma, outletId)).toFixed(2)).toBe(before.minus(paid).plus(part.netCommission.toString()).toFixed(2));
+      const [sum] = await db.prisma.$queryRaw<{ total: string }[]>`SELECT coalesce(sum(amount), 0)::text AS total FROM postings`;
+      expect(new Decimal(sum!.total).toFixed(2)).toBe("0.00");
+      // Another cycle finds nothing more to move.
+      await worker.runCycle();
+      expect((await moneyOf(part.id)).causes).toEqual(["part_held", "part_settled"]);
+    } finally {
+      jump = 0;
+    }
+  });
+
+  /** A part's wallet entries in order, what the book still holds for it, and whether each entry names its change. */
+  async function moneyOf(partId: string) {
+    const entries = await db.prisma.journalEntry.findMany({ where: { partId }, orderBy: { id: "asc" }, include: { postings: { include: { account: true } } } });
+    const held = entries.flatMap((e) => e.postings).filter((p) => p.account.kind === "HELD_FOR_TRANSFERS").reduce((sum, p) => sum.plus(p.amount.toString()), new Decimal(0));
+    return { causes: entries.map((e) => e.cause), held: held.toFixed(2), eventsNamed: entries.every((e) => e.eventId !== null) };
+  }
 
   // PostgreSQL only: a second process cannot open the in-memory PGlite this test runs on.
   it.runIf(backend === "postgres")("runs on its own as `npm run worker`, settles a due part, and stops cleanly on SIGTERM", async () => {

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { walletData } from "@/app/(portal)/wallet/data";
 import { PageHeading } from "@/components/page-heading";
-import { Card, EmptyState } from "@/components/ui/card";
+import { toolbarButtonClasses } from "@/components/ui/button-classes";
+import { Card } from "@/components/ui/card";
 import { FundRequestForm } from "@/components/wallet/fund-request-form";
 import { FundRequestList } from "@/components/wallet/fund-request-list";
+import { StatementList } from "@/components/wallet/statement-list";
 import { requireUser } from "@/lib/auth/current-user";
-import { formatIst, rupees } from "@/lib/format";
+import { rupees } from "@/lib/format";
+import { statementCsvHref } from "@/lib/wallet/links";
 
 export const metadata: Metadata = { title: "Wallet" };
 
@@ -29,36 +32,15 @@ export default async function WalletPage() {
         <FundRequestForm />
         {requests.length ? <FundRequestList requests={requests} /> : null}
       </Card>
-      <h2 className="mb-2 font-semibold">Statement</h2>
-      {lines.length === 0 ? (
-        <EmptyState>No movements yet.</EmptyState>
-      ) : (
-        // A list, not a table: on a phone each line keeps its figures in view, never off to the side.
-        <Card as="ul" padding="none" aria-label="Statement" className="divide-y divide-slate-100" data-testid="wallet-statement">
-          {lines.map((l) => {
-            const out = l.amount.startsWith("-");
-            return (
-              <li key={l.entryId} className="flex items-start justify-between gap-3 px-4 py-3" data-reference={l.reference ?? undefined}>
-                <span className="min-w-0">
-                  <span className="block font-medium">{l.what}</span>
-                  <span className="block text-sm text-slate-600">
-                    {formatIst(l.at, "dd MMM yyyy, HH:mm")}
-                    {l.reference ? <span className="break-all"> · Ref {l.reference}</span> : null}
-                  </span>
-                </span>
-                <span className="shrink-0 text-right tabular-nums">
-                  <span className={`block font-semibold ${out ? "text-red-800" : "text-green-800"}`} data-testid="line-amount">
-                    {out ? `− ${rupees(l.amount.slice(1))}` : `+ ${rupees(l.amount)}`}
-                  </span>
-                  <span className="block text-sm text-slate-600" data-testid="line-balance">
-                    {rupees(l.balanceAfter)}
-                  </span>
-                </span>
-              </li>
-            );
-          })}
-        </Card>
-      )}
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <h2 className="font-semibold">Statement</h2>
+        {user.outletId ? (
+          <a className={toolbarButtonClasses("secondary")} href={statementCsvHref(user.outletId)}>
+            Download CSV
+          </a>
+        ) : null}
+      </div>
+      <StatementList lines={lines} />
     </>
   );
 }
