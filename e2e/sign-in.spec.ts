@@ -3,7 +3,7 @@ import { enterCode, fillSignIn, signIn, signInWithForm } from "./support/sign-in
 import { users } from "./support/users";
 
 const homes = [
-  { user: users.agent, path: "/transfers/new", heading: "New transfer", nav: ["New transfer", "History", "Wallet"] },
+  { user: users.agent, path: "/transfers/new", heading: "New transfer", nav: ["New transfer", "History", "Wallet", "My earnings"] },
   { user: users.supervisor, path: "/review", heading: "Today's review", nav: ["Today's review", "Transfers", "Wallets"] },
   { user: users.admin, path: "/reconciliation", heading: "Reconciliation", nav: ["Reconciliation", "TDS", "Plans", "Users", "Outlets", "Top-ups", "Adjustments", "Wallets", "Audit log", "AOPay"] },
 ];

@@ -31,7 +31,8 @@ export const roleNavigation: Record<Role, NavItem[]> = {
   AGENT: [
     { href: "/transfers/new", label: "New transfer" },
     { href: "/transfers", label: "History", exact: true },
-    { href: "/wallet", label: "Wallet" },
+    { href: "/wallet", label: "Wallet", exact: true },
+    { href: "/wallet/earnings", label: "My earnings" },
   ],
   SUPERVISOR: [
     { href: "/review", label: "Today's review" },

@@ -16,6 +16,7 @@ import { oneTransfer, sandboxCustomer } from "@/lib/tools/testing/ledger-fixture
 import { fundWallet } from "@/lib/tools/testing/wallet";
 import { walletBalance } from "@/lib/wallet/book";
 import { trialBalance } from "@/lib/wallet/trial-balance";
+import { agentEarnings } from "@/lib/wallet/earnings";
 import { format, parseISO, subDays } from "date-fns";
 import { indiaDay } from "@/lib/days";
 
@@ -199,6 +200,19 @@ describe.each(testBackends)("the money of the ledger's transfers on %s", (backen
     expect(await balance(at.outletId)).toBe(new Decimal(5000).minus(paid).plus(part.netCommission.toString()).toFixed(2));
     expect((await db.prisma.journalEntry.findMany({ where: { partId: part.id }, orderBy: { id: "asc" } })).map((e) => e.cause)).toEqual(["part_held", "part_settled"]);
     expect(await book(part.id)).toEqual({ total: "0.00", walletsTieOut: true, held: "0.00" });
+  });
+
+  it("sums an agent's earnings from the settlements the book credited, by day and by month: commission, TDS and net; another agent's are not theirs", async () => {
+    const earned = await agentEarnings(db.prisma, agentId);
+    const parts = await db.prisma.transferPart.findMany({ where: { state: "SUCCESS", transfer: { agentId } } });
+    expect(parts.length).toBeGreaterThan(10);
+    const sum = (key: "commission" | "tds" | "netCommission") => parts.reduce((s, p) => s.plus(p[key].toString()), new Decimal(0)).toFixed(2);
+    const figures = { parts: parts.length, commission: sum("commission"), tds: sum("tds"), net: sum("netCommission") };
+    expect(earned.days).toEqual([{ period: indiaDay(), ...figures }]);
+    expect(earned.months).toEqual([{ period: indiaDay().slice(0, 7), ...figures }]);
+    expect(earned.total).toEqual(figures);
+    const other = await db.prisma.user.create({ data: { username: "other-wallet-agent", name: "Other", role: "AGENT", passwordHash: "x" } });
+    expect(await agentEarnings(db.prisma, other.id)).toEqual({ days: [], months: [], total: { parts: 0, commission: "0.00", tds: "0.00", net: "0.00" } });
   });
 
   it("ties out: after every scenario above each column of the day's book sums to zero, each money change has its one entry and each part's hold matches its state; what does not is listed", async () => {
