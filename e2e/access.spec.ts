@@ -5,7 +5,7 @@ import { users } from "./support/users";
 
 test("a wrong role is refused on pages with a 403", async ({ page }) => {
   await signIn(page, users.agent);
-  for (const path of ["/reconciliation", "/admin/users", "/admin/aopay", "/admin/fund-requests", "/admin/wallets", "/review"]) {
+  for (const path of ["/reconciliation", "/admin/users", "/admin/aopay", "/admin/fund-requests", "/admin/adjustments", "/admin/wallets", "/review", "/review/wallets"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
@@ -18,6 +18,9 @@ test("a supervisor cannot open the admin's pages", async ({ page }) => {
   const response = await page.goto("/admin/users");
   expect(response?.status()).toBe(403);
   expect((await page.goto("/admin/fund-requests"))?.status()).toBe(403);
+  expect((await page.goto("/admin/adjustments"))?.status()).toBe(403);
+  expect((await page.goto("/wallet/earnings"))?.status()).toBe(403);
+  expect((await page.request.get("/api/admin/trial-balance")).status()).toBe(403);
 });
 
 test("the wallet is its outlet's staff's: an admin gets 403 on the page and its balance, a visitor 401", async ({ page, playwright, baseURL }) => {
@@ -26,6 +29,7 @@ test("the wallet is its outlet's staff's: an admin gets 403 on the page and its 
   await visitor.dispose();
   await signIn(page, users.admin);
   expect((await page.goto("/wallet"))?.status()).toBe(403);
+  expect((await page.goto("/wallet/earnings"))?.status()).toBe(403);
   expect((await page.request.get("/api/wallet")).status()).toBe(403);
 });
 

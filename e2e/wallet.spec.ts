@@ -103,3 +103,107 @@ test("the admin's trial balance: the book sums to zero and every part's hold mat
   await page.screenshot({ path: testInfo.outputPath("trial-balance.png"), fullPage: true });
 });
 
+
+test("an adjustment above the limit waits for a second admin: its maker cannot approve it, the second admin's approval posts it, and the supervisor reads it on the outlet's statement", async ({ page, browser }, testInfo) => {
+  test.setTimeout(60_000);
+  const reason = `Commission short-paid, ticket ${Date.now()}`;
+  await signIn(page, users.secondAdmin);
+  await page.goto("/admin/adjustments");
+  const form = page.getByRole("form", { name: "Adjust a wallet" });
+  await form.getByLabel("Outlet", { exact: true }).selectOption({ label: "Shree Ganesh Telecom, Andheri East" });
+  await form.getByLabel("Credit or debit").selectOption("CREDIT");
+  await form.getByLabel("Amount (Rs)").fill("1500");
+  await form.getByLabel(/^Reason/).fill(reason);
+  await form.getByRole("button", { name: "Make the adjustment" }).click();
+  await expect(form.getByRole("status")).toHaveText("Waiting for a second admin: Rs 1,500.00 is above the limit of Rs 1,000 for one admin.");
+  const waiting = page.locator(`li[data-adjustment="${reason}"]`);
+  await expect(waiting).toContainText("You made this adjustment: another admin approves or rejects it.");
+  await expect(waiting.getByRole("button", { name: "Approve and post" })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("adjustments-maker.png"), fullPage: true });
+
+  const checkerContext = await browser.newContext();
+  const checker = await checkerContext.newPage();
+  await signIn(checker, users.checkerAdmin);
+  await checker.goto("/admin/adjustments");
+  const card = checker.locator(`li[data-adjustment="${reason}"]`);
+  await card.getByLabel("Note").fill("Checked against the ticket");
+  await card.getByRole("button", { name: "Approve and post" }).click();
+  await expect(checker.getByText("Approved and posted: Rs 1,500.00 to Shree Ganesh Telecom, Andheri East's wallet.")).toBeVisible();
+  await expect(checker.getByTestId("adjustments").locator("li", { hasText: reason }).getByTestId("adjustment-status")).toHaveText(`Posted, approved by ${users.checkerAdmin.username}`);
+  await checker.setViewportSize({ width: 360, height: 800 });
+  expect(await checker.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await checker.screenshot({ path: testInfo.outputPath("adjustments-checker-phone.png"), fullPage: true });
+  await checkerContext.close();
+
+  const supervisorContext = await browser.newContext();
+  const supervisor = await supervisorContext.newPage();
+  await signIn(supervisor, users.supervisor);
+  await supervisor.getByRole("link", { name: "Wallets" }).click();
+  const outlets = supervisor.getByTestId("outlet-wallets");
+  await expect(outlets).toContainText("Shree Ganesh Telecom");
+  // The other outlet is not theirs to see.
+  await expect(outlets).not.toContainText("Other Outlet, Thane");
+  await supervisor.screenshot({ path: testInfo.outputPath("supervisor-wallets.png"), fullPage: true });
+  await outlets.getByRole("link", { name: "Shree Ganesh Telecom" }).click();
+  await expect(supervisor.getByTestId("wallet-statement")).toContainText(`Adjustment credited: ${reason}`);
+  await supervisor.setViewportSize({ width: 360, height: 800 });
+  expect(await supervisor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await supervisor.screenshot({ path: testInfo.outputPath("supervisor-outlet-statement-phone.png"), fullPage: true });
+  await supervisorContext.close();
+});
+
+test("an agent's earnings: by day and by month, with the plan's slabs", dependsOnDatabase, async ({ page }, testInfo) => {
+  await signIn(page, users.agent);
+  await page.getByRole("link", { name: "My earnings" }).click();
+  await expect(page.getByRole("heading", { name: "My earnings" })).toBeVisible();
+  await expect(page.getByTestId("earned-net")).toHaveText(/^Rs [\d,]+\.\d{2}$/);
+  await expect(page.getByTestId("earnings-by-month").getByRole("row").nth(1)).toBeVisible();
+  await expect(page.getByTestId("plan-slabs")).toContainText("Up to Rs 5,000: 1%, at least Rs 10.00");
+  await page.screenshot({ path: testInfo.outputPath("earnings.png"), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: testInfo.outputPath("earnings-phone.png"), fullPage: true });
+});
+
+test("the statement and trial balance downloads: each outlet's staff and its supervisors get its statement, an agent of another outlet nothing, the trial balance admins only", async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(60_000);
+  const as = async (user: (typeof users)[keyof typeof users]) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, user);
+    return { page, context };
+  };
+  const agent = await as(users.agent);
+  await agent.page.goto("/wallet");
+  const href = (await agent.page.getByRole("link", { name: "Download CSV" }).getAttribute("href"))!;
+  const mine = await agent.page.request.get(href);
+  expect(mine.status()).toBe(200);
+  expect(mine.headers()["content-type"]).toContain("text/csv");
+  expect(mine.headers()["content-disposition"]).toMatch(/attachment; filename="wallet-shree-ganesh-telecom-andheri-east-\d{4}-\d{2}-\d{2}\.csv"/);
+  expect((await mine.text()).split("\n")[0]).toBe("Date (IST),Entry,What,Reference,In,Out,Balance");
+  expect((await agent.page.request.get("/api/admin/trial-balance")).status()).toBe(403);
+  await agent.context.close();
+
+  for (const stranger of [users.otherAgent, users.otherSupervisor]) {
+    const other = await as(stranger);
+    expect((await other.page.request.get(href)).status(), stranger.username).toBe(404);
+    expect((await other.page.goto(href.replace("/api/wallet/statement/", "/review/wallets/")))?.status()).toBe(stranger.role === "AGENT" ? 403 : 404);
+    await other.context.close();
+  }
+  const supervisor = await as(users.supervisor);
+  expect((await supervisor.page.request.get(href)).status()).toBe(200);
+  await supervisor.context.close();
+
+  // The second admin, so that the demo admin's one-time codes are left to the sign-in tests.
+  const admin = await as(users.secondAdmin);
+  const tb = await admin.page.request.get("/api/admin/trial-balance");
+  expect(tb.status()).toBe(200);
+  expect((await tb.text()).split("\n")[0]).toMatch(/^Trial balance of the wallet book,\d{4}-\d{2}-\d{2}$/);
+  expect((await admin.page.request.get("/api/admin/trial-balance?day=31/02/2026")).status()).toBe(400);
+  await admin.context.close();
+
+  const visitor = await playwright.request.newContext({ baseURL });
+  expect((await visitor.get(href)).status()).toBe(401);
+  expect((await visitor.get("/api/admin/trial-balance")).status()).toBe(401);
+  await visitor.dispose();
+});

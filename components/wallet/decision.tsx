@@ -19,7 +19,9 @@ export function Decisions({ children }: { children: ReactNode }) {
   const [answer, setAnswer] = useState<Answer>();
   return (
     <LastDecision.Provider value={setAnswer}>
-      <ActionAnswer message={answer} />
+      <div className="mb-3">
+        <ActionAnswer message={answer} />
+      </div>
       {children}
     </LastDecision.Provider>
   );

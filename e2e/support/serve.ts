@@ -78,6 +78,9 @@ runCli(async () => {
         },
       });
     }
+    for (const user of [users.secondAdmin, users.checkerAdmin]) {
+      await db.prisma.user.create({ data: { username: user.username, name: user.name, role: "ADMIN", passwordHash: await hashPassword(user.password), ...secondFactor } });
+    }
     // Ten failures just now: held back for the throttle's longest wait (15 minutes).
     await db.prisma.signInFailure.createMany({ data: Array.from({ length: 10 }, () => ({ username: users.heldBack.username, ip: "203.0.113.7" })) });
   } finally {

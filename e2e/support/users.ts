@@ -33,6 +33,12 @@ export const users = {
   codeTypo: { username: "e2e-code-typo", password: "e2e-code-typo-pass", name: "Code Typo Test", role: "SUPERVISOR" as const },
   /** A supervisor whose app an admin resets. */
   factorReset: { username: "e2e-factor-reset", password: "e2e-factor-reset-pass", name: "Factor Reset Test", role: "SUPERVISOR" as const },
+  /**
+   * Maker-checker's two admins: one proposes, the other approves. Admins of their own, so that
+   * the demo admin's one-time codes are left to the sign-in tests.
+   */
+  secondAdmin: { username: "e2e-second-admin", password: "e2e-second-admin-pass", name: "Second Admin", role: "ADMIN" as const },
+  checkerAdmin: { username: "e2e-checker-admin", password: "e2e-checker-admin-pass", name: "Checker Admin", role: "ADMIN" as const },
   /** Starts held back by the sign-in throttle, for the let-in action's tests. */
   heldBack: { username: "e2e-held-back", password: "e2e-held-back-pass", name: "Held Back Test", role: "AGENT" as const, heldBack: true },
 };

@@ -13,12 +13,13 @@ import type { EarningsRow } from "@/lib/wallet/earnings";
 
 export const metadata: Metadata = { title: "My earnings" };
 
+// Net first after the period: on a phone the table scrolls sideways, and the net is what the agent looks for.
 const columns = (periodHeader: string, periodText: (period: string) => string) => [
   { header: periodHeader, rowHeader: true, className: "whitespace-nowrap", cell: (r: EarningsRow) => periodText(r.period) },
-  { header: "Transfers paid", align: "right" as const, className: "tabular-nums", cell: (r: EarningsRow) => String(r.parts) },
+  { header: "Net", align: "right" as const, className: "tabular-nums whitespace-nowrap font-semibold", cell: (r: EarningsRow) => rupees(r.net) },
   { header: "Commission", align: "right" as const, className: "tabular-nums whitespace-nowrap", cell: (r: EarningsRow) => rupees(r.commission) },
   { header: "TDS", align: "right" as const, className: "tabular-nums whitespace-nowrap", cell: (r: EarningsRow) => rupees(r.tds) },
-  { header: "Net to the wallet", align: "right" as const, className: "tabular-nums whitespace-nowrap font-semibold", cell: (r: EarningsRow) => rupees(r.net) },
+  { header: "Transfers paid", align: "right" as const, className: "tabular-nums", cell: (r: EarningsRow) => String(r.parts) },
 ];
 
 export default async function EarningsPage() {
@@ -77,11 +78,11 @@ export default async function EarningsPage() {
           rowKey={(r) => r.amount}
           empty={null}
           columns={[
-            { header: "Part of", rowHeader: true, className: "tabular-nums", cell: (r) => rupees(r.amount) },
-            { header: "Customer charge", align: "right", className: "tabular-nums", cell: (r) => rupees(r.customerCharge.toFixed(2)) },
-            { header: "Commission", align: "right", className: "tabular-nums", cell: (r) => rupees(r.commission.toFixed(2)) },
-            { header: "TDS", align: "right", className: "tabular-nums", cell: (r) => rupees(r.tds.toFixed(2)) },
-            { header: "Net", align: "right", className: "tabular-nums font-semibold", cell: (r) => rupees(r.netCommission.toFixed(2)) },
+            { header: "Part of", rowHeader: true, className: "tabular-nums whitespace-nowrap", cell: (r) => rupees(r.amount) },
+            { header: "Net", align: "right", className: "tabular-nums whitespace-nowrap font-semibold", cell: (r) => rupees(r.netCommission.toFixed(2)) },
+            { header: "Charge", align: "right", className: "tabular-nums whitespace-nowrap", cell: (r) => rupees(r.customerCharge.toFixed(2)) },
+            { header: "Commission", align: "right", className: "tabular-nums whitespace-nowrap", cell: (r) => rupees(r.commission.toFixed(2)) },
+            { header: "TDS", align: "right", className: "tabular-nums whitespace-nowrap", cell: (r) => rupees(r.tds.toFixed(2)) },
           ]}
         />
       </Card>
