@@ -10,7 +10,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLedger, flightValue } from "@/lib/tools/bench/load";
 import { markdownTable, type BenchResults } from "@/lib/tools/bench/results";
+import { benchFloatRupees, seedBook } from "@/lib/tools/bench/seed-book";
 import { seedTransfers, seedUsers, type LedgerShape } from "@/lib/tools/bench/seed-ledger";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { indiaDay } from "@/lib/days";
+import { trialBalance } from "@/lib/wallet/trial-balance";
 import { summarize } from "@/lib/tools/bench/stats";
 import { applyMigrations } from "@/lib/db/migrations";
 import { chargesFor } from "@/lib/money/charges";
@@ -23,6 +27,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the benchmark's synthetic ledger 
   let pool: pg.Pool;
   const now = new Date("2026-11-20T12:00:00Z");
   const shape: LedgerShape = { transfers: 3_000, days: 10, outlets: 5, agents: 20, customers: 2_000, now };
+  let book: { entries: number; postings: number };
 
   beforeAll(async () => {
     url = await createThrowawayPostgres("portal_bench_test");
@@ -34,6 +39,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the benchmark's synthetic ledger 
     const progress: number[] = [];
     await seedTransfers(client, shape, 1_000, (done) => progress.push(done));
     expect(progress).toEqual([1_000, 2_000, 3_000]);
+    // Small batches of events, so that the book is written in several.
+    book = await seedBook(client, 2_000);
   });
   afterAll(async () => {
     await pool?.end();
@@ -53,6 +60,36 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the benchmark's synthetic ledger 
     expect(t.last.getTime()).toBe(now.getTime());
     expect(now.getTime() - t.first.getTime()).toBeLessThanOrEqual(10 * 86_400_000);
     expect(now.getTime() - t.first.getTime()).toBeGreaterThan(9.9 * 86_400_000);
+  });
+
+  it("writes the wallet book as the ledger would: an entry per money change, each day tying out, every wallet's balance its postings and its float left", async () => {
+    expect(book.entries).toBeGreaterThan(3_000);
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    try {
+      for (let back = 0; back <= 10; back++) {
+        const day = indiaDay(new Date(now.getTime() - back * 86_400_000));
+        const tb = await trialBalance(prisma, day);
+        expect(tb.book.closing, day).toBe("0.00");
+        expect(tb.tieOutDifferences, day).toEqual([]);
+        for (const line of tb.tieOut) expect(line.entries, `${day} ${line.cause}`).toBe(line.changes);
+      }
+      const now_ = await trialBalance(prisma, indiaDay(now));
+      expect(now_.differences).toEqual([]);
+      expect(now_.tieOut.find((l) => l.cause === "part_settled")!.changes).toBeGreaterThan(0);
+    } finally {
+      await prisma.$disconnect();
+    }
+    const wallets = (await client.query<{ stored: string; summed: string }>(
+      `SELECT a.balance::text AS stored, sum(p.amount)::text AS summed FROM accounts a JOIN postings p ON p.account_id = a.id WHERE a.kind = 'OUTLET_WALLET' GROUP BY a.id`,
+    )).rows;
+    expect(wallets).toHaveLength(5);
+    for (const w of wallets) {
+      expect(w.stored).toBe(w.summed);
+      // What is left: the float plus the commission credited, less what is still held or with AOPay for good.
+      expect(Number(w.stored)).toBeGreaterThanOrEqual(benchFloatRupees);
+    }
+    // The triggers are back on for everyone after the seed.
+    await expect(client.query(`UPDATE accounts SET balance = balance + 1 WHERE kind = 'OUTLET_WALLET'`)).rejects.toThrow(/only through postings/);
   });
 
   it("splits amounts into parts of at most Rs 5,000 that add up, with the plan's figures to the paisa", async () => {

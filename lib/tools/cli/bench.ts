@@ -25,6 +25,7 @@ import { measureMoneyCalls } from "@/lib/tools/bench/money-calls";
 import { firstLoadJs } from "@/lib/tools/bench/page-weight";
 import { measureReportQueries } from "@/lib/tools/bench/report-queries";
 import { machineInfo, markdownTable, writeResults, type BenchResults } from "@/lib/tools/bench/results";
+import { seedBook } from "@/lib/tools/bench/seed-book";
 import { benchPassword, seedTransfers, seedUsers, type LedgerShape } from "@/lib/tools/bench/seed-ledger";
 import { ensureBuild, projectRoot } from "@/lib/tools/cli/build";
 import { CliFailure, runCli } from "@/lib/tools/cli/run-cli";
@@ -149,9 +150,12 @@ async function seedLedger(client: pg.Client, options: Options) {
       step(`  ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} transfers (${Math.round((Date.now() - seedStarted) / 1000)} s)`);
     }
   });
+  step("  the wallet book: each outlet's opening deposit, then an entry per money-moving change");
+  const book = await seedBook(client);
+  await client.query("VACUUM (ANALYZE) accounts, journal_entries, postings");
   const seedSeconds = (Date.now() - seedStarted) / 1000;
   const counts = (await client.query<{ parts: number; events: number }>("SELECT (SELECT count(*) FROM transfer_parts)::int AS parts, (SELECT count(*) FROM transfer_events)::int AS events")).rows[0]!;
-  step(`seeded in ${Math.round(seedSeconds)} s: ${counts.parts.toLocaleString("en-US")} parts, ${counts.events.toLocaleString("en-US")} events`);
+  step(`seeded in ${Math.round(seedSeconds)} s: ${counts.parts.toLocaleString("en-US")} parts, ${counts.events.toLocaleString("en-US")} events, ${book.entries.toLocaleString("en-US")} book entries, ${book.postings.toLocaleString("en-US")} postings`);
   return { shape, seedSeconds, counts };
 }
 
