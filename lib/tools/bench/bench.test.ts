@@ -157,7 +157,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the benchmark's synthetic ledger 
       );
     for (const r of keyed.rows) await exchange(r.reference);
     const flows = keyed.rows.map((r) => ({ requestKey: r.key, completed: true }));
-    const clean = { flows: 3, missing: 0, doubled: 0, moneyCallsNotOne: 0, brokenHistories: 0, notSettled: 0 };
+    const clean = { flows: 3, missing: 0, doubled: 0, moneyCallsNotOne: 0, brokenHistories: 0, notSettled: 0, walletMismatches: 0 };
     expect(await auditLedger(pool, flows)).toEqual(clean);
 
     // A completed flow whose transfer is not in the ledger; a flow that failed before its transfer was written is not a loss.
@@ -172,6 +172,15 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the benchmark's synthetic ledger 
       [keyed.rows[1]!.reference],
     );
     expect(await auditLedger(pool, flows)).toEqual({ ...clean, moneyCallsNotOne: 1, brokenHistories: 1 });
+
+    // A second settlement of a success (balanced, so the book takes it): the audit finds it.
+    await client.query(
+      `WITH e AS (INSERT INTO journal_entries (cause, part_id) SELECT 'part_settled', id FROM transfer_parts WHERE reference = $1 RETURNING id)
+       INSERT INTO postings (entry_id, account_id, amount)
+       SELECT e.id, a.id, CASE a.kind WHEN 'HELD_FOR_TRANSFERS' THEN -1 ELSE 1 END FROM e, accounts a WHERE a.kind IN ('HELD_FOR_TRANSFERS', 'AOPAY_SETTLEMENT')`,
+      [keyed.rows[2]!.reference],
+    );
+    expect(await auditLedger(pool, flows)).toEqual({ ...clean, moneyCallsNotOne: 1, brokenHistories: 1, walletMismatches: 1 });
   });
 });
 
@@ -187,7 +196,7 @@ describe("the benchmark's table", () => {
     moneyCalls: [{ call: "Confirm (money call)", total: summary(40), aopay: summary(30), portal: summary(12) }],
     load: {
       agents: 100, instances: 2, seconds: 30, flowsCompleted: flowsPerSecond * 30, flowsPerSecond, flow: summary(900), requests: summary(200), steps: { "confirm (money call)": summary(300) }, errors: 0, errorSamples: [],
-      audit: { flows: flowsPerSecond * 30, missing: 0, doubled: 0, moneyCallsNotOne: 0, brokenHistories: 0, notSettled: 0 },
+      audit: { flows: flowsPerSecond * 30, missing: 0, doubled: 0, moneyCallsNotOne: 0, brokenHistories: 0, notSettled: 0, walletMismatches: 0 },
     },
     pageWeight: { page: "/transfers/new", scripts: 12, rawKb: 600, gzipKb: 180 },
     totalSeconds: 300,

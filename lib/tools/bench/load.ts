@@ -16,6 +16,8 @@ import type pg from "pg";
 import { sandboxBankId } from "@/lib/aopay/bank-ids";
 import { projectRoot } from "@/lib/tools/cli/build";
 import { summarize, type Summary } from "@/lib/tools/bench/stats";
+import type { PartState } from "@/lib/ledger/states";
+import { heldStates } from "@/lib/wallet/part-money";
 
 export interface LoadResult {
   agents: number;
@@ -49,6 +51,8 @@ export interface LedgerAudit {
   brokenHistories: number;
   /** Parts of completed flows that are not SUCCESS. */
   notSettled: number;
+  /** Parts whose wallet entries do not follow their state: a hold that is not the amount and charge (or is left after the end), or other than one settlement of a success. */
+  walletMismatches: number;
 }
 
 /** Mobiles 6000000000 and up are the load test's customers. */
@@ -119,11 +123,18 @@ export class Agent {
     return response;
   }
 
-  /** Auth.js credentials sign-in: its CSRF token, then the callback. */
+  /**
+   * Signs in as a browser without JavaScript does: the sign-in page's form posted back with
+   * its hidden action fields (the password step's server action, which ends in Auth.js's
+   * session cookie and a redirect). The bench's agents have no second factor.
+   */
   async signIn(password: string): Promise<void> {
-    const csrf = (await (await this.request("/api/auth/csrf")).json()) as { csrfToken: string };
-    const form = new URLSearchParams({ username: this.username, password, csrfToken: csrf.csrfToken, callbackUrl: `${this.base}/transfers/new` });
-    await this.request("/api/auth/callback/credentials", { method: "POST", body: form, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const page = await (await this.request("/sign-in")).text();
+    const form = new FormData();
+    for (const [, name, value] of page.matchAll(/<input[^>]*type="hidden"[^>]*name="(\$ACTION_[^"]*)"(?:[^>]*value="([^"]*)")?/g)) form.append(name!, decodeEntities(value ?? ""));
+    form.append("username", this.username);
+    form.append("password", password);
+    await this.request("/sign-in", { method: "POST", body: form });
     if (![...this.cookies.keys()].some((k) => k.includes("session-token"))) throw new Error(`${this.username} could not sign in`);
   }
 
@@ -141,6 +152,11 @@ export class Agent {
     if (!row) throw new Error(`unexpected action reply: ${text.slice(0, 120)}`);
     return JSON.parse(row.slice(2), flightValue) as T;
   }
+}
+
+/** The few entities React writes in an attribute's value. */
+function decodeEntities(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
 /** React's flight encoding of the plain values an action returns: "$undefined", "$$" for a leading "$", "$D" dates. */
@@ -290,8 +306,11 @@ export async function auditLedger(db: pg.Pool, flows: { requestKey: string; comp
   );
   const transfersOf = new Map(found.rows.map((r) => [r.key, r.n]));
   const completed = new Set(flows.filter((f) => f.completed).map((f) => f.requestKey));
-  const parts = await db.query<{ key: string; state: string; calls: number; chain_ok: boolean | null }>(
-    `SELECT t.request_key::text AS key, p.state::text AS state,
+  const parts = await db.query<{ key: string; state: string; calls: number; chain_ok: boolean | null; held: string; paid: string; settlements: number }>(
+    `SELECT t.request_key::text AS key, p.state::text AS state, (p.amount + p.customer_charge)::text AS paid,
+            (SELECT coalesce(sum(po.amount), 0)::text FROM postings po JOIN journal_entries je ON je.id = po.entry_id JOIN accounts a ON a.id = po.account_id
+             WHERE je.part_id = p.id AND a.kind = 'HELD_FOR_TRANSFERS') AS held,
+            (SELECT count(*)::int FROM journal_entries je WHERE je.part_id = p.id AND je.cause = 'part_settled') AS settlements,
             (SELECT count(*)::int FROM aopay_exchanges x WHERE x.reference = p.reference AND x.call = 'confirmTransfer') AS calls,
             (SELECT bool_and(ok) FROM (
                SELECT CASE WHEN lag(e.id) OVER w IS NULL THEN e.from_state IS NULL AND e.to_state = 'DRAFT'
@@ -309,5 +328,6 @@ export async function auditLedger(db: pg.Pool, flows: { requestKey: string; comp
     moneyCallsNotOne: parts.rows.filter((p) => confirmed.has(p.state) && p.calls !== 1).length,
     brokenHistories: parts.rows.filter((p) => p.chain_ok !== true).length,
     notSettled: parts.rows.filter((p) => completed.has(p.key) && p.state !== "SUCCESS").length,
+    walletMismatches: parts.rows.filter((p) => Number(p.held) !== (heldStates.includes(p.state as PartState) ? Number(p.paid) : 0) || p.settlements !== (p.state === "SUCCESS" ? 1 : 0)).length,
   };
 }
