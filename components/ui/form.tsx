@@ -1,10 +1,12 @@
 "use client";
 
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { useRouter } from "next/navigation";
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import type { DefaultValues, FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { useFormStatus } from "react-dom";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/action-result";
 
 const inputClasses =
   "block w-full rounded-lg border bg-white px-3 py-2.5 text-base shadow-xs placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 disabled:bg-slate-100";
@@ -83,4 +85,30 @@ export function SubmitButton({
 /** Puts the server's field errors (an action's refusal) under their fields of a react-hook-form form. */
 export function showFieldErrors<T extends FieldValues>(form: Pick<UseFormReturn<T>, "setError">, fieldErrors: Record<string, string> | undefined): void {
   for (const [field, text] of Object.entries(fieldErrors ?? {})) form.setError(field as Path<T>, { message: text });
+}
+
+/**
+ * The submit of a form that starts something new through a server action: the server's field
+ * errors under their fields and its answer in the answer line; on success the form emptied
+ * and the page refreshed; a dropped connection said as such (`dropped`: what to check first).
+ */
+export function useActionSubmit<T extends FieldValues>(form: UseFormReturn<T>, call: (values: T) => Promise<ActionResult>, options: { empty: DefaultValues<T>; dropped: string }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  async function submit(values: T) {
+    setMessage(undefined);
+    try {
+      const result = await call(values);
+      if (!result.ok) {
+        showFieldErrors(form, result.fieldErrors);
+        return setMessage({ ok: false, text: result.message });
+      }
+      form.reset(options.empty);
+      setMessage({ ok: true, text: result.message ?? "" });
+      router.refresh();
+    } catch {
+      setMessage({ ok: false, text: options.dropped });
+    }
+  }
+  return { message, onSubmit: form.handleSubmit(submit) };
 }

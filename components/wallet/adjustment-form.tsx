@@ -1,42 +1,23 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { proposeAdjustmentAction } from "@/app/(portal)/wallet/actions";
 import { ActionAnswer } from "@/components/admin/action-answer";
 import { buttonClasses } from "@/components/ui/button-classes";
-import { SelectField, TextField, showFieldErrors } from "@/components/ui/form";
+import { SelectField, TextField, useActionSubmit } from "@/components/ui/form";
 import { adjustmentDirectionLabels, adjustmentDirections, adjustmentSchema, type AdjustmentInput } from "@/lib/validations/wallet";
 
 const empty: AdjustmentInput = { outletId: "", direction: "CREDIT", amount: "", reason: "" };
 
 /** An admin's manual credit or debit of an outlet's wallet; above the limit it waits for a second admin. */
 export function AdjustmentForm({ outlets, limitText }: { outlets: { id: string; name: string }[]; limitText: string }) {
-  const router = useRouter();
   const form = useForm<AdjustmentInput>({ resolver: zodResolver(adjustmentSchema), defaultValues: empty });
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-
-  async function submit(values: AdjustmentInput) {
-    setMessage(undefined);
-    try {
-      const result = await proposeAdjustmentAction(values);
-      if (!result.ok) {
-        showFieldErrors(form, result.fieldErrors);
-        return setMessage({ ok: false, text: result.message });
-      }
-      form.reset(empty);
-      setMessage({ ok: true, text: result.message ?? "" });
-      router.refresh();
-    } catch {
-      setMessage({ ok: false, text: "The connection dropped. Reload the page to see whether the adjustment was saved before making it again." });
-    }
-  }
+  const { message, onSubmit } = useActionSubmit(form, proposeAdjustmentAction, { empty, dropped: "The connection dropped. Reload the page to see whether the adjustment was saved before making it again." });
 
   const errors = form.formState.errors;
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="Adjust a wallet" className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
+    <form onSubmit={onSubmit} noValidate aria-label="Adjust a wallet" className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
       <SelectField label="Outlet" error={errors.outletId?.message} {...form.register("outletId")}>
         <option value="">Choose the outlet</option>
         {outlets.map((o) => (

@@ -1,44 +1,25 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { requestFundsAction } from "@/app/(portal)/wallet/actions";
 import { ActionAnswer } from "@/components/admin/action-answer";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { dayBoxProps } from "@/components/ui/day-box";
 import { Field } from "@/components/ui/field";
-import { TextField, showFieldErrors } from "@/components/ui/form";
+import { TextField, useActionSubmit } from "@/components/ui/form";
 import { fundRequestSchema, paymentMethodLabels, paymentMethods, type FundRequestInput } from "@/lib/validations/wallet";
 
 const empty: FundRequestInput = { amount: "", method: "BANK_TRANSFER", paymentReference: "", paidOn: "", note: "" };
 
 /** Asks the admins to credit the wallet with money the outlet paid in, naming the payment. */
 export function FundRequestForm() {
-  const router = useRouter();
   const form = useForm<FundRequestInput>({ resolver: zodResolver(fundRequestSchema), defaultValues: empty });
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-
-  async function submit(values: FundRequestInput) {
-    setMessage(undefined);
-    try {
-      const result = await requestFundsAction(values);
-      if (!result.ok) {
-        showFieldErrors(form, result.fieldErrors);
-        return setMessage({ ok: false, text: result.message });
-      }
-      form.reset(empty);
-      setMessage({ ok: true, text: result.message ?? "" });
-      router.refresh();
-    } catch {
-      setMessage({ ok: false, text: "The connection dropped. Reload the page to see whether the request was sent before sending it again." });
-    }
-  }
+  const { message, onSubmit } = useActionSubmit(form, requestFundsAction, { empty, dropped: "The connection dropped. Reload the page to see whether the request was sent before sending it again." });
 
   const errors = form.formState.errors;
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="Request a top-up" className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
+    <form onSubmit={onSubmit} noValidate aria-label="Request a top-up" className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
       <TextField label="Amount paid in (Rs)" inputMode="decimal" autoComplete="off" error={errors.amount?.message} {...form.register("amount")} />
       <Field id="fund-method" label="Paid by" error={errors.method?.message} errorId="fund-method-error">
         <select id="fund-method" aria-describedby="fund-method-error" className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5" {...form.register("method")}>

@@ -6,7 +6,10 @@
  */
 import "server-only";
 import type { z } from "zod";
+import { recordAudit, type AuditEntry } from "@/lib/audit";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { log, newRequestId } from "@/lib/log";
 import type { Role } from "@/lib/roles";
 import { clientIp } from "@/lib/server/client-ip";
 
@@ -105,4 +108,20 @@ export function csvResponse(body: ReadableStream<Uint8Array> | string, fileName:
       "x-content-type-options": "nosniff",
     },
   });
+}
+
+/**
+ * A download every role's pages share the shape of: the download audited (who, what, a request
+ * id), then the CSV streamed; a failure mid-stream is logged under that request id (the user's
+ * file just ends, as the headers have gone).
+ */
+export async function auditedCsv(
+  context: { user: CurrentUser; ip: string | null },
+  download: { audit: Omit<AuditEntry, "actorId" | "actorLabel" | "ip">; fileName: string; failure: string; body: (onError: (error: unknown) => void) => ReadableStream<Uint8Array> },
+): Promise<Response> {
+  const requestId = newRequestId();
+  const { user, ip } = context;
+  await recordAudit(db(), { ...download.audit, details: { ...download.audit.details, requestId }, actorId: user.id, actorLabel: user.username, ip });
+  const body = download.body((error) => log.error({ requestId, err: error, userId: user.id }, download.failure));
+  return csvResponse(body, download.fileName);
 }

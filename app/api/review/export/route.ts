@@ -2,13 +2,11 @@
  * The supervisor's filtered transfers as a CSV download: the same filters as the review page,
  * the whole filtered set (no paging), streamed batch by batch as the client reads it.
  */
-import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { log, newRequestId } from "@/lib/log";
 import { exportFileName, exportStream } from "@/lib/review/export";
 import { parseFilters, type ReviewFilters } from "@/lib/review/filters";
 import { reviewScope } from "@/lib/review/scope";
-import { csvResponse, route } from "@/lib/server/route";
+import { auditedCsv, route } from "@/lib/server/route";
 
 export const GET = route({ roles: ["SUPERVISOR", "ADMIN"] }, async ({ request, user, ip }) => {
   const { searchParams } = new URL(request.url);
@@ -17,18 +15,15 @@ export const GET = route({ roles: ["SUPERVISOR", "ADMIN"] }, async ({ request, u
   // As on the page, an invalid filter is ignored; the audit event names it.
   const { filters, problems } = parseFilters(params);
   const scope = await reviewScope(db(), user);
-  const requestId = newRequestId();
-  await recordAudit(db(), {
-    actorId: user.id,
-    actorLabel: user.username,
-    action: "review.export",
-    details: { ...auditFilters(filters), ...(problems.length > 0 ? { ignored: problems } : {}), requestId },
-    ip,
-  });
-  const body = exportStream(db(), scope, filters, {
-    onError: (error) => log.error({ requestId, err: error, userId: user.id }, "review export failed mid-stream"),
-  });
-  return csvResponse(body, exportFileName(filters));
+  return auditedCsv(
+    { user, ip },
+    {
+      audit: { action: "review.export", details: { ...auditFilters(filters), ...(problems.length > 0 ? { ignored: problems } : {}) } },
+      fileName: exportFileName(filters),
+      failure: "review export failed mid-stream",
+      body: (onError) => exportStream(db(), scope, filters, { onError }),
+    },
+  );
 });
 
 /** The filters that shaped the export (the page number does not: the export is every page). */

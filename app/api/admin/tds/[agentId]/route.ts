@@ -3,10 +3,8 @@
  * /api/admin/tds/<agent id>?fy=2026&q=3. Admins only; every download is audited.
  */
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { log, newRequestId } from "@/lib/log";
-import { csvResponse, route, textResponse as text } from "@/lib/server/route";
+import { auditedCsv, route, textResponse as text } from "@/lib/server/route";
 import { fyLabel, parseQuarter } from "@/lib/tds/quarter";
 import { statementAgent, statementFileName, statementStream } from "@/lib/tds/statement-csv";
 
@@ -19,18 +17,13 @@ export const GET = route({ roles: ["ADMIN"], params: z.object({ agentId: z.strin
   const agent = await statementAgent(db(), agentId, quarter);
   if (!agent) return text(404, "No such agent.");
 
-  const requestId = newRequestId();
-  await recordAudit(db(), {
-    actorId: admin.id,
-    actorLabel: admin.username,
-    action: "tds.statement_downloaded",
-    targetType: "user",
-    targetId: agent.id,
-    details: { agent: agent.username, fy: fyLabel(quarter.fy), quarter: quarter.quarter, requestId },
-    ip,
-  });
-  const body = statementStream(db(), agent, quarter, {
-    onError: (error) => log.error({ requestId, err: error, agentId: agent.id }, "TDS statement failed mid-stream"),
-  });
-  return csvResponse(body, statementFileName(agent, quarter));
+  return auditedCsv(
+    { user: admin, ip },
+    {
+      audit: { action: "tds.statement_downloaded", targetType: "user", targetId: agent.id, details: { agent: agent.username, fy: fyLabel(quarter.fy), quarter: quarter.quarter } },
+      fileName: statementFileName(agent, quarter),
+      failure: "TDS statement failed mid-stream",
+      body: (onError) => statementStream(db(), agent, quarter, { onError }),
+    },
+  );
 });
