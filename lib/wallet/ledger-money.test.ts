@@ -146,6 +146,38 @@ describe.each(testBackends)("the money of the ledger's transfers on %s", (backen
     expect(await book()).toMatchObject({ total: "0.00", walletsTieOut: true });
   });
 
+  it("settles a pending part once when Status finds it succeeded, however often it is asked after", async () => {
+    const at = await shop("5000");
+    const { part, otp } = await sentTransfer(at, 1022);
+    expect((await ledger.confirm(part.id, otp, actor())).state).toBe("PENDING");
+    let state = "PENDING";
+    for (let i = 0; i < 5 && state === "PENDING"; i++) state = await ledger.checkStatus(part.id);
+    expect(state).toBe("SUCCESS");
+    expect(await ledger.checkStatus(part.id)).toBe("SUCCESS");
+    const paid = new Decimal(1022).plus(part.customerCharge.toString());
+    expect(await balance(at.outletId)).toBe(new Decimal(5000).minus(paid).plus(part.netCommission.toString()).toFixed(2));
+    expect((await db.prisma.journalEntry.findMany({ where: { partId: part.id }, orderBy: { id: "asc" } })).map((e) => e.cause)).toEqual(["part_held", "part_settled"]);
+    expect(await book(part.id)).toEqual({ total: "0.00", walletsTieOut: true, held: "0.00" });
+  });
+
+  it("gives back every hold of a part cancelled at its fifth wrong OTP, and moves nothing for parts cancelled before they were sent", async () => {
+    const at = await shop("5000");
+    const { part, otp } = await sentTransfer(at, 1000);
+    const wrong = otp === "000000" ? "111111" : "000000";
+    for (let i = 0; i < 5; i++) await ledger.confirm(part.id, wrong, actor());
+    expect((await db.prisma.transferPart.findUniqueOrThrow({ where: { id: part.id } })).state).toBe("CANCELLED");
+    expect(await balance(at.outletId)).toBe("5000.00");
+    const causes = (await db.prisma.journalEntry.findMany({ where: { partId: part.id }, orderBy: { id: "asc" } })).map((e) => e.cause);
+    expect(causes.filter((c) => c === "part_held")).toHaveLength(5);
+    expect(causes.filter((c) => c === "part_released")).toHaveLength(5);
+    expect(await book(part.id)).toEqual({ total: "0.00", walletsTieOut: true, held: "0.00" });
+
+    const unsent = await sentTransfer(at, 3000, false);
+    expect(await ledger.cancelUnsent(unsent.part.transferId, actor())).toBe(1);
+    expect(await db.prisma.journalEntry.count({ where: { partId: unsent.part.id } })).toBe(0);
+    expect(await balance(at.outletId)).toBe("5000.00");
+  });
+
   it("refuses a transfer the wallet cannot pay for, with every part's charge, under the amount, writing nothing and asking AOPay nothing", async () => {
     const at = await shop("10050");
     calls.length = 0;
