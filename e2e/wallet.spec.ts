@@ -1,3 +1,4 @@
+import type { Request } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { addBeneficiary, confirmWithOtp, fillTransfer, registerCustomer, sendNewCustomersOtp, uniqueMobile } from "./support/counter";
 import { showDay } from "@/lib/days";
@@ -90,7 +91,7 @@ test("an outlet with an empty wallet is told how much to top up, asks for it, an
   await expect(page).toHaveURL(/\/transfers\/[0-9a-f-]{36}$/);
 });
 
-test("the admin's trial balance: the book sums to zero and every part's hold matches its state", dependsOnDatabase, async ({ page }, testInfo) => {
+test("the admin's trial balance: the book sums to zero, the day's money changes each have their entry, and every part's hold matches its state", dependsOnDatabase, async ({ page }, testInfo) => {
   await signIn(page, users.admin);
   await page.goto("/admin/wallets");
   await expect(page.getByTestId("book-total")).toHaveText("Rs 0.00");
@@ -100,11 +101,18 @@ test("the admin's trial balance: the book sums to zero and every part's hold mat
   for (const account of ["Held for transfers in flight", "Paid to AOPay", "Commission paid to outlets", "TDS payable", "Deposits received"]) {
     await expect(accounts.getByRole("row", { name: new RegExp(account) })).toBeVisible();
   }
+  // The day's tie-out: each money change of the demo's transfers today has its one entry.
+  const tieOut = page.getByTestId("tie-out");
+  for (const change of ["Sent to AOPay", "Succeeded", "Not sent, cancelled or refunded"]) await expect(tieOut.getByRole("row", { name: new RegExp(change) })).toBeVisible();
+  await expect(page.getByTestId("tie-out-differences")).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("trial-balance.png"), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: testInfo.outputPath("trial-balance-phone.png"), fullPage: true });
 });
 
 
-test("an adjustment above the limit waits for a second admin: its maker cannot approve it, the second admin's approval posts it, and the supervisor reads it on the outlet's statement", async ({ page, browser }, testInfo) => {
+test("an adjustment above the limit waits for a second admin: its maker cannot approve it (nor an agent, calling the action directly), the second admin's approval posts it, and the supervisor reads it on the outlet's statement", async ({ page, browser }, testInfo) => {
   test.setTimeout(60_000);
   const reason = `Commission short-paid, ticket ${Date.now()}`;
   await signIn(page, users.secondAdmin);
@@ -126,6 +134,30 @@ test("an adjustment above the limit waits for a second admin: its maker cannot a
   await signIn(checker, users.checkerAdmin);
   await checker.goto("/admin/adjustments");
   const card = checker.locator(`li[data-adjustment="${reason}"]`);
+  await card.getByLabel("Note").fill("Checked against the ticket");
+  // The approval as the browser sends it, stopped before it runs, then replayed from other sessions.
+  let captured: Request | undefined;
+  await checker.route("**/admin/adjustments", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    captured = route.request();
+    await route.abort();
+  });
+  await card.getByRole("button", { name: "Approve and post" }).click();
+  await expect.poll(() => captured).toBeDefined();
+  await checker.unroute("**/admin/adjustments");
+  const headers = await captured!.allHeaders();
+  const call = { headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component" }, data: captured!.postDataBuffer()! };
+  // The maker's own session is refused by the server too, not only by the page.
+  expect(await (await page.request.post("/admin/adjustments", call)).text()).toContain("You proposed this adjustment: a second admin approves or rejects it.");
+  const agentContext = await browser.newContext();
+  const agent = await agentContext.newPage();
+  await signIn(agent, users.agent);
+  expect((await agent.request.post("/admin/adjustments", call)).status()).toBe(403);
+  await agentContext.close();
+  await page.reload();
+  await expect(page.locator(`li[data-adjustment="${reason}"]`)).toContainText("Waiting for a second admin");
+
+  await checker.reload();
   await card.getByLabel("Note").fill("Checked against the ticket");
   await card.getByRole("button", { name: "Approve and post" }).click();
   await expect(checker.getByText("Approved and posted: Rs 1,500.00 to Shree Ganesh Telecom, Andheri East's wallet.")).toBeVisible();
