@@ -1,6 +1,6 @@
 /** What every CSV download of the portal writes the same way: formula-safe text and IST times. */
 import { format } from "date-fns";
-import { inIndia } from "@/lib/format";
+import { inIndia, indiaTimeZone } from "@/lib/format";
 
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return that
@@ -15,3 +15,7 @@ export function safeCell(value: string | null | undefined): string {
 export function istTimestamp(date: Date): string {
   return format(inIndia(date), "dd-MM-yyyy HH:mm:ss");
 }
+
+/** istTimestamp's text written by PostgreSQL, for an export that formats in its query: `column` is trusted SQL. */
+export const istTimestampSql = (column: string) => `to_char(${column} AT TIME ZONE '${indiaTimeZone}', 'DD-MM-YYYY HH24:MI:SS')`;
+
