@@ -9,8 +9,8 @@
  *   exactly one entry of its kind, made by that change (the entry names the change's event),
  *   and every part entry of the day must belong to such a change. Each difference is listed.
  * - Right now: every part in a held state (sent, pending, failed, refund pending) must have its
- *   amount and charge held, exactly once, and every other part nothing; any that does not is
- *   listed.
+ *   amount and charge held, exactly once, and every part the day changed that is not held now
+ *   nothing; any that does not is listed.
  */
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
@@ -117,18 +117,22 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw">, day:
       SELECT tp.reference, s.at, 'entry (' || s.cause || ') without its change', NULL
       FROM stray_entries s JOIN transfer_parts tp ON tp.id = s.part_id
       ORDER BY at LIMIT ${limit}`,
+    // The parts to check: those changed during the day and those held now (a part that is not
+    // held and did not change on the day was checked on the day of its last change).
     prisma.$queryRaw<{ reference: string; state: string; expected: string; held: string }[]>`
-      WITH held AS (
-        SELECT e.part_id, sum(p.amount) AS held FROM postings p
-        JOIN journal_entries e ON e.id = p.entry_id JOIN accounts a ON a.id = p.account_id
-        WHERE a.kind = 'HELD_FOR_TRANSFERS' AND e.part_id IS NOT NULL GROUP BY e.part_id
+      WITH candidates AS (
+        SELECT DISTINCT part_id AS id FROM transfer_events WHERE at >= ${start} AND at < ${end}
+        UNION SELECT id FROM transfer_parts WHERE state::text = ANY(${held}::text[])
+      ),
+      checked AS (
+        SELECT tp.reference, tp.state::text AS state, tp.created_at,
+               CASE WHEN tp.state::text = ANY(${held}::text[]) THEN tp.amount + tp.customer_charge ELSE 0 END AS expected,
+               (SELECT coalesce(sum(p.amount), 0) FROM journal_entries e JOIN postings p ON p.entry_id = e.id JOIN accounts a ON a.id = p.account_id
+                WHERE e.part_id = tp.id AND a.kind = 'HELD_FOR_TRANSFERS') AS held
+        FROM candidates c JOIN transfer_parts tp ON tp.id = c.id
       )
-      SELECT tp.reference, tp.state::text AS state,
-             (CASE WHEN tp.state::text = ANY(${held}::text[]) THEN tp.amount + tp.customer_charge ELSE 0 END)::text AS expected,
-             coalesce(h.held, 0)::text AS held
-      FROM transfer_parts tp LEFT JOIN held h ON h.part_id = tp.id
-      WHERE coalesce(h.held, 0) <> (CASE WHEN tp.state::text = ANY(${held}::text[]) THEN tp.amount + tp.customer_charge ELSE 0 END)
-      ORDER BY tp.created_at LIMIT ${limit}`,
+      SELECT reference, state, expected::text, held::text FROM checked WHERE held <> expected
+      ORDER BY created_at LIMIT ${limit}`,
   ]);
   const rows = accounts.map((a) => ({
     kind: a.kind,
