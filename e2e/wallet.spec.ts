@@ -118,6 +118,15 @@ test("an adjustment above the limit waits for a second admin: its maker cannot a
   await signIn(page, users.secondAdmin);
   await page.goto("/admin/adjustments");
   const form = page.getByRole("form", { name: "Adjust a wallet" });
+  // Bad input is named under each field, and nothing is saved.
+  await form.getByLabel("Amount (Rs)").fill("1,500");
+  await form.getByLabel(/^Reason/).fill("typo");
+  await form.getByRole("button", { name: "Make the adjustment" }).click();
+  await expect(form.getByText("Choose the outlet.")).toBeVisible();
+  await expect(form.getByText("Rupees in digits, e.g. 25000 or 25000.50.")).toBeVisible();
+  await expect(form.getByText(/^Say why, so that the outlet and the auditors can follow it/)).toBeVisible();
+  await expect(form.getByLabel(/^Reason/)).toHaveAttribute("aria-invalid", "true");
+  await page.screenshot({ path: testInfo.outputPath("adjustments-bad-input.png"), fullPage: true });
   await form.getByLabel("Outlet", { exact: true }).selectOption({ label: "Shree Ganesh Telecom, Andheri East" });
   await form.getByLabel("Credit or debit").selectOption("CREDIT");
   await form.getByLabel("Amount (Rs)").fill("1500");
