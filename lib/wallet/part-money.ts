@@ -44,6 +44,19 @@ export interface PartMoney {
 
 const causes: Record<PartMoneyMove, string> = { hold: "part_held", settle: "part_settled", release: "part_released" };
 
+/**
+ * partMoneyMove's rule in SQL, over the transfer event row `ev` (from_state, to_state): the
+ * cause of the entry the change makes, or NULL. For the queries that check or write the book
+ * in bulk (the trial balance's tie-out, the benchmark's seed). The states are this module's own
+ * constants, so the text holds no outside input.
+ */
+export function moveCauseSql(ev = "ev"): string {
+  const held = `ARRAY[${heldStates.map((s) => `'${s}'`).join(", ")}]`;
+  const wasHeld = `coalesce(${ev}.from_state::text = ANY(${held}), false)`;
+  const isHeld = `${ev}.to_state::text = ANY(${held})`;
+  return `CASE WHEN NOT ${wasHeld} AND ${isHeld} THEN '${causes.hold}' WHEN ${wasHeld} AND ${ev}.to_state::text = 'SUCCESS' THEN '${causes.settle}' WHEN ${wasHeld} AND NOT ${isHeld} THEN '${causes.release}' END`;
+}
+
 /** The figures of a part read with its transfer. */
 export function moneyOf(part: Omit<PartMoney, "outletId"> & { transfer: { outletId: string } }): PartMoney {
   return { id: part.id, outletId: part.transfer.outletId, amount: part.amount, customerCharge: part.customerCharge, commission: part.commission, tds: part.tds, netCommission: part.netCommission };

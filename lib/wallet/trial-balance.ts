@@ -16,7 +16,7 @@ import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { AccountKind } from "@/lib/generated/prisma/enums";
 import { dayRange } from "@/lib/days";
-import { heldStates } from "@/lib/wallet/part-money";
+import { heldStates, moveCauseSql } from "@/lib/wallet/part-money";
 
 export interface AccountTotal {
   kind: AccountKind;
@@ -89,7 +89,7 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw">, day:
       WHERE p.id IS NULL OR e.id IS NOT NULL
       GROUP BY a.id, a.kind, o.name ORDER BY a.kind, o.name`,
     prisma.$queryRaw<{ cause: PartEntryCause; changes: number; entries: number; amount: string }[]>`
-      WITH changes AS (${moneyChanges(start, end, held)}),
+      WITH changes AS (${moneyChanges(start, end)}),
       entries AS (
         SELECT e.cause, coalesce(abs(sum(p.amount) FILTER (WHERE a.kind = 'HELD_FOR_TRANSFERS')), 0) AS held
         FROM journal_entries e JOIN postings p ON p.entry_id = e.id JOIN accounts a ON a.id = p.account_id
@@ -100,7 +100,7 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw">, day:
              (SELECT coalesce(sum(held), 0)::text FROM entries WHERE entries.cause = c.cause) AS amount
       FROM unnest(${[...tieOutCauses]}::text[]) AS c(cause)`,
     prisma.$queryRaw<{ reference: string; at: Date; problem: string; change: string | null }[]>`
-      WITH changes AS (${moneyChanges(start, end, held)}),
+      WITH changes AS (${moneyChanges(start, end)}),
       unmatched_changes AS (
         SELECT c.part_id, c.at, c.change,
                (SELECT count(*)::int FROM journal_entries e WHERE e.event_id = c.id AND e.cause = c.cause) AS entries
@@ -109,7 +109,7 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw">, day:
       stray_entries AS (
         SELECT e.part_id, e.at, e.cause FROM journal_entries e
         WHERE e.at >= ${start} AND e.at < ${end} AND e.part_id IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM transfer_events ev WHERE ev.id = e.event_id AND ${moveCause(held)} = e.cause)
+          AND NOT EXISTS (SELECT 1 FROM transfer_events ev WHERE ev.id = e.event_id AND ${Prisma.raw(moveCauseSql())} = e.cause)
       )
       SELECT tp.reference, u.at, CASE WHEN u.entries = 0 THEN 'no entry' ELSE u.entries || ' entries' END AS problem, u.change
       FROM unmatched_changes u JOIN transfer_parts tp ON tp.id = u.part_id WHERE u.entries <> 1
@@ -154,24 +154,11 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw">, day:
   };
 }
 
-/**
- * The entry a state change (an event `ev`) must make, or null: the same rule as
- * lib/wallet/part-money.ts's partMoneyMove, in SQL.
- */
-function moveCause(held: string[]) {
-  // Prisma.sql fragments keep the parameters bound.
-  return Prisma.sql`CASE
-    WHEN NOT coalesce(ev.from_state::text = ANY(${held}::text[]), false) AND ev.to_state::text = ANY(${held}::text[]) THEN 'part_held'
-    WHEN coalesce(ev.from_state::text = ANY(${held}::text[]), false) AND ev.to_state = 'SUCCESS' THEN 'part_settled'
-    WHEN coalesce(ev.from_state::text = ANY(${held}::text[]), false) AND NOT ev.to_state::text = ANY(${held}::text[]) THEN 'part_released'
-  END`;
-}
-
 /** The day's state changes that move money, each with the entry it must have made. */
-function moneyChanges(start: Date, end: Date, held: string[]) {
+function moneyChanges(start: Date, end: Date) {
   return Prisma.sql`
     SELECT * FROM (
-      SELECT ev.id, ev.part_id, ev.at, coalesce(ev.from_state::text, 'new') || ' to ' || ev.to_state::text AS change, ${moveCause(held)} AS cause
+      SELECT ev.id, ev.part_id, ev.at, coalesce(ev.from_state::text, 'new') || ' to ' || ev.to_state::text AS change, ${Prisma.raw(moveCauseSql())} AS cause
       FROM transfer_events ev WHERE ev.at >= ${start} AND ev.at < ${end}
     ) moves WHERE cause IS NOT NULL`;
 }

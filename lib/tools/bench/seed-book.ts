@@ -12,25 +12,17 @@
  * the triggers would have: every entry sums to zero, and no wallet went below zero.
  */
 import type pg from "pg";
+import { moveCauseSql } from "@/lib/wallet/part-money";
 
 /** What each outlet holds besides what its seeded transfers spent: the load run's and the money calls' float. */
 export const benchFloatRupees = 10_000_000;
-
-const held = `ARRAY['SUBMITTED', 'PENDING', 'FAILED', 'REFUND_PENDING']`;
-
-/** The entry a change makes (the rule of partMoneyMove), or null. */
-const moveCause = `CASE
-  WHEN NOT coalesce(ev.from_state::text = ANY(${held}), false) AND ev.to_state::text = ANY(${held}) THEN 'part_held'
-  WHEN coalesce(ev.from_state::text = ANY(${held}), false) AND ev.to_state = 'SUCCESS' THEN 'part_settled'
-  WHEN coalesce(ev.from_state::text = ANY(${held}), false) AND NOT ev.to_state::text = ANY(${held}) THEN 'part_released'
-END`;
 
 const book = (kind: string) => `(SELECT id FROM accounts WHERE key = 'book:${kind}')`;
 
 /** Entries and postings for the events with id in [$1, $2). */
 const entriesSql = `
 WITH moves AS (
-  SELECT ev.id, ev.part_id, ev.at, ${moveCause} AS cause FROM transfer_events ev WHERE ev.id >= $1 AND ev.id < $2
+  SELECT ev.id, ev.part_id, ev.at, ${moveCauseSql()} AS cause FROM transfer_events ev WHERE ev.id >= $1 AND ev.id < $2
 ),
 e AS (
   INSERT INTO journal_entries (at, cause, part_id, event_id)
