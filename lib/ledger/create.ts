@@ -126,6 +126,8 @@ async function writeParts(tx: Tx, transferId: string, preview: FeePreview, plan:
         tds: part.tds.toFixed(2),
         netCommission: part.netCommission.toFixed(2),
         planId: plan.id,
+        // The transfer's own instant, so that every report puts its parts in the transfer's day.
+        createdAt: at,
       },
     });
     await recordCreated(tx, created.id, actor);

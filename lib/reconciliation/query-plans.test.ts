@@ -12,7 +12,7 @@ import { statementReport, statementsForPeriod } from "@/lib/reconciliation/state
 import { reconciliationView } from "@/lib/reconciliation/view";
 import { expectIndexed as expectIndexedIn, openPlanDatabase, type PlanDatabase } from "@/lib/tools/testing/query-plans";
 
-const watchedTables = ["transfers", "transfer_parts", "statement_rows", "statement_imports"];
+const watchedTables = ["part_day_totals", "transfers", "transfer_parts", "statement_rows", "statement_imports"];
 
 describe.runIf(process.env.TEST_DATABASE_URL)("query plans of the reconciliation on PostgreSQL", () => {
   let planDb: PlanDatabase;

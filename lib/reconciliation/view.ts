@@ -8,9 +8,9 @@
 import "server-only";
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { indiaTimeZoneSql } from "@/lib/db/india-time-sql";
-import { partFiguresDifferSql, partFiguresReportedAndDifferSql, partUnreportedSql, statementRowDiffersSql } from "@/lib/reconciliation/figures";
+import { partFiguresDifferSql, statementRowDiffersSql } from "@/lib/reconciliation/figures";
 import { dayRange } from "@/lib/days";
+import { compactPartTotals, summarySql } from "@/lib/ledger/part-totals";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
@@ -139,28 +139,30 @@ function partFilterSql(period: Period): Prisma.Sql {
     ${period.agent ? Prisma.sql`AND t.agent_id = ${period.agent}::uuid` : Prisma.empty}`;
 }
 
-/** Expected and reported sums: the period's total, each day's, and each outlet's agents'. */
+/**
+ * Expected and reported sums: the period's total, each day's, and each outlet's agents'. From
+ * part_day_totals (lib/ledger/part-totals.ts), so a month reads a row per agent and day.
+ */
 export async function reconciliationSums(prisma: Reader, period: Period): Promise<{ total: Sums; byDay: DaySums[]; byOutletAgent: OutletAgentSums[] }> {
+  await compactPartTotals(prisma);
   const rows = await prisma.$queryRaw<GroupRow[]>`
-    WITH s AS (
-      SELECT (p.created_at AT TIME ZONE ${indiaTimeZoneSql})::date AS day, t.outlet_id, t.agent_id, p.amount,
-             p.customer_charge, p.gst, p.commission, p.tds, p.net_commission,
-             p.reported_customer_charge, p.reported_gst, p.reported_discount, p.reported_tds, p.reported_net_commission,
-             ${partFiguresReportedAndDifferSql()} AS differing, ${partUnreportedSql()} AS unreported, r.id IS NOT NULL AS in_statement
-      FROM transfer_parts p
-      JOIN transfers t ON t.id = p.transfer_id
-      LEFT JOIN statement_rows r ON r.reference = p.reference
-      WHERE ${partFilterSql(period)}
+    WITH d AS (
+      SELECT day, outlet_id, agent_id, ${Prisma.raw(["parts", "amount", "customer_charge", "gst", "commission", "tds", "net_commission", "reported_customer_charge", "reported_gst", "reported_discount", "reported_tds", "reported_net_commission", "differing", "unreported", "in_statement"].map((c) => `sum(${c}) AS ${c}`).join(", "))}
+      FROM ${summarySql("part_day_totals")} d
+      WHERE d.state = 'SUCCESS' AND d.day >= ${period.from}::date AND d.day <= ${period.to}::date
+        ${period.outlet ? Prisma.sql`AND d.outlet_id = ${period.outlet}::uuid` : Prisma.empty}
+        ${period.agent ? Prisma.sql`AND d.agent_id = ${period.agent}::uuid` : Prisma.empty}
+      GROUP BY day, outlet_id, agent_id
+      HAVING sum(parts) > 0
     ), g AS (
       SELECT GROUPING(day)::int AS g_day, GROUPING(outlet_id, agent_id)::int AS g_outlet, day, outlet_id, agent_id,
-             count(*)::int AS parts, sum(amount)::text AS amount,
+             coalesce(sum(parts), 0)::int AS parts, sum(amount)::text AS amount,
              sum(customer_charge)::text AS e_charge, sum(gst)::text AS e_gst, sum(commission)::text AS e_commission,
              sum(tds)::text AS e_tds, sum(net_commission)::text AS e_net,
              sum(reported_customer_charge)::text AS r_charge, sum(reported_gst)::text AS r_gst, sum(reported_discount)::text AS r_discount,
              sum(reported_tds)::text AS r_tds, sum(reported_net_commission)::text AS r_net,
-             count(*) FILTER (WHERE differing)::int AS differing, count(*) FILTER (WHERE unreported)::int AS unreported,
-             count(*) FILTER (WHERE in_statement)::int AS in_statement
-      FROM s
+             coalesce(sum(differing), 0)::int AS differing, coalesce(sum(unreported), 0)::int AS unreported, coalesce(sum(in_statement), 0)::int AS in_statement
+      FROM d
       GROUP BY GROUPING SETS ((), (day), (outlet_id, agent_id))
     )
     SELECT g.g_day, g.g_outlet, to_char(g.day, 'YYYY-MM-DD') AS day, g.outlet_id::text AS outlet_id, g.agent_id::text AS agent_id,

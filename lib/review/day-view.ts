@@ -1,11 +1,11 @@
 /**
  * The supervisor's day at a glance: counts and sums by state and by mode, the success rate,
  * charges and commission, and volume by hour of the day (India time). One grouped query over
- * the range; what it folds in memory is at most states x modes x 24 rows.
+ * the range's hourly summaries; what it folds in memory is at most states x modes x 24 rows.
  */
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { indiaTimeZoneSql } from "@/lib/db/india-time-sql";
+import { compactPartTotals, istHourRangeSql, summarySql } from "@/lib/ledger/part-totals";
 import type { PartState } from "@/lib/ledger/states";
 import type { ReviewScope } from "@/lib/review/scope";
 
@@ -51,23 +51,17 @@ export function scopeSql(scope: ReviewScope, alias = "t"): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(alias)}.outlet_id IN (${Prisma.join(scope.outletIds.map((id) => Prisma.sql`${id}::uuid`))})`;
 }
 
-export async function dayTotals(
-  prisma: PrismaClient,
-  scope: ReviewScope,
-  range: { start: Date; end: Date },
-  only: { outletId?: string; agentId?: string } = {},
-): Promise<DayTotals> {
+/** The range's totals, from part_hour_totals (lib/ledger/part-totals.ts): whole India hours only. */
+export async function dayTotals(prisma: PrismaClient, scope: ReviewScope, range: { start: Date; end: Date }): Promise<DayTotals> {
+  await compactPartTotals(prisma);
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT p.state::text AS state, t.mode::text AS mode,
-           extract(hour FROM t.created_at AT TIME ZONE ${indiaTimeZoneSql})::int AS hour,
-           count(*)::int AS count, sum(p.amount) AS amount,
-           sum(p.customer_charge) AS charges, sum(p.commission) AS commission,
-           count(*) FILTER (WHERE p.conflicting_at IS NOT NULL AND p.conflict_settled_at IS NULL)::int AS conflicting
-    FROM transfers t JOIN transfer_parts p ON p.transfer_id = t.id
-    WHERE t.created_at >= ${range.start} AND t.created_at < ${range.end} AND ${scopeSql(scope)}
-      ${only.outletId ? Prisma.sql`AND t.outlet_id = ${only.outletId}::uuid` : Prisma.empty}
-      ${only.agentId ? Prisma.sql`AND t.agent_id = ${only.agentId}::uuid` : Prisma.empty}
-    GROUP BY 1, 2, 3`;
+    SELECT h.state::text AS state, h.mode::text AS mode, extract(hour FROM h.ist_hour)::int AS hour,
+           sum(h.parts)::int AS count, sum(h.amount) AS amount,
+           sum(h.customer_charge) AS charges, sum(h.commission) AS commission, sum(h.conflicting)::int AS conflicting
+    FROM ${summarySql("part_hour_totals")} h
+    WHERE ${istHourRangeSql(range, "h")} AND ${scopeSql(scope, "h")}
+    GROUP BY 1, 2, 3
+    HAVING sum(h.parts) > 0`;
 
   const add = (into: Record<string, { count: number; amount: Decimal }>, key: string, row: Row) => {
     const slot = (into[key] ??= { count: 0, amount: new Decimal(0) });

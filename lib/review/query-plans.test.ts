@@ -5,7 +5,7 @@
  * on this small table the planner rightly prefers them; at 1,000,000 transfers it must find
  * indexed nested loops instead, and this shows that it can. Speed itself belongs to the benchmark, not to a test.
  */
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { dayTotals } from "@/lib/review/day-view";
 import { parseFilters } from "@/lib/review/filters";
@@ -62,8 +62,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)("query plans of the supervisor's r
 
   const range = dayRange("2026-11-15", "2026-11-15");
 
-  it("the day's totals", async () => {
-    expectIndexed(await plansOf(() => dayTotals(prisma, scope, range)));
+  it("the day's totals: from the hourly summaries by outlet and hour, never the ledger", async () => {
+    const plans = await planDb.plansOf(() => dayTotals(prisma, scope, range), ["part_hour_totals"]);
+    for (const plan of plans) expect(plan).not.toMatch(/transfer_parts|transfers\b/);
+    expect(plans.join("\n")).toMatch(/part_hour_totals_outlet_id_ist_hour_idx/);
+    expectIndexedIn(plans, ["part_hour_totals"]);
+    const all = await planDb.plansOf(() => dayTotals(prisma, { all: true }, range), ["part_hour_totals"]);
+    expect(all.join("\n")).toMatch(/part_hour_totals_pkey/);
+    expectIndexedIn(all, ["part_hour_totals"]);
   });
 
   it.each([

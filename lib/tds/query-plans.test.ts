@@ -53,10 +53,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)("query plans of the TDS statements
 
   const quarter = { fy: 2026, quarter: 1 } as const;
 
-  it("the quarter's summary", async () => {
-    const plans = await plansOf(() => quarterSummary(prisma, quarter));
-    expect(plans.join("\n")).toMatch(/transfers_created_at_idx/);
-    expectIndexed(plans);
+  it("the quarter's summary: from the daily summaries, never the ledger", async () => {
+    const plans = await planDb.plansOf(() => quarterSummary(prisma, quarter), ["part_day_totals"]);
+    for (const plan of plans) expect(plan).not.toMatch(/transfer_parts|transfers\b/);
+    expect(plans.join("\n")).toMatch(/part_day_totals_pkey/);
+    expectIndexedIn(plans, ["part_day_totals"]);
   });
 
   it("an agent's statement, its outlets and its batches", async () => {

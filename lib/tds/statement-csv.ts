@@ -14,7 +14,7 @@ import { format } from "date-fns";
 import { indiaTimeZone } from "@/lib/format";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { istTimestamp, safeCell } from "@/lib/csv/cells";
-import { partFigures } from "@/lib/tds/statement";
+import { partFigures } from "@/lib/tds/figures";
 import { fyLabel, quarterDays, quarterMonths, quarterRange, tds194hRate, type FiscalQuarter } from "@/lib/tds/quarter";
 import { pullStream } from "@/lib/csv/pull-stream";
 

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PartState } from "@/lib/ledger/states";
 import { statementAgent, statementFileName, statementRows } from "@/lib/tds/statement-csv";
-import { financialYears, partFigures, quarterSummary } from "@/lib/tds/statement";
+import { partFigures } from "@/lib/tds/figures";
+import { financialYears, quarterSummary } from "@/lib/tds/statement";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
 describe("one part's figures", () => {

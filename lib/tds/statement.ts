@@ -2,57 +2,22 @@
  * TDS statements under section 194H: each agent's commission for one financial-year quarter,
  * the TDS deducted from it, and the net.
  *
- * What counts: transfer parts in state SUCCESS, by the India time their transfer was made (as on
- * the review screens and in their export, so all parts of a transfer fall in one quarter). Commission is earned on a successful transfer only,
+ * What counts: transfer parts in state SUCCESS, by the India day their transfer was made (a
+ * part starts at its transfer's instant, as on the review screens and in their export, so all
+ * parts of a transfer fall in one quarter). Commission is earned on a successful transfer only,
  * so failed, refunded and cancelled parts never count; parts still SUBMITTED or PENDING are not
  * counted until they succeed, and are reported as "not settled yet".
  *
- * Which figures: AOPay's, where it reported both TDS and net commission for the part (gross is
- * then reported net + reported TDS, since AOPay reports no gross commission); otherwise the
- * commission plan's expected commission, TDS and net. Every statement says how many parts
- * came from each.
+ * Which figures: lib/tds/figures.ts's choice, AOPay's where it reported them, else the plan's.
+ * Every statement says how many parts came from each. The sums come from part_day_totals.
  */
 import "server-only";
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { indiaDay } from "@/lib/days";
+import { compactPartTotals, summarySql } from "@/lib/ledger/part-totals";
+import { paise } from "@/lib/tds/figures";
 import { quarterOf, quarterRange, type FiscalQuarter } from "@/lib/tds/quarter";
-
-export type FigureSource = "reported" | "expected";
-
-export interface CommissionFigures {
-  source: FigureSource;
-  gross: Decimal;
-  tds: Decimal;
-  net: Decimal;
-}
-
-type Money = Prisma.Decimal | Decimal | string | number;
-
-export interface PartMoney {
-  commission: Money;
-  tds: Money;
-  netCommission: Money;
-  reportedTds: Money | null;
-  reportedNetCommission: Money | null;
-}
-
-export const paise = (value: Decimal.Value): Decimal => new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-
-/** One part's commission, TDS and net, as this module's header describes. */
-export function partFigures(part: PartMoney): CommissionFigures {
-  if (part.reportedTds !== null && part.reportedNetCommission !== null) {
-    const tds = paise(part.reportedTds.toString());
-    const net = paise(part.reportedNetCommission.toString());
-    return { source: "reported", gross: net.plus(tds), tds, net };
-  }
-  return { source: "expected", gross: paise(part.commission.toString()), tds: paise(part.tds.toString()), net: paise(part.netCommission.toString()) };
-}
-
-/** The same choice in SQL, for sums over many parts (p is transfer_parts). */
-const reportedSql = Prisma.sql`(p.reported_tds IS NOT NULL AND p.reported_net_commission IS NOT NULL)`;
-const grossSql = Prisma.sql`CASE WHEN ${reportedSql} THEN p.reported_net_commission + p.reported_tds ELSE p.commission END`;
-const tdsSql = Prisma.sql`CASE WHEN ${reportedSql} THEN p.reported_tds ELSE p.tds END`;
-const netSql = Prisma.sql`CASE WHEN ${reportedSql} THEN p.reported_net_commission ELSE p.net_commission END`;
 
 export interface AgentQuarterSummary {
   agentId: string;
@@ -89,25 +54,32 @@ interface SummaryRow {
   net: string | null;
 }
 
-/** Every agent with a successful or unsettled part in the quarter, by name, and the totals. */
-export async function quarterSummary(prisma: Pick<PrismaClient, "$queryRaw">, quarter: FiscalQuarter): Promise<QuarterSummary> {
+/** Every agent with a successful or unsettled part in the quarter, by name, and the totals (from part_day_totals). */
+export async function quarterSummary(prisma: Pick<PrismaClient, "$queryRaw" | "$executeRaw">, quarter: FiscalQuarter): Promise<QuarterSummary> {
   const { start, end } = quarterRange(quarter);
-  const success = Prisma.sql`p.state = 'SUCCESS'`;
+  const success = Prisma.sql`d.state = 'SUCCESS'`;
+  await compactPartTotals(prisma);
   const rows = await prisma.$queryRaw<SummaryRow[]>`
-    SELECT t.agent_id::text AS "agentId", u.name AS "agentName", u.username,
+    WITH d AS (
+      SELECT agent_id, outlet_id, state, sum(parts) AS parts, sum(tds_reported) AS tds_reported,
+             sum(tds_gross) AS tds_gross, sum(tds_tds) AS tds_tds, sum(tds_net) AS tds_net
+      FROM ${summarySql("part_day_totals")} d
+      WHERE d.day >= ${indiaDay(start)}::date AND d.day < ${indiaDay(end)}::date AND d.state IN ('SUCCESS', 'SUBMITTED', 'PENDING')
+      GROUP BY agent_id, outlet_id, state
+      HAVING sum(parts) > 0
+    )
+    SELECT d.agent_id::text AS "agentId", u.name AS "agentName", u.username,
            string_agg(DISTINCT o.name, ' / ') FILTER (WHERE ${success}) AS "outletNames",
-           (count(*) FILTER (WHERE ${success}))::int AS transactions,
-           (count(*) FILTER (WHERE ${success} AND ${reportedSql}))::int AS "reportedCount",
-           (count(*) FILTER (WHERE p.state <> 'SUCCESS'))::int AS unsettled,
-           (sum(${grossSql}) FILTER (WHERE ${success}))::text AS gross,
-           (sum(${tdsSql}) FILTER (WHERE ${success}))::text AS tds,
-           (sum(${netSql}) FILTER (WHERE ${success}))::text AS net
-    FROM transfer_parts p
-      JOIN transfers t ON t.id = p.transfer_id
-      JOIN users u ON u.id = t.agent_id
-      JOIN outlets o ON o.id = t.outlet_id
-    WHERE t.created_at >= ${start} AND t.created_at < ${end} AND p.state IN ('SUCCESS', 'SUBMITTED', 'PENDING')
-    GROUP BY t.agent_id, u.name, u.username
+           coalesce(sum(d.parts) FILTER (WHERE ${success}), 0)::int AS transactions,
+           coalesce(sum(d.tds_reported) FILTER (WHERE ${success}), 0)::int AS "reportedCount",
+           coalesce(sum(d.parts) FILTER (WHERE d.state <> 'SUCCESS'), 0)::int AS unsettled,
+           (sum(d.tds_gross) FILTER (WHERE ${success}))::text AS gross,
+           (sum(d.tds_tds) FILTER (WHERE ${success}))::text AS tds,
+           (sum(d.tds_net) FILTER (WHERE ${success}))::text AS net
+    FROM d
+      JOIN users u ON u.id = d.agent_id
+      JOIN outlets o ON o.id = d.outlet_id
+    GROUP BY d.agent_id, u.name, u.username
     ORDER BY u.name, u.username`;
   const agents = rows.map((r) => ({
     agentId: r.agentId,

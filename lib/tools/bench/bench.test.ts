@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import Decimal from "decimal.js";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { partTotalsDrift, rebuildPartTotalsStatements } from "@/lib/ledger/part-totals";
 import { auditLedger, flightValue } from "@/lib/tools/bench/load";
 import { markdownTable, type BenchResults } from "@/lib/tools/bench/results";
 import { benchFloatRupees, seedBook } from "@/lib/tools/bench/seed-book";
@@ -60,6 +61,15 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the benchmark's synthetic ledger 
     expect(t.last.getTime()).toBe(now.getTime());
     expect(now.getTime() - t.first.getTime()).toBeLessThanOrEqual(10 * 86_400_000);
     expect(now.getTime() - t.first.getTime()).toBeGreaterThan(9.9 * 86_400_000);
+  });
+
+  it("writes the report summaries from its parts (their triggers off while it writes), exactly", async () => {
+    const deltas = await one<{ n: number }>("SELECT (SELECT count(*) FROM part_hour_deltas) + (SELECT count(*) FROM part_day_deltas) AS n");
+    expect(Number(deltas.n)).toBe(0);
+    const sums = await one<{ hour: number; day: number }>("SELECT (SELECT sum(parts) FROM part_hour_totals)::int AS hour, (SELECT sum(parts) FROM part_day_totals)::int AS day");
+    const parts = await one<{ n: number }>("SELECT count(*)::int AS n FROM transfer_parts");
+    expect(sums).toEqual({ hour: parts.n, day: parts.n });
+    expect(await partTotalsDrift({ $queryRawUnsafe: async <T>(sql: string) => (await client.query(sql)).rows as T })).toEqual([]);
   });
 
   it("writes the wallet book as the ledger would: an entry per money change, each day tying out, every wallet's balance its postings and its float left", async () => {
@@ -157,7 +167,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the benchmark's synthetic ledger 
       );
     for (const r of keyed.rows) await exchange(r.reference);
     const flows = keyed.rows.map((r) => ({ requestKey: r.key, completed: true }));
-    const clean = { flows: 3, missing: 0, doubled: 0, moneyCallsNotOne: 0, brokenHistories: 0, notSettled: 0, walletMismatches: 0 };
+    const clean = { flows: 3, missing: 0, doubled: 0, moneyCallsNotOne: 0, brokenHistories: 0, notSettled: 0, walletMismatches: 0, summaryDrift: 0 };
     expect(await auditLedger(pool, flows)).toEqual(clean);
 
     // A completed flow whose transfer is not in the ledger; a flow that failed before its transfer was written is not a loss.
@@ -181,6 +191,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the benchmark's synthetic ledger 
       [keyed.rows[2]!.reference],
     );
     expect(await auditLedger(pool, flows)).toEqual({ ...clean, moneyCallsNotOne: 1, brokenHistories: 1, walletMismatches: 1 });
+
+    // A report summary that no longer adds up to its parts.
+    await client.query("UPDATE part_day_totals SET parts = parts + 1 WHERE ctid = (SELECT ctid FROM part_day_totals LIMIT 1)");
+    expect(await auditLedger(pool, flows)).toEqual({ ...clean, moneyCallsNotOne: 1, brokenHistories: 1, walletMismatches: 1, summaryDrift: 2 });
+    for (const statement of rebuildPartTotalsStatements()) await client.query(statement);
   });
 });
 
@@ -196,7 +211,7 @@ describe("the benchmark's table", () => {
     moneyCalls: [{ call: "Confirm (money call)", total: summary(40), aopay: summary(30), portal: summary(12) }],
     load: {
       agents: 100, instances: 2, seconds: 30, flowsCompleted: flowsPerSecond * 30, flowsPerSecond, flow: summary(900), requests: summary(200), steps: { "confirm (money call)": summary(300) }, errors: 0, errorSamples: [],
-      audit: { flows: flowsPerSecond * 30, missing: 0, doubled: 0, moneyCallsNotOne: 0, brokenHistories: 0, notSettled: 0, walletMismatches: 0 },
+      audit: { flows: flowsPerSecond * 30, missing: 0, doubled: 0, moneyCallsNotOne: 0, brokenHistories: 0, notSettled: 0, walletMismatches: 0, summaryDrift: 0 },
     },
     pageWeight: { page: "/transfers/new", scripts: 12, rawKb: 600, gzipKb: 180 },
     totalSeconds: 300,

@@ -67,7 +67,7 @@ export function markdownTable(r: BenchResults): string {
       row([
         "find customer, beneficiaries, start (OTP), confirm, status",
         l.agents, l.instances, l.seconds, count(l.flowsCompleted), l.flowsPerSecond, `${ms(l.flow.p50)} / ${ms(l.flow.p95)}`, ms(l.requests.p95), l.errors,
-        `${count(a.flows)} flows: ${a.missing} missing, ${a.doubled} doubled, ${a.moneyCallsNotOne} parts without exactly one money call, ${a.brokenHistories} broken histories, ${a.notSettled} unsettled, ${a.walletMismatches ?? 0} wallet mismatches`,
+        `${count(a.flows)} flows: ${a.missing} missing, ${a.doubled} doubled, ${a.moneyCallsNotOne} parts without exactly one money call, ${a.brokenHistories} broken histories, ${a.notSettled} unsettled, ${a.walletMismatches ?? 0} wallet mismatches, ${a.summaryDrift ?? 0} report summary rows off`,
       ]),
     );
     lines.push(

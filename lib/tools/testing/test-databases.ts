@@ -9,6 +9,7 @@ import pg from "pg";
 import { openMemoryAdapter, type OpenedAdapter } from "@/lib/db/adapters";
 import { fromAdapter, openDb, type OpenedDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
+import { assertPartTotalsExact } from "@/lib/ledger/part-totals";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 export type BackendName = "pglite" | "postgres";
@@ -22,6 +23,28 @@ export interface TestDatabase extends OpenedDb {
 export const testBackends: BackendName[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
 export async function createTestDatabase(backend: BackendName): Promise<TestDatabase> {
+  return checkingTotalsOnClose(await openTestDatabase(backend));
+}
+
+/**
+ * Before a test database goes, its report summaries must still equal their parts: so every
+ * ledger scenario of the suite, whatever it did to the parts, checks the summaries' triggers.
+ */
+function checkingTotalsOnClose(db: TestDatabase): TestDatabase {
+  const close = db.close;
+  return {
+    ...db,
+    close: async () => {
+      try {
+        await assertPartTotalsExact(db.prisma);
+      } finally {
+        await close();
+      }
+    },
+  };
+}
+
+async function openTestDatabase(backend: BackendName): Promise<TestDatabase> {
   if (backend === "pglite") {
     const adapter: OpenedAdapter = await openMigratedPglite();
     return { backend, ...fromAdapter(adapter) };
