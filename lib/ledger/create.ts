@@ -126,7 +126,7 @@ async function writeParts(tx: Tx, transferId: string, preview: FeePreview, plan:
         tds: part.tds.toFixed(2),
         netCommission: part.netCommission.toFixed(2),
         planId: plan.id,
-        // The transfer's own instant, so that every report puts its parts in the transfer's day.
+        // The transfer's own instant: the table and the export order parts by theirs, the reports by the transfer's.
         createdAt: at,
       },
     });

@@ -3,14 +3,14 @@
  * parts, what the plan expected beside what AOPay's Status reported, totalled for the period,
  * by day and by outlet and agent, in one grouped query (GROUPING SETS); and every part whose
  * figures differ by more than Rs 0.01 (or were never reported). A part belongs to the India day
- * it was started, as on the review screens.
+ * its transfer was started, as on the review screens.
  */
 import "server-only";
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { partFiguresDifferSql, statementRowDiffersSql } from "@/lib/reconciliation/figures";
 import { dayRange } from "@/lib/days";
-import { compactPartTotals, summarySql } from "@/lib/ledger/part-totals";
+import { compactSummaries, summarySql } from "@/lib/db/report-summaries";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
@@ -134,17 +134,17 @@ export const emptySums: Sums = sumsOf({ parts: 0, differing: 0, unreported: 0, i
 
 function partFilterSql(period: Period): Prisma.Sql {
   const { start, end } = dayRange(period.from, period.to);
-  return Prisma.sql`p.state = 'SUCCESS' AND p.created_at >= ${start} AND p.created_at < ${end}
+  return Prisma.sql`p.state = 'SUCCESS' AND t.created_at >= ${start} AND t.created_at < ${end}
     ${period.outlet ? Prisma.sql`AND t.outlet_id = ${period.outlet}::uuid` : Prisma.empty}
     ${period.agent ? Prisma.sql`AND t.agent_id = ${period.agent}::uuid` : Prisma.empty}`;
 }
 
 /**
  * Expected and reported sums: the period's total, each day's, and each outlet's agents'. From
- * part_day_totals (lib/ledger/part-totals.ts), so a month reads a row per agent and day.
+ * part_day_totals (lib/db/report-summaries.ts), so a month reads a row per agent and day.
  */
 export async function reconciliationSums(prisma: Reader, period: Period): Promise<{ total: Sums; byDay: DaySums[]; byOutletAgent: OutletAgentSums[] }> {
-  await compactPartTotals(prisma);
+  await compactSummaries(prisma, "part_day_totals");
   const rows = await prisma.$queryRaw<GroupRow[]>`
     WITH d AS (
       SELECT day, outlet_id, agent_id, ${Prisma.raw(["parts", "amount", "customer_charge", "gst", "commission", "tds", "net_commission", "reported_customer_charge", "reported_gst", "reported_discount", "reported_tds", "reported_net_commission", "differing", "unreported", "in_statement"].map((c) => `sum(${c}) AS ${c}`).join(", "))}
@@ -220,7 +220,7 @@ export async function differingParts(prisma: Reader, period: Period, limit = 200
     JOIN outlets o ON o.id = t.outlet_id
     JOIN users u ON u.id = t.agent_id
     WHERE ${partFilterSql(period)} AND ${partFiguresDifferSql()}
-    ORDER BY p.created_at, p.id
+    ORDER BY t.created_at, p.id
     LIMIT ${limit}`;
   const orNull = (v: string | null) => (v === null ? null : money(v));
   return rows.map((r) => ({

@@ -19,6 +19,21 @@ export const sortOptions = ["newest", "oldest", "amount_desc", "amount_asc"] as 
 export const maxRangeDays = 92;
 export const pageSize = 50;
 
+/**
+ * A row's place in the table's order, for keyset paging: its sort value (the start instant as
+ * an ISO string, or the amount) and its id, as "value_id". A page reads the 50 rows after one
+ * through the sort's index, whatever the page number, where an OFFSET would read and drop
+ * every row before it.
+ */
+const cursorPattern = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z|\d{1,10}\.\d{2})_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export interface Cursor {
+  /** "after": the rows following this one in the sort order; "before": those preceding it. */
+  direction: "after" | "before";
+  value: string;
+  id: string;
+}
+
 const filterSchema = z.object({
   from: optional(daySchema()),
   to: optional(daySchema()),
@@ -34,6 +49,9 @@ const filterSchema = z.object({
   reviewed: optional(z.enum(["yes", "no"])),
   sort: optional(z.enum(sortOptions)),
   page: optional(z.coerce.number().int().min(1).max(100_000)),
+  // Where the page starts: just after (or, going back, just before) this row in the sort order.
+  after: optional(z.string().regex(cursorPattern)),
+  before: optional(z.string().regex(cursorPattern)),
 });
 
 export interface ReviewFilters {
@@ -50,7 +68,9 @@ export interface ReviewFilters {
   utr?: string;
   reviewed?: "yes" | "no";
   sort: (typeof sortOptions)[number];
+  /** The page's number, shown; which rows it holds is `cursor`'s to say (page 1 without one). */
   page: number;
+  cursor?: Cursor;
 }
 
 /** Reads search parameters; each invalid one is ignored and named in `problems`. */
@@ -75,16 +95,39 @@ export function parseFilters(params: Record<string, string | string[] | undefine
   const earliest = format(addDays(parseISO(to), -(maxRangeDays - 1)), "yyyy-MM-dd");
   const cappedFrom = from < earliest ? earliest : from;
   if (cappedFrom !== from) problems.push("range");
+  const sort = (clean.sort as ReviewFilters["sort"]) ?? "newest";
+  const { after, before, ...rest } = clean as Partial<ReviewFilters> & { after?: string; before?: string };
+  const cursor = readCursor(after ? "after" : "before", after ?? before, sort);
+  if ((after || before) && !cursor) problems.push("page");
   return {
-    filters: { ...(clean as Partial<ReviewFilters>), from: cappedFrom, to, sort: (clean.sort as ReviewFilters["sort"]) ?? "newest", page: (clean.page as number) ?? 1 },
+    // A page number without its cursor is the first page: rows are found by cursor only.
+    filters: { ...rest, from: cappedFrom, to, sort, page: cursor ? ((clean.page as number) ?? 1) : 1, ...(cursor ? { cursor } : {}) },
     problems,
   };
+}
+
+function readCursor(direction: Cursor["direction"], text: string | undefined, sort: ReviewFilters["sort"]): Cursor | undefined {
+  if (!text) return undefined;
+  const [value, id] = text.split("_") as [string, string];
+  // The value must be of the sort's kind: an instant for newest and oldest, an amount otherwise.
+  const byAmount = sort === "amount_desc" || sort === "amount_asc";
+  if (byAmount !== /^\d{1,10}\.\d{2}$/.test(value)) return undefined;
+  if (!byAmount && Number.isNaN(Date.parse(value))) return undefined;
+  return { direction, value, id };
+}
+
+/** The search parameters of the page next to the one `rows` shows, or null when there is none. */
+export function pageSearch(filters: ReviewFilters, row: { partId: string; createdAt: Date; amount: string } | undefined, direction: Cursor["direction"]): string | null {
+  if (!row) return null;
+  const value = filters.sort === "amount_desc" || filters.sort === "amount_asc" ? row.amount : row.createdAt.toISOString();
+  const page = Math.max(1, filters.page + (direction === "after" ? 1 : -1));
+  return filtersToSearch({ ...filters, page, [direction]: `${value}_${row.partId}` } as Partial<ReviewFilters>);
 }
 
 /** The filters as search parameters again (for links, paging and the export). */
 export function filtersToSearch(filters: Partial<ReviewFilters>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== "") params.set(key, String(value));
+  for (const [key, value] of Object.entries(filters)) if (key !== "cursor" && value !== undefined && value !== "") params.set(key, String(value));
   return params.toString();
 }
 
@@ -107,6 +150,22 @@ export function partWhere(scope: ReviewScope, f: ReviewFilters): Prisma.Transfer
     ...(f.reference ? { reference: f.reference } : {}),
     ...(f.utr ? { utr: f.utr } : {}),
   };
+}
+
+/** The rows after (or before) the cursor in the sort's order, as a where condition. */
+export function cursorWhere(sort: ReviewFilters["sort"], cursor: Cursor): Prisma.TransferPartWhereInput {
+  const [first] = partOrderBy(sort);
+  const column = "amount" in first! ? "amount" : "createdAt";
+  const descending = Object.values(first!)[0] === "desc";
+  // Going forward in a descending order means smaller values; going back, larger.
+  const op = descending === (cursor.direction === "after") ? "lt" : "gt";
+  const value = column === "amount" ? cursor.value : new Date(cursor.value);
+  return { OR: [{ [column]: { [op]: value } }, { [column]: value, id: { [op]: cursor.id } }] };
+}
+
+/** The sort's order, reversed (to read the rows before a cursor, nearest first). */
+export function reversedOrderBy(sort: ReviewFilters["sort"]): Prisma.TransferPartOrderByWithRelationInput[] {
+  return partOrderBy(sort).map((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === "desc" ? "asc" : "desc"])));
 }
 
 export function partOrderBy(sort: ReviewFilters["sort"]): Prisma.TransferPartOrderByWithRelationInput[] {

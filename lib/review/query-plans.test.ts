@@ -85,6 +85,15 @@ describe.runIf(process.env.TEST_DATABASE_URL)("query plans of the supervisor's r
     expectIndexed(await plansOf(() => listTransfers(prisma, scope, filters)));
   });
 
+  it.each(["newest", "amount_desc"] as const)("the transfers table: a later page by keyset (%s), read from its cursor", async (sort) => {
+    const first = await listTransfers(prisma, scope, parseFilters({ from: "2026-11-15", sort }).filters);
+    const { filters } = parseFilters(Object.fromEntries(new URLSearchParams(first.next!)));
+    expect(filters.cursor).toBeDefined();
+    const plans = await plansOf(() => listTransfers(prisma, scope, filters));
+    for (const plan of plans) expect(plan).not.toMatch(/Offset/);
+    expectIndexed(plans);
+  });
+
   it("the stuck queue", async () => {
     expectIndexed(await plansOf(() => stuckQueue(prisma, scope, new Date("2026-11-20T00:00:00Z"))));
   });

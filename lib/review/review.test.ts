@@ -136,7 +136,13 @@ describe.each(testBackends)("the supervisor's review on %s", (backend) => {
     expect((await listTransfers(db.prisma, scopeA, filters({ agent: ids.agentB }))).total).toBe(0);
     const cheapest = await listTransfers(db.prisma, scopeA, filters({ sort: "amount_asc" }));
     expect(cheapest.rows[0]!.amount).toBe("1000.00");
-    expect((await listTransfers(db.prisma, scopeA, filters({ page: "2" }))).rows).toEqual([]);
+    // Seven parts are one page: no page either way; a page number without its cursor is the first page.
+    expect(all).toMatchObject({ pages: 1, previous: null, next: null });
+    expect((await listTransfers(db.prisma, scopeA, filters({ page: "2" }))).rows).toEqual(all.rows);
+    // The agent and mode together are counted from the parts, the others from the summaries: the same figures.
+    expect((await listTransfers(db.prisma, scopeA, filters({ agent: ids.agentA, mode: "NEFT" }))).total).toBe(3);
+    expect((await listTransfers(db.prisma, scopeA, filters({ agent: ids.agentA, state: "SUCCESS" }))).total).toBe(4);
+    expect((await listTransfers(db.prisma, scopeA, filters({ outlet: ids.outletB }))).total).toBe(0);
   });
 
   it("ignores a bad filter value and says which", () => {

@@ -4,10 +4,13 @@
  * Every function takes the reviewer's scope and never returns anything outside it.
  */
 import { addMinutes, differenceInMinutes } from "date-fns";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { dayRange } from "@/lib/days";
+import { compactSummaries, istHourRangeSql, summarySql } from "@/lib/db/report-summaries";
+import { scopeSql } from "@/lib/review/day-view";
 import { recordAudit } from "@/lib/audit";
 import type { PartState } from "@/lib/ledger/states";
-import { pageSize, partOrderBy, partWhere, type ReviewFilters } from "@/lib/review/filters";
+import { cursorWhere, pageSearch, pageSize, partOrderBy, partWhere, reversedOrderBy, type ReviewFilters } from "@/lib/review/filters";
 import { transferScopeWhere, type ReviewScope } from "@/lib/review/scope";
 import { maskMobile } from "@/lib/format";
 import { Refusal } from "@/lib/refusal";
@@ -41,46 +44,90 @@ async function names(prisma: PrismaClient, agentIds: string[], outletIds: string
   return { agent: new Map(agents.map((a) => [a.id, a.name])), outlet: new Map(outlets.map((o) => [o.id, o.name])) };
 }
 
-export async function listTransfers(prisma: PrismaClient, scope: ReviewScope, filters: ReviewFilters): Promise<{ rows: ReviewRow[]; total: number; pages: number }> {
+export interface ReviewPage {
+  rows: ReviewRow[];
+  total: number;
+  pages: number;
+  /** The search parameters of the pages before and after this one (keyset), null at either end. */
+  previous: string | null;
+  next: string | null;
+}
+
+/**
+ * One page of the table: the 50 parts after (or before) the filters' cursor in the sort's
+ * order, read through the order's index; and how many the filters select in all.
+ */
+export async function listTransfers(prisma: PrismaClient, scope: ReviewScope, filters: ReviewFilters): Promise<ReviewPage> {
   const where = partWhere(scope, filters);
-  const [total, parts] = await Promise.all([
-    prisma.transferPart.count({ where }),
+  const back = filters.cursor?.direction === "before";
+  const [total, fetched] = await Promise.all([
+    countParts(prisma, scope, filters),
     prisma.transferPart.findMany({
-      where,
-      orderBy: partOrderBy(filters.sort),
-      skip: (filters.page - 1) * pageSize,
-      take: pageSize,
+      where: filters.cursor ? { AND: [where, cursorWhere(filters.sort, filters.cursor)] } : where,
+      orderBy: back ? reversedOrderBy(filters.sort) : partOrderBy(filters.sort),
+      // One more than a page says whether there is another page that way.
+      take: pageSize + 1,
       include: { transfer: { include: { review: { select: { transferId: true } } } } },
     }),
   ]);
+  const more = fetched.length > pageSize;
+  const parts = fetched.slice(0, pageSize);
+  if (back) parts.reverse();
   const lookup = await names(prisma, parts.map((p) => p.transfer.agentId), parts.map((p) => p.transfer.outletId));
   // Counted for this page's transfers only (Prisma's _count would group the whole parts table).
   const counts = await prisma.transferPart.groupBy({ by: ["transferId"], where: { transferId: { in: [...new Set(parts.map((p) => p.transferId))] } }, _count: { _all: true } });
   const partsOf = new Map(counts.map((c) => [c.transferId, c._count._all]));
+  const rows: ReviewRow[] = parts.map((p) => ({
+    partId: p.id,
+    transferId: p.transferId,
+    reference: p.reference,
+    seq: p.seq,
+    parts: partsOf.get(p.transferId) ?? 1,
+    createdAt: p.createdAt,
+    outletName: lookup.outlet.get(p.transfer.outletId) ?? "",
+    agentName: lookup.agent.get(p.transfer.agentId) ?? "",
+    remitterMobileMasked: maskMobile(p.transfer.remitterMobile),
+    remitterName: p.transfer.remitterName,
+    beneficiaryName: p.transfer.beneficiaryName,
+    bankName: p.transfer.bankName,
+    accountMasked: p.transfer.accountMasked,
+    mode: p.transfer.mode,
+    amount: p.amount.toFixed(2),
+    state: p.state,
+    utr: p.utr,
+    reviewed: p.transfer.review !== null,
+  }));
+  const hasPrevious = back ? more : filters.cursor !== undefined;
+  const hasNext = back ? true : more;
   return {
+    rows,
     total,
     pages: Math.max(1, Math.ceil(total / pageSize)),
-    rows: parts.map((p) => ({
-      partId: p.id,
-      transferId: p.transferId,
-      reference: p.reference,
-      seq: p.seq,
-      parts: partsOf.get(p.transferId) ?? 1,
-      createdAt: p.createdAt,
-      outletName: lookup.outlet.get(p.transfer.outletId) ?? "",
-      agentName: lookup.agent.get(p.transfer.agentId) ?? "",
-      remitterMobileMasked: maskMobile(p.transfer.remitterMobile),
-      remitterName: p.transfer.remitterName,
-      beneficiaryName: p.transfer.beneficiaryName,
-      bankName: p.transfer.bankName,
-      accountMasked: p.transfer.accountMasked,
-      mode: p.transfer.mode,
-      amount: p.amount.toFixed(2),
-      state: p.state,
-      utr: p.utr,
-      reviewed: p.transfer.review !== null,
-    })),
+    previous: hasPrevious ? pageSearch(filters, rows[0], "before") : null,
+    next: hasNext ? pageSearch(filters, rows.at(-1), "after") : null,
   };
+}
+
+/**
+ * How many parts the filters select. From the report summaries (lib/db/report-summaries.ts)
+ * when the filters are ones they are kept by (days, outlets, status, and mode or agent), so
+ * that a busy day's count does not read the day's parts; counted from the parts otherwise.
+ */
+async function countParts(prisma: PrismaClient, scope: ReviewScope, f: ReviewFilters): Promise<number> {
+  const bySummary = f.min === undefined && f.max === undefined && !f.mobile && !f.reference && !f.utr && !f.reviewed && !(f.agent && f.mode);
+  if (!bySummary) return prisma.transferPart.count({ where: partWhere(scope, f) });
+  if (f.outlet && !scope.all && !scope.outletIds.includes(f.outlet)) return 0;
+  const summary = f.agent ? "part_day_totals" : "part_hour_totals";
+  await compactSummaries(prisma, summary);
+  const range = f.agent ? Prisma.sql`s.day >= ${f.from}::date AND s.day <= ${f.to}::date` : istHourRangeSql(dayRange(f.from, f.to), "s");
+  const [{ count }] = await prisma.$queryRaw<[{ count: number }]>`
+    SELECT coalesce(sum(s.parts), 0)::int AS count FROM ${summarySql(summary)} s
+    WHERE ${range} AND ${scopeSql(scope, "s")}
+      ${f.outlet ? Prisma.sql`AND s.outlet_id = ${f.outlet}::uuid` : Prisma.empty}
+      ${f.agent ? Prisma.sql`AND s.agent_id = ${f.agent}::uuid` : Prisma.empty}
+      ${f.state ? Prisma.sql`AND s.state = ${f.state}::"PartState"` : Prisma.empty}
+      ${f.mode ? Prisma.sql`AND s.mode = ${f.mode}::"TransferMode"` : Prisma.empty}`;
+  return count;
 }
 
 export interface StuckRow {

@@ -15,7 +15,7 @@ import "server-only";
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { indiaDay } from "@/lib/days";
-import { compactPartTotals, summarySql } from "@/lib/ledger/part-totals";
+import { compactSummaries, summarySql } from "@/lib/db/report-summaries";
 import { paise } from "@/lib/tds/figures";
 import { quarterOf, quarterRange, type FiscalQuarter } from "@/lib/tds/quarter";
 
@@ -55,10 +55,10 @@ interface SummaryRow {
 }
 
 /** Every agent with a successful or unsettled part in the quarter, by name, and the totals (from part_day_totals). */
-export async function quarterSummary(prisma: Pick<PrismaClient, "$queryRaw" | "$executeRaw">, quarter: FiscalQuarter): Promise<QuarterSummary> {
+export async function quarterSummary(prisma: Pick<PrismaClient, "$queryRaw" | "$executeRawUnsafe">, quarter: FiscalQuarter): Promise<QuarterSummary> {
   const { start, end } = quarterRange(quarter);
   const success = Prisma.sql`d.state = 'SUCCESS'`;
-  await compactPartTotals(prisma);
+  await compactSummaries(prisma, "part_day_totals");
   const rows = await prisma.$queryRaw<SummaryRow[]>`
     WITH d AS (
       SELECT agent_id, outlet_id, state, sum(parts) AS parts, sum(tds_reported) AS tds_reported,

@@ -12,7 +12,7 @@ import { trialBalance } from "@/lib/wallet/trial-balance";
 
 export const trialBalanceColumns = ["Account", "Opening", "In", "Out", "Closing"] as const;
 
-export async function* trialBalanceRows(prisma: Pick<PrismaClient, "$queryRaw">, day: string): AsyncGenerator<string> {
+export async function* trialBalanceRows(prisma: Pick<PrismaClient, "$queryRaw" | "$executeRawUnsafe">, day: string): AsyncGenerator<string> {
   const tb = await trialBalance(prisma, day, 10_000);
   yield stringify([["Trial balance of the wallet book", day], [], [...trialBalanceColumns]]);
   yield stringify(tb.accounts.map((a) => [safeCell(a.outletName ? `${accountKindLabels[a.kind]}: ${a.outletName}` : accountKindLabels[a.kind]), a.opening, a.in, a.out, a.closing]));
@@ -26,6 +26,6 @@ export async function* trialBalanceRows(prisma: Pick<PrismaClient, "$queryRaw">,
   yield stringify(rows.length ? rows : [["None"]]);
 }
 
-export function trialBalanceStream(prisma: Pick<PrismaClient, "$queryRaw">, day: string, onError?: (error: unknown) => void): ReadableStream<Uint8Array> {
+export function trialBalanceStream(prisma: Pick<PrismaClient, "$queryRaw" | "$executeRawUnsafe">, day: string, onError?: (error: unknown) => void): ReadableStream<Uint8Array> {
   return pullStream(trialBalanceRows(prisma, day), onError);
 }

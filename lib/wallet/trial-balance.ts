@@ -16,6 +16,7 @@ import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { AccountKind } from "@/lib/generated/prisma/enums";
 import { dayRange } from "@/lib/days";
+import { compactSummaries, summarySql } from "@/lib/db/report-summaries";
 import { heldStates, moveCauseSql } from "@/lib/wallet/part-money";
 
 export interface AccountTotal {
@@ -74,20 +75,21 @@ export const tieOutCauses: readonly PartEntryCause[] = ["part_held", "part_settl
 const money = (value: Decimal.Value) => new Decimal(value).toFixed(2);
 
 /** The trial balance of one day (yyyy-MM-dd, India's time); at most `limit` differences of each kind. */
-export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw">, day: string, limit = 100): Promise<TrialBalance> {
+export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw" | "$executeRawUnsafe">, day: string, limit = 100): Promise<TrialBalance> {
   const { start, end } = dayRange(day, day);
   const held = [...heldStates];
   const [accounts, tieOut, tieOutDifferences, differences] = await Promise.all([
-    prisma.$queryRaw<{ kind: AccountKind; outlet_name: string | null; opening: string; in: string; out: string }[]>`
-      SELECT a.kind, o.name AS outlet_name,
-             coalesce(sum(p.amount) FILTER (WHERE e.at < ${start}), 0)::text AS opening,
-             coalesce(sum(p.amount) FILTER (WHERE e.at >= ${start} AND p.amount > 0), 0)::text AS in,
-             coalesce(-sum(p.amount) FILTER (WHERE e.at >= ${start} AND p.amount < 0), 0)::text AS out
-      FROM accounts a LEFT JOIN outlets o ON o.id = a.outlet_id
-      LEFT JOIN postings p ON p.account_id = a.id
-      LEFT JOIN journal_entries e ON e.id = p.entry_id AND e.at < ${end}
-      WHERE p.id IS NULL OR e.id IS NOT NULL
-      GROUP BY a.id, a.kind, o.name ORDER BY a.kind, o.name`,
+    // Each account's totals by day (lib/db/report-summaries.ts), not every posting.
+    compactSummaries(prisma, "account_day_totals").then(
+      () => prisma.$queryRaw<{ kind: AccountKind; outlet_name: string | null; opening: string; in: string; out: string }[]>`
+        SELECT a.kind, o.name AS outlet_name,
+               coalesce(sum(d.amount_in - d.amount_out) FILTER (WHERE d.day < ${day}::date), 0)::text AS opening,
+               coalesce(sum(d.amount_in) FILTER (WHERE d.day = ${day}::date), 0)::text AS in,
+               coalesce(sum(d.amount_out) FILTER (WHERE d.day = ${day}::date), 0)::text AS out
+        FROM accounts a LEFT JOIN outlets o ON o.id = a.outlet_id
+        LEFT JOIN ${summarySql("account_day_totals")} d ON d.account_id = a.id AND d.day <= ${day}::date
+        GROUP BY a.id, a.kind, o.name ORDER BY a.kind, o.name`,
+    ),
     prisma.$queryRaw<{ cause: PartEntryCause; changes: number; entries: number; amount: string }[]>`
       WITH changes AS (${moneyChanges(start, end)}),
       entries AS (

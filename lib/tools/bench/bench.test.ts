@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import Decimal from "decimal.js";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { partTotalsDrift, rebuildPartTotalsStatements } from "@/lib/ledger/part-totals";
+import { summaryDrift, rebuildSummariesStatements } from "@/lib/db/report-summaries";
 import { auditLedger, flightValue } from "@/lib/tools/bench/load";
 import { markdownTable, type BenchResults } from "@/lib/tools/bench/results";
 import { benchFloatRupees, seedBook } from "@/lib/tools/bench/seed-book";
@@ -69,7 +69,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the benchmark's synthetic ledger 
     const sums = await one<{ hour: number; day: number }>("SELECT (SELECT sum(parts) FROM part_hour_totals)::int AS hour, (SELECT sum(parts) FROM part_day_totals)::int AS day");
     const parts = await one<{ n: number }>("SELECT count(*)::int AS n FROM transfer_parts");
     expect(sums).toEqual({ hour: parts.n, day: parts.n });
-    expect(await partTotalsDrift({ $queryRawUnsafe: async <T>(sql: string) => (await client.query(sql)).rows as T })).toEqual([]);
+    expect(await summaryDrift({ $queryRawUnsafe: async <T>(sql: string) => (await client.query(sql)).rows as T })).toEqual([]);
   });
 
   it("writes the wallet book as the ledger would: an entry per money change, each day tying out, every wallet's balance its postings and its float left", async () => {
@@ -195,7 +195,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the benchmark's synthetic ledger 
     // A report summary that no longer adds up to its parts.
     await client.query("UPDATE part_day_totals SET parts = parts + 1 WHERE ctid = (SELECT ctid FROM part_day_totals LIMIT 1)");
     expect(await auditLedger(pool, flows)).toEqual({ ...clean, moneyCallsNotOne: 1, brokenHistories: 1, walletMismatches: 1, summaryDrift: 2 });
-    for (const statement of rebuildPartTotalsStatements()) await client.query(statement);
+    for (const statement of rebuildSummariesStatements()) await client.query(statement);
   });
 });
 

@@ -17,7 +17,7 @@ import { sandboxBankId } from "@/lib/aopay/bank-ids";
 import { projectRoot } from "@/lib/tools/cli/build";
 import { summarize, type Summary } from "@/lib/tools/bench/stats";
 import type { PartState } from "@/lib/ledger/states";
-import { partTotalsDrift } from "@/lib/ledger/part-totals";
+import { summaryDrift } from "@/lib/db/report-summaries";
 import { heldStates } from "@/lib/wallet/part-money";
 
 export interface LoadResult {
@@ -54,7 +54,7 @@ export interface LedgerAudit {
   notSettled: number;
   /** Parts whose wallet entries do not follow their state: a hold that is not the amount and charge (or is left after the end), or other than one settlement of a success. */
   walletMismatches: number;
-  /** Rows where the report summaries disagree with the parts, over the whole ledger (lib/ledger/part-totals.ts). */
+  /** Rows where the report summaries disagree with the parts, over the whole ledger (lib/db/report-summaries.ts). */
   summaryDrift: number;
 }
 
@@ -332,6 +332,6 @@ export async function auditLedger(db: pg.Pool, flows: { requestKey: string; comp
     brokenHistories: parts.rows.filter((p) => p.chain_ok !== true).length,
     notSettled: parts.rows.filter((p) => completed.has(p.key) && p.state !== "SUCCESS").length,
     walletMismatches: parts.rows.filter((p) => Number(p.held) !== (heldStates.includes(p.state as PartState) ? Number(p.paid) : 0) || p.settlements !== (p.state === "SUCCESS" ? 1 : 0)).length,
-    summaryDrift: (await partTotalsDrift({ $queryRawUnsafe: async <T>(sql: string) => (await db.query(sql)).rows as T })).length,
+    summaryDrift: (await summaryDrift({ $queryRawUnsafe: async <T>(sql: string) => (await db.query(sql)).rows as T })).length,
   };
 }

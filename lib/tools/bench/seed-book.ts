@@ -12,6 +12,7 @@
  * the triggers would have: every entry sums to zero, and no wallet went below zero.
  */
 import type pg from "pg";
+import { rebuildSummariesStatements } from "@/lib/db/report-summaries";
 import { moveCauseSql } from "@/lib/wallet/part-money";
 
 /** What each outlet holds besides what its seeded transfers spent: the load run's and the money calls' float. */
@@ -86,6 +87,8 @@ export async function seedBook(client: pg.Client, batchEvents = 500_000): Promis
   } finally {
     await client.query("SET session_replication_role = DEFAULT");
   }
+  // The trial balance's summary, which the postings' trigger would have kept.
+  for (const statement of rebuildSummariesStatements(["account_day_totals"])) await client.query(statement);
   // What the triggers would have refused, checked once for the whole book.
   const check = (
     await client.query<{ unbalanced: number; negative: number; entries: number; postings: number }>(

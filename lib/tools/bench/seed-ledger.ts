@@ -13,7 +13,7 @@
  * Deterministic for given options (no random()).
  */
 import type pg from "pg";
-import { rebuildPartTotalsStatements } from "@/lib/ledger/part-totals";
+import { rebuildSummariesStatements } from "@/lib/db/report-summaries";
 
 export interface LedgerShape {
   transfers: number;
@@ -194,7 +194,7 @@ export async function seedTransfers(client: pg.Client, shape: LedgerShape, batch
   } finally {
     await client.query("SET session_replication_role = DEFAULT");
   }
-  for (const statement of rebuildPartTotalsStatements()) await client.query(statement);
+  for (const statement of rebuildSummariesStatements(["part_hour_totals", "part_day_totals"])) await client.query(statement);
   // About one review in twenty of the transfers before the last day.
   await client.query(
     `INSERT INTO transfer_reviews (transfer_id, reviewer_id, note, reviewed_at)

@@ -9,7 +9,7 @@ import pg from "pg";
 import { openMemoryAdapter, type OpenedAdapter } from "@/lib/db/adapters";
 import { fromAdapter, openDb, type OpenedDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
-import { assertPartTotalsExact } from "@/lib/ledger/part-totals";
+import { assertSummariesExact } from "@/lib/db/report-summaries";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 export type BackendName = "pglite" | "postgres";
@@ -36,7 +36,7 @@ function checkingTotalsOnClose(db: TestDatabase): TestDatabase {
     ...db,
     close: async () => {
       try {
-        await assertPartTotalsExact(db.prisma);
+        await assertSummariesExact(db.prisma);
       } finally {
         await close();
       }

@@ -98,15 +98,16 @@ CREATE INDEX "part_hour_totals_outlet_id_ist_hour_idx" ON "part_hour_totals"("ou
 -- lock that another transaction waits for, where updating a shared total row would hold it to the
 -- commit, and serialise every counter of an outlet behind it). The reports read totals and
 -- deltas together, and part_totals_compact() folds the deltas into the totals. What each
--- column holds is defined once more, from scratch, in lib/ledger/part-totals.ts, and a test
+-- column holds is defined once more, from scratch, in lib/db/report-summaries.ts, and a test
 -- compares the two after every ledger scenario. adapter-pg splits a migration at every semicolon, comments and function bodies
 -- included: so no comment here has one, and the function bodies are E'' strings that write
 -- theirs as \073.
 
--- One part's contribution, times sign (1 or -1), under the key of the given transfer fields.
+-- One part's contribution, times sign (1 or -1), under the key of the given transfer fields
+-- (a part belongs to the India hour and day its transfer was started, as on the review screens).
 -- The figure tests are lib/reconciliation/figures.ts's (Rs 0.01 tolerance) and the TDS choice
 -- is lib/tds/figures.ts's: AOPay's figures where it reported both TDS and net commission.
-CREATE FUNCTION "part_totals_add"(p "transfer_parts", k_outlet uuid, k_agent uuid, k_mode "TransferMode", sign integer) RETURNS void LANGUAGE plpgsql AS E'
+CREATE FUNCTION "part_totals_add"(p "transfer_parts", k_at timestamptz, k_outlet uuid, k_agent uuid, k_mode "TransferMode", sign integer) RETURNS void LANGUAGE plpgsql AS E'
 DECLARE
   is_tds_reported boolean := p.reported_tds IS NOT NULL AND p.reported_net_commission IS NOT NULL\073
   is_unreported boolean := p.reported_customer_charge IS NULL OR p.reported_gst IS NULL OR p.reported_tds IS NULL OR p.reported_net_commission IS NULL\073
@@ -114,11 +115,11 @@ DECLARE
                          OR abs(p.reported_tds - p.tds) > 0.01 OR abs(p.reported_net_commission - p.net_commission) > 0.01)\073
 BEGIN
   INSERT INTO "part_hour_deltas" ("ist_hour", "outlet_id", "state", "mode", "parts", "amount", "customer_charge", "commission", "conflicting")
-  VALUES (date_trunc(''hour'', p.created_at AT TIME ZONE ''Asia/Kolkata''), k_outlet, p.state, k_mode, sign, sign * p.amount,
+  VALUES (date_trunc(''hour'', k_at AT TIME ZONE ''Asia/Kolkata''), k_outlet, p.state, k_mode, sign, sign * p.amount,
           sign * p.customer_charge, sign * p.commission,
           CASE WHEN p.conflicting_at IS NOT NULL AND p.conflict_settled_at IS NULL THEN sign ELSE 0 END)\073
   INSERT INTO "part_day_deltas" ("day", "outlet_id", "agent_id", "state", "parts", "amount", "customer_charge", "gst", "commission", "tds", "net_commission", "reported_customer_charge", "reported_gst", "reported_discount", "reported_tds", "reported_net_commission", "differing", "unreported", "in_statement", "tds_reported", "tds_gross", "tds_tds", "tds_net")
-  VALUES ((p.created_at AT TIME ZONE ''Asia/Kolkata'')::date, k_outlet, k_agent, p.state, sign, sign * p.amount, sign * p.customer_charge,
+  VALUES ((k_at AT TIME ZONE ''Asia/Kolkata'')::date, k_outlet, k_agent, p.state, sign, sign * p.amount, sign * p.customer_charge,
           sign * p.gst, sign * p.commission, sign * p.tds, sign * p.net_commission,
           sign * coalesce(p.reported_customer_charge, 0), sign * coalesce(p.reported_gst, 0), sign * coalesce(p.reported_discount, 0),
           sign * coalesce(p.reported_tds, 0), sign * coalesce(p.reported_net_commission, 0),
@@ -137,18 +138,18 @@ DECLARE
   now_ record\073
 BEGIN
   IF TG_OP <> ''INSERT'' THEN
-    SELECT "outlet_id", "agent_id", "mode" INTO was FROM "transfers" WHERE "id" = OLD."transfer_id"\073
+    SELECT "created_at", "outlet_id", "agent_id", "mode" INTO was FROM "transfers" WHERE "id" = OLD."transfer_id"\073
   END IF\073
   IF TG_OP <> ''DELETE'' THEN
-    SELECT "outlet_id", "agent_id", "mode" INTO now_ FROM "transfers" WHERE "id" = NEW."transfer_id"\073
+    SELECT "created_at", "outlet_id", "agent_id", "mode" INTO now_ FROM "transfers" WHERE "id" = NEW."transfer_id"\073
   END IF\073
   IF TG_OP = ''INSERT'' THEN
-    PERFORM "part_totals_add"(NEW, now_."outlet_id", now_."agent_id", now_."mode", 1)\073
+    PERFORM "part_totals_add"(NEW, now_."created_at", now_."outlet_id", now_."agent_id", now_."mode", 1)\073
   ELSIF TG_OP = ''DELETE'' THEN
-    PERFORM "part_totals_add"(OLD, was."outlet_id", was."agent_id", was."mode", -1)\073
+    PERFORM "part_totals_add"(OLD, was."created_at", was."outlet_id", was."agent_id", was."mode", -1)\073
   ELSE
-    PERFORM "part_totals_add"(OLD, was."outlet_id", was."agent_id", was."mode", -1)\073
-    PERFORM "part_totals_add"(NEW, now_."outlet_id", now_."agent_id", now_."mode", 1)\073
+    PERFORM "part_totals_add"(OLD, was."created_at", was."outlet_id", was."agent_id", was."mode", -1)\073
+    PERFORM "part_totals_add"(NEW, now_."created_at", now_."outlet_id", now_."agent_id", now_."mode", 1)\073
   END IF\073
   RETURN NULL\073
 END';
@@ -156,7 +157,7 @@ CREATE TRIGGER "part_totals_insert" AFTER INSERT ON "transfer_parts" FOR EACH RO
 CREATE TRIGGER "part_totals_delete" AFTER DELETE ON "transfer_parts" FOR EACH ROW EXECUTE FUNCTION "part_totals_on_part"();
 CREATE TRIGGER "part_totals_update" AFTER UPDATE ON "transfer_parts" FOR EACH ROW
   WHEN (OLD."state" IS DISTINCT FROM NEW."state" OR OLD."transfer_id" IS DISTINCT FROM NEW."transfer_id"
-    OR OLD."reference" IS DISTINCT FROM NEW."reference" OR OLD."created_at" IS DISTINCT FROM NEW."created_at"
+    OR OLD."reference" IS DISTINCT FROM NEW."reference"
     OR OLD."amount" IS DISTINCT FROM NEW."amount" OR OLD."customer_charge" IS DISTINCT FROM NEW."customer_charge"
     OR OLD."gst" IS DISTINCT FROM NEW."gst" OR OLD."commission" IS DISTINCT FROM NEW."commission"
     OR OLD."tds" IS DISTINCT FROM NEW."tds" OR OLD."net_commission" IS DISTINCT FROM NEW."net_commission"
@@ -167,7 +168,7 @@ CREATE TRIGGER "part_totals_update" AFTER UPDATE ON "transfer_parts" FOR EACH RO
     OR OLD."conflicting_at" IS DISTINCT FROM NEW."conflicting_at" OR OLD."conflict_settled_at" IS DISTINCT FROM NEW."conflict_settled_at")
   EXECUTE FUNCTION "part_totals_on_part"();
 
--- A transfer's outlet, agent or mode changed (the portal never does this, but the totals stay
+-- A transfer's time, outlet, agent or mode changed (the portal never does this, but the totals stay
 -- exact if anything does): each part moves to its new key. The parts are locked first, so a
 -- part change running beside this either finishes before it or sees the new transfer.
 CREATE FUNCTION "part_totals_on_transfer"() RETURNS trigger LANGUAGE plpgsql AS E'
@@ -175,13 +176,13 @@ DECLARE
   part "transfer_parts"\073
 BEGIN
   FOR part IN SELECT * FROM "transfer_parts" WHERE "transfer_id" = NEW."id" ORDER BY "id" FOR UPDATE LOOP
-    PERFORM "part_totals_add"(part, OLD."outlet_id", OLD."agent_id", OLD."mode", -1)\073
-    PERFORM "part_totals_add"(part, NEW."outlet_id", NEW."agent_id", NEW."mode", 1)\073
+    PERFORM "part_totals_add"(part, OLD."created_at", OLD."outlet_id", OLD."agent_id", OLD."mode", -1)\073
+    PERFORM "part_totals_add"(part, NEW."created_at", NEW."outlet_id", NEW."agent_id", NEW."mode", 1)\073
   END LOOP\073
   RETURN NULL\073
 END';
 CREATE TRIGGER "part_totals_transfer" AFTER UPDATE ON "transfers" FOR EACH ROW
-  WHEN (OLD."outlet_id" IS DISTINCT FROM NEW."outlet_id" OR OLD."agent_id" IS DISTINCT FROM NEW."agent_id" OR OLD."mode" IS DISTINCT FROM NEW."mode")
+  WHEN (OLD."created_at" IS DISTINCT FROM NEW."created_at" OR OLD."outlet_id" IS DISTINCT FROM NEW."outlet_id" OR OLD."agent_id" IS DISTINCT FROM NEW."agent_id" OR OLD."mode" IS DISTINCT FROM NEW."mode")
   EXECUTE FUNCTION "part_totals_on_transfer"();
 
 -- A statement row added or removed: its part (if the ledger has it) counts as in a statement,
@@ -197,7 +198,7 @@ BEGIN
     SELECT OLD."reference", -1 WHERE TG_OP <> ''INSERT''
     UNION ALL SELECT NEW."reference", 1 WHERE TG_OP <> ''DELETE''
   LOOP
-    SELECT p."created_at", p."state", t."outlet_id", t."agent_id" INTO part
+    SELECT t."created_at", p."state", t."outlet_id", t."agent_id" INTO part
       FROM "transfer_parts" p JOIN "transfers" t ON t."id" = p."transfer_id" WHERE p."reference" = ref FOR UPDATE OF p\073
     IF FOUND THEN
       INSERT INTO "part_day_deltas" ("day", "outlet_id", "agent_id", "state", "in_statement")
@@ -237,5 +238,5 @@ BEGIN
 END';
 
 -- The totals of the parts already in the ledger, by the same function.
-SELECT count("part_totals_add"(p, t."outlet_id", t."agent_id", t."mode", 1)) FROM "transfer_parts" p JOIN "transfers" t ON t."id" = p."transfer_id";
+SELECT count("part_totals_add"(p, t."created_at", t."outlet_id", t."agent_id", t."mode", 1)) FROM "transfer_parts" p JOIN "transfers" t ON t."id" = p."transfer_id";
 SELECT "part_totals_compact"();

@@ -9,9 +9,9 @@ import { listTransfers } from "@/lib/review/transfers";
 export async function reviewTransfersData(user: CurrentUser, searchParams: Record<string, string | string[] | undefined>) {
   const { filters, problems } = parseFilters(searchParams);
   const scope = await reviewScope(db(), user);
-  const [{ rows, total, pages }, agents] = await Promise.all([
+  const [{ rows, total, pages, previous, next }, agents] = await Promise.all([
     listTransfers(db(), scope, filters),
     db().user.findMany({ where: { role: "AGENT", ...(scope.all ? {} : { outletId: { in: scope.outletIds } }) }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  return { filters, problems, rows, total, pages, agents };
+  return { filters, problems, rows, total, pages, previous, next, agents };
 }

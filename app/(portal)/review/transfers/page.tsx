@@ -12,15 +12,14 @@ import { requireUser } from "@/lib/auth/current-user";
 import { formatIst, rupees } from "@/lib/format";
 import { maxRangeDays } from "@/lib/review/filters";
 import { partStates } from "@/lib/ledger/states";
-import { filtersToSearch, type ReviewFilters } from "@/lib/review/filters";
+import { filtersToSearch } from "@/lib/review/filters";
 import { partStateLabel } from "@/lib/part-state-labels";
 
 export const metadata: Metadata = { title: "Transfers" };
 
 export default async function ReviewTransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("SUPERVISOR", "ADMIN");
-  const { filters, problems, rows, total, pages, agents } = await reviewTransfersData(user, await searchParams);
-  const withPage = (page: number) => `/review/transfers?${filtersToSearch({ ...filters, page } as Partial<ReviewFilters>)}`;
+  const { filters, problems, rows, total, pages, previous, next, agents } = await reviewTransfersData(user, await searchParams);
   const exportHref = `/api/review/export?${filtersToSearch({ ...filters, page: undefined })}`;
 
   return (
@@ -157,20 +156,20 @@ export default async function ReviewTransfersPage({ searchParams }: { searchPara
           { header: "Reviewed", cell: (r) => (r.reviewed ? "Yes" : "No") },
         ]}
       />
-      {pages > 1 ? (
+      {previous || next ? (
         <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">
-          {filters.page > 1 ? (
-            <Link href={withPage(filters.page - 1)} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-semibold">
+          {previous ? (
+            <Link href={`/review/transfers?${previous}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-semibold">
               Previous
             </Link>
           ) : (
             <span />
           )}
           <span className="text-sm text-slate-600">
-            Page {filters.page} of {pages.toLocaleString("en-IN")}
+            Page {Math.min(filters.page, pages).toLocaleString("en-IN")} of {pages.toLocaleString("en-IN")}
           </span>
-          {filters.page < pages ? (
-            <Link href={withPage(filters.page + 1)} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-semibold">
+          {next ? (
+            <Link href={`/review/transfers?${next}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-semibold">
               Next
             </Link>
           ) : (

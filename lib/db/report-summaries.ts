@@ -1,17 +1,19 @@
 /**
- * The reports' summaries of transfer parts, so that a day view, a month's reconciliation or a
- * quarter's TDS reads a few thousand rows instead of every part:
+ * The reports' summaries, so that a day view, a month's reconciliation, a quarter's TDS or a
+ * day's trial balance reads a few thousand rows instead of every part or posting:
  *
- * - part_hour_totals: by India hour the part was started, outlet, state and mode (day views);
- * - part_day_totals: by India day, outlet, agent and state (reconciliation, TDS statements).
+ * - part_hour_totals: parts by India hour started, outlet, state and mode (day views);
+ * - part_day_totals: parts by India day, outlet, agent and state (reconciliation, TDS);
+ * - account_day_totals: the wallet book's money in and out by account and India day.
  *
- * The database keeps them: triggers on transfer_parts, transfers and statement_rows append
- * every change as deltas (part_hour_deltas, part_day_deltas) in the change's own transaction,
- * and part_totals_compact() folds the deltas into the totals (prisma/migrations/*_part_totals).
- * A report reads totals and deltas together (`summarySql`), after folding what it can.
+ * The database keeps them: triggers on transfer_parts, transfers, statement_rows and postings
+ * append every change as deltas (*_deltas) in the change's own transaction, and
+ * part_totals_compact() and book_totals_compact() fold the deltas into the totals
+ * (prisma/migrations/*_part_totals, *_book_totals). A report folds what it can, then reads
+ * totals and deltas together (`summarySql`).
  *
  * This module says once more, from scratch, what each column holds. The rebuild uses it (the
- * benchmark's seed writes parts with triggers off), and `partTotalsDrift` compares the two:
+ * benchmark's seed writes parts with triggers off), and `summaryDrift` compares the two:
  * the integration tests run it on every test database before dropping it, so every ledger
  * scenario of the suite is checked, and the benchmark runs it after its load.
  */
@@ -29,6 +31,10 @@ interface Column {
 interface Summary {
   table: string;
   deltas: string;
+  /** What it sums, for the from-scratch definition. */
+  source: string;
+  /** The database function that folds its deltas in. */
+  compact: string;
   key: { name: string; from: string }[];
   columns: Column[];
 }
@@ -41,8 +47,10 @@ const summaries = [
   {
     table: "part_hour_totals",
     deltas: "part_hour_deltas",
+    source: "transfer_parts p JOIN transfers t ON t.id = p.transfer_id",
+    compact: "part_totals_compact",
     key: [
-      { name: "ist_hour", from: `date_trunc('hour', p.created_at AT TIME ZONE '${indiaTimeZone}')` },
+      { name: "ist_hour", from: `date_trunc('hour', t.created_at AT TIME ZONE '${indiaTimeZone}')` },
       { name: "outlet_id", from: "t.outlet_id" },
       { name: "state", from: "p.state" },
       { name: "mode", from: "t.mode" },
@@ -58,8 +66,10 @@ const summaries = [
   {
     table: "part_day_totals",
     deltas: "part_day_deltas",
+    source: "transfer_parts p JOIN transfers t ON t.id = p.transfer_id",
+    compact: "part_totals_compact",
     key: [
-      { name: "day", from: `(p.created_at AT TIME ZONE '${indiaTimeZone}')::date` },
+      { name: "day", from: `(t.created_at AT TIME ZONE '${indiaTimeZone}')::date` },
       { name: "outlet_id", from: "t.outlet_id" },
       { name: "agent_id", from: "t.agent_id" },
       { name: "state", from: "p.state" },
@@ -77,6 +87,17 @@ const summaries = [
       sum("tds_net", tds.net),
     ],
   },
+  {
+    table: "account_day_totals",
+    deltas: "account_day_deltas",
+    source: "postings p JOIN journal_entries e ON e.id = p.entry_id",
+    compact: "book_totals_compact",
+    key: [
+      { name: "account_id", from: "p.account_id" },
+      { name: "day", from: `(e.at AT TIME ZONE '${indiaTimeZone}')::date` },
+    ],
+    columns: [sum("amount_in", "greatest(p.amount, 0)"), sum("amount_out", "greatest(-p.amount, 0)")],
+  },
 ] as const satisfies Summary[];
 
 export type SummaryName = (typeof summaries)[number]["table"];
@@ -92,9 +113,12 @@ export function summarySql(name: SummaryName): Prisma.Sql {
   return Prisma.raw(`(SELECT ${columns} FROM ${s.table} UNION ALL SELECT ${columns} FROM ${s.deltas})`);
 }
 
-/** Folds the deltas into the totals (or leaves them, when another compaction is running). */
-export async function compactPartTotals(db: Pick<PrismaClient, "$executeRaw">): Promise<void> {
-  await db.$executeRaw`SELECT part_totals_compact()`;
+/**
+ * Folds a summary's deltas into its totals (and those of the summaries kept with it), or
+ * leaves them when another compaction is at it: a report reads the deltas anyway.
+ */
+export async function compactSummaries(db: Pick<PrismaClient, "$executeRawUnsafe">, name: SummaryName): Promise<void> {
+  await db.$executeRawUnsafe(`SELECT ${summary(name).compact}()`);
 }
 
 /** One summary, worked out from every part. */
@@ -102,7 +126,7 @@ function fromScratch(s: Summary): string {
   const keys = s.key.map((k) => `${k.from} AS ${k.name}`);
   const columns = s.columns.map((c) => `${c.from} AS ${c.name}`);
   return `SELECT ${[...keys, ...columns].join(", ")}
-    FROM transfer_parts p JOIN transfers t ON t.id = p.transfer_id
+    FROM ${s.source}
     GROUP BY ${s.key.map((_, i) => i + 1).join(", ")}`;
 }
 
@@ -118,8 +142,8 @@ function stored(s: Summary): string {
  * The statements that empty the summaries and write them again from the parts. For a database
  * whose parts were written with the triggers off (the benchmark's seed), or as a repair.
  */
-export function rebuildPartTotalsStatements(): string[] {
-  return summaries.flatMap((s) => [
+export function rebuildSummariesStatements(only?: readonly SummaryName[]): string[] {
+  return summaries.filter((s) => !only || only.includes(s.table)).flatMap((s) => [
     `DELETE FROM ${s.deltas}`,
     `DELETE FROM ${s.table}`,
     `INSERT INTO ${s.table} (${[...s.key, ...s.columns].map((c) => c.name).join(", ")}) ${fromScratch(s)}`,
@@ -134,7 +158,7 @@ export interface DriftRow {
 }
 
 /** Every row where a summary and its parts disagree: none, when the triggers did their work. */
-export async function partTotalsDrift(db: { $queryRawUnsafe<T = unknown>(query: string): Promise<T> }, limit = 20): Promise<DriftRow[]> {
+export async function summaryDrift(db: { $queryRawUnsafe<T = unknown>(query: string): Promise<T> }, limit = 20): Promise<DriftRow[]> {
   const drift: DriftRow[] = [];
   for (const s of summaries) {
     const rows = await db.$queryRawUnsafe<(Record<string, unknown> & { side: "stored" | "parts" })[]>(
@@ -147,8 +171,8 @@ export async function partTotalsDrift(db: { $queryRawUnsafe<T = unknown>(query: 
 }
 
 /** Throws, naming the first rows, when a summary has drifted from its parts. */
-export async function assertPartTotalsExact(db: Parameters<typeof partTotalsDrift>[0]): Promise<void> {
-  const drift = await partTotalsDrift(db, 5);
+export async function assertSummariesExact(db: Parameters<typeof summaryDrift>[0]): Promise<void> {
+  const drift = await summaryDrift(db, 5);
   if (drift.length) {
     const shown = drift.map((d) => `${d.table} (${d.side}): ${JSON.stringify(d.row, (_, v) => (typeof v === "bigint" ? v.toString() : v))}`);
     throw new Error(`The part totals differ from the parts:\n${shown.join("\n")}`);

@@ -10,7 +10,7 @@ import Decimal from "decimal.js";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dayRange } from "@/lib/days";
-import { compactPartTotals, partTotalsDrift, rebuildPartTotalsStatements } from "@/lib/ledger/part-totals";
+import { compactSummaries, summaryDrift, rebuildSummariesStatements } from "@/lib/db/report-summaries";
 import { reconciliationSums } from "@/lib/reconciliation/view";
 import { dayTotals } from "@/lib/review/day-view";
 import { quarterSummary } from "@/lib/tds/statement";
@@ -24,7 +24,7 @@ describe.each(testBackends)("report summaries on %s", (backend) => {
   let db: TestDatabase;
   let reference: string;
   const part = () => db.prisma.transferPart.findUniqueOrThrow({ where: { reference } });
-  const exact = async () => expect(await partTotalsDrift(db.prisma)).toEqual([]);
+  const exact = async () => expect(await summaryDrift(db.prisma)).toEqual([]);
 
   beforeAll(async () => {
     db = await createTestDatabase(backend);
@@ -67,12 +67,13 @@ describe.each(testBackends)("report summaries on %s", (backend) => {
     await db.prisma.statementRow.delete({ where: { id: row.id } });
     await exact();
 
-    // Its transfer moves to another outlet and mode; its amount and start time change.
+    // Its transfer moves to another outlet and mode, and to another day; its amount changes.
     const other = await db.prisma.outlet.create({ data: { name: "Other", registrationId: "AOP-2", address: "Pune", pincode: "411001", latitude: "18.5", longitude: "73.8" } });
     await db.prisma.transfer.update({ where: { id: (await part()).transferId }, data: { outletId: other.id, mode: "NEFT" } });
     await exact();
     expect((await dayTotals(db.prisma, { all: false, outletIds: [other.id] }, day)).byMode.NEFT).toEqual({ count: 1, amount: "1000.00" });
-    await db.prisma.transferPart.update({ where: { reference }, data: { amount: "900", createdAt: new Date("2026-05-03T10:00:00+05:30"), state: "SUCCESS" } });
+    await db.prisma.transferPart.update({ where: { reference }, data: { amount: "900", state: "SUCCESS" } });
+    await db.prisma.transfer.update({ where: { id: (await part()).transferId }, data: { createdAt: new Date("2026-05-03T10:00:00+05:30") } });
     await exact();
     expect((await dayTotals(db.prisma, all, day)).parts.count).toBe(0);
     expect((await dayTotals(db.prisma, all, dayRange("2026-05-03", "2026-05-03"))).succeeded).toEqual({ count: 1, amount: "900.00" });
@@ -87,12 +88,12 @@ describe.each(testBackends)("report summaries on %s", (backend) => {
 
   it("are found out when tampered with, and the rebuild mends them", async () => {
     await adminWithSettledPartAgain(db);
-    await compactPartTotals(db.prisma);
+    await compactSummaries(db.prisma, "part_day_totals");
     await db.prisma.$executeRaw`UPDATE part_day_totals SET amount = amount + 1 WHERE state = 'SUCCESS'`;
     await db.prisma.$executeRaw`DELETE FROM part_hour_totals`;
-    const drift = await partTotalsDrift(db.prisma);
+    const drift = await summaryDrift(db.prisma);
     expect([...new Set(drift.map((d) => `${d.table} ${d.side}`))].sort()).toEqual(["part_day_totals parts", "part_day_totals stored", "part_hour_totals parts"]);
-    for (const statement of rebuildPartTotalsStatements()) await db.prisma.$executeRawUnsafe(statement);
+    for (const statement of rebuildSummariesStatements()) await db.prisma.$executeRawUnsafe(statement);
     await exact();
     expect((await dayTotals(db.prisma, all, day)).succeeded.count).toBe(1);
   });
@@ -165,7 +166,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("report summaries under concurrent
       while (writing) await dayTotals(db.prisma, all, day);
     })();
     await Promise.all([flips, reports]);
-    expect(await partTotalsDrift(db.prisma)).toEqual([]);
+    expect(await summaryDrift(db.prisma)).toEqual([]);
     const succeeded = await db.prisma.transferPart.aggregate({ where: { state: "SUCCESS" }, _count: { _all: true }, _sum: { amount: true } });
     const totals = await dayTotals(db.prisma, all, day);
     expect(totals.succeeded).toEqual({ count: succeeded._count._all, amount: new Decimal(succeeded._sum.amount!.toString()).toFixed(2) });
