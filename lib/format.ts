@@ -42,3 +42,6 @@ export function rupeesSpoken(value: Amount): string {
 export function maskMobile(mobile: string): string {
   return mobile.length <= 4 ? "X".repeat(mobile.length) : `XXXXXX${mobile.slice(-4)}`;
 }
+
+/** maskMobile written by PostgreSQL, for an export that builds its lines in its query: `column` is trusted SQL. */
+export const maskMobileSql = (column: string) => `(CASE WHEN length(${column}) <= 4 THEN repeat('X', length(${column})) ELSE 'XXXXXX' || right(${column}, 4) END)`;

@@ -19,3 +19,18 @@ export function istTimestamp(date: Date): string {
 /** istTimestamp's text written by PostgreSQL, for an export that formats in its query: `column` is trusted SQL. */
 export const istTimestampSql = (column: string) => `to_char(${column} AT TIME ZONE '${indiaTimeZone}', 'DD-MM-YYYY HH24:MI:SS')`;
 
+
+/**
+ * One CSV cell written by PostgreSQL exactly as csv-stringify writes `safeCell(value)`: the
+ * formula guard first, then quotes around a cell holding a comma, a quote or a line break (its
+ * quotes doubled); null is empty. For an export that builds its lines in its query (no object
+ * per row in Node). `expr` is trusted SQL text; lib/csv/cells.test.ts holds the two to each other.
+ */
+export function csvCellSql(expr: string): string {
+  const v = `coalesce((${expr})::text, '')`;
+  const safe = `(CASE WHEN left(${v}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${v} ELSE ${v} END)`;
+  return `(CASE WHEN ${v} ~ ('[",' || chr(10) || chr(13) || ']') THEN '"' || replace(${safe}, '"', '""') || '"' ELSE ${safe} END)`;
+}
+
+/** A CSV line (with its newline) of cells that are each already CSV text (csvCellSql, or plain figures). */
+export const csvLineSql = (cells: string[]) => `(${cells.map((c) => `coalesce(${c}, '')`).join(" || ',' || ")} || chr(10))`;

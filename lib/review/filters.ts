@@ -5,9 +5,9 @@
  */
 import { addDays, format, parseISO } from "date-fns";
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { partStates, type PartState } from "@/lib/ledger/states";
-import { transferScopeWhere, type ReviewScope } from "@/lib/review/scope";
+import type { ReviewScope } from "@/lib/review/scope";
 import { daySchema, dayRange, indiaDay } from "@/lib/days";
 
 
@@ -131,52 +131,45 @@ export function filtersToSearch(filters: Partial<ReviewFilters>): string {
   return params.toString();
 }
 
-/** The transfer parts a scope and filters select. */
-export function partWhere(scope: ReviewScope, f: ReviewFilters): Prisma.TransferPartWhereInput {
+/**
+ * The parts a scope and filters select, as SQL: the conditions on the part p, and those on its
+ * transfer t (the table, its count and the export all read through them).
+ */
+export function reviewWhereSql(scope: ReviewScope, f: ReviewFilters): { part: Prisma.Sql; transfer: Prisma.Sql } {
   const { start, end } = dayRange(f.from, f.to);
-  const transfer: Prisma.TransferWhereInput = {
-    ...transferScopeWhere(scope),
-    createdAt: { gte: start, lt: end },
-    ...(f.outlet ? { outletId: scope.all || scope.outletIds.includes(f.outlet) ? f.outlet : "00000000-0000-0000-0000-000000000000" } : {}),
-    ...(f.agent ? { agentId: f.agent } : {}),
-    ...(f.mode ? { mode: f.mode } : {}),
-    ...(f.mobile ? { remitterMobile: f.mobile } : {}),
-    ...(f.reviewed === "yes" ? { review: { isNot: null } } : f.reviewed === "no" ? { review: { is: null } } : {}),
-  };
-  return {
-    transfer,
-    ...(f.state ? { state: f.state } : {}),
-    ...(f.min !== undefined || f.max !== undefined ? { amount: { ...(f.min !== undefined ? { gte: f.min } : {}), ...(f.max !== undefined ? { lte: f.max } : {}) } } : {}),
-    ...(f.reference ? { reference: f.reference } : {}),
-    ...(f.utr ? { utr: f.utr } : {}),
-  };
+  const transfer: Prisma.Sql[] = [Prisma.sql`t.created_at >= ${start} AND t.created_at < ${end}`];
+  // One outlet as an equality, so that PostgreSQL can read the transfers' (outlet, start) index in order.
+  if (!scope.all) transfer.push(scope.outletIds.length === 1 ? Prisma.sql`t.outlet_id = ${scope.outletIds[0]}::uuid` : Prisma.sql`t.outlet_id = ANY(${scope.outletIds}::uuid[])`);
+  // An outlet outside the scope names nothing: no rows, not an error.
+  if (f.outlet) transfer.push(scope.all || scope.outletIds.includes(f.outlet) ? Prisma.sql`t.outlet_id = ${f.outlet}::uuid` : Prisma.sql`FALSE`);
+  if (f.agent) transfer.push(Prisma.sql`t.agent_id = ${f.agent}::uuid`);
+  if (f.mode) transfer.push(Prisma.sql`t.mode = ${f.mode}::"TransferMode"`);
+  if (f.mobile) transfer.push(Prisma.sql`t.remitter_mobile = ${f.mobile}`);
+  if (f.reviewed) transfer.push(Prisma.sql`${Prisma.raw(f.reviewed === "yes" ? "" : "NOT ")}EXISTS (SELECT 1 FROM transfer_reviews rv WHERE rv.transfer_id = t.id)`);
+  const part: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (f.state) part.push(Prisma.sql`p.state = ${f.state}::"PartState"`);
+  if (f.min !== undefined) part.push(Prisma.sql`p.amount >= ${f.min}`);
+  if (f.max !== undefined) part.push(Prisma.sql`p.amount <= ${f.max}`);
+  if (f.reference) part.push(Prisma.sql`p.reference = ${f.reference}`);
+  if (f.utr) part.push(Prisma.sql`p.utr = ${f.utr}`);
+  return { part: Prisma.join(part, " AND "), transfer: Prisma.join(transfer, " AND ") };
 }
 
-/** The rows after (or before) the cursor in the sort's order, as a where condition. */
-export function cursorWhere(sort: ReviewFilters["sort"], cursor: Cursor): Prisma.TransferPartWhereInput {
-  const [first] = partOrderBy(sort);
-  const column = "amount" in first! ? "amount" : "createdAt";
-  const descending = Object.values(first!)[0] === "desc";
+/** The table's order, as SQL over the part's sort columns `key` (its transfer's start, or its amount) and `id`. */
+export function orderSql(sort: ReviewFilters["sort"], { reverse = false, key, id }: { reverse?: boolean; key: string; id: string }): Prisma.Sql {
+  const descending = (sort === "newest" || sort === "amount_desc") !== reverse;
+  const direction = descending ? "DESC" : "ASC";
+  return Prisma.raw(`${key} ${direction}, ${id} ${direction}`);
+}
+
+/** The sort's column: the transfer's start (t.created_at) or the part's amount. */
+export const sortKeySql = (sort: ReviewFilters["sort"]) => (sort === "amount_desc" || sort === "amount_asc" ? "p.amount" : "t.created_at");
+
+/** The rows after (or before) the cursor in the sort's order, as a condition on t and p. */
+export function cursorSql(sort: ReviewFilters["sort"], cursor: Cursor): Prisma.Sql {
+  const descending = sort === "newest" || sort === "amount_desc";
   // Going forward in a descending order means smaller values; going back, larger.
-  const op = descending === (cursor.direction === "after") ? "lt" : "gt";
-  const value = column === "amount" ? cursor.value : new Date(cursor.value);
-  return { OR: [{ [column]: { [op]: value } }, { [column]: value, id: { [op]: cursor.id } }] };
-}
-
-/** The sort's order, reversed (to read the rows before a cursor, nearest first). */
-export function reversedOrderBy(sort: ReviewFilters["sort"]): Prisma.TransferPartOrderByWithRelationInput[] {
-  return partOrderBy(sort).map((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === "desc" ? "asc" : "desc"])));
-}
-
-export function partOrderBy(sort: ReviewFilters["sort"]): Prisma.TransferPartOrderByWithRelationInput[] {
-  switch (sort) {
-    case "oldest":
-      return [{ createdAt: "asc" }, { id: "asc" }];
-    case "amount_desc":
-      return [{ amount: "desc" }, { id: "desc" }];
-    case "amount_asc":
-      return [{ amount: "asc" }, { id: "asc" }];
-    default:
-      return [{ createdAt: "desc" }, { id: "desc" }];
-  }
+  const op = Prisma.raw(descending === (cursor.direction === "after") ? "<" : ">");
+  const value = sortKeySql(sort) === "p.amount" ? Prisma.sql`${cursor.value}::numeric` : Prisma.sql`${new Date(cursor.value)}::timestamptz`;
+  return Prisma.sql`(${Prisma.raw(sortKeySql(sort))}, p.id) ${op} (${value}, ${cursor.id}::uuid)`;
 }

@@ -10,7 +10,7 @@ import { compactSummaries, istHourRangeSql, summarySql } from "@/lib/db/report-s
 import { scopeSql } from "@/lib/review/day-view";
 import { recordAudit } from "@/lib/audit";
 import type { PartState } from "@/lib/ledger/states";
-import { cursorWhere, pageSearch, pageSize, partOrderBy, partWhere, reversedOrderBy, type ReviewFilters } from "@/lib/review/filters";
+import { cursorSql, orderSql, pageSearch, pageSize, reviewWhereSql, sortKeySql, type ReviewFilters } from "@/lib/review/filters";
 import { transferScopeWhere, type ReviewScope } from "@/lib/review/scope";
 import { maskMobile } from "@/lib/format";
 import { Refusal } from "@/lib/refusal";
@@ -53,49 +53,86 @@ export interface ReviewPage {
   next: string | null;
 }
 
+interface PageRow {
+  part_id: string;
+  transfer_id: string;
+  reference: string;
+  seq: number;
+  parts: number;
+  created_at: Date;
+  outlet_name: string;
+  agent_name: string;
+  remitter_mobile: string;
+  remitter_name: string;
+  beneficiary_name: string;
+  bank_name: string | null;
+  account_masked: string | null;
+  mode: string;
+  amount: string;
+  state: PartState;
+  utr: string | null;
+  reviewed: boolean;
+}
+
 /**
  * One page of the table: the 50 parts after (or before) the filters' cursor in the sort's
- * order, read through the order's index; and how many the filters select in all.
+ * order, read from the transfers' (outlet, start) or (start) index and each transfer's parts;
+ * and how many the filters select in all. A part's time is its transfer's start (its day, as
+ * the filters and the reports take it).
  */
 export async function listTransfers(prisma: PrismaClient, scope: ReviewScope, filters: ReviewFilters): Promise<ReviewPage> {
-  const where = partWhere(scope, filters);
+  const where = reviewWhereSql(scope, filters);
   const back = filters.cursor?.direction === "before";
-  const [total, fetched] = await Promise.all([
+  const key = sortKeySql(filters.sort);
+  const [total, [, fetched]] = await Promise.all([
     countParts(prisma, scope, filters),
-    prisma.transferPart.findMany({
-      where: filters.cursor ? { AND: [where, cursorWhere(filters.sort, filters.cursor)] } : where,
-      orderBy: back ? reversedOrderBy(filters.sort) : partOrderBy(filters.sort),
-      // One more than a page says whether there is another page that way.
-      take: pageSize + 1,
-      include: { transfer: { include: { review: { select: { transferId: true } } } } },
-    }),
+    // A page is at most 51 rows along an index: no parallel plan (two workers' start-up on a
+    // small server costs more than it saves, and PostgreSQL then walks every outlet's transfers
+    // of the range instead of the outlet's own).
+    prisma.$transaction([
+      prisma.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
+      prisma.$queryRaw<PageRow[]>`
+      WITH page AS (
+        SELECT p.id, p.transfer_id, p.reference, p.seq, p.amount, p.state, p.utr, t.created_at
+        FROM transfers t JOIN transfer_parts p ON p.transfer_id = t.id
+        WHERE ${where.transfer} AND ${where.part} ${filters.cursor ? Prisma.sql`AND ${cursorSql(filters.sort, filters.cursor)}` : Prisma.empty}
+        ORDER BY ${orderSql(filters.sort, { reverse: back, key, id: "p.id" })}
+        -- One more than a page says whether there is another page that way.
+        LIMIT ${pageSize + 1}
+      )
+      SELECT page.id::text AS part_id, page.transfer_id::text AS transfer_id, page.reference, page.seq,
+             -- A transfer's parts are numbered 1 to n: the last number, off the (transfer, seq) index.
+             (SELECT max(x.seq) FROM transfer_parts x WHERE x.transfer_id = page.transfer_id) AS parts,
+             page.created_at, o.name AS outlet_name, u.name AS agent_name, t.remitter_mobile, t.remitter_name, t.beneficiary_name,
+             t.bank_name, t.account_masked, t.mode::text AS mode, page.amount::text AS amount, page.state::text AS state, page.utr,
+             r.transfer_id IS NOT NULL AS reviewed
+      FROM page JOIN transfers t ON t.id = page.transfer_id JOIN outlets o ON o.id = t.outlet_id JOIN users u ON u.id = t.agent_id
+      LEFT JOIN transfer_reviews r ON r.transfer_id = t.id
+      ORDER BY ${orderSql(filters.sort, { reverse: back, key: key === "p.amount" ? "page.amount" : "page.created_at", id: "page.id" })}`,
+    ]),
   ]);
   const more = fetched.length > pageSize;
-  const parts = fetched.slice(0, pageSize);
-  if (back) parts.reverse();
-  const lookup = await names(prisma, parts.map((p) => p.transfer.agentId), parts.map((p) => p.transfer.outletId));
-  // Counted for this page's transfers only (Prisma's _count would group the whole parts table).
-  const counts = await prisma.transferPart.groupBy({ by: ["transferId"], where: { transferId: { in: [...new Set(parts.map((p) => p.transferId))] } }, _count: { _all: true } });
-  const partsOf = new Map(counts.map((c) => [c.transferId, c._count._all]));
-  const rows: ReviewRow[] = parts.map((p) => ({
-    partId: p.id,
-    transferId: p.transferId,
-    reference: p.reference,
-    seq: p.seq,
-    parts: partsOf.get(p.transferId) ?? 1,
-    createdAt: p.createdAt,
-    outletName: lookup.outlet.get(p.transfer.outletId) ?? "",
-    agentName: lookup.agent.get(p.transfer.agentId) ?? "",
-    remitterMobileMasked: maskMobile(p.transfer.remitterMobile),
-    remitterName: p.transfer.remitterName,
-    beneficiaryName: p.transfer.beneficiaryName,
-    bankName: p.transfer.bankName,
-    accountMasked: p.transfer.accountMasked,
-    mode: p.transfer.mode,
-    amount: p.amount.toFixed(2),
-    state: p.state,
-    utr: p.utr,
-    reviewed: p.transfer.review !== null,
+  const page = fetched.slice(0, pageSize);
+  if (back) page.reverse();
+  const rows: ReviewRow[] = page.map((r) => ({
+    partId: r.part_id,
+    transferId: r.transfer_id,
+    reference: r.reference,
+    seq: r.seq,
+    parts: r.parts,
+    createdAt: r.created_at,
+    outletName: r.outlet_name,
+    agentName: r.agent_name,
+    remitterMobileMasked: maskMobile(r.remitter_mobile),
+    remitterName: r.remitter_name,
+    beneficiaryName: r.beneficiary_name,
+    bankName: r.bank_name,
+    accountMasked: r.account_masked,
+    mode: r.mode,
+    amount: r.amount,
+    state: r.state,
+    utr: r.utr,
+    reviewed: r.reviewed,
   }));
   const hasPrevious = back ? more : filters.cursor !== undefined;
   const hasNext = back ? true : more;
@@ -115,7 +152,12 @@ export async function listTransfers(prisma: PrismaClient, scope: ReviewScope, fi
  */
 async function countParts(prisma: PrismaClient, scope: ReviewScope, f: ReviewFilters): Promise<number> {
   const bySummary = f.min === undefined && f.max === undefined && !f.mobile && !f.reference && !f.utr && !f.reviewed && !(f.agent && f.mode);
-  if (!bySummary) return prisma.transferPart.count({ where: partWhere(scope, f) });
+  if (!bySummary) {
+    const where = reviewWhereSql(scope, f);
+    const [{ count }] = await prisma.$queryRaw<[{ count: number }]>`
+      SELECT count(*)::int AS count FROM transfers t JOIN transfer_parts p ON p.transfer_id = t.id WHERE ${where.transfer} AND ${where.part}`;
+    return count;
+  }
   if (f.outlet && !scope.all && !scope.outletIds.includes(f.outlet)) return 0;
   const summary = f.agent ? "part_day_totals" : "part_hour_totals";
   await compactSummaries(prisma, summary);
