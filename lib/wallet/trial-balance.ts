@@ -122,19 +122,26 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw" | "$ex
     // The parts to check: those changed during the day and those held now (a part that is not
     // held and did not change on the day was checked on the day of its last change).
     prisma.$queryRaw<{ reference: string; state: string; expected: string; held: string }[]>`
-      WITH candidates AS (
-        SELECT DISTINCT part_id AS id FROM transfer_events WHERE at >= ${start} AND at < ${end}
+      -- Materialised: the candidates are checked once each and only their differences sorted.
+      -- Inlined, PostgreSQL walked every part in time order checking each, for the LIMIT.
+      WITH candidates AS MATERIALIZED (
+        SELECT part_id AS id FROM transfer_events WHERE at >= ${start} AND at < ${end}
         UNION SELECT id FROM transfer_parts WHERE state::text = ANY(${held}::text[])
       ),
-      checked AS (
+      held AS MATERIALIZED (
+        SELECT e.part_id, sum(p.amount) AS held
+        FROM candidates c JOIN journal_entries e ON e.part_id = c.id JOIN postings p ON p.entry_id = e.id
+        WHERE p.account_id = (SELECT id FROM accounts WHERE kind = 'HELD_FOR_TRANSFERS')
+        GROUP BY e.part_id
+      ),
+      differences AS MATERIALIZED (
         SELECT tp.reference, tp.state::text AS state, tp.created_at,
                CASE WHEN tp.state::text = ANY(${held}::text[]) THEN tp.amount + tp.customer_charge ELSE 0 END AS expected,
-               (SELECT coalesce(sum(p.amount), 0) FROM journal_entries e JOIN postings p ON p.entry_id = e.id JOIN accounts a ON a.id = p.account_id
-                WHERE e.part_id = tp.id AND a.kind = 'HELD_FOR_TRANSFERS') AS held
-        FROM candidates c JOIN transfer_parts tp ON tp.id = c.id
+               coalesce(h.held, 0) AS held
+        FROM candidates c JOIN transfer_parts tp ON tp.id = c.id LEFT JOIN held h ON h.part_id = c.id
+        WHERE coalesce(h.held, 0) <> CASE WHEN tp.state::text = ANY(${held}::text[]) THEN tp.amount + tp.customer_charge ELSE 0 END
       )
-      SELECT reference, state, expected::text, held::text FROM checked WHERE held <> expected
-      ORDER BY created_at LIMIT ${limit}`,
+      SELECT reference, state, expected::text, held::text FROM differences ORDER BY created_at LIMIT ${limit}`,
   ]);
   const rows = accounts.map((a) => ({
     kind: a.kind,
