@@ -1,15 +1,26 @@
 "use client";
 
-import { useCallback, useState } from "react";
-import { BeneficiaryStep } from "@/components/counter/beneficiary-step";
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useState } from "react";
 import { RemitterStep } from "@/components/counter/remitter-step";
-import { TransferForm, type ShopLocation } from "@/components/counter/transfer-form";
+import type { ShopLocation } from "@/components/counter/transfer-form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import { maskMobile, rupeesSpoken } from "@/lib/format";
 import type { BeneficiaryView, RemitterView } from "@/lib/counter/views";
 import type { ChargePlan } from "@/lib/money/charges";
 import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
+
+/**
+ * The later steps load after the first: their forms carry the schema library (zod) and the fee
+ * preview, which the mobile box does not need, so the page the agent starts typing on is
+ * lighter. They are fetched as soon as the page is idle, so a found customer does not wait.
+ */
+const loadBeneficiaryStep = () => import("@/components/counter/beneficiary-step");
+const loadTransferForm = () => import("@/components/counter/transfer-form");
+const stepLoading = () => <p className="text-slate-600">Loading…</p>;
+const BeneficiaryStep = dynamic(() => loadBeneficiaryStep().then((m) => m.BeneficiaryStep), { loading: stepLoading });
+const TransferForm = dynamic(() => loadTransferForm().then((m) => m.TransferForm), { loading: stepLoading });
 
 /** The agent's counter: customer, beneficiary, then amount and details. */
 export function CounterFlow({ minRupees, rdServicePorts, plan, shopLocation }: { minRupees: number; rdServicePorts: number[]; plan: ChargePlan; shopLocation: ShopLocation | null }) {
@@ -18,6 +29,10 @@ export function CounterFlow({ minRupees, rdServicePorts, plan, shopLocation }: {
   // for them); 0 for a pick by the arrow keys, which must leave focus in the list.
   const [{ beneficiary, focusRequest }, setPick] = useState<{ beneficiary: BeneficiaryView | null; focusRequest: number }>({ beneficiary: null, focusRequest: 0 });
   const pick = useCallback((b: BeneficiaryView | null, moveOn: boolean) => setPick((p) => ({ beneficiary: b, focusRequest: moveOn ? p.focusRequest + 1 : 0 })), []);
+  useEffect(() => {
+    void loadBeneficiaryStep();
+    void loadTransferForm();
+  }, []);
 
   if (!remitter) return <RemitterStep onFound={setRemitter} rdServicePorts={rdServicePorts} />;
 

@@ -1,8 +1,7 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type ResolverResult } from "react-hook-form";
 import { ekycAction, findRemitterAction, registerRemitterAction } from "@/app/(portal)/transfers/actions";
 import { OtpCountdown } from "@/components/counter/otp-countdown";
 import { useServerCountdown } from "@/components/counter/use-countdown";
@@ -10,13 +9,23 @@ import { FieldError, TextField } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import type { RemitterView } from "@/lib/counter/views";
-import { lookupSchema, maskAadhaarForDisplay } from "@/lib/validations/counter";
+import { maskAadhaarForDisplay, mobileMessage, mobilePattern } from "@/lib/validations/counter-rules";
+
+/**
+ * The mobile box's check, as lib/validations/counter.ts's lookupSchema makes it on the server
+ * (the same pattern and message), without zod: the counter's first load carries no schema code.
+ */
+function lookupResolver(values: { mobile: string }): ResolverResult<{ mobile: string }> {
+  const mobile = values.mobile.trim();
+  if (mobilePattern.test(mobile)) return { values: { mobile }, errors: {} };
+  return { values: {}, errors: { mobile: { type: "pattern", message: mobileMessage } } };
+}
 
 /** Step 1: find the customer by mobile, or register them (e-KYC, then the OTP within 90 s). */
 export function RemitterStep({ onFound, rdServicePorts }: { onFound: (remitter: RemitterView) => void; rdServicePorts: number[] }) {
   const [registration, setRegistration] = useState<{ mobile: string } | null>(null);
   const [message, setMessage] = useState<string>();
-  const form = useForm<{ mobile: string }>({ resolver: zodResolver(lookupSchema), defaultValues: { mobile: "" } });
+  const form = useForm<{ mobile: string }>({ resolver: lookupResolver, defaultValues: { mobile: "" } });
   // The counter starts with the customer's mobile: the agent types it straight away.
   useEffect(() => form.setFocus("mobile"), [form]);
 

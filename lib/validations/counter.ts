@@ -6,11 +6,9 @@ import { differenceInYears, parseISO } from "date-fns";
 import { dayPlaceholder, daySchema } from "@/lib/days";
 import { z } from "@/lib/validations/zod";
 import { isCapturedPid } from "@/lib/rd-service/pid";
+import { mobileMessage, mobilePattern } from "@/lib/validations/counter-rules";
 
-export const mobileSchema = z
-  .string()
-  .trim()
-  .regex(/^[6-9]\d{9}$/, "Enter the customer's 10-digit mobile number (it starts with 6, 7, 8 or 9).");
+export const mobileSchema = z.string().trim().regex(mobilePattern, mobileMessage);
 
 export const lookupSchema = z.object({ mobile: mobileSchema });
 
@@ -120,11 +118,3 @@ export function startTransferSchema(limits: { minRupees: number; maxRupees: numb
 
 export type TransferInput = z.infer<ReturnType<typeof transferSchema>>;
 export type BeneficiaryInput = z.infer<typeof beneficiarySchema>;
-
-/** Shows an Aadhaar number as it is typed with all but the last four digits hidden. */
-export function maskAadhaarForDisplay(digits: string): string {
-  const clean = digits.replace(/\D/g, "").slice(0, 12);
-  const shown = clean.length > 8 ? clean.slice(8) : "";
-  const hidden = "•".repeat(Math.min(clean.length, 8));
-  return `${hidden}${shown}`.replace(/(.{4})(?=.)/g, "$1 ");
-}

@@ -77,7 +77,6 @@ const money = (value: Decimal.Value) => new Decimal(value).toFixed(2);
 /** The trial balance of one day (yyyy-MM-dd, India's time); at most `limit` differences of each kind. */
 export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw" | "$executeRawUnsafe">, day: string, limit = 100): Promise<TrialBalance> {
   const { start, end } = dayRange(day, day);
-  const held = [...heldStates];
   const [accounts, tieOut, tieOutDifferences, differences] = await Promise.all([
     // Each account's totals by day (lib/db/report-summaries.ts), not every posting.
     compactSummaries(prisma, "account_day_totals").then(
@@ -119,29 +118,7 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw" | "$ex
       SELECT tp.reference, s.at, 'entry (' || s.cause || ') without its change', NULL
       FROM stray_entries s JOIN transfer_parts tp ON tp.id = s.part_id
       ORDER BY at LIMIT ${limit}`,
-    // The parts to check: those changed during the day and those held now (a part that is not
-    // held and did not change on the day was checked on the day of its last change).
-    prisma.$queryRaw<{ reference: string; state: string; expected: string; held: string }[]>`
-      -- Materialised: the candidates are checked once each and only their differences sorted.
-      -- Inlined, PostgreSQL walked every part in time order checking each, for the LIMIT.
-      WITH candidates AS MATERIALIZED (
-        SELECT part_id AS id FROM transfer_events WHERE at >= ${start} AND at < ${end}
-        UNION SELECT id FROM transfer_parts WHERE state::text = ANY(${held}::text[])
-      ),
-      held AS MATERIALIZED (
-        SELECT e.part_id, sum(p.amount) AS held
-        FROM candidates c JOIN journal_entries e ON e.part_id = c.id JOIN postings p ON p.entry_id = e.id
-        WHERE p.account_id = (SELECT id FROM accounts WHERE kind = 'HELD_FOR_TRANSFERS')
-        GROUP BY e.part_id
-      ),
-      differences AS MATERIALIZED (
-        SELECT tp.reference, tp.state::text AS state, tp.created_at,
-               CASE WHEN tp.state::text = ANY(${held}::text[]) THEN tp.amount + tp.customer_charge ELSE 0 END AS expected,
-               coalesce(h.held, 0) AS held
-        FROM candidates c JOIN transfer_parts tp ON tp.id = c.id LEFT JOIN held h ON h.part_id = c.id
-        WHERE coalesce(h.held, 0) <> CASE WHEN tp.state::text = ANY(${held}::text[]) THEN tp.amount + tp.customer_charge ELSE 0 END
-      )
-      SELECT reference, state, expected::text, held::text FROM differences ORDER BY created_at LIMIT ${limit}`,
+    heldDifferences(prisma, start, end, limit),
   ]);
   const rows = accounts.map((a) => ({
     kind: a.kind,
@@ -161,6 +138,36 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw" | "$ex
     tieOutDifferences,
     differences: differences.map((d) => ({ reference: d.reference, state: d.state, expected: money(d.expected), held: money(d.held) })),
   };
+}
+
+/**
+ * Parts whose money held for transfers is not what their state says: those changed during the
+ * day and those held now (a part that is not held and did not change on the day was checked on
+ * the day of its last change).
+ */
+function heldDifferences(prisma: Pick<PrismaClient, "$queryRaw">, start: Date, end: Date, limit: number) {
+  const held = [...heldStates];
+  return prisma.$queryRaw<{ reference: string; state: string; expected: string; held: string }[]>`
+    -- Materialised: the candidates are checked once each and only their differences sorted.
+    -- Inlined, PostgreSQL walked every part in time order checking each, for the LIMIT.
+    WITH candidates AS MATERIALIZED (
+      SELECT part_id AS id FROM transfer_events WHERE at >= ${start} AND at < ${end}
+      UNION SELECT id FROM transfer_parts WHERE state::text = ANY(${held}::text[])
+    ),
+    held AS MATERIALIZED (
+      SELECT e.part_id, sum(p.amount) AS held
+      FROM candidates c JOIN journal_entries e ON e.part_id = c.id JOIN postings p ON p.entry_id = e.id
+      WHERE p.account_id = (SELECT id FROM accounts WHERE kind = 'HELD_FOR_TRANSFERS')
+      GROUP BY e.part_id
+    ),
+    differences AS MATERIALIZED (
+      SELECT tp.reference, tp.state::text AS state, tp.created_at,
+             CASE WHEN tp.state::text = ANY(${held}::text[]) THEN tp.amount + tp.customer_charge ELSE 0 END AS expected,
+             coalesce(h.held, 0) AS held
+      FROM candidates c JOIN transfer_parts tp ON tp.id = c.id LEFT JOIN held h ON h.part_id = c.id
+      WHERE coalesce(h.held, 0) <> CASE WHEN tp.state::text = ANY(${held}::text[]) THEN tp.amount + tp.customer_charge ELSE 0 END
+    )
+    SELECT reference, state, expected::text, held::text FROM differences ORDER BY created_at LIMIT ${limit}`;
 }
 
 /** The day's state changes that move money, each with the entry it must have made. */

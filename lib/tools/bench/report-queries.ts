@@ -36,12 +36,15 @@ function filters(day: string, extra: Partial<ReviewFilters> = {}, to = day): Rev
   return { from: day, to, sort: "newest", page: 1, ...extra };
 }
 
-/** The filters of page `n`, reached as a person reaches it: following "Next" from the first page. */
+/**
+ * The filters of page `n`, reached as a person reaches it: following "Next" from the first page
+ * (or the last page, on a ledger too small to have `n`).
+ */
 async function pageOf(prisma: PrismaClient, scope: ReviewScope, first: ReviewFilters, n: number): Promise<ReviewFilters> {
   let filters = first;
   for (let page = 1; page < n; page++) {
     const { next } = await listTransfers(prisma, scope, filters);
-    if (!next) throw new Error(`The day has fewer than ${n} pages.`);
+    if (!next) break;
     filters = parseFilters(Object.fromEntries(new URLSearchParams(next))).filters;
   }
   return filters;
