@@ -28,6 +28,7 @@ const browserSafe = [
   "lib/transfers/cash.ts",
   "lib/transfers/split.ts",
   "lib/validations/admin.ts",
+  "lib/validations/counter-rules.ts",
   "lib/validations/counter.ts",
   "lib/validations/wallet.ts",
   "lib/validations/zod.ts",

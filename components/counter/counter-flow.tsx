@@ -18,7 +18,12 @@ import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
  */
 const loadBeneficiaryStep = () => import("@/components/counter/beneficiary-step");
 const loadTransferForm = () => import("@/components/counter/transfer-form");
-const stepLoading = () => <p className="text-slate-600">Loading…</p>;
+// In the step's own card, so that nothing below jumps when the step arrives.
+const stepLoading = () => (
+  <Card aria-busy="true">
+    <p className="text-slate-600">Loading…</p>
+  </Card>
+);
 const BeneficiaryStep = dynamic(() => loadBeneficiaryStep().then((m) => m.BeneficiaryStep), { loading: stepLoading });
 const TransferForm = dynamic(() => loadTransferForm().then((m) => m.TransferForm), { loading: stepLoading });
 

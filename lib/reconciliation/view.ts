@@ -10,7 +10,7 @@ import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { partFiguresDifferSql, statementRowDiffersSql } from "@/lib/reconciliation/figures";
 import { dayRange } from "@/lib/days";
-import { compactSummaries, summarySql } from "@/lib/db/report-summaries";
+import { compactSummaries, summarySql } from "@/lib/ledger/report-summaries";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
@@ -141,7 +141,7 @@ function partFilterSql(period: Period): Prisma.Sql {
 
 /**
  * Expected and reported sums: the period's total, each day's, and each outlet's agents'. From
- * part_day_totals (lib/db/report-summaries.ts), so a month reads a row per agent and day.
+ * part_day_totals (lib/ledger/report-summaries.ts), so a month reads a row per agent and day.
  */
 export async function reconciliationSums(prisma: Reader, period: Period): Promise<{ total: Sums; byDay: DaySums[]; byOutletAgent: OutletAgentSums[] }> {
   await compactSummaries(prisma, "part_day_totals");

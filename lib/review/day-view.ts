@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { compactSummaries, istHourRangeSql, summarySql } from "@/lib/db/report-summaries";
+import { compactSummaries, istHourRangeSql, summarySql } from "@/lib/ledger/report-summaries";
 import type { PartState } from "@/lib/ledger/states";
 import type { ReviewScope } from "@/lib/review/scope";
 
@@ -51,7 +51,7 @@ export function scopeSql(scope: ReviewScope, alias = "t"): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(alias)}.outlet_id IN (${Prisma.join(scope.outletIds.map((id) => Prisma.sql`${id}::uuid`))})`;
 }
 
-/** The range's totals, from part_hour_totals (lib/db/report-summaries.ts): whole India hours only. */
+/** The range's totals, from part_hour_totals (lib/ledger/report-summaries.ts): whole India hours only. */
 export async function dayTotals(prisma: PrismaClient, scope: ReviewScope, range: { start: Date; end: Date }): Promise<DayTotals> {
   await compactSummaries(prisma, "part_hour_totals");
   const rows = await prisma.$queryRaw<Row[]>`

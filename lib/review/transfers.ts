@@ -6,7 +6,7 @@
 import { addMinutes, differenceInMinutes } from "date-fns";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { dayRange } from "@/lib/days";
-import { compactSummaries, istHourRangeSql, summarySql } from "@/lib/db/report-summaries";
+import { compactSummaries, istHourRangeSql, summarySql } from "@/lib/ledger/report-summaries";
 import { scopeSql } from "@/lib/review/day-view";
 import { recordAudit } from "@/lib/audit";
 import type { PartState } from "@/lib/ledger/states";
@@ -146,7 +146,7 @@ export async function listTransfers(prisma: PrismaClient, scope: ReviewScope, fi
 }
 
 /**
- * How many parts the filters select. From the report summaries (lib/db/report-summaries.ts)
+ * How many parts the filters select. From the report summaries (lib/ledger/report-summaries.ts)
  * when the filters are ones they are kept by (days, outlets, status, and mode or agent), so
  * that a busy day's count does not read the day's parts; counted from the parts otherwise.
  */

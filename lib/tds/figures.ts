@@ -40,7 +40,7 @@ export function partFigures(part: PartMoney): CommissionFigures {
 
 /**
  * The same choice in SQL, over parts of alias `p`: the reports sum it through part_day_totals,
- * whose trigger (prisma/migrations/*_part_totals) and rebuild (lib/db/report-summaries.ts) use it.
+ * whose trigger (prisma/migrations/*_part_totals) and rebuild (lib/ledger/report-summaries.ts) use it.
  */
 export function tdsFiguresSql(p = "p") {
   const reported = `(${p}.reported_tds IS NOT NULL AND ${p}.reported_net_commission IS NOT NULL)`;

@@ -15,7 +15,7 @@ import "server-only";
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { indiaDay } from "@/lib/days";
-import { compactSummaries, summarySql } from "@/lib/db/report-summaries";
+import { compactSummaries, summarySql } from "@/lib/ledger/report-summaries";
 import { paise } from "@/lib/tds/figures";
 import { quarterOf, quarterRange, type FiscalQuarter } from "@/lib/tds/quarter";
 

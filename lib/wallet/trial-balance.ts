@@ -16,7 +16,7 @@ import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { AccountKind } from "@/lib/generated/prisma/enums";
 import { dayRange } from "@/lib/days";
-import { compactSummaries, summarySql } from "@/lib/db/report-summaries";
+import { compactSummaries, summarySql } from "@/lib/ledger/report-summaries";
 import { heldStates, moveCauseSql } from "@/lib/wallet/part-money";
 
 export interface AccountTotal {
@@ -78,7 +78,7 @@ const money = (value: Decimal.Value) => new Decimal(value).toFixed(2);
 export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw" | "$executeRawUnsafe">, day: string, limit = 100): Promise<TrialBalance> {
   const { start, end } = dayRange(day, day);
   const [accounts, tieOut, tieOutDifferences, differences] = await Promise.all([
-    // Each account's totals by day (lib/db/report-summaries.ts), not every posting.
+    // Each account's totals by day (lib/ledger/report-summaries.ts), not every posting.
     compactSummaries(prisma, "account_day_totals").then(
       () => prisma.$queryRaw<{ kind: AccountKind; outlet_name: string | null; opening: string; in: string; out: string }[]>`
         SELECT a.kind, o.name AS outlet_name,

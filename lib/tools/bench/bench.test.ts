@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import Decimal from "decimal.js";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { summaryDrift, rebuildSummariesStatements } from "@/lib/db/report-summaries";
+import { summaryDrift, rebuildSummariesStatements } from "@/lib/ledger/report-summaries";
 import { auditLedger, flightValue } from "@/lib/tools/bench/load";
 import { markdownTable, type BenchResults } from "@/lib/tools/bench/results";
 import { benchFloatRupees, seedBook } from "@/lib/tools/bench/seed-book";

@@ -17,7 +17,7 @@ import { sandboxBankId } from "@/lib/aopay/bank-ids";
 import { projectRoot } from "@/lib/tools/cli/build";
 import { summarize, type Summary } from "@/lib/tools/bench/stats";
 import type { PartState } from "@/lib/ledger/states";
-import { summaryDrift } from "@/lib/db/report-summaries";
+import { summaryDrift } from "@/lib/ledger/report-summaries";
 import { heldStates } from "@/lib/wallet/part-money";
 
 export interface LoadResult {
@@ -54,7 +54,7 @@ export interface LedgerAudit {
   notSettled: number;
   /** Parts whose wallet entries do not follow their state: a hold that is not the amount and charge (or is left after the end), or other than one settlement of a success. */
   walletMismatches: number;
-  /** Rows where the report summaries disagree with the parts, over the whole ledger (lib/db/report-summaries.ts). */
+  /** Rows where the report summaries disagree with the parts, over the whole ledger (lib/ledger/report-summaries.ts). */
   summaryDrift: number;
 }
 

@@ -12,7 +12,7 @@
  * the triggers would have: every entry sums to zero, and no wallet went below zero.
  */
 import type pg from "pg";
-import { rebuildSummariesStatements } from "@/lib/db/report-summaries";
+import { rebuildSummariesStatements } from "@/lib/ledger/report-summaries";
 import { moveCauseSql } from "@/lib/wallet/part-money";
 
 /** What each outlet holds besides what its seeded transfers spent: the load run's and the money calls' float. */

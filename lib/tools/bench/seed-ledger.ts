@@ -13,7 +13,7 @@
  * Deterministic for given options (no random()).
  */
 import type pg from "pg";
-import { rebuildSummariesStatements } from "@/lib/db/report-summaries";
+import { rebuildSummariesStatements } from "@/lib/ledger/report-summaries";
 
 export interface LedgerShape {
   transfers: number;

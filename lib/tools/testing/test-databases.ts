@@ -9,7 +9,7 @@ import pg from "pg";
 import { openMemoryAdapter, type OpenedAdapter } from "@/lib/db/adapters";
 import { fromAdapter, openDb, type OpenedDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
-import { assertSummariesExact } from "@/lib/db/report-summaries";
+import { assertSummariesExact } from "@/lib/ledger/report-summaries";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 export type BackendName = "pglite" | "postgres";

@@ -98,7 +98,7 @@ CREATE INDEX "part_hour_totals_outlet_id_ist_hour_idx" ON "part_hour_totals"("ou
 -- lock that another transaction waits for, where updating a shared total row would hold it to the
 -- commit, and serialise every counter of an outlet behind it). The reports read totals and
 -- deltas together, and part_totals_compact() folds the deltas into the totals. What each
--- column holds is defined once more, from scratch, in lib/db/report-summaries.ts, and a test
+-- column holds is defined once more, from scratch, in lib/ledger/report-summaries.ts, and a test
 -- compares the two after every ledger scenario. adapter-pg splits a migration at every semicolon, comments and function bodies
 -- included: so no comment here has one, and the function bodies are E'' strings that write
 -- theirs as \073.

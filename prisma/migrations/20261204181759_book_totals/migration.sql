@@ -23,7 +23,7 @@ CREATE TABLE "account_day_deltas" (
 -- every posting (as the report summaries of prisma/migrations: part_totals do for the parts):
 -- each posting appends a delta in its entry's transaction, book_totals_compact() folds them in,
 -- and the trial balance reads totals and deltas together. Postings and entries are
--- append-only, so a posting is added once and never moves. lib/db/report-summaries.ts defines
+-- append-only, so a posting is added once and never moves. lib/ledger/report-summaries.ts defines
 -- the columns again from scratch, and the tests compare. No semicolon in a comment here, and
 -- the function bodies write theirs as \073 (adapter-pg splits a migration at each one).
 CREATE FUNCTION "book_totals_on_posting"() RETURNS trigger LANGUAGE plpgsql AS E'

@@ -10,7 +10,7 @@ import Decimal from "decimal.js";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dayRange } from "@/lib/days";
-import { compactSummaries, summaryDrift, rebuildSummariesStatements } from "@/lib/db/report-summaries";
+import { compactSummaries, summaryDrift, rebuildSummariesStatements } from "@/lib/ledger/report-summaries";
 import { reconciliationSums } from "@/lib/reconciliation/view";
 import { dayTotals } from "@/lib/review/day-view";
 import { quarterSummary } from "@/lib/tds/statement";
