@@ -130,6 +130,7 @@ const envSchema = z.object({
       .default(defaultRdServicePorts)
       .transform((text, ctx) => parsePortList(text) ?? (ctx.addIssue({ code: "custom", message: 'must be ports or ranges such as "11100-11120" or "11100,11101"' }), z.NEVER)),
   ),
+  FLOOR_PROBE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"]).default("off")),
   STATUS_WORKER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"]).default("on")),
   STATUS_WORKER_INTERVAL_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(600).default(5)),
   STATUS_WATCH_INTERVAL_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(600).default(10)),
@@ -167,6 +168,11 @@ export interface PortalConfig {
   transferMinRupees: number;
   /** Whether this web server also runs the status worker (safe with several: row leases). */
   statusWorker: boolean;
+  /**
+   * Whether the framework-floor probe (app/(portal)/actions.ts) runs its one query: on only for
+   * the benchmark, which measures against it what any request costs before the portal's own work.
+   */
+  floorProbe: boolean;
   statusWorkerIntervalSeconds: number;
   /** An agent's open transfer screen asks AOPay about a part at most this often. */
   statusWatchIntervalSeconds: number;
@@ -268,6 +274,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     otpValiditySeconds: e.OTP_VALIDITY_SECONDS,
     transferMinRupees: e.TRANSFER_MIN_RUPEES,
     statusWorker: e.STATUS_WORKER === "on",
+    floorProbe: e.FLOOR_PROBE === "on",
     statusWorkerIntervalSeconds: e.STATUS_WORKER_INTERVAL_SECONDS,
     statusWatchIntervalSeconds: e.STATUS_WATCH_INTERVAL_SECONDS,
     rdServicePorts: e.RD_SERVICE_PORTS,

@@ -1,6 +1,7 @@
 "use server";
 
 import { recordAudit } from "@/lib/audit";
+import { config } from "@/lib/config";
 import { signOut } from "@/lib/auth/auth";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -23,4 +24,17 @@ export async function signOutAction(): Promise<void> {
     log.error({ err: error }, "sign-out could not revoke sessions");
   }
   await signOut({ redirectTo: "/sign-in" });
+}
+
+/**
+ * The framework's floor, for the benchmark (FLOOR_PROBE=on): a server action that does nothing
+ * but one PostgreSQL query, posted with a signed-in agent's cookies like the counter's actions.
+ * What it answers per second is what any action costs before the portal's own work (its session
+ * check included), so it deliberately checks nothing. Off (the default), it touches nothing and
+ * answers false.
+ */
+export async function floorProbeAction(): Promise<boolean> {
+  if (!config().floorProbe) return false;
+  await db().$queryRawUnsafe("SELECT 1");
+  return true;
 }

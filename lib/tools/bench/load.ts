@@ -7,6 +7,11 @@
  *
  * One flow: find the customer, list their beneficiaries, start a Rs 1,500 transfer (which
  * sends the OTP), read the OTP the sandbox "texted" the customer, confirm, read the status.
+ *
+ * Then the framework's floor, on the same instances with the same signed-in agents: for a few
+ * seconds each agent posts a server action that runs one query and nothing else
+ * (floorProbeAction). The portal's requests per second during the flows over the floor's is
+ * the share of the framework's throughput the portal's own work leaves.
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -33,6 +38,10 @@ export interface LoadResult {
   requests: Summary;
   /** Each step of the flow on its own. */
   steps: Record<string, Summary>;
+  /** HTTP requests to the portal per second during the flows (every step's request). */
+  requestsPerSecond: number;
+  /** The framework's floor on the same instances, when it was measured. */
+  floor: FloorResult | null;
   errors: number;
   /** The first few error messages, for the maintainer. */
   errorSamples: string[];
@@ -58,6 +67,14 @@ export interface LedgerAudit {
   summaryDrift: number;
 }
 
+export interface FloorResult {
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  latency: Summary;
+  errors: number;
+}
+
 /** Mobiles 6000000000 and up are the load test's customers. */
 const firstMobile = 6_000_000_000;
 const ifsc = "SBIN0001234";
@@ -77,7 +94,10 @@ export async function seedLoadCustomers(client: pg.Client, count: number): Promi
   );
 }
 
-/** The ids of the counter's server actions in the production build, by exported name. */
+/** The portal's action modules the load calls: the counter's, and the portal-wide one with the floor probe. */
+const loadActionModules = /app\/\(portal\)\/(transfers\/)?actions\.ts$/;
+
+/** The ids of the counter's (and the floor probe's) server actions in the production build, by exported name. */
 export function serverActionIds(): Record<string, { id: string; page: string }> {
   const manifestPath = path.join(projectRoot, ".next", "server", "server-reference-manifest.json");
   const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as {
@@ -85,7 +105,7 @@ export function serverActionIds(): Record<string, { id: string; page: string }> 
   };
   const found: Record<string, { id: string; page: string }> = {};
   for (const [id, entry] of Object.entries(manifest.node)) {
-    if (!entry.exportedName || !entry.filename?.includes("transfers/actions")) continue;
+    if (!entry.exportedName || !entry.filename || !loadActionModules.test(entry.filename)) continue;
     // A static page where there is one: the action runs the same wherever it is posted.
     const pages = Object.keys(entry.workers).filter((w) => w.endsWith("/page"));
     const worker = pages.find((w) => !w.includes("[")) ?? pages[0];
@@ -193,6 +213,8 @@ export interface LoadOptions {
   db: pg.Pool;
   /** Called with the first agent once all are signed in (before the load starts). */
   onSignedIn?: (agent: Agent) => Promise<void>;
+  /** Seconds of the framework-floor run after the flows (0: not measured). */
+  floorSeconds?: number;
 }
 
 type ServerActions = ReturnType<typeof serverActionIds>;
@@ -230,6 +252,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   );
   const elapsed = (performance.now() - started) / 1000;
   const { flowTimes, stepTimes, errors } = run;
+  const requests = Object.values(stepTimes).flat();
+  const floor = options.floorSeconds ? await measureFloor(agents, actions, options.floorSeconds) : null;
   return {
     agents: agents.length,
     instances: options.baseUrls.length,
@@ -237,12 +261,46 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     flowsCompleted: flowTimes.length,
     flowsPerSecond: Math.round((flowTimes.length / elapsed) * 10) / 10,
     flow: summarize(flowTimes),
-    requests: summarize(Object.values(stepTimes).flat()),
+    requests: summarize(requests),
+    requestsPerSecond: Math.round((requests.length / elapsed) * 10) / 10,
+    floor,
     steps: Object.fromEntries(Object.entries(stepTimes).map(([step, times]) => [step, summarize(times)])),
     errors: errors.length,
     errorSamples: [...new Set(errors)].slice(0, 5),
     audit: await auditLedger(options.db, run.flows),
   };
+}
+
+/**
+ * The framework's floor: every agent posts the floor probe back to back for `seconds`, on the
+ * instances the flows used. A short warm-up first, so that the probe's code is loaded and hot
+ * as the counter's is after the flows.
+ */
+async function measureFloor(agents: Agent[], actions: ServerActions, seconds: number): Promise<FloorResult> {
+  const probe = actions.floorProbeAction;
+  if (!probe) throw new Error("server action floorProbeAction is not in the build's manifest");
+  for (const agent of agents.slice(0, 10)) {
+    if ((await agent.action<boolean>(probe, undefined)) !== true) throw new Error("the floor probe is off (FLOOR_PROBE=on is needed)");
+  }
+  const times: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    agents.map(async (agent) => {
+      while (performance.now() < deadline) {
+        const sent = performance.now();
+        try {
+          await agent.action<boolean>(probe, undefined);
+          times.push(performance.now() - sent);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { seconds: Math.round(elapsed * 10) / 10, requests: times.length, requestsPerSecond: Math.round((times.length / elapsed) * 10) / 10, latency: summarize(times), errors };
 }
 
 /** One agent per username, spread over the instances, all signed in (not part of the measured flows: argon2 is slow on purpose). */

@@ -46,6 +46,39 @@ const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
 const pcts = (s: Summary) => [ms(s.p50), ms(s.p95), ms(s.p99)];
 const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
 
+/** The load run's rows: the flows and their audit, each step, and the framework's floor beside them. */
+function loadLines(l: LoadResult): string[] {
+  const a = l.audit;
+  const lines: string[] = [];
+  lines.push(
+    "",
+    row(["Load (next start + AOPay stand-in)", "agents", "instances", "seconds", "flows", "flows/s", "flow p50 / p95 (ms)", "request p95 (ms)", "errors", "ledger audit"]),
+    row(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---"]),
+    row([
+      "find customer, beneficiaries, start (OTP), confirm, status",
+      l.agents, l.instances, l.seconds, count(l.flowsCompleted), l.flowsPerSecond, `${ms(l.flow.p50)} / ${ms(l.flow.p95)}`, ms(l.requests.p95), l.errors,
+      `${count(a.flows)} flows: ${a.missing} missing, ${a.doubled} doubled, ${a.moneyCallsNotOne} parts without exactly one money call, ${a.brokenHistories} broken histories, ${a.notSettled} unsettled, ${a.walletMismatches ?? 0} wallet mismatches, ${a.summaryDrift ?? 0} report summary rows off`,
+    ]),
+  );
+  lines.push(
+    "",
+    row(["Load, each step (ms)", "p50", "p95", "p99", "requests"]),
+    row(["---", "---:", "---:", "---:", "---:"]),
+    ...Object.entries(l.steps).map(([step, s]) => row([step, ...pcts(s), count(s.runs)])),
+  );
+  if (l.floor) {
+    lines.push(
+      "",
+      row(["Portal requests against the framework's floor", "requests/s", "request p50 / p95 (ms)", "requests", "errors"]),
+      row(["---", "---:", "---:", "---:", "---:"]),
+      row(["the counter's flows (every step)", l.requestsPerSecond, `${ms(l.requests.p50)} / ${ms(l.requests.p95)}`, count(l.requests.runs), l.errors]),
+      row([`the floor: a server action running SELECT 1, same agents and instances, ${l.floor.seconds} s`, l.floor.requestsPerSecond, `${ms(l.floor.latency.p50)} / ${ms(l.floor.latency.p95)}`, count(l.floor.requests), l.floor.errors]),
+    );
+  }
+  if (l.errorSamples.length) lines.push("", `Errors seen: ${l.errorSamples.map((e) => `"${e}"`).join("; ")}`);
+  return lines;
+}
+
 export function markdownTable(r: BenchResults): string {
   const m = r.machine;
   const lines: string[] = [];
@@ -67,27 +100,7 @@ export function markdownTable(r: BenchResults): string {
     row(["---", "---:", "---:", "---:", "---:", "---:", "---:"]),
     ...r.moneyCalls.map((c) => row([c.call, ...pcts(c.portal), ms(c.total.p95), ms(c.aopay.p95), c.portal.runs])),
   );
-  if (r.load) {
-    const l = r.load;
-    const a = l.audit;
-    lines.push(
-      "",
-      row(["Load (next start + sandbox)", "agents", "instances", "seconds", "flows", "flows/s", "flow p50 / p95 (ms)", "request p95 (ms)", "errors", "ledger audit"]),
-      row(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---"]),
-      row([
-        "find customer, beneficiaries, start (OTP), confirm, status",
-        l.agents, l.instances, l.seconds, count(l.flowsCompleted), l.flowsPerSecond, `${ms(l.flow.p50)} / ${ms(l.flow.p95)}`, ms(l.requests.p95), l.errors,
-        `${count(a.flows)} flows: ${a.missing} missing, ${a.doubled} doubled, ${a.moneyCallsNotOne} parts without exactly one money call, ${a.brokenHistories} broken histories, ${a.notSettled} unsettled, ${a.walletMismatches ?? 0} wallet mismatches, ${a.summaryDrift ?? 0} report summary rows off`,
-      ]),
-    );
-    lines.push(
-      "",
-      row(["Load, each step (ms)", "p50", "p95", "p99", "requests"]),
-      row(["---", "---:", "---:", "---:", "---:"]),
-      ...Object.entries(l.steps).map(([step, s]) => row([step, ...pcts(s), count(s.runs)])),
-    );
-    if (l.errorSamples.length) lines.push("", `Errors seen: ${l.errorSamples.map((e) => `"${e}"`).join("; ")}`);
-  }
+  if (r.load) lines.push(...loadLines(r.load));
   const worstMoney = Math.max(...r.moneyCalls.map((c) => c.portal.p95));
   const atSize = r.shape.transfers >= 1_000_000;
   const queryTarget = (t: (typeof queryTargets)[number]) => {
@@ -113,12 +126,24 @@ export function markdownTable(r: BenchResults): string {
       r.load ? `${r.load.flowsPerSecond} flows/s on ${m.cpus} cores, ${r.load.audit.missing} lost, ${r.load.audit.doubled} doubled, ${r.load.audit.summaryDrift ?? 0} summary rows off` : "not run",
       r.load ? verdict(r.load.audit.missing === 0 && r.load.audit.doubled === 0 && !r.load.audit.summaryDrift) : "not run",
     ]),
-    row(["Portal requests/s under load over the framework's floor >= 0.5", "not measured: the bench has no floor run yet", "**missed**"]),
+    floorRatioRow(r.load),
     ...(weights.length
       ? weights.map((w) => row([`First-load JS of ${w.page ?? "the agent's transfer page"} < 150 KB gzip`, `${w.gzipKb} KB (${w.scripts} scripts, ${w.rawKb} KB raw)`, verdict(w.gzipKb < 150)]))
       : [row(["Agent's transfer page first-load JS < 150 KB gzip", "not run", "not run"])]),
   );
   return lines.join("\n");
+}
+
+/** The portal's requests per second during the flows over the floor's: what its own work leaves of the framework's throughput. */
+export function floorRatio(load: LoadResult): number | null {
+  return load.floor && load.floor.requestsPerSecond > 0 ? Math.round((load.requestsPerSecond / load.floor.requestsPerSecond) * 100) / 100 : null;
+}
+
+function floorRatioRow(load: LoadResult | null): string {
+  const label = "Portal requests/s under load over the framework's floor >= 0.5";
+  const ratio = load ? floorRatio(load) : null;
+  if (!load || ratio === null) return row([label, "not run", "not run"]);
+  return row([label, `${ratio} (${load.requestsPerSecond} / ${load.floor!.requestsPerSecond} requests/s)`, verdict(ratio >= 0.5 && load.audit.missing === 0 && load.audit.doubled === 0)]);
 }
 
 export function writeResults(r: BenchResults, dir: string, readme: string | null): { json: string; markdown: string } {

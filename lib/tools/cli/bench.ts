@@ -11,6 +11,7 @@
  * BENCH_DATABASE_URL names the PostgreSQL server (default postgresql://postgres@127.0.0.1:5432/postgres);
  * the benchmark creates its own database beside it and drops it afterwards (unless --keep).
  */
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import os from "node:os";
@@ -27,7 +28,7 @@ import { measureReportQueries } from "@/lib/tools/bench/report-queries";
 import { machineInfo, markdownTable, writeResults, type BenchResults } from "@/lib/tools/bench/results";
 import { seedBook } from "@/lib/tools/bench/seed-book";
 import { benchPassword, seedTransfers, seedUsers, type LedgerShape } from "@/lib/tools/bench/seed-ledger";
-import { ensureBuild, projectRoot } from "@/lib/tools/cli/build";
+import { childEnv, ensureBuild, projectRoot } from "@/lib/tools/cli/build";
 import { CliFailure, runCli } from "@/lib/tools/cli/run-cli";
 import { serveNext } from "@/lib/tools/cli/serve-next";
 import { applyMigrations } from "@/lib/db/migrations";
@@ -194,14 +195,16 @@ async function measureLoad(client: pg.Client, pool: pg.Pool, url: string, option
   for (const port of ports) {
     if (!(await portIsFree(port))) throw new CliFailure(`Port ${port} is in use (another server?); stop it or pass --port.`);
   }
+  const standIn = await startAopayStandIn(url);
+  step(`AOPay stand-in (its own process) on ${standIn.url}`);
   step(`next start ×${ports.length} (ports ${ports.join(", ")}) against the benchmark database`);
   const authSecret = randomBytes(32).toString("base64");
   const servers = ports.map((port) =>
     serveNext({
       port,
       host: "127.0.0.1",
-      // Each instance is its own AOPay sandbox (AOPAY_BASE_URL unset) and runs its status worker.
-      env: { DATABASE_URL: url, AUTH_SECRET: authSecret, LOG_LEVEL: "warn", RD_SIMULATOR: "off", AOPAY_BASE_URL: "", AOPAY_SANDBOX: "true" },
+      // Each instance reaches the stand-in as it would AOPay, runs its status worker, and answers the floor probe.
+      env: { DATABASE_URL: url, AUTH_SECRET: authSecret, LOG_LEVEL: "warn", RD_SIMULATOR: "off", AOPAY_BASE_URL: standIn.url, AOPAY_SANDBOX: "", FLOOR_PROBE: "on" },
     }),
   );
   try {
@@ -215,6 +218,7 @@ async function measureLoad(client: pg.Client, pool: pg.Pool, url: string, option
       password: benchPassword,
       seconds: options.loadSeconds,
       db: pool,
+      floorSeconds: options.small ? 5 : 15,
       onSignedIn: async (agent) => {
         pageWeight = await firstLoadJs(baseUrls[0]!, "/transfers/new", (p) => agent.request(p));
       },
@@ -225,7 +229,34 @@ async function measureLoad(client: pg.Client, pool: pg.Pool, url: string, option
   } finally {
     for (const s of servers) s.stop();
     await Promise.all(servers.map((s) => s.exited));
+    await standIn.stop();
   }
+}
+
+/** The sandbox AOPay in a process of its own (lib/tools/cli/aopay-stand-in.ts), once it listens. */
+async function startAopayStandIn(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "lib", "tools", "cli", "aopay-stand-in.ts"), "--database", databaseUrl], {
+    cwd: projectRoot,
+    env: childEnv,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /AOPay stand-in on (\S+)/.exec(out);
+      if (found) resolve(found[1]!);
+    });
+    void exited.then(() => reject(new CliFailure("The AOPay stand-in stopped before it listened; see its output above.")));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }
 
 /** Writes the results to .bench/ (and, for a default-size run, the README's table) and prints the table. */

@@ -1,11 +1,14 @@
-/** The AOPay sandbox on a local HTTP server, for tests that drive the real client. */
+/**
+ * The AOPay sandbox on a local HTTP server, for tests that drive the real client and for the
+ * benchmark's stand-in AOPay (lib/tools/cli/aopay-stand-in.ts), on `port` (any free one by default).
+ */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { serveSandboxCall } from "@/lib/tools/sandbox/http";
 import { createSandbox, type SandboxSpelling } from "@/lib/tools/sandbox/sandbox";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-export async function startSandboxServer(prisma: PrismaClient, now: () => Date, slowReplyMs = 1_000, spelling?: SandboxSpelling) {
+export async function startSandboxServer(prisma: PrismaClient, now: () => Date, slowReplyMs = 1_000, spelling?: SandboxSpelling, port = 0) {
   const sandbox = createSandbox({ prisma, now, slowReplyMs, spelling });
   const server = http.createServer((req, res) => {
     let text = "";
@@ -15,7 +18,7 @@ export async function startSandboxServer(prisma: PrismaClient, now: () => Date, 
       res.writeHead(reply.status, { "content-type": reply.contentType }).end(reply.body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: async () => {
