@@ -4,10 +4,12 @@
  */
 import "server-only";
 import { forbidden, unauthorized } from "next/navigation";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { recordAudit } from "@/lib/audit";
-import { auth } from "@/lib/auth/auth";
+import { readSessionCookie } from "@/lib/auth/session-cookie";
+import { sessionExpired } from "@/lib/auth/session-policy";
+import { config, resolveAuthSecret } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/roles";
 import { clientIp } from "@/lib/server/client-ip";
@@ -23,12 +25,13 @@ export interface CurrentUser {
 
 /**
  * The signed-in, active user, read from the database once per request; null otherwise,
- * including for a session that signing out has revoked.
+ * including for a session that signing out has revoked or that is over (8 hours after sign-in).
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
+  const settings = config();
+  const session = await readSessionCookie(await cookies(), settings.authSecret ?? resolveAuthSecret(settings));
+  if (!session || sessionExpired(session.signedInAt)) return null;
+  const id = session.userId;
   const user = await db().user.findUnique({
     where: { id },
     select: {
@@ -42,7 +45,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     },
   });
   if (!user?.active) return null;
-  if (user.sessionsRevokedAt && (session.signedInAt ?? 0) <= user.sessionsRevokedAt.getTime()) return null;
+  if (user.sessionsRevokedAt && session.signedInAt <= user.sessionsRevokedAt.getTime()) return null;
   return {
     id: user.id,
     username: user.username,
