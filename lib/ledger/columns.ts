@@ -1,9 +1,7 @@
 /** Columns a part's state change sets besides the state: the worker's schedule, AOPay's report. */
 import type { TransferReport } from "@/lib/aopay/types";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NextCheck } from "@/lib/ledger/schedule";
-
-type PartColumns = Prisma.TransferPartUpdateManyMutationInput;
+import type { PartColumnsInput as PartColumns } from "@/lib/ledger/state-change-sql";
 
 /** The schedule's verdict as columns: the next check, or the manual-review flag. */
 export function scheduleData(next: NextCheck, at: Date): PartColumns {

@@ -116,3 +116,42 @@ describe.each(testBackends)("the reads of one confirmation on %s", (backend) => 
     expect(readsOf(statements, "outlets")).toHaveLength(0);
   });
 });
+
+describe.each(testBackends)("the statements of one confirmation on %s", (backend) => {
+  let db: Awaited<ReturnType<typeof openLoggedDatabase>>;
+  let ledger: Ledger;
+  let agentId: string;
+  let outletId: string;
+
+  beforeAll(async () => {
+    db = await openLoggedDatabase(backend);
+    outletId = (await db.prisma.outlet.create({ data: testOutlet })).id;
+    await fundWallet(db.prisma, outletId);
+    agentId = (await db.prisma.user.create({ data: { username: "statements-agent", name: "Agent", role: "AGENT", passwordHash: "x", outletId } })).id;
+    const scripted = {
+      sendTransferOtp: async () => ({ outcome: "success", code: 1, message: "OTP sent", stateresp: "S1", httpStatus: 200 }),
+      confirmTransfer: async () => answers.success,
+    } as unknown as AopayClient;
+    ledger = createLedger({ prisma: db.prisma, otpValiditySeconds: 90, aopay: () => scripted });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("writes each state change with its event, and each wallet entry with its postings, in one statement", async () => {
+    const partId = await partWithOtpSent(ledger, db.prisma, oneTransfer(outletId, agentId, "9822299999"));
+    const statements = await db.statementsOf(() => ledger.confirm(partId, "123456", { userId: agentId }));
+    const writes = (table: string) => statements.filter((s) => new RegExp(`INSERT INTO\\s+("public"\\.)?"?${table}"?\\b`, "i").test(s));
+    // Two changes (OTP_SENT to SUBMITTED, SUBMITTED to SUCCESS), each with its event in the same statement.
+    expect(writes("transfer_events")).toHaveLength(2);
+    for (const s of writes("transfer_events")) expect(s).toMatch(/UPDATE\s+("public"\.)?"?transfer_parts"?/i);
+    expect(statements.filter((s) => /UPDATE\s+("public"\.)?"?transfer_parts"?/i.test(s) && !/INSERT INTO\s+("public"\.)?"?transfer_events"?/i.test(s))).toEqual([]);
+    // Two entries (the hold, then the settlement), each with its postings in the same statement.
+    expect(writes("postings")).toHaveLength(2);
+    for (const s of writes("postings")) expect(s).toMatch(/INSERT INTO\s+("public"\.)?"?journal_entries"?/i);
+    // The whole confirmation: the part and its transfer, the claim with its event, the wallet and
+    // accounts (with the hold's lock) and the entry, a commit; the outlet; the outcome likewise.
+    // It was 23 statements before the state change and the wallet's entry became one each.
+    expect(statements).toHaveLength(11);
+  });
+});

@@ -5,7 +5,8 @@
  */
 import { maskLongDigits } from "@/lib/aopay/mask";
 import type { AuditEntry } from "@/lib/audit";
-import type { Prisma, TransferPart } from "@/lib/generated/prisma/client";
+import type { TransferPart } from "@/lib/generated/prisma/client";
+import type { PartColumnsInput } from "@/lib/ledger/state-change-sql";
 import type { Actor } from "@/lib/ledger/context";
 import type { StatusAnswer, StatusReading } from "@/lib/ledger/status-reading";
 
@@ -27,7 +28,7 @@ function newConflict(part: ConflictFields, reading: StatusReading): boolean {
 }
 
 /** The columns a reading sets besides the state: a conflict for a person, the end of a part AOPay never got. */
-export function readingData(part: ConflictFields, reading: StatusReading, answer: StatusAnswer | undefined, at: Date): Prisma.TransferPartUpdateManyMutationInput {
+export function readingData(part: ConflictFields, reading: StatusReading, answer: StatusAnswer | undefined, at: Date): PartColumnsInput {
   if (reading.noRecord) return { failureReason: notReceivedText, settledAt: at, nextCheckAt: null };
   if (newConflict(part, reading)) {
     return { conflictingAt: at, conflictReason: `${reading.conflict} AOPay said: "${maskLongDigits(answer?.message ?? "")}".`, conflictSettledAt: null, conflictSettledBy: null, conflictNote: null };

@@ -11,7 +11,7 @@ import type { AopayClient } from "@/lib/aopay/client";
 import { AopayCallError } from "@/lib/aopay/errors";
 import { maskLongDigits } from "@/lib/aopay/mask";
 import type { Answer } from "@/lib/aopay/types";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PartColumnsInput } from "@/lib/ledger/state-change-sql";
 import { scheduleData } from "@/lib/ledger/columns";
 import { currentState, loadPart, type Actor, type LedgerContext } from "@/lib/ledger/context";
 import { nextCheck } from "@/lib/ledger/schedule";
@@ -116,7 +116,7 @@ function keepPending(claim: HeldClaim, event: PartEvent, askStatus: boolean): Pr
   return changeHeld(claim, "REFUND_PENDING", event, next);
 }
 
-function changeHeld(claim: HeldClaim, to: PartState, event: PartEvent, data: Prisma.TransferPartUpdateManyMutationInput): Promise<boolean> {
+function changeHeld(claim: HeldClaim, to: PartState, event: PartEvent, data: PartColumnsInput): Promise<boolean> {
   const part = { id: claim.partId, state: "REFUND_PENDING" as PartState };
   return commitTransition(claim.ctx.prisma, { part, to, event, data: { ...released, ...data }, onlyIf: { leasedBy: claim.token } });
 }

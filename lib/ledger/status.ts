@@ -9,6 +9,7 @@ import { addSeconds } from "date-fns";
 import { AopayCallError } from "@/lib/aopay/errors";
 import { maskLongDigits } from "@/lib/aopay/mask";
 import type { Prisma, TransferPart } from "@/lib/generated/prisma/client";
+import type { PartColumnsInput } from "@/lib/ledger/state-change-sql";
 import { scheduleData, settledData } from "@/lib/ledger/columns";
 import { currentState, registrationIdOf, type Actor, type LedgerContext } from "@/lib/ledger/context";
 import { conflictDetail, readingAudit, readingData } from "@/lib/ledger/reading-effects";
@@ -133,7 +134,7 @@ function changeForReading(part: LeasedPart, reading: StatusReading, answer: Stat
 }
 
 /** A settled part's end, or when to ask next (a watching screen's check leaves the schedule alone). */
-function scheduleAfterCheck(part: TransferPart, to: PartState, answer: StatusAnswer | undefined, check: CheckFacts): Prisma.TransferPartUpdateManyMutationInput {
+function scheduleAfterCheck(part: TransferPart, to: PartState, answer: StatusAnswer | undefined, check: CheckFacts): PartColumnsInput {
   const { at } = check;
   if (finalStates.includes(to)) {
     return { settledAt: at, nextCheckAt: null, ...(to === "REFUNDED" ? { refundedAt: answer?.transfer?.refundedAt ?? at, refundTxnId: answer?.transfer?.refundTransactionId } : {}) };

@@ -2,12 +2,13 @@
  * The one way a part changes state, used by every ledger operation. The change must be legal
  * (states.ts), and the update carries the state the caller read in its condition (with any
  * further one, such as still holding the part's lease), so a race is lost, never doubled. The
- * move, its event, its entry in the wallet book (lib/wallet/part-money.ts) and its audit entry
- * are written together or not at all.
+ * move and its event are one statement; with its entry in the wallet book
+ * (lib/wallet/part-money.ts) and its audit entry they are written together or not at all.
  */
 import { recordAudit, type AuditEntry } from "@/lib/audit";
 import type { Prisma, PrismaClient, TransferPart } from "@/lib/generated/prisma/client";
 import type { Actor, Tx } from "@/lib/ledger/context";
+import { stateChangeStatement, type PartColumnsInput, type PartCondition } from "@/lib/ledger/state-change-sql";
 import { assertTransition, type PartState } from "@/lib/ledger/states";
 import { partMoney, partMoneyMove, postPartMove, type PartMoney } from "@/lib/wallet/part-money";
 
@@ -25,9 +26,9 @@ export interface PartChange {
   to: PartState;
   event: PartEvent;
   /** Columns set along with the state. */
-  data?: Prisma.TransferPartUpdateManyMutationInput;
+  data?: PartColumnsInput;
   /** Further conditions, such as still holding the part's lease. */
-  onlyIf?: Prisma.TransferPartWhereInput;
+  onlyIf?: PartCondition;
   /** Written only if the part moved. */
   audit?: AuditEntry;
   /** The part's figures, when the caller has read them: spares the money move a read. */
@@ -41,23 +42,24 @@ export interface PartChange {
 export async function transition(tx: Tx, change: PartChange): Promise<boolean> {
   const { part, to, event, data = {}, onlyIf = {} } = change;
   assertTransition(part.state, to);
-  const { count } = await tx.transferPart.updateMany({ where: { ...onlyIf, id: part.id, state: part.state }, data: { ...data, state: to } });
-  if (count === 0) return false;
-  const written = await tx.transferEvent.create({
-    data: {
+  // The move and its event in one statement (state-change-sql.ts): no row, no move.
+  const [written] = await tx.$queryRaw<{ id: bigint }[]>(
+    stateChangeStatement({
       partId: part.id,
-      fromState: part.state,
-      toState: to,
+      from: part.state,
+      to,
+      data,
+      onlyIf,
       actorId: event.actor.userId,
       cause: event.cause,
       exchangeId: event.exchangeIds?.at(-1) ?? null,
       details: event.details,
-    },
-    select: { id: true },
-  });
+    }),
+  );
+  if (!written) return false;
   // The money follows the state in the same transaction: held, settled or given back.
   const move = partMoneyMove(part.state, to);
-  if (move) await postPartMove(tx, move, change.money ?? (await partMoney(tx, part.id)), { actorId: event.actor.userId, eventId: written.id });
+  if (move) await postPartMove(tx, move, change.money ?? (await partMoney(tx, part.id)), { actorId: event.actor.userId, eventId: BigInt(written.id) });
   if (change.audit) await recordAudit(tx, change.audit);
   return true;
 }

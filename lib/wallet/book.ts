@@ -9,7 +9,7 @@
  * the status worker, which is why it is not marked server-only, as lib/ledger is not).
  */
 import Decimal from "decimal.js";
-import { Prisma, type AccountKind } from "@/lib/generated/prisma/client";
+import type { AccountKind } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/ledger/context";
 import { rupees } from "@/lib/format";
 
@@ -70,6 +70,17 @@ export interface NewEntry {
   memo?: string;
   /** When the money moved, if not now (the demo's history). */
   at?: Date;
+  /**
+   * Every wallet the entry posts to, as the caller read it under its row lock in this
+   * transaction (a part's move reads its one wallet with its accounts): spares the lock's read.
+   */
+  lockedWallets?: LockedWallet[];
+}
+
+export interface LockedWallet {
+  id: string;
+  outlet_id: string;
+  balance: string;
 }
 
 /**
@@ -82,20 +93,27 @@ export async function post(tx: Tx, entry: NewEntry): Promise<bigint> {
   if (lines.length < 2 || !total.isZero()) throw new Error(`An entry (${entry.cause}) must have two or more postings that sum to zero, not ${total.toFixed(2)}.`);
   // The wallets, locked in id order (the same order for every entry), then checked.
   const ids = [...new Set(lines.map((l) => l.accountId))].sort();
-  const wallets = await tx.$queryRaw<{ id: string; outlet_id: string; balance: string }[]>`
-    SELECT id::text, outlet_id::text, balance::text FROM accounts
-    WHERE id = ANY(${ids}::uuid[]) AND kind = 'OUTLET_WALLET' ORDER BY id FOR UPDATE`;
+  const wallets =
+    entry.lockedWallets ??
+    (await tx.$queryRaw<LockedWallet[]>`
+      SELECT id::text, outlet_id::text, balance::text FROM accounts
+      WHERE id = ANY(${ids}::uuid[]) AND kind = 'OUTLET_WALLET' ORDER BY id FOR UPDATE`);
   for (const wallet of wallets) {
     const change = lines.filter((l) => l.accountId === wallet.id).reduce((sum, l) => sum.plus(l.amount), new Decimal(0));
     const available = new Decimal(wallet.balance);
     if (available.plus(change).isNegative()) throw new WalletShortError(wallet.outlet_id, available, change.negated());
   }
-  const created = await tx.journalEntry.create({
-    data: { cause: entry.cause, partId: entry.partId, eventId: entry.eventId, actorId: entry.actorId ?? null, memo: entry.memo, ...(entry.at ? { at: entry.at } : {}) },
-    select: { id: true },
-  });
-  await tx.posting.createMany({ data: lines.map((l) => ({ entryId: created.id, accountId: l.accountId, amount: new Prisma.Decimal(l.amount.toFixed(2)) })) });
-  return created.id;
+  // The entry and its postings in one statement: the postings' balance check (a row trigger
+  // run at the statement's end) sees them all, and the money path makes one round trip.
+  const [created] = await tx.$queryRaw<{ entry_id: bigint }[]>`
+    WITH entry AS (
+      INSERT INTO journal_entries (cause, part_id, event_id, actor_id, memo, at)
+      VALUES (${entry.cause}, ${entry.partId ?? null}::uuid, ${entry.eventId ?? null}::bigint, ${entry.actorId ?? null}::uuid, ${entry.memo ?? null}, coalesce(${entry.at ?? null}::timestamptz, now()))
+      RETURNING id)
+    INSERT INTO postings (entry_id, account_id, amount)
+    SELECT entry.id, line.account_id, line.amount FROM entry, unnest(${lines.map((l) => l.accountId)}::uuid[], ${lines.map((l) => l.amount.toFixed(2))}::numeric[]) AS line(account_id, amount)
+    RETURNING entry_id`;
+  return created!.entry_id;
 }
 
 /** An outlet's wallet balance as stored (kept with each posting); zero before its first entry. */

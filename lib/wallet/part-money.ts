@@ -14,7 +14,8 @@
 import Decimal from "decimal.js";
 import type { Tx } from "@/lib/ledger/context";
 import type { PartState } from "@/lib/ledger/states";
-import { bookAccountId, post, walletAccountId } from "@/lib/wallet/book";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { bookAccountId, bookKey, post, walletAccountId, walletKey, type BookKind, type LockedWallet } from "@/lib/wallet/book";
 
 /** The states in which a part's money is held: sent to AOPay, not yet settled or returned. */
 export const heldStates: readonly PartState[] = ["SUBMITTED", "PENDING", "FAILED", "REFUND_PENDING"];
@@ -71,13 +72,33 @@ export async function partMoney(tx: Tx, partId: string): Promise<PartMoney> {
   return { ...part, outletId: part.transfer.outletId };
 }
 
-/** What the book holds for a part now: its holds less what was settled or given back. */
-async function heldFor(tx: Tx, partId: string, heldAccountId: string): Promise<Decimal> {
-  const [row] = await tx.$queryRaw<{ held: string }[]>`
-    SELECT coalesce(sum(p.amount), 0)::text AS held FROM postings p JOIN journal_entries e ON e.id = p.entry_id
-    WHERE e.part_id = ${partId}::uuid AND p.account_id = ${heldAccountId}::uuid`;
-  return new Decimal(row?.held ?? "0");
+/**
+ * The accounts a move posts to, the outlet's wallet under its row lock (as book.ts's post
+ * checks it), and what the book holds for the part now (its holds less what was settled or
+ * given back) when the move needs it: one read. An outlet's wallet is opened the first time it
+ * is needed (then post locks it); the book's own accounts are made by its migration.
+ */
+async function moveAccounts(tx: Tx, part: PartMoney, kinds: readonly BookKind[], withHeld: boolean) {
+  const held = withHeld
+    ? Prisma.sql`(SELECT coalesce(sum(p.amount), 0) FROM postings p JOIN journal_entries e ON e.id = p.entry_id JOIN accounts a ON a.id = p.account_id
+                  WHERE e.part_id = ${part.id}::uuid AND a.key = ${bookKey("HELD_FOR_TRANSFERS")})::text`
+    : Prisma.sql`NULL`;
+  const [row] = await tx.$queryRaw<{ book: string | null; wallet: string | null; balance: string | null; held: string | null }[]>`
+    WITH wallet AS (SELECT id, balance FROM accounts WHERE key = ${walletKey(part.outletId)} FOR UPDATE)
+    SELECT (SELECT json_object_agg(key, id::text) FROM accounts WHERE key = ANY(${kinds.map(bookKey)}::text[]))::text AS book,
+           (SELECT id::text FROM wallet) AS wallet, (SELECT balance::text FROM wallet) AS balance, ${held} AS held`;
+  const ids = JSON.parse(row?.book ?? "{}") as Record<string, string>;
+  const book = {} as Record<BookKind, string>;
+  for (const kind of kinds) book[kind] = ids[bookKey(kind)] ?? (await bookAccountId(tx, kind));
+  const locked: LockedWallet[] | undefined = row?.wallet ? [{ id: row.wallet, outlet_id: part.outletId, balance: row.balance! }] : undefined;
+  return { wallet: row?.wallet ?? (await walletAccountId(tx, part.outletId)), locked, book, held: new Decimal(row?.held ?? "0") };
 }
+
+const moveKinds: Record<PartMoneyMove, readonly BookKind[]> = {
+  hold: ["HELD_FOR_TRANSFERS"],
+  release: ["HELD_FOR_TRANSFERS"],
+  settle: ["HELD_FOR_TRANSFERS", "AOPAY_SETTLEMENT", "COMMISSION_PAID", "TDS_PAYABLE"],
+};
 
 /**
  * Posts the move's entry for `part`; throws WalletShortError for a hold the wallet cannot
@@ -85,22 +106,22 @@ async function heldFor(tx: Tx, partId: string, heldAccountId: string): Promise<D
  * sent before the book began), so no part is paid out twice or from nothing.
  */
 export async function postPartMove(tx: Tx, move: PartMoneyMove, part: PartMoney, by: { actorId: string | null; eventId?: bigint; at?: Date }): Promise<void> {
-  const wallet = await walletAccountId(tx, part.outletId);
-  const heldAccount = await bookAccountId(tx, "HELD_FOR_TRANSFERS");
+  const { wallet, locked, book, held } = await moveAccounts(tx, part, moveKinds[move], move !== "hold");
+  const heldAccount = book.HELD_FOR_TRANSFERS;
   const lines =
     move === "hold"
       ? holdLines(wallet, heldAccount, new Decimal(part.amount).plus(part.customerCharge))
       : move === "release"
-        ? holdLines(wallet, heldAccount, await heldFor(tx, part.id, heldAccount)).map((l) => ({ ...l, amount: l.amount.negated() }))
+        ? holdLines(wallet, heldAccount, held).map((l) => ({ ...l, amount: l.amount.negated() }))
         : [
-            ...holdLines(await bookAccountId(tx, "AOPAY_SETTLEMENT"), heldAccount, await heldFor(tx, part.id, heldAccount)).map((l) => ({ ...l, amount: l.amount.negated() })),
-            { accountId: await bookAccountId(tx, "COMMISSION_PAID"), amount: new Decimal(part.commission).negated() },
+            ...holdLines(book.AOPAY_SETTLEMENT, heldAccount, held).map((l) => ({ ...l, amount: l.amount.negated() })),
+            { accountId: book.COMMISSION_PAID, amount: new Decimal(part.commission).negated() },
             { accountId: wallet, amount: new Decimal(part.netCommission) },
-            { accountId: await bookAccountId(tx, "TDS_PAYABLE"), amount: new Decimal(part.tds) },
+            { accountId: book.TDS_PAYABLE, amount: new Decimal(part.tds) },
           ];
   // Nothing to move (a return of nothing held, a success of a part priced at no commission).
   if (lines.every((l) => l.amount.isZero())) return;
-  await post(tx, { cause: causes[move], partId: part.id, eventId: by.eventId, actorId: by.actorId, at: by.at, lines });
+  await post(tx, { cause: causes[move], partId: part.id, eventId: by.eventId, actorId: by.actorId, at: by.at, lines, lockedWallets: locked });
 }
 
 /** `amount` taken from `from` into `held`. */

@@ -13,6 +13,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +21,7 @@ import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
+import { hottestFrames } from "@/lib/tools/bench/cpu-profile";
 import { measureDayExport } from "@/lib/tools/bench/export-speed";
 import { runLoad, seedLoadCustomers } from "@/lib/tools/bench/load";
 import { measureMoneyCalls } from "@/lib/tools/bench/money-calls";
@@ -35,7 +37,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createThrowawayPostgres, dropPostgres } from "@/lib/tools/testing/test-databases";
 
-const usage = "npm run bench [-- --small] [--transfers N] [--days N] [--runs N] [--agents K] [--seconds T] [--money-flows N] [--no-load] [--keep] [--port P] [--instances N]";
+const usage = "npm run bench [-- --small] [--transfers N] [--days N] [--runs N] [--agents K] [--seconds T] [--money-flows N] [--no-load] [--cpu-prof] [--keep] [--port P] [--instances N]";
 
 function readOptions() {
   let args;
@@ -50,6 +52,7 @@ function readOptions() {
         seconds: { type: "string" },
         "money-flows": { type: "string" },
         "no-load": { type: "boolean", default: false },
+        "cpu-prof": { type: "boolean", default: false },
         keep: { type: "boolean", default: false },
         port: { type: "string" },
         instances: { type: "string" },
@@ -74,6 +77,7 @@ function readOptions() {
     loadSeconds: positive("seconds", args.seconds, small ? 10 : 30),
     moneyFlows: positive("money-flows", args["money-flows"], small ? 40 : 200),
     load: !args["no-load"],
+    cpuProf: args["cpu-prof"]!,
     keep: args.keep!,
     port: positive("port", args.port, 3200),
     // next start runs its JavaScript on one core: one instance per core uses the machine.
@@ -195,6 +199,9 @@ async function measureLoad(client: pg.Client, pool: pg.Pool, url: string, option
   for (const port of ports) {
     if (!(await portIsFree(port))) throw new CliFailure(`Port ${port} is in use (another server?); stop it or pass --port.`);
   }
+  // --cpu-prof: each server writes its profile when it stops; the hottest frames are printed then.
+  const profileDir = path.join(projectRoot, ".bench", "cpu-profiles");
+  if (options.cpuProf) fs.rmSync(profileDir, { recursive: true, force: true });
   const standIn = await startAopayStandIn(url);
   step(`AOPay stand-in (its own process) on ${standIn.url}`);
   step(`next start ×${ports.length} (ports ${ports.join(", ")}) against the benchmark database`);
@@ -205,6 +212,7 @@ async function measureLoad(client: pg.Client, pool: pg.Pool, url: string, option
       host: "127.0.0.1",
       // Each instance reaches the stand-in as it would AOPay, runs its status worker, and answers the floor probe.
       env: { DATABASE_URL: url, AUTH_SECRET: authSecret, LOG_LEVEL: "warn", RD_SIMULATOR: "off", AOPAY_BASE_URL: standIn.url, AOPAY_SANDBOX: "", FLOOR_PROBE: "on" },
+      nodeArgs: options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
     }),
   );
   try {
@@ -230,7 +238,14 @@ async function measureLoad(client: pg.Client, pool: pg.Pool, url: string, option
     for (const s of servers) s.stop();
     await Promise.all(servers.map((s) => s.exited));
     await standIn.stop();
+    if (options.cpuProf) printHottestFrames(profileDir);
   }
+}
+
+function printHottestFrames(dir: string): void {
+  if (!fs.existsSync(dir)) return step("no CPU profiles were written");
+  step(`hottest frames of the servers (self time, over the load and the floor; profiles in ${path.relative(projectRoot, dir)}):`);
+  for (const f of hottestFrames(dir, projectRoot, 15)) step(`  ${f.percent}%  ${f.selfMs} ms  ${f.frame}`);
 }
 
 /** The sandbox AOPay in a process of its own (lib/tools/cli/aopay-stand-in.ts), once it listens. */

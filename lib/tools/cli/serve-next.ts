@@ -18,8 +18,9 @@ export interface RunningNext {
   stop(): void;
 }
 
-export function serveNext({ port, host, env = {} }: { port: number; host?: string; env?: Record<string, string> }): RunningNext {
-  const args = [portalServer, "-p", String(port), ...(host ? ["-H", host] : [])];
+/** `nodeArgs`: options for Node itself, such as the benchmark's --cpu-prof (which NODE_OPTIONS may not carry). */
+export function serveNext({ port, host, env = {}, nodeArgs = [] }: { port: number; host?: string; env?: Record<string, string>; nodeArgs?: string[] }): RunningNext {
+  const args = [...nodeArgs, portalServer, "-p", String(port), ...(host ? ["-H", host] : [])];
   // PORT too: the portal reaches its own AOPay sandbox on the port it serves.
   const server = spawn(process.execPath, args, { cwd: projectRoot, env: { ...childEnv, PORT: String(port), ...env }, stdio: "inherit" });
 
