@@ -154,4 +154,14 @@ describe.each(testBackends)("the statements of one confirmation on %s", (backend
     // It was 23 statements before the state change and the wallet's entry became one each.
     expect(statements).toHaveLength(11);
   });
+
+  it("decides on sending an OTP with one read besides the part's own", async () => {
+    const { transferId } = await ledger.createTransfer(oneTransfer(outletId, agentId, "9822299998"), { userId: agentId });
+    const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId }, select: { id: true } });
+    const statements = await db.statementsOf(async () => expect((await ledger.sendOtp(part.id, { userId: agentId })).ok).toBe(true));
+    // The part, its transfer and its outlet; earlier parts, the hour's sends and the wallet in
+    // one; the change with its event, and its commit. (Ten before the checks became one read.)
+    expect(readsOf(statements, "transfer_events")).toHaveLength(1);
+    expect(statements).toHaveLength(6);
+  });
 });

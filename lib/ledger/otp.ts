@@ -7,26 +7,34 @@ import type { Answer } from "@/lib/aopay/types";
 import { loadPart, transferDetails, type Actor, type LedgerContext, type PartWithTransfer } from "@/lib/ledger/context";
 import { unsentStates } from "@/lib/ledger/states";
 import { commitTransition } from "@/lib/ledger/transition";
-import { WalletShortError, walletBalance, walletShortText } from "@/lib/wallet/book";
+import { WalletShortError, walletKey, walletShortText } from "@/lib/wallet/book";
 import { otpResendCooldownSeconds, otpSendsPerCustomerPerHour, otpSendsPerPartPerHour } from "@/lib/money/dmt-limits";
 
 const sendCauses = ["otp_sent", "otp_resent"];
 
 /**
- * Why this OTP may not be sent now, or null. Events are stamped by the database's clock, so the
- * hourly counts use the real clock; the cooldown uses the part's own send time.
+ * What deciding on a send needs besides the part, in one read: earlier parts of the transfer not
+ * yet sent, this part's and this customer's sends in the last hour, and the outlet's wallet.
+ * Events are stamped by the database's clock, so the hour is the real clock's.
  */
-async function sendRefusal(ctx: LedgerContext, part: PartWithTransfer): Promise<string | null> {
+async function sendFacts(ctx: LedgerContext, part: PartWithTransfer): Promise<{ earlier: number; forPart: number; forCustomer: number; available: Decimal }> {
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  const [row] = await ctx.prisma.$queryRaw<{ earlier: number; for_part: number; for_customer: number; balance: string | null }[]>`
+    SELECT (SELECT count(*) FROM transfer_parts WHERE transfer_id = ${part.transferId}::uuid AND seq < ${part.seq} AND state::text = ANY(${[...unsentStates]}::text[]))::int AS earlier,
+           (SELECT count(*) FROM transfer_events WHERE part_id = ${part.id}::uuid AND cause = ANY(${sendCauses}::text[]) AND at >= ${hourAgo}::timestamptz)::int AS for_part,
+           (SELECT count(*) FROM transfer_events e JOIN transfer_parts p ON p.id = e.part_id JOIN transfers t ON t.id = p.transfer_id
+            WHERE t.remitter_mobile = ${part.transfer.remitterMobile} AND e.cause = ANY(${sendCauses}::text[]) AND e.at >= ${hourAgo}::timestamptz)::int AS for_customer,
+           (SELECT balance::text FROM accounts WHERE key = ${walletKey(part.transfer.outletId)}) AS balance`;
+  return { earlier: row!.earlier, forPart: row!.for_part, forCustomer: row!.for_customer, available: new Decimal(row!.balance ?? "0") };
+}
+
+/** Why this OTP may not be sent now, or null. The cooldown uses the part's own send time. */
+function sendRefusal(ctx: LedgerContext, part: PartWithTransfer, facts: { forPart: number; forCustomer: number }): string | null {
   const cooldown = Math.min(otpResendCooldownSeconds, ctx.otpValiditySeconds);
   const waited = part.otpSentAt ? differenceInSeconds(ctx.now(), part.otpSentAt) : Infinity;
   if (waited < cooldown) return `Wait ${cooldown - waited} s before sending the OTP again: the customer's phone may still be receiving the last one.`;
-  const hourAgo = new Date(Date.now() - 3_600_000);
-  const [forPart, forCustomer] = await Promise.all([
-    ctx.prisma.transferEvent.count({ where: { partId: part.id, cause: { in: sendCauses }, at: { gte: hourAgo } } }),
-    ctx.prisma.transferEvent.count({ where: { cause: { in: sendCauses }, at: { gte: hourAgo }, part: { transfer: { remitterMobile: part.transfer.remitterMobile } } } }),
-  ]);
-  if (forPart >= otpSendsPerPartPerHour) return `This part's OTP was sent ${otpSendsPerPartPerHour} times in the last hour. Try again later, or cancel it.`;
-  if (forCustomer >= otpSendsPerCustomerPerHour) return `This customer was sent ${otpSendsPerCustomerPerHour} OTPs in the last hour. Try again later.`;
+  if (facts.forPart >= otpSendsPerPartPerHour) return `This part's OTP was sent ${otpSendsPerPartPerHour} times in the last hour. Try again later, or cancel it.`;
+  if (facts.forCustomer >= otpSendsPerCustomerPerHour) return `This customer was sent ${otpSendsPerCustomerPerHour} OTPs in the last hour. Try again later.`;
   return null;
 }
 
@@ -34,14 +42,14 @@ async function sendRefusal(ctx: LedgerContext, part: PartWithTransfer): Promise<
 export async function sendOtp(ctx: LedgerContext, partId: string, actor: Actor): Promise<{ ok: true; expiresAt: Date } | { ok: false; message: string }> {
   const { part, registrationId } = await loadPart(ctx, partId);
   if (!unsentStates.includes(part.state)) return { ok: false, message: "This part is past its OTP." };
-  const earlier = await ctx.prisma.transferPart.count({ where: { transferId: part.transferId, seq: { lt: part.seq }, state: { in: [...unsentStates] } } });
-  if (earlier > 0) return { ok: false, message: "Finish the earlier part first." };
-  const refusal = await sendRefusal(ctx, part);
+  const facts = await sendFacts(ctx, part);
+  if (facts.earlier > 0) return { ok: false, message: "Finish the earlier part first." };
+  const refusal = sendRefusal(ctx, part, facts);
   if (refusal) return { ok: false, message: refusal };
   // The wallet must cover the part (amount and charge) before the customer is sent an OTP; the
   // hold when it is confirmed is the authority (another transfer may spend it meanwhile).
   const needed = new Decimal(part.amount.toString()).plus(part.customerCharge.toString());
-  const available = await walletBalance(ctx.prisma, part.transfer.outletId);
+  const available = facts.available;
   if (available.lessThan(needed)) return { ok: false, message: walletShortText(new WalletShortError(part.transfer.outletId, available, needed)) };
   const { client, exchangeIds } = ctx.clientFor(registrationId);
   // AOPay's 90 seconds start when it sends the OTP: count them from before the call.
