@@ -9,7 +9,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { createLookupMemory, type LookupMemory } from "@/lib/counter/lookup-memory";
 import type { BeneficiaryView } from "@/lib/counter/views";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Ledger } from "@/lib/ledger/ledger";
+import type { Actor, Ledger } from "@/lib/ledger/ledger";
 import { Refusal } from "@/lib/refusal";
 
 export interface CounterDeps {
@@ -48,7 +48,7 @@ export function counterContext(deps: CounterDeps): CounterContext {
 /** The memory's key: one outlet's look-ups never stand in for another's. */
 export const memoryKey = (outletId: string, mobile: string) => `${outletId}:${mobile}`;
 
-export const notOursText = "That transfer is not one of yours: only the agent who started it can act on it.";
+export { notOursText } from "@/lib/ledger/context";
 const unreachable = "AOPay did not answer. Nothing was changed; try again in a moment.";
 
 /** AOPay being unreachable is a refusal the agent can act on (try again), not a failure. */
@@ -77,15 +77,13 @@ export async function outletOf(ctx: CounterContext, user: CurrentUser) {
 }
 
 /**
- * The part, if it belongs to a transfer this agent started at their own active outlet: one read
- * of each. A transfer's money steps are its own agent's (as its history is); a colleague who
- * takes over a stuck one asks a supervisor, whose review can ask AOPay about it.
+ * The agent as the ledger sees them at their counter: their own active outlet (read once, with
+ * its RegistrationID), so that the ledger's one read of a part is also the check that the part
+ * is a transfer this agent started there. A transfer's money steps are its own agent's (as its
+ * history is); a colleague who takes over a stuck one asks a supervisor, whose review can ask
+ * AOPay about it.
  */
-export async function ownPart(ctx: CounterContext, user: CurrentUser, partId: string) {
-  const [outlet, part] = await Promise.all([
-    outletOf(ctx, user),
-    user.outletId ? ctx.prisma.transferPart.findFirst({ where: { id: partId, transfer: { outletId: user.outletId, agentId: user.id } }, select: { id: true } }) : null,
-  ]);
-  if (!part) throw new Refusal(notOursText);
-  return { ...part, outlet };
+export async function agentAtCounter(ctx: CounterContext, user: CurrentUser): Promise<Actor> {
+  const outlet = await outletOf(ctx, user);
+  return { userId: user.id, atCounter: { outletId: outlet.id, registrationId: outlet.registrationId } };
 }

@@ -1,26 +1,24 @@
 /** One part at a time: send or resend its OTP, confirm it, refund it; cancel what was never sent. Audited. */
 import "server-only";
 import { auditPartMoneyCall } from "@/lib/audit-log/money";
-import { notOursText, outletOf, ownPart, type CounterContext, type CounterCaller } from "@/lib/counter/context";
+import { agentAtCounter, notOursText, outletOf, type CounterContext, type CounterCaller } from "@/lib/counter/context";
 import { unsentStates } from "@/lib/ledger/states";
 import { Refusal } from "@/lib/refusal";
 
 /** Sends (or sends again) the OTP that authorises one part. */
 export async function sendOtp(ctx: CounterContext, user: CounterCaller, partId: string): Promise<{ expiresAt: string }> {
-  const part = await ownPart(ctx, user, partId);
-  const sent = await ctx.ledger.sendOtp(part.id, { userId: user.id });
-  await auditPartMoneyCall(ctx.prisma, user, "money.otp_sent", part.id, sent);
+  const sent = await ctx.ledger.sendOtp(partId, await agentAtCounter(ctx, user));
+  await auditPartMoneyCall(ctx.prisma, user, "money.otp_sent", partId, sent);
   if (!sent.ok) throw new Refusal(sent.message);
   return { expiresAt: sent.expiresAt.toISOString() };
 }
 
 /** Confirms one part with the customer's OTP: the money call, made once whatever happens. */
 export async function confirm(ctx: CounterContext, user: CounterCaller, partId: string, otp: string) {
-  const part = await ownPart(ctx, user, partId);
-  const result = await ctx.ledger.confirm(part.id, otp, { userId: user.id });
+  const result = await ctx.ledger.confirm(partId, otp, await agentAtCounter(ctx, user));
   // Only an OTP AOPay took is a confirmation; a wrong or expired one, or a refusal, sent nothing.
   const refused = unsentStates.includes(result.state) || result.state === "CANCELLED";
-  await auditPartMoneyCall(ctx.prisma, user, refused ? "money.confirm_refused" : "money.transfer_confirmed", part.id, result);
+  await auditPartMoneyCall(ctx.prisma, user, refused ? "money.confirm_refused" : "money.transfer_confirmed", partId, result);
   return result;
 }
 
@@ -34,21 +32,19 @@ export async function cancelUnsent(ctx: CounterContext, user: CounterCaller, tra
 
 /** Asks AOPay to send the customer the OTP that authorises refunding a failed part. */
 export async function requestRefundOtp(ctx: CounterContext, user: CounterCaller, partId: string): Promise<void> {
-  const part = await ownPart(ctx, user, partId);
-  const sent = await ctx.ledger.requestRefundOtp(part.id, { userId: user.id });
-  await auditPartMoneyCall(ctx.prisma, user, "money.refund_otp_sent", part.id, sent);
+  const sent = await ctx.ledger.requestRefundOtp(partId, await agentAtCounter(ctx, user));
+  await auditPartMoneyCall(ctx.prisma, user, "money.refund_otp_sent", partId, sent);
   if (!sent.ok) throw new Refusal(sent.message);
 }
 
 /** Claims the refund of a failed part with the OTP the customer reads out. */
 export async function claimRefund(ctx: CounterContext, user: CounterCaller, partId: string, otp: string): Promise<{ state: string; message?: string }> {
-  const part = await ownPart(ctx, user, partId);
-  const result = await ctx.ledger.claimRefund(part.id, otp, { userId: user.id });
+  const result = await ctx.ledger.claimRefund(partId, otp, await agentAtCounter(ctx, user));
   // A claim went out when the part is refunded, or is being checked because the refund may have
   // gone through; otherwise AOPay (or a claim already under way) turned it away.
-  const checking = result.state === "REFUND_PENDING" && (await ctx.prisma.transferPart.count({ where: { id: part.id, nextCheckAt: { not: null } } })) === 1;
+  const checking = result.state === "REFUND_PENDING" && (await ctx.prisma.transferPart.count({ where: { id: partId, nextCheckAt: { not: null } } })) === 1;
   const claimed = result.state === "REFUNDED" || checking;
-  await auditPartMoneyCall(ctx.prisma, user, claimed ? "money.refund_claimed" : "money.refund_refused", part.id, result);
+  await auditPartMoneyCall(ctx.prisma, user, claimed ? "money.refund_claimed" : "money.refund_refused", partId, result);
   if (result.message || result.state === "REFUNDED" || result.state === "REFUND_PENDING") return result;
   // The part is not waiting for a refund OTP: say why instead of nothing.
   return { state: result.state, message: result.state === "FAILED" ? "Send the customer the refund OTP first." : "Only a failed transfer can be refunded." };

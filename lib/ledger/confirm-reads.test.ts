@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AopayClient } from "@/lib/aopay/client";
 import { AopayCallError } from "@/lib/aopay/errors";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { notOursText } from "@/lib/ledger/context";
 import { createLedger, type Ledger } from "@/lib/ledger/ledger";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { oneTransfer, partWithOtpSent } from "@/lib/tools/testing/ledger-fixtures";
@@ -105,6 +106,20 @@ describe.each(testBackends)("the reads of one confirmation on %s", (backend) => 
     const statements = await db.statementsOf(() => ledger.confirm(partId, "123456", { userId: agentId }));
     expect(readsOf(statements, "transfer_parts")).toHaveLength(1);
     expect(readsOf(statements, "outlets")).toHaveLength(1);
+  });
+
+  it("reads no outlet for an agent at their counter, and refuses another agent's part before AOPay is asked", async () => {
+    answer = answers.success!;
+    const partId = await partWithOtp();
+    const atCounter = { outletId, registrationId: testOutlet.registrationId };
+    const statements = await db.statementsOf(async () => expect((await ledger.confirm(partId, "123456", { userId: agentId, atCounter })).state).toBe("SUCCESS"));
+    expect(readsOf(statements, "transfer_parts")).toHaveLength(1);
+    expect(readsOf(statements, "outlets")).toHaveLength(0);
+
+    const colleague = (await db.prisma.user.create({ data: { username: `colleague-${backend}`, name: "Colleague", role: "AGENT", passwordHash: "x", outletId } })).id;
+    const other = await partWithOtp();
+    await expect(ledger.confirm(other, "123456", { userId: colleague, atCounter })).rejects.toThrow(notOursText);
+    expect(await db.prisma.transferPart.findUniqueOrThrow({ where: { id: other }, select: { state: true } })).toEqual({ state: "OTP_SENT" });
   });
 
   it("reads the part once and no outlet for a repeated confirmation", async () => {

@@ -6,7 +6,9 @@
  * Write-ahead: the claim (SUBMITTED, with a recheck time for the worker) is committed before
  * the call, and the call's answer is applied after it. The part is read once, in the claim's
  * transaction right after the claim: as it now is, with the state token a resend may have
- * changed. Its outlet is read once, only by the request that makes the call.
+ * changed (and, for an agent at their counter, only if it is theirs). Its outlet's
+ * RegistrationID is read once, only by the request that makes the call, and not at all when
+ * the agent's counter already names it.
  */
 import { addSeconds } from "date-fns";
 import { answerText } from "@/lib/aopay/answer-text";
@@ -17,7 +19,7 @@ import { maskLongDigits } from "@/lib/aopay/mask";
 import { scheduleData, settledData } from "@/lib/ledger/columns";
 import {
   currentState,
-  partOrRefusal,
+  readPart,
   registrationIdOf,
   transferDetails,
   type Actor,
@@ -55,7 +57,7 @@ export async function confirm(ctx: LedgerContext, partId: string, otp: string, a
   }
   const { claimed, part } = claim;
   if (!claimed) return answerUnclaimed(ctx, part, actor, at);
-  const { client, exchangeIds } = ctx.clientFor(await registrationIdOf(ctx, part.transfer.outletId));
+  const { client, exchangeIds } = ctx.clientFor(await registrationIdOf(ctx, part.transfer.outletId, actor));
   let answer: ConfirmAnswer;
   try {
     answer = await client.confirmTransfer({ ...transferDetails(part.transfer, part.amount), otp, stateresp: part.stateresp ?? "", reference: part.reference });
@@ -73,7 +75,7 @@ export async function confirm(ctx: LedgerContext, partId: string, otp: string, a
  */
 async function claimForMoneyCall(ctx: LedgerContext, partId: string, actor: Actor, at: Date): Promise<{ claimed: boolean; part: PartWithTransfer }> {
   return ctx.prisma.$transaction(async (tx) => {
-    const read = async () => partOrRefusal(await tx.transferPart.findUnique({ where: { id: partId }, include: { transfer: true } }));
+    const read = () => readPart(tx, partId, actor);
     const part = await read();
     if (part.state !== "OTP_SENT" || !part.otpExpiresAt || part.otpExpiresAt <= at) return { claimed: false, part };
     // Write-ahead: should this process die during the call, the worker asks about it then.

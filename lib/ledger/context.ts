@@ -32,7 +32,16 @@ export interface LedgerDeps {
 
 export interface Actor {
   userId: string | null;
+  /**
+   * An agent acting at their counter: the outlet their session names, read (active) by the
+   * caller. A part is then theirs only if its transfer is this outlet's and this agent's, which
+   * the ledger's one read of the part checks; the outlet's RegistrationID spares it a read.
+   */
+  atCounter?: { outletId: string; registrationId: string };
 }
+
+/** The refusal of a part that is not the acting agent's (or does not exist): one text for both, so it tells a stranger nothing. */
+export const notOursText = "That transfer is not one of yours: only the agent who started it can act on it.";
 
 export type Tx = Prisma.TransactionClient;
 export type Db = PrismaClient | Tx;
@@ -67,19 +76,34 @@ export function ledgerContext(deps: LedgerDeps): LedgerContext {
 
 export type PartWithTransfer = Prisma.TransferPartGetPayload<{ include: { transfer: true } }>;
 
-/** The part with its transfer, or the refusal an agent reads for a part that does not exist. */
-export function partOrRefusal<T>(part: T | null): T {
-  if (!part) throw new Refusal("That transfer part does not exist.");
+/** The part with its transfer, or the refusal an agent reads for a part that does not exist (or is not theirs). */
+export function partOrRefusal<T>(part: T | null, actor?: Actor): T {
+  if (!part) throw new Refusal(actor?.atCounter ? notOursText : "That transfer part does not exist.");
   return part;
 }
 
-/** The part, its transfer and its outlet's RegistrationID: what an AOPay call about it needs. */
-export async function loadPart(ctx: LedgerContext, partId: string): Promise<{ part: PartWithTransfer; registrationId: string }> {
-  const part = partOrRefusal(await ctx.prisma.transferPart.findUnique({ where: { id: partId }, include: { transfer: true } }));
-  return { part, registrationId: await registrationIdOf(ctx, part.transfer.outletId) };
+/** The part as `actor` may act on it: any part, or an agent's own at their counter (Actor.atCounter). */
+export function partWhere(partId: string, actor?: Actor): Prisma.TransferPartWhereInput {
+  const counter = actor?.atCounter;
+  if (!counter) return { id: partId };
+  if (!actor.userId) throw new Error("An agent at the counter is a signed-in user.");
+  return { id: partId, transfer: { outletId: counter.outletId, agentId: actor.userId } };
 }
 
-export async function registrationIdOf(ctx: LedgerContext, outletId: string): Promise<string> {
+/** The part (as the actor may act on it) and its transfer: one read. */
+export async function readPart(db: Db, partId: string, actor?: Actor): Promise<PartWithTransfer> {
+  return partOrRefusal(await db.transferPart.findFirst({ where: partWhere(partId, actor), include: { transfer: true } }), actor);
+}
+
+/** The part, its transfer and its outlet's RegistrationID: what an AOPay call about it needs. */
+export async function loadPart(ctx: LedgerContext, partId: string, actor?: Actor): Promise<{ part: PartWithTransfer; registrationId: string }> {
+  const part = await readPart(ctx.prisma, partId, actor);
+  return { part, registrationId: await registrationIdOf(ctx, part.transfer.outletId, actor) };
+}
+
+/** The outlet's RegistrationID: the acting agent's, known to the caller, or read. */
+export async function registrationIdOf(ctx: LedgerContext, outletId: string, actor?: Actor): Promise<string> {
+  if (actor?.atCounter?.outletId === outletId) return actor.atCounter.registrationId;
   const outlet = await ctx.prisma.outlet.findUniqueOrThrow({ where: { id: outletId }, select: { registrationId: true } });
   return outlet.registrationId;
 }

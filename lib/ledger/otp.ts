@@ -40,7 +40,7 @@ function sendRefusal(ctx: LedgerContext, part: PartWithTransfer, facts: { forPar
 
 /** Sends (or sends again) the OTP for a part; a new OTP makes the old one useless. */
 export async function sendOtp(ctx: LedgerContext, partId: string, actor: Actor): Promise<{ ok: true; expiresAt: Date } | { ok: false; message: string }> {
-  const { part, registrationId } = await loadPart(ctx, partId);
+  const { part, registrationId } = await loadPart(ctx, partId, actor);
   if (!unsentStates.includes(part.state)) return { ok: false, message: "This part is past its OTP." };
   const facts = await sendFacts(ctx, part);
   if (facts.earlier > 0) return { ok: false, message: "Finish the earlier part first." };

@@ -27,7 +27,7 @@ const released = { leaseUntil: null, leasedBy: null };
 
 /** Sends the customer the OTP that authorises the refund of a failed part. */
 export async function requestRefundOtp(ctx: LedgerContext, partId: string, actor: Actor): Promise<{ ok: true } | { ok: false; message: string }> {
-  const { part, registrationId } = await loadPart(ctx, partId);
+  const { part, registrationId } = await loadPart(ctx, partId, actor);
   if (part.state !== "FAILED" && part.state !== "REFUND_PENDING") return { ok: false, message: "Only a failed transfer can be refunded." };
   if (!part.ackno) return { ok: false, message: "AOPay has not given this transfer's acknowledgement number yet; ask its status first." };
   const { client, exchangeIds } = ctx.clientFor(registrationId);
@@ -53,7 +53,7 @@ export async function requestRefundOtp(ctx: LedgerContext, partId: string, actor
  * unknown answer leaves REFUND_PENDING for the worker to settle by Transaction Status.
  */
 export async function claimRefund(ctx: LedgerContext, partId: string, otp: string, actor: Actor): Promise<{ state: PartState; message?: string }> {
-  const { part, registrationId } = await loadPart(ctx, partId);
+  const { part, registrationId } = await loadPart(ctx, partId, actor);
   const token = randomUUID();
   const at = ctx.now();
   if (!(await leaseForRefund(ctx, part.id, token, at))) {
