@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readSessionCookie, sessionCookieNames } from "@/lib/auth/session-cookie";
 
 const secret = "a-test-secret-of-at-least-thirty-two-characters";
@@ -39,5 +39,23 @@ describe("the session cookie, read without Auth.js's session endpoint", () => {
     expect(await readSessionCookie(jar({ "__Secure-authjs.session-token": good }), secret)).toBeNull();
     expect(await readSessionCookie(jar({ [name]: await cookieFor(name, { sub: "user-1" }) }), secret)).toBeNull();
     expect(await readSessionCookie(jar({ [name]: "not a token" }), secret)).toBeNull();
+  });
+
+  it("decrypts a cookie once, answers the same from memory until the cookie's own expiry, and never for another secret", async () => {
+    const name = "authjs.session-token";
+    const token = await cookieFor(name, { sub: "user-2", signedInAt }, { maxAge: 60 });
+    const subtle = vi.spyOn(globalThis.crypto.subtle, "decrypt");
+    try {
+      expect(await readSessionCookie(jar({ [name]: token }), secret)).toEqual({ userId: "user-2", signedInAt });
+      expect(await readSessionCookie(jar({ [name]: token }), secret)).toEqual({ userId: "user-2", signedInAt });
+      expect(subtle).toHaveBeenCalledTimes(1);
+      expect(await readSessionCookie(jar({ [name]: token }), "another-secret-of-at-least-thirty-two-chars")).toBeNull();
+      // Past its expiry and Auth.js's 15 s of clock tolerance.
+      vi.useFakeTimers({ now: Date.now() + 120_000, toFake: ["Date"] });
+      expect(await readSessionCookie(jar({ [name]: token }), secret)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+      subtle.mockRestore();
+    }
   });
 });
