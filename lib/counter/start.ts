@@ -9,6 +9,7 @@ import { askBeneficiaries } from "@/lib/counter/beneficiaries";
 import { memoryKey, outletOf, type CounterContext, type CounterCaller } from "@/lib/counter/context";
 import { askRemitter, remitterView } from "@/lib/counter/customers";
 import type { BeneficiaryView, RemitterView } from "@/lib/counter/views";
+import type { Actor } from "@/lib/ledger/ledger";
 import { Refusal } from "@/lib/refusal";
 import { aboveMonthLeftMessage, type TransferInput } from "@/lib/validations/counter";
 
@@ -31,7 +32,7 @@ async function beneficiaryForStart(ctx: CounterContext, outlet: { id: string; re
 }
 
 /** Sends the first part's OTP; what the agent is told when it did not go out. */
-async function sendFirstOtp(ctx: CounterContext, transferId: string, actor: { userId: string }): Promise<string | undefined> {
+async function sendFirstOtp(ctx: CounterContext, transferId: string, actor: Actor): Promise<string | undefined> {
   const first = await ctx.prisma.transferPart.findFirstOrThrow({ where: { transferId, seq: 1 }, select: { id: true } });
   const sent = await ctx.ledger.sendOtp(first.id, actor);
   return sent.ok ? undefined : sent.message;
@@ -49,7 +50,8 @@ export async function startTransfer(ctx: CounterContext, user: CounterCaller, in
   const left = Number(remitter.limitLeft);
   if (input.amount > left) throw new Refusal("Check the highlighted fields.", "amount", aboveMonthLeftMessage(left));
   const beneficiary = await beneficiaryForStart(ctx, outlet, remitter.mobile, input.beneficiaryId);
-  const actor = { userId: user.id };
+  // The agent at their counter: the OTP's send reads neither the part's ownership nor the outlet again.
+  const actor: Actor = { userId: user.id, atCounter: { outletId: outlet.id, registrationId: outlet.registrationId } };
   const { transferId, repeated } = await ctx.ledger.createTransfer(
     {
       requestKey: input.requestKey,
