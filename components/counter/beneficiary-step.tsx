@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "@/lib/validations/zod";
 import { addBeneficiaryAction, deleteBeneficiaryAction, ifscBankAction, listBeneficiariesAction } from "@/app/(portal)/transfers/actions";
 import { FieldError, TextField, showFieldErrors } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
