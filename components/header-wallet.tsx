@@ -1,32 +1,34 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useState } from "react";
+import { useIdleImport } from "@/components/when-idle";
 import { rupees } from "@/lib/format";
 
 /** The query the counter invalidates when a part's money moves (transfer-progress.tsx). */
 export const walletQueryKey = ["wallet"] as const;
 
-async function fetchBalance(): Promise<string | null> {
-  const response = await fetch("/api/wallet", { cache: "no-store" });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return ((await response.json()) as { balance: string | null }).balance;
-}
+const loadBalanceFeed = () => import("@/components/wallet-balance-feed");
 
 /**
- * The agent's wallet balance in the header. The header stays on screen across pages, so the
- * figure is asked for again when a transfer moves money, when the agent comes back to the tab,
- * and every half minute: a balance from the start of the shift would mislead.
+ * The agent's wallet balance in the header, as the server read it for this page. The header
+ * stays on screen across pages, so the figure is asked for again when a transfer moves money,
+ * when the agent comes back to the tab, and every half minute: a balance from the start of the
+ * shift would mislead. That polling (react-query) arrives once the page is idle, so it is not
+ * part of what every page loads first; until then the server's figure stands.
  */
 export function HeaderWallet({ initial }: { initial: string }) {
-  const { data } = useQuery({ queryKey: walletQueryKey, queryFn: fetchBalance, initialData: initial, refetchInterval: 30_000, refetchOnWindowFocus: true });
-  const balance = data ?? initial;
+  const [balance, setBalance] = useState(initial);
+  const feed = useIdleImport(loadBalanceFeed);
   return (
-    <Link href="/wallet" className="text-right text-sm leading-tight" aria-label={`Wallet: ${rupees(balance)}`}>
-      <span className="block text-slate-500">Wallet</span>
-      <span className="block font-semibold tabular-nums" data-testid="header-wallet">
-        {rupees(balance)}
-      </span>
-    </Link>
+    <>
+      <Link href="/wallet" className="text-right text-sm leading-tight" aria-label={`Wallet: ${rupees(balance)}`}>
+        <span className="block text-slate-500">Wallet</span>
+        <span className="block font-semibold tabular-nums" data-testid="header-wallet">
+          {rupees(balance)}
+        </span>
+      </Link>
+      {feed ? <feed.WalletBalanceFeed initial={initial} onBalance={setBalance} /> : null}
+    </>
   );
 }

@@ -1,22 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-
-interface SandboxOtp {
-  purpose: string;
-  mobile: string;
-  code: string;
-  expiresAt: string;
-}
+import type { SandboxOtp, SandboxOtpsSeen } from "@/components/sandbox-otp-feed";
+import { useIdleImport } from "@/components/when-idle";
 
 const purposeLabels: Record<string, string> = { transfer: "Transfer", register: "Registration", refund: "Refund" };
 
-async function fetchOtps(): Promise<SandboxOtp[]> {
-  const response = await fetch("/api/sandbox/otps", { cache: "no-store" });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return ((await response.json()) as { otps: SandboxOtp[] }).otps;
-}
+const loadOtpFeed = () => import("@/components/sandbox-otp-feed");
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -30,13 +20,15 @@ function useNow(intervalMs: number): number {
 /**
  * Only while the portal's own sandbox stands in for AOPay, on the agent's screens: the live OTPs
  * the "customer" would have received by SMS, so a demo can go on. A strip in the page's flow,
- * never over it. It does not exist with a real AOPay.
+ * never over it. It does not exist with a real AOPay. Its polling arrives once the page is idle
+ * (sandbox-otp-feed.tsx), so it costs the counter's first load nothing.
  */
 export function SandboxOtpPanel() {
   const now = useNow(1000);
-  const { data, isError } = useQuery({ queryKey: ["sandbox-otps"], queryFn: fetchOtps, refetchInterval: 2000 });
+  const [seen, setSeen] = useState<SandboxOtpsSeen>({ otps: undefined, failed: false });
+  const feed = useIdleImport(loadOtpFeed);
   // The server lists only unused, unreplaced OTPs; one that runs out between polls goes at once.
-  const live = (data ?? []).filter((otp) => Date.parse(otp.expiresAt) > now);
+  const live = (seen.otps ?? []).filter((otp: SandboxOtp) => Date.parse(otp.expiresAt) > now);
 
   return (
     <aside aria-label="Sandbox OTPs" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 print:hidden" data-testid="sandbox-otps">
@@ -46,7 +38,7 @@ export function SandboxOtpPanel() {
       {/* The list's line is always there, so an OTP that arrives or runs out never moves the
           page under the agent's pointer (a Confirm button jumping as they press it). */}
       <ul className="mt-1 flex min-h-6 flex-wrap items-baseline gap-x-6 gap-y-1">
-        {live.length === 0 ? <li>{isError ? "Could not load them." : data === undefined ? "Checking…" : "None waiting."}</li> : null}
+        {live.length === 0 ? <li>{seen.failed ? "Could not load them." : seen.otps === undefined ? "Checking…" : "None waiting."}</li> : null}
         {live.map((otp, i) => (
           <li key={`${otp.purpose}-${otp.mobile}-${otp.code}`} className="flex items-baseline gap-2" data-mobile={otp.mobile} data-purpose={otp.purpose}>
             <span>
@@ -59,6 +51,7 @@ export function SandboxOtpPanel() {
           </li>
         ))}
       </ul>
+      {feed ? <feed.SandboxOtpFeed onSeen={setSeen} /> : null}
     </aside>
   );
 }

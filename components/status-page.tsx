@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button-classes";
 
 /** A full-page message for refusals and failures: what happened and where to go next. */
@@ -19,9 +18,12 @@ export function StatusPage({
       <p className="mt-2 text-slate-700">{message}</p>
       {children}
       <div className="mt-6">
-        <Link href={action.href} className={buttonClasses()}>
+        {/* A plain link, not next/link: the root error boundary (app/error.tsx) is loaded with
+            every page, and next/link there was a second copy of the router's link code in every
+            page's first load. After a failure a fresh page is the better start anyway. */}
+        <a href={action.href} className={buttonClasses()}>
           {action.label}
-        </Link>
+        </a>
       </div>
     </main>
   );

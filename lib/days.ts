@@ -8,7 +8,7 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, format, isMatch, isValid, parse, parseISO } from "date-fns";
 import { indiaTimeZone, inIndia } from "@/lib/format";
-import { z } from "@/lib/validations/zod";
+import * as z from "@/lib/validations/zod";
 
 /** What a day box shows when empty, and what its errors ask for. */
 export const dayPlaceholder = "DD/MM/YYYY";
@@ -38,13 +38,19 @@ export function dayLabel(day: string): string {
   return format(parseISO(day), "d MMM yyyy");
 }
 
-/** A zod schema for a typed day: gives yyyy-MM-dd, or `message` for what cannot be read. */
+/**
+ * A zod schema for a typed day: gives yyyy-MM-dd, or `message` for what cannot be read. zod/mini
+ * (the forms' schemas are, lib/validations/zod.ts); full-zod schemas on the server hold it too.
+ */
 export function daySchema(message = `Write the day as ${dayPlaceholder}.`) {
-  return z.string().transform((value, ctx) => {
-    const day = parseDay(value);
-    if (day === null) ctx.addIssue({ code: "custom", message });
-    return day ?? value;
-  });
+  return z.pipe(
+    z.string(),
+    z.transform((value: string, ctx) => {
+      const day = parseDay(value);
+      if (day === null) ctx.issues.push({ code: "custom", message, input: value });
+      return day ?? value;
+    }),
+  );
 }
 
 /** The India calendar day an instant falls on (today, by default), as yyyy-MM-dd. */

@@ -4,17 +4,31 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "@/lib/validations/zod";
 import { addBeneficiaryAction, deleteBeneficiaryAction, ifscBankAction, listBeneficiariesAction } from "@/app/(portal)/transfers/actions";
+import { QueryProvider } from "@/components/query-provider";
 import { FieldError, TextField, showFieldErrors } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import type { BeneficiaryView } from "@/lib/counter/views";
 import { beneficiarySchema, ifscPattern } from "@/lib/validations/counter";
 
-/** Step 2: pick one of the customer's beneficiaries, add one, or delete one. */
-/** `onSelect`'s `moveOn` is false for a pick by the arrow keys: focus stays in the list. */
-export function BeneficiaryStep({ mobile, selected, onSelect }: { mobile: string; selected: BeneficiaryView | null; onSelect: (b: BeneficiaryView | null, moveOn: boolean) => void }) {
+type BeneficiaryStepProps = { mobile: string; selected: BeneficiaryView | null; onSelect: (b: BeneficiaryView | null, moveOn: boolean) => void };
+
+/**
+ * Step 2: pick one of the customer's beneficiaries, add one, or delete one. It brings its own
+ * query provider (the page's first step has none: it loads no react-query).
+ * `onSelect`'s `moveOn` is false for a pick by the arrow keys: focus stays in the list.
+ */
+export function BeneficiaryStep(props: BeneficiaryStepProps) {
+  return (
+    <QueryProvider>
+      <Beneficiaries {...props} />
+    </QueryProvider>
+  );
+}
+
+function Beneficiaries({ mobile, selected, onSelect }: BeneficiaryStepProps) {
   const [message, setMessage] = useState<string>();
   const [addingChosen, setAdding] = useState<boolean | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);

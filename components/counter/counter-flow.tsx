@@ -6,15 +6,17 @@ import { RemitterStep } from "@/components/counter/remitter-step";
 import type { ShopLocation } from "@/components/counter/transfer-form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
+import { whenIdle } from "@/components/when-idle";
 import { maskMobile, rupeesSpoken } from "@/lib/format";
 import type { BeneficiaryView, RemitterView } from "@/lib/counter/views";
 import type { ChargePlan } from "@/lib/money/charges";
 import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 
 /**
- * The later steps load after the first: their forms carry the schema library (zod) and the fee
- * preview, which the mobile box does not need, so the page the agent starts typing on is
- * lighter. They are fetched as soon as the page is idle, so a found customer does not wait.
+ * The later steps load after the first: their forms carry the form and schema libraries
+ * (react-hook-form, zod/mini), react-query and the fee preview, which the mobile box does not
+ * need, so the page the agent starts typing on is lighter. They are fetched once the page is
+ * idle, so a found customer does not wait. (The OTP step and the receipt are other pages.)
  */
 const loadBeneficiaryStep = () => import("@/components/counter/beneficiary-step");
 const loadTransferForm = () => import("@/components/counter/transfer-form");
@@ -34,10 +36,14 @@ export function CounterFlow({ minRupees, rdServicePorts, plan, shopLocation }: {
   // for them); 0 for a pick by the arrow keys, which must leave focus in the list.
   const [{ beneficiary, focusRequest }, setPick] = useState<{ beneficiary: BeneficiaryView | null; focusRequest: number }>({ beneficiary: null, focusRequest: 0 });
   const pick = useCallback((b: BeneficiaryView | null, moveOn: boolean) => setPick((p) => ({ beneficiary: b, focusRequest: moveOn ? p.focusRequest + 1 : 0 })), []);
-  useEffect(() => {
-    void loadBeneficiaryStep();
-    void loadTransferForm();
-  }, []);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void loadBeneficiaryStep();
+        void loadTransferForm();
+      }),
+    [],
+  );
 
   if (!remitter) return <RemitterStep onFound={setRemitter} rdServicePorts={rdServicePorts} />;
 

@@ -6,11 +6,9 @@ import { buttonClasses } from "@/components/ui/button-classes";
 import { Field, FieldError } from "@/components/ui/field";
 import type { PartView } from "@/lib/counter/transfer-view";
 import { cashPart } from "@/lib/counter/view-cash";
-import { formatIst, rupees } from "@/lib/format";
+import { rupees } from "@/lib/format";
 import { partPaid } from "@/lib/transfers/cash";
 import { OtpInput } from "@/components/counter/otp-input";
-
-const time = (iso: string) => formatIst(new Date(iso), "dd MMM yyyy, HH:mm:ss");
 
 /**
  * The refund of a failed part: AOPay sends the customer an OTP, the customer reads it out, the
@@ -90,7 +88,7 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
         <p className="text-lg font-bold" data-testid="hand-back">
           Hand back {handBack} to the customer
         </p>
-        <p className="text-sm">Refunded{part.refundedAt ? ` on ${time(part.refundedAt)}` : ""}: the amount and the charge.</p>
+        <p className="text-sm">Refunded{part.refundedAtIst ? ` on ${part.refundedAtIst}` : ""}: the amount and the charge.</p>
       </div>
     );
   }
@@ -114,7 +112,7 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
   return (
     <form onSubmit={claim} noValidate aria-label={`Refund of part ${part.seq}`} className="mt-2 space-y-2 rounded-lg border-2 border-amber-300 bg-amber-50/40 p-3">
       <p aria-live="polite" className="text-sm text-slate-700" data-testid="refund-otp-sent">
-        {part.refundOtpSentAt ? `AOPay sent the customer a refund OTP on ${time(part.refundOtpSentAt)}.` : "AOPay sent the customer a refund OTP."}
+        {part.refundOtpSentAtIst ? `AOPay sent the customer a refund OTP on ${part.refundOtpSentAtIst}.` : "AOPay sent the customer a refund OTP."}
       </p>
       <p className="font-semibold" data-testid="hand-back">
         After the refund, hand back {handBack} to the customer (amount and charge)

@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useForm, type ResolverResult } from "react-hook-form";
 import { ekycAction, findRemitterAction, registerRemitterAction } from "@/app/(portal)/transfers/actions";
 import { OtpCountdown } from "@/components/counter/otp-countdown";
 import { useServerCountdown } from "@/components/counter/use-countdown";
@@ -12,33 +11,53 @@ import type { RemitterView } from "@/lib/counter/views";
 import { maskAadhaarForDisplay, mobileMessage, mobilePattern } from "@/lib/validations/counter-rules";
 
 /**
- * The mobile box's check, as lib/validations/counter.ts's lookupSchema makes it on the server
- * (the same pattern and message), without zod: the counter's first load carries no schema code.
+ * Step 1: find the customer by mobile, or register them (e-KYC, then the OTP within 90 s).
+ *
+ * The mobile box is one field checked as lib/validations/counter.ts's lookupSchema checks it on
+ * the server (the same pattern and message), held in plain state: the page the agent starts
+ * typing on carries neither a form library nor a schema library; the later steps bring theirs.
  */
-function lookupResolver(values: { mobile: string }): ResolverResult<{ mobile: string }> {
-  const mobile = values.mobile.trim();
-  if (mobilePattern.test(mobile)) return { values: { mobile }, errors: {} };
-  return { values: {}, errors: { mobile: { type: "pattern", message: mobileMessage } } };
-}
-
-/** Step 1: find the customer by mobile, or register them (e-KYC, then the OTP within 90 s). */
 export function RemitterStep({ onFound, rdServicePorts }: { onFound: (remitter: RemitterView) => void; rdServicePorts: number[] }) {
   const [registration, setRegistration] = useState<{ mobile: string } | null>(null);
+  const [mobile, setMobile] = useState("");
+  const [mobileError, setMobileError] = useState<string>();
   const [message, setMessage] = useState<string>();
-  const form = useForm<{ mobile: string }>({ resolver: lookupResolver, defaultValues: { mobile: "" } });
+  const [lookingUp, setLookingUp] = useState(false);
+  const mobileBox = useRef<HTMLInputElement>(null);
   // The counter starts with the customer's mobile: the agent types it straight away.
-  useEffect(() => form.setFocus("mobile"), [form]);
+  useEffect(() => mobileBox.current?.focus(), []);
 
-  async function lookup({ mobile }: { mobile: string }) {
+  async function lookup(typed: string) {
     setMessage(undefined);
-    const result = await findRemitterAction({ mobile });
+    setMobileError(undefined);
+    const result = await findRemitterAction({ mobile: typed });
     if (!result.ok) {
-      if (result.fieldErrors?.mobile) form.setError("mobile", { message: result.fieldErrors.mobile });
+      if (result.fieldErrors?.mobile) {
+        setMobileError(result.fieldErrors.mobile);
+        mobileBox.current?.focus();
+      }
       setMessage(result.fieldErrors ? undefined : result.message);
       return;
     }
     if (result.data.registered) onFound(result.data.remitter);
-    else setRegistration({ mobile });
+    else setRegistration({ mobile: typed });
+  }
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (lookingUp) return;
+    const typed = mobile.trim();
+    if (!mobilePattern.test(typed)) {
+      setMobileError(mobileMessage);
+      mobileBox.current?.focus();
+      return;
+    }
+    setLookingUp(true);
+    try {
+      await lookup(typed);
+    } finally {
+      setLookingUp(false);
+    }
   }
 
   return (
@@ -46,18 +65,25 @@ export function RemitterStep({ onFound, rdServicePorts }: { onFound: (remitter: 
       <h2 id="remitter-heading" className="text-lg font-semibold">
         1. Customer
       </h2>
-      <form onSubmit={form.handleSubmit(lookup)} noValidate className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-start">
+      <form onSubmit={submit} noValidate className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-start">
         <TextField
+          ref={mobileBox}
           label="Customer's mobile number"
+          name="mobile"
           inputMode="numeric"
           autoComplete="off"
           maxLength={10}
           className="sm:w-72"
-          error={form.formState.errors.mobile?.message}
-          {...form.register("mobile")}
+          value={mobile}
+          onChange={(e) => {
+            setMobile(e.target.value);
+            // Once a check has failed, it follows the typing, so a corrected number clears it.
+            if (mobileError) setMobileError(mobilePattern.test(e.target.value.trim()) ? undefined : mobileMessage);
+          }}
+          error={mobileError}
         />
-        <button type="submit" className={`${buttonClasses()} sm:mt-6`} disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? "Looking up…" : "Find customer"}
+        <button type="submit" className={`${buttonClasses()} sm:mt-6`} disabled={lookingUp}>
+          {lookingUp ? "Looking up…" : "Find customer"}
         </button>
       </form>
       <FieldError id="remitter-message" message={message} role="alert" />
@@ -67,7 +93,7 @@ export function RemitterStep({ onFound, rdServicePorts }: { onFound: (remitter: 
           rdServicePorts={rdServicePorts}
           onRegistered={async () => {
             setRegistration(null);
-            await lookup({ mobile: registration.mobile });
+            await lookup(registration.mobile);
           }}
         />
       ) : null}

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "@/lib/validations/zod";
 import { startTransferAction } from "@/app/(portal)/transfers/actions";
 import { dayBoxProps } from "@/components/ui/day-box";
 import { FieldError, TextField, showFieldErrors } from "@/components/ui/form";

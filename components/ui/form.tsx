@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from "react";
 import type { DefaultValues, FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { useFormStatus } from "react-dom";
 import { buttonClasses } from "@/components/ui/button-classes";
@@ -18,6 +18,7 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   name: string;
   error?: string;
   hint?: ReactNode;
+  ref?: Ref<HTMLInputElement>;
 };
 
 export function TextField({ label, name, error, hint, className, ...input }: TextFieldProps) {

@@ -52,7 +52,7 @@ export function decodeCursor(value: string): AuditCursor | null {
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const optional = <T extends z.core.SomeType>(schema: T) => z.preprocess(blankToUndefined, z.optional(schema));
 const cursorParam = z.string().regex(cursorPattern).transform((v) => decodeCursor(v)!);
 const actionText = z.string().max(64).regex(/^[A-Za-z0-9._-]+$/);
 

@@ -5,7 +5,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { config } from "@/lib/config";
 import { appCounter } from "@/lib/counter/app-counter";
 import { appLedger } from "@/lib/ledger/app-ledger";
-import { maskMobile } from "@/lib/format";
+import { formatIst, maskMobile } from "@/lib/format";
 
 export interface PartView {
   id: string;
@@ -21,6 +21,12 @@ export interface PartView {
   /** An unclear refund answer is being settled by the status worker: the screen keeps polling. */
   refundBeingChecked: boolean;
   refundedAt: string | null;
+  /**
+   * The two times above as the refund step says them ("04 Dec 2026, 14:05:09 IST"), written
+   * here so that the browser needs no date library for them.
+   */
+  refundOtpSentAtIst: string | null;
+  refundedAtIst: string | null;
   expected: { customerCharge: string; gst: string; commission: string; tds: string; netCommission: string };
   reported: { customerCharge: string | null; gst: string | null; discount: string | null; tds: string | null; netCommission: string | null };
 }
@@ -40,6 +46,8 @@ export interface TransferView {
   /** The server's clock when this view was made, so countdowns follow the server. */
   serverNow: string;
 }
+
+const refundTimePattern = "dd MMM yyyy, HH:mm:ss";
 
 const money = (d: { toFixed: (n: number) => string } | null) => (d ? d.toFixed(2) : null);
 
@@ -83,6 +91,8 @@ export async function transferView(user: CurrentUser, transferId: string, option
       refundOtpSentAt: p.refundOtpSentAt?.toISOString() ?? null,
       refundBeingChecked: p.state === "REFUND_PENDING" && p.nextCheckAt !== null,
       refundedAt: p.refundedAt?.toISOString() ?? null,
+      refundOtpSentAtIst: p.refundOtpSentAt ? formatIst(p.refundOtpSentAt, refundTimePattern) : null,
+      refundedAtIst: p.refundedAt ? formatIst(p.refundedAt, refundTimePattern) : null,
       expected: {
         customerCharge: p.customerCharge.toFixed(2),
         gst: p.gst.toFixed(2),

@@ -5,7 +5,7 @@
  */
 import { addDays, format } from "date-fns";
 import Decimal from "decimal.js";
-import { z } from "@/lib/validations/zod";
+import * as z from "@/lib/validations/zod";
 import { chargesFor, type ChargePlan, type ChargeSlab } from "@/lib/money/charges";
 import { perTransferLimitRupees } from "@/lib/money/dmt-limits";
 import { dayPlaceholder, daySchema } from "@/lib/days";
@@ -20,12 +20,12 @@ export function firstPlanDay(now: Date): string {
   return format(addDays(inIndia(now), 1), "yyyy-MM-dd");
 }
 
-const rupees = (message: string) => z.string().trim().regex(/^\d{1,5}(\.\d{1,2})?$/, message);
-const percent = (message: string) => z.string().trim().regex(/^\d{1,2}(\.\d{1,4})?$/, message);
+const rupees = (message: string) => z.string().check(z.trim(), z.regex(/^\d{1,5}(\.\d{1,2})?$/, message));
+const percent = (message: string) => z.string().check(z.trim(), z.regex(/^\d{1,2}(\.\d{1,4})?$/, message));
 
 const slabFields = z.object({
-  upTo: z.string().trim().regex(/^\d{1,5}$/, "Whole rupees, e.g. 5000."),
-  percent: percent("A percent, e.g. 1 or 0.75.").refine((v) => Number(v) <= 10, "At most 10%."),
+  upTo: z.string().check(z.trim(), z.regex(/^\d{1,5}$/, "Whole rupees, e.g. 5000.")),
+  percent: percent("A percent, e.g. 1 or 0.75.").check(z.refine((v) => Number(v) <= 10, "At most 10%.")),
   minimum: rupees("Rupees, e.g. 10."),
   flat: z.union([z.literal(""), rupees("Rupees, e.g. 5, or leave it empty.")]),
 });
@@ -41,9 +41,9 @@ function slabsOf(rows: z.output<typeof slabFields>[]): ChargeSlab[] {
 }
 
 const termsFields = {
-  slabs: z.array(slabFields).min(1, "Add at least one slab.").max(maxSlabs, `At most ${maxSlabs} slabs.`),
+  slabs: z.array(slabFields).check(z.minLength(1, "Add at least one slab."), z.maxLength(maxSlabs, `At most ${maxSlabs} slabs.`)),
   apiCharge: rupees("AOPay's charge per part in rupees, e.g. 4 or 4.50."),
-  tdsPercent: percent("The TDS rate in percent, e.g. 2.").refine((v) => Number(v) <= 20, "At most 20%."),
+  tdsPercent: percent("The TDS rate in percent, e.g. 2.").check(z.refine((v) => Number(v) <= 20, "At most 20%.")),
 };
 
 /** The fields' formats only: enough for the browser's worked example while the admin types. */
@@ -51,7 +51,7 @@ export const planTermsFieldsSchema = z.object(termsFields);
 type TermsFields = z.output<typeof planTermsFieldsSchema>;
 
 /** Slab bounds go upwards and end at Rs 5,000; the cheapest part of each slab still earns a commission. */
-function checkSlabs(form: TermsFields, ctx: z.RefinementCtx) {
+function checkSlabs(form: TermsFields, ctx: z.core.$RefinementCtx<TermsFields>) {
   // Only once every field is well formed (the field's own message says what is wrong).
   if (!planTermsFieldsSchema.safeParse(form).success) return;
   let previous = 0;
@@ -90,16 +90,18 @@ function checkSlabs(form: TermsFields, ctx: z.RefinementCtx) {
 export function planFormSchema(firstDay?: string) {
   return z
     .object({
-      name: z.string().trim().min(3, "Give the plan a name (at least 3 letters).").max(60, "At most 60 characters."),
+      name: z.string().check(z.trim(), z.minLength(3, "Give the plan a name (at least 3 letters)."), z.maxLength(60, "At most 60 characters.")),
       effectiveDay: z
-        .string()
-        .trim()
-        .min(1, "Choose the day the plan starts.")
-        .pipe(daySchema(`Write the day the plan starts as ${dayPlaceholder}.`))
-        .refine((v) => !firstDay || v >= firstDay, "Choose tomorrow or a later day: a plan cannot start today or in the past, so transfers already made keep their figures."),
+        .pipe(z.string().check(z.trim(), z.minLength(1, "Choose the day the plan starts.")), daySchema(`Write the day the plan starts as ${dayPlaceholder}.`))
+        .check(
+          z.refine(
+            (v) => !firstDay || v >= firstDay,
+            "Choose tomorrow or a later day: a plan cannot start today or in the past, so transfers already made keep their figures.",
+          ),
+        ),
       ...termsFields,
     })
-    .superRefine(checkSlabs);
+    .check(z.superRefine(checkSlabs));
 }
 
 export type PlanFormValues = z.input<ReturnType<typeof planFormSchema>>;
@@ -124,9 +126,9 @@ export const blankPlanForm = (effectiveDay: string): PlanFormValues => ({
   tdsPercent: "2",
 });
 
-const decimalText = z.string().regex(/^\d+(\.\d+)?$/);
+const decimalText = z.string().check(z.regex(/^\d+(\.\d+)?$/));
 
 /** A stored plan's slabs (JSON), as the database holds them. */
 export const storedSlabsSchema = z
-  .array(z.object({ upTo: z.number().int().positive(), percent: decimalText, minimum: decimalText, flat: decimalText.nullable().optional() }))
-  .min(1);
+  .array(z.object({ upTo: z.int().check(z.positive()), percent: decimalText, minimum: decimalText, flat: z.optional(z.nullable(decimalText)) }))
+  .check(z.minLength(1));

@@ -12,7 +12,7 @@ import { daySchema, dayRange, indiaDay } from "@/lib/days";
 
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const optional = <T extends z.core.SomeType>(schema: T) => z.preprocess(blankToUndefined, z.optional(schema));
 
 export const sortOptions = ["newest", "oldest", "amount_desc", "amount_asc"] as const;
 /** The longest range of days the table and the export read at once (a quarter, about). */

@@ -12,7 +12,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import { logUnexpected } from "@/lib/log";
@@ -31,7 +31,7 @@ export interface ActionContext {
   actor(): Promise<{ id: string; username: string; ip: string | null }>;
 }
 
-export interface ActionOptions<S extends z.ZodType, D> {
+export interface ActionOptions<S extends z.core.$ZodType, D> {
   /** What the action does, for the log line of an unexpected failure ("confirm transfer"). */
   name: string;
   /** Who may call it; checked before anything else. */
@@ -50,27 +50,28 @@ export interface ActionOptions<S extends z.ZodType, D> {
   revalidates?: string | ((input: z.output<S>) => string);
 }
 
-export type ActionHandler<S extends z.ZodType, T, D> = (input: z.output<S>, context: ActionContext) => Promise<ActionResult<T, D>>;
+export type ActionHandler<S extends z.core.$ZodType, T, D> = (input: z.output<S>, context: ActionContext) => Promise<ActionResult<T, D>>;
 
 /** An action whose input may be left out (an optional schema) is called with no argument. */
-type ActionArgs<S extends z.ZodType> = undefined extends z.input<S> ? [raw?: z.input<S>] : [raw: z.input<S>];
+type ActionArgs<S extends z.core.$ZodType> = undefined extends z.input<S> ? [raw?: z.input<S>] : [raw: z.input<S>];
 
 const tryAgain = (reference: string) => `Something went wrong (ref ${reference}). Try again.`;
 
 /** Declares a server action called with an object (from a react-hook-form submit, say). */
-export function action<S extends z.ZodType, T = undefined, D = undefined>(options: ActionOptions<S, D>, handler: ActionHandler<S, T, D>) {
+export function action<S extends z.core.$ZodType, T = undefined, D = undefined>(options: ActionOptions<S, D>, handler: ActionHandler<S, T, D>) {
   return async (...[raw]: ActionArgs<S>): Promise<ActionResult<T, D>> => run(options, handler, raw);
 }
 
 /** Declares a server action for `useActionState`: it reads its input from the form's fields. */
-export function formAction<S extends z.ZodType, T = undefined, D = undefined>(options: ActionOptions<S, D>, handler: ActionHandler<S, T, D>) {
+export function formAction<S extends z.core.$ZodType, T = undefined, D = undefined>(options: ActionOptions<S, D>, handler: ActionHandler<S, T, D>) {
   return async (_previous: ActionResult<T, D> | null, formData: FormData): Promise<ActionResult<T, D>> => run(options, handler, Object.fromEntries(formData));
 }
 
-async function run<S extends z.ZodType, T, D>(options: ActionOptions<S, D>, handler: ActionHandler<S, T, D>, raw: unknown): Promise<ActionResult<T, D>> {
+async function run<S extends z.core.$ZodType, T, D>(options: ActionOptions<S, D>, handler: ActionHandler<S, T, D>, raw: unknown): Promise<ActionResult<T, D>> {
   const user = await requireUser(...options.roles);
   const schema = typeof options.input === "function" ? options.input() : options.input;
-  const parsed = schema.safeParse(raw);
+  // zod's own function, not a schema method: the forms' schemas are zod/mini (lib/validations/zod.ts).
+  const parsed = z.safeParse(schema, raw);
   if (!parsed.success) return options.refusedInput?.(parsed.error, raw) ?? invalidInput(parsed.error, options.fieldKeys);
   let result: ActionResult<T, D>;
   try {

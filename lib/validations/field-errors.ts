@@ -5,7 +5,7 @@ import type { z } from "zod";
  * The first message per field, keyed by the form's top-level field name, or (`"path"`) by the
  * whole path for forms with nested fields ("slabs.0.upTo"). Form-wide problems go under "form".
  */
-export function fieldErrorsOf(error: z.ZodError, keys: "field" | "path" = "field"): Record<string, string> {
+export function fieldErrorsOf(error: z.core.$ZodError, keys: "field" | "path" = "field"): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = keys === "path" ? issue.path.join(".") : String(issue.path[0] ?? "");
@@ -15,6 +15,6 @@ export function fieldErrorsOf(error: z.ZodError, keys: "field" | "path" = "field
 }
 
 /** The refusal of a form that did not pass its schema. */
-export function invalidInput(error: z.ZodError, keys: "field" | "path" = "field") {
+export function invalidInput(error: z.core.$ZodError, keys: "field" | "path" = "field") {
   return { ok: false as const, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(error, keys) };
 }

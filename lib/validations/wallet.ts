@@ -1,6 +1,6 @@
 /** The wallet's forms: a top-up request, an admin's adjustment, and a decision on either. Browser-safe. */
 import { dayPlaceholder, daySchema } from "@/lib/days";
-import { z } from "@/lib/validations/zod";
+import * as z from "@/lib/validations/zod";
 
 export const paymentMethods = ["BANK_TRANSFER", "UPI"] as const;
 export type PaymentMethodName = (typeof paymentMethods)[number];
@@ -17,21 +17,21 @@ export const maxFundRequestRupees = 1_000_000;
 const rupeeAmount = (min: { value: number; text: string }, maxText: string) =>
   z
     .string()
-    .trim()
-    .regex(/^\d{1,7}(\.\d{1,2})?$/, "Rupees in digits, e.g. 25000 or 25000.50.")
-    .refine((v) => Number(v) >= min.value, min.text)
-    .refine((v) => Number(v) <= maxFundRequestRupees, maxText);
+    .check(
+      z.trim(),
+      z.regex(/^\d{1,7}(\.\d{1,2})?$/, "Rupees in digits, e.g. 25000 or 25000.50."),
+      z.refine((v) => Number(v) >= min.value, min.text),
+      z.refine((v) => Number(v) <= maxFundRequestRupees, maxText),
+    );
 
 export const fundRequestSchema = z.object({
   amount: rupeeAmount({ value: 100, text: "At least Rs 100." }, "At most Rs 10,00,000 in one request."),
   method: z.enum(paymentMethods, { error: "Choose how the money was paid." }),
   paymentReference: z
     .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9]{6,30}$/, "The UTR or UPI reference of the payment: 6 to 30 letters and digits."),
-  paidOn: z.string().trim().min(1, "Enter the day it was paid.").pipe(daySchema(`Write the day it was paid as ${dayPlaceholder}.`)),
-  note: z.string().trim().max(200, "At most 200 characters.").default(""),
+    .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9]{6,30}$/, "The UTR or UPI reference of the payment: 6 to 30 letters and digits.")),
+  paidOn: z.pipe(z.string().check(z.trim(), z.minLength(1, "Enter the day it was paid.")), daySchema(`Write the day it was paid as ${dayPlaceholder}.`)),
+  note: z._default(z.string().check(z.trim(), z.maxLength(200, "At most 200 characters.")), ""),
 });
 
 export type FundRequestInput = z.input<typeof fundRequestSchema>;
@@ -40,7 +40,7 @@ export type FundRequestInput = z.input<typeof fundRequestSchema>;
 export const decisionSchema = z.object({
   id: z.uuid(),
   decision: z.enum(["approve", "reject"]),
-  note: z.string().trim().min(3, "Say why, in a few words (it is kept with the decision).").max(200, "At most 200 characters."),
+  note: z.string().check(z.trim(), z.minLength(3, "Say why, in a few words (it is kept with the decision)."), z.maxLength(200, "At most 200 characters.")),
 });
 
 export type DecisionInput = z.input<typeof decisionSchema>;
@@ -57,7 +57,11 @@ export const adjustmentSchema = z.object({
   outletId: z.guid("Choose the outlet."),
   direction: z.enum(adjustmentDirections, { error: "Choose credit or debit." }),
   amount: rupeeAmount({ value: 0.01, text: "More than Rs 0." }, "At most Rs 10,00,000 in one adjustment."),
-  reason: z.string().trim().min(10, "Say why, so that the outlet and the auditors can follow it (10 characters or more).").max(200, "At most 200 characters."),
+  reason: z.string().check(
+    z.trim(),
+    z.minLength(10, "Say why, so that the outlet and the auditors can follow it (10 characters or more)."),
+    z.maxLength(200, "At most 200 characters."),
+  ),
 });
 
 export type AdjustmentInput = z.input<typeof adjustmentSchema>;

@@ -15,7 +15,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AdjustmentDirection } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/ledger/context";
 import { Refusal } from "@/lib/refusal";
-import type { z } from "@/lib/validations/zod";
+import type * as z from "@/lib/validations/zod";
 import type { adjustmentSchema, decisionSchema } from "@/lib/validations/wallet";
 import { bookAccountId, post, walletAccountId, WalletShortError } from "@/lib/wallet/book";
 

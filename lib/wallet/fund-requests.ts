@@ -11,7 +11,7 @@ import { indiaDay } from "@/lib/days";
 import { isUniqueViolation, type Actor } from "@/lib/admin/common";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Refusal } from "@/lib/refusal";
-import type { z } from "@/lib/validations/zod";
+import type * as z from "@/lib/validations/zod";
 import type { decisionSchema, fundRequestSchema } from "@/lib/validations/wallet";
 import { rupees } from "@/lib/format";
 import { postDeposit } from "@/lib/wallet/book";

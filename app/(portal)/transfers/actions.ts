@@ -16,7 +16,7 @@ export type { ActionResult } from "@/lib/action-result";
 const agent = ["AGENT"] as const;
 // A failure at the counter may have reached AOPay: the agent looks before trying again.
 const unexpected = (reference: string) => `Something went wrong (ref ${reference}). Check the transfer's status before trying again.`;
-const counterAction = <S extends z.ZodType>(name: string, input: ActionOptions<S, undefined>["input"], more: Partial<ActionOptions<S, undefined>> = {}) => ({
+const counterAction = <S extends z.core.$ZodType>(name: string, input: ActionOptions<S, undefined>["input"], more: Partial<ActionOptions<S, undefined>> = {}) => ({
   name,
   roles: agent,
   input,

@@ -215,7 +215,12 @@ describe("the benchmark's table", () => {
       floor: floorPerSecond === null ? null : { seconds: 15, requests: floorPerSecond * 15, requestsPerSecond: floorPerSecond, latency: summary(150), errors: 0 },
       audit: { flows: flowsPerSecond * 30, missing: 0, doubled: 0, moneyCallsNotOne: 0, brokenHistories: 0, notSettled: 0, walletMismatches: 0, summaryDrift: 0 },
     },
-    pageWeight: { page: "/transfers/new", scripts: 12, rawKb: 600, gzipKb: 180 },
+    pageWeight: [
+      { page: "/transfers/new", label: "Agent's landing", scripts: 12, rawKb: 600, gzipKb: 180, noModuleGzipKb: 38.6 },
+      { page: "/review", label: "Supervisor's landing", scripts: 11, rawKb: 480, gzipKb: 145.5, noModuleGzipKb: 38.6 },
+      { page: "/reconciliation", label: "Admin's landing", scripts: 11, rawKb: 470, gzipKb: 144, noModuleGzipKb: 38.6 },
+      { page: "/bench-no-such-page", label: "Floor: the not-found page (root layout only)", floor: true, scripts: 9, rawKb: 430, gzipKb: 133.5, noModuleGzipKb: 38.6 },
+    ],
     totalSeconds: 300,
   });
 
@@ -237,6 +242,19 @@ describe("the benchmark's table", () => {
     const missed = markdownTable(results(1_000_000, 20, 42, 756));
     expect(missed).toMatch(/over the framework's floor >= 0.5 \| 0.33 \(252 \/ 756 requests\/s\) \| \*\*missed\*\* \|/);
     expect(missed).toMatch(/the floor: a server action running SELECT 1, same agents and instances, 15 s \| 756 \|/);
+  });
+
+  it("weighs every role's landing page beside the build's floor, and judges only the counter against its target", () => {
+    const table = markdownTable(results(1_000_000, 20, 42));
+    expect(table).toContain("| Agent's landing | /transfers/new | 12 | 600.0 | 180.0 | 46.5 | 38.6 |");
+    expect(table).toContain("| Supervisor's landing | /review | 11 | 480.0 | 145.5 | 12.0 | 38.6 |");
+    expect(table).toContain("| Admin's landing | /reconciliation | 11 | 470.0 | 144.0 | 10.5 | 38.6 |");
+    expect(table).toContain("| Floor: the not-found page (root layout only) | (any unknown address) | 9 | 430.0 | 133.5 |  | 38.6 |");
+    expect(table.match(/First-load JS of .* < 150 KB gzip/g)).toEqual(["First-load JS of /transfers/new < 150 KB gzip"]);
+  });
+
+  it("says the counter's weight was not measured when the load did not run", () => {
+    expect(markdownTable({ ...results(20_000, 30, 60), load: null, pageWeight: null })).toMatch(/First-load JS of \/transfers\/new < 150 KB gzip \| not run \| not run \|/);
   });
 
   it("does not judge the report queries on a small ledger", () => {

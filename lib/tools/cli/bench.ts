@@ -25,7 +25,7 @@ import { hottestFrames } from "@/lib/tools/bench/cpu-profile";
 import { measureDayExport } from "@/lib/tools/bench/export-speed";
 import { runLoad, seedLoadCustomers } from "@/lib/tools/bench/load";
 import { measureMoneyCalls } from "@/lib/tools/bench/money-calls";
-import { firstLoadJs } from "@/lib/tools/bench/page-weight";
+import { weighLandingPages } from "@/lib/tools/bench/landing-weights";
 import { measureReportQueries } from "@/lib/tools/bench/report-queries";
 import { machineInfo, markdownTable, writeResults, type BenchResults } from "@/lib/tools/bench/results";
 import { seedBook } from "@/lib/tools/bench/seed-book";
@@ -191,7 +191,7 @@ async function measureQueriesAndCalls(client: pg.Client, prisma: PrismaClient, o
   return { queries, export: exported, moneyCalls };
 }
 
-/** Many agents against `next start` (one instance per port), and the counter page's weight. */
+/** Many agents against `next start` (one instance per port), and every role's landing page's weight. */
 async function measureLoad(client: pg.Client, pool: pg.Pool, url: string, options: Options): Promise<Pick<BenchResults, "load" | "pageWeight">> {
   // Enough customers for well above the target rate; each flow uses a new one.
   await seedLoadCustomers(client, Math.max(5_000, options.loadSeconds * 400));
@@ -228,7 +228,7 @@ async function measureLoad(client: pg.Client, pool: pg.Pool, url: string, option
       db: pool,
       floorSeconds: options.small ? 5 : 15,
       onSignedIn: async (agent) => {
-        pageWeight = await firstLoadJs(baseUrls[0]!, "/transfers/new", (p) => agent.request(p));
+        pageWeight = await weighLandingPages({ base: baseUrls[0]!, agent, db: pool, authSecret, password: benchPassword });
       },
     });
     step(`  ${load.flowsCompleted} flows, ${load.flowsPerSecond}/s, flow p95 ${load.flow.p95} ms, ${load.errors} errors`);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { TransferProgress } from "@/components/counter/transfer-progress";
+import { QueryProvider } from "@/components/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { transferView } from "@/lib/counter/transfer-view";
 
@@ -12,5 +13,9 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
   const id = z.uuid().safeParse((await params).id);
   const view = id.success ? await transferView(user, id.data) : null;
   if (!view) notFound();
-  return <TransferProgress initial={view} />;
+  return (
+    <QueryProvider>
+      <TransferProgress initial={view} />
+    </QueryProvider>
+  );
 }
