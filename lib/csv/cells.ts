@@ -19,20 +19,15 @@ export function istTimestamp(date: Date): string {
 /** istTimestamp's text written by PostgreSQL, for an export that formats in its query: `column` is trusted SQL. */
 export const istTimestampSql = (column: string) => `to_char(${column} AT TIME ZONE '${indiaTimeZone}', 'DD-MM-YYYY HH24:MI:SS')`;
 
-
 /**
- * One CSV cell written by PostgreSQL exactly as csv-stringify writes `safeCell(value)`: the
- * formula guard first, then quotes around a cell holding a comma, a quote or a line break (its
- * quotes doubled); null is empty. For an export that builds its lines in its query (no object
- * per row in Node). `expr` is trusted SQL text; lib/csv/cells.test.ts holds the two to each other.
+ * safeCell written by PostgreSQL, for an export whose CSV PostgreSQL's `COPY ... (FORMAT csv)`
+ * writes (lib/db/copy-csv.ts). COPY quotes a cell holding a comma, a quote or a line break and
+ * doubles its quotes, as csv-stringify does, but writes an empty text as `""` where
+ * csv-stringify writes nothing: so an empty cell goes to COPY as null, which it writes as
+ * nothing. `expr` is trusted SQL (a column: it is read more than once); lib/csv/cells.test.ts
+ * holds COPY's cells to csv-stringify's byte for byte on both databases.
  */
-export function csvCellSql(expr: string): string {
-  const v = `coalesce((${expr})::text, '')`;
-  const safe = `(CASE WHEN left(${v}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${v} ELSE ${v} END)`;
-  // strpos rather than a regular expression: the same test, at about half the cost per cell.
-  const needsQuotes = [`','`, `'"'`, "chr(10)", "chr(13)"].map((c) => `strpos(${v}, ${c}) > 0`).join(" OR ");
-  return `(CASE WHEN ${needsQuotes} THEN '"' || replace(${safe}, '"', '""') || '"' ELSE ${safe} END)`;
+export function safeCellSql(expr: string): string {
+  // ascii() reads the first character's code without cutting a substring: tab 9, CR 13, + 43, - 45, = 61, @ 64.
+  return `(CASE WHEN ascii(${expr}) IN (9, 13, 43, 45, 61, 64) THEN '''' || ${expr} ELSE NULLIF(${expr}, '') END)`;
 }
-
-/** A CSV line (with its newline) of cells that are each already CSV text (csvCellSql, or plain figures). */
-export const csvLineSql = (cells: string[]) => `(${cells.map((c) => `coalesce(${c}, '')`).join(" || ',' || ")} || chr(10))`;

@@ -6,19 +6,36 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseTarget } from "@/lib/config";
 import { lockDataFolder } from "@/lib/db/folder-lock";
 
+/**
+ * The driver under Prisma's adapter, shared with it (the same pool of connections, the same
+ * PGlite), for what Prisma cannot do: COPY's streams (lib/db/copy-csv.ts).
+ */
+export type Driver = { kind: "postgres"; pool: pg.Pool } | { kind: "pglite"; pglite: PGlite };
+
 export interface OpenedAdapter {
   factory: SqlMigrationAwareDriverAdapterFactory;
-  /** Releases what the adapter holds that Prisma does not (the PGlite instance). */
+  driver: Driver;
+  /** Releases what the adapter holds that Prisma does not (the pool, the PGlite instance). */
   close: () => Promise<void>;
 }
 
 export function openAdapter(target: DatabaseTarget): OpenedAdapter {
   if (target.kind === "postgres") {
-    return { factory: new PrismaPg({ connectionString: target.url }), close: async () => {} };
+    // The adapter is given the pool rather than making its own, so that the export's COPY
+    // draws from the same connections as every query; the pool is ended here, not by Prisma.
+    const pool = new pg.Pool({ connectionString: target.url });
+    return {
+      factory: new PrismaPg(pool),
+      driver: { kind: "postgres", pool },
+      close: async () => {
+        if (!pool.ended) await pool.end();
+      },
+    };
   }
   // PGlite does not create missing parent folders.
   fs.mkdirSync(target.dir, { recursive: true });
@@ -27,6 +44,7 @@ export function openAdapter(target: DatabaseTarget): OpenedAdapter {
   const opened = wrapPglite(new PGlite(target.dir));
   return {
     factory: opened.factory,
+    driver: opened.driver,
     close: async () => {
       try {
         await opened.close();
@@ -49,6 +67,7 @@ export function openMemoryAdapter(options: { loadDataDir?: Blob } = {}): OpenedA
 function wrapPglite(pglite: PGlite): OpenedAdapter {
   return {
     factory: new PrismaPGlite(pglite),
+    driver: { kind: "pglite", pglite },
     close: async () => {
       if (!pglite.closed) await pglite.close();
     },

@@ -4,13 +4,16 @@
  * development reloads do not open a second PGlite on the same folder.
  */
 import { config, type DatabaseTarget } from "@/lib/config";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { openAdapter, type OpenedAdapter } from "@/lib/db/adapters";
+import { copyCsv } from "@/lib/db/copy-csv";
 
 export type Db = PrismaClient;
 
 export interface OpenedDb {
   prisma: PrismaClient;
+  /** A query's rows as CSV written by PostgreSQL's COPY, on Prisma's own connections (lib/db/copy-csv.ts). */
+  copyCsv: (query: Prisma.Sql) => Promise<Uint8Array>;
   close: () => Promise<void>;
 }
 
@@ -22,6 +25,7 @@ export function fromAdapter(adapter: OpenedAdapter): OpenedDb {
   const prisma = new PrismaClient({ adapter: adapter.factory });
   return {
     prisma,
+    copyCsv: (query) => copyCsv(adapter.driver, query),
     close: async () => {
       await prisma.$disconnect();
       await adapter.close();
@@ -31,10 +35,19 @@ export function fromAdapter(adapter: OpenedAdapter): OpenedDb {
 
 const globalForDb = globalThis as unknown as { portalDb?: OpenedDb };
 
+function processDb(): OpenedDb {
+  globalForDb.portalDb ??= openDb(config().database);
+  return globalForDb.portalDb;
+}
+
 /** The process-wide database. */
 export function db(): PrismaClient {
-  globalForDb.portalDb ??= openDb(config().database);
-  return globalForDb.portalDb.prisma;
+  return processDb().prisma;
+}
+
+/** The process-wide database's COPY, as OpenedDb's copyCsv. */
+export function dbCopyCsv(query: Prisma.Sql): Promise<Uint8Array> {
+  return processDb().copyCsv(query);
 }
 
 /** Closes the process-wide database (used by CLI commands and tests before exiting). */

@@ -1,12 +1,15 @@
 /**
  * The review's CSV export against real databases: the exact columns and cells (IST time,
- * masking, money, formula injection), the scope and the filters, keyset batches over ties, a
- * pull-based stream, and 100,000 rows with flat memory.
+ * masking, money, formula injection, awkward text as csv-stringify would write it), the scope
+ * and the filters, keyset batches over ties, a pull-based stream that gives its connections
+ * back when cancelled, the same bytes from PostgreSQL and PGlite, and 100,000 rows with flat
+ * memory.
  */
 import v8 from "node:v8";
 import vm from "node:vm";
+import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PartState } from "@/lib/ledger/states";
+import { partStates, type PartState } from "@/lib/ledger/states";
 import { safeCell } from "@/lib/csv/cells";
 import { defaultExportBatchSize, exportColumns, exportRows, exportStream, type ExportDb } from "@/lib/review/export";
 import { parseFilters, type ReviewFilters } from "@/lib/review/filters";
@@ -33,26 +36,48 @@ function filtersFor(params: Record<string, string>): ReviewFilters {
   return filters;
 }
 
-async function csvOf(chunks: AsyncGenerator<string>): Promise<string> {
+async function csvOf(chunks: AsyncGenerator<string | Uint8Array>): Promise<string> {
+  const decoder = new TextDecoder();
   let text = "";
-  for await (const chunk of chunks) text += chunk;
-  return text;
+  for await (const chunk of chunks) text += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
 }
 
-/** A Prisma client that counts the export's queries and what they asked and returned. */
-function observed(prisma: TestDatabase["prisma"]) {
-  const stats = { queries: 0, maxRows: 0, takes: new Set<unknown>(), skips: 0 };
+/** Lines in a COPY's output whose cells hold no line break. */
+function linesIn(csv: Uint8Array): number {
+  let n = 0;
+  for (let i = csv.indexOf(10); i !== -1; i = csv.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+/** Fails rather than hangs when the database never answers (a pool with no connection left). */
+function within<T>(promise: Promise<T>, ms = 10_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** The export's database, counting its queries and COPYs and what they asked and returned. */
+function observed(db: TestDatabase) {
+  const stats = { queries: 0, copies: 0, maxRows: 0, takes: new Set<unknown>(), skips: 0 };
   const client: ExportDb = {
-    $queryRaw: (async (query: TemplateStringsArray, ...values: unknown[]) => {
-      stats.queries++;
-      // A batch's size is its query's one number (LIMIT); OFFSET would be a skip.
-      const sql = query.join("?");
-      if (/\bLIMIT\b/.test(sql)) stats.takes.add(values.findLast((v) => typeof v === "number"));
-      if (/\bOFFSET\b/i.test(sql)) stats.skips++;
-      const rows = (await prisma.$queryRaw(query, ...values)) as unknown[];
-      stats.maxRows = Math.max(stats.maxRows, rows.length);
-      return rows;
-    }) as ExportDb["$queryRaw"],
+    prisma: {
+      $queryRaw: (async (query: TemplateStringsArray, ...values: unknown[]) => {
+        stats.queries++;
+        // A batch's size is its range query's one number (LIMIT); OFFSET would be a skip.
+        const sql = query.join("?");
+        if (/\bLIMIT\b/.test(sql)) stats.takes.add(values.findLast((v) => typeof v === "number"));
+        if (/\bOFFSET\b/i.test(sql)) stats.skips++;
+        return db.prisma.$queryRaw(query, ...values);
+      }) as ExportDb["prisma"]["$queryRaw"],
+    },
+    copyCsv: async (query) => {
+      stats.copies++;
+      if (/\bOFFSET\b/i.test(query.sql)) stats.skips++;
+      const csv = await db.copyCsv(query);
+      stats.maxRows = Math.max(stats.maxRows, linesIn(csv));
+      return csv;
+    },
   };
   return { client, stats };
 }
@@ -176,7 +201,7 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
     // 23:50 on 10 March in India: another day.
     await newTransfer("a", new Date("2026-03-10T18:20:00.000Z"), [{ amount: "100" }]);
 
-    const csv = await csvOf(exportRows(db.prisma, supervisorScope, filtersFor({ from: "2026-03-11", sort: "oldest" })));
+    const csv = await csvOf(exportRows(db, supervisorScope, filtersFor({ from: "2026-03-11", sort: "oldest" })));
     expect(csv.split("\n")).toEqual([
       header,
       `${first},1 of 2,11-03-2026 00:10:05,"Shree Ganesh Telecom, Andheri East",'+Ramesh Kumar,XXXXXX3210,"'=HYPERLINK(""http://evil.example"",""x"")",Ravi Rao,State Bank of India,SBIN0001234,XXXXXXX5947,IMPS,5000.00,SUCCESS,123456789012,50.00,7.63,12.00,0.60,11.40,,50.00,7.63,0.60,11.40,,yes,"'@checked with the agent, ok"`,
@@ -200,7 +225,7 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
     const [b3] = await newTransfer("b", new Date("2026-03-13T09:00:00+05:30"), [{ amount: "900" }]);
 
     const refs = async (scope: ReviewScope, params: Record<string, string>) =>
-      (await csvOf(exportRows(db.prisma, scope, filtersFor({ from: day, sort: "oldest", ...params }))))
+      (await csvOf(exportRows(db, scope, filtersFor({ from: day, sort: "oldest", ...params }))))
         .split("\n")
         .slice(1, -1)
         .map((line) => line.split(",")[0]);
@@ -248,12 +273,14 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
     const orders = [["oldest", ascending], ["newest", [...ascending].reverse()]] as const;
     for (const [sort, expected, batchSize] of orders.flatMap(([sort, expected]) => [1, 2, 3, 9, 10].map((n) => [sort, expected, n] as const))) {
       const filters = filtersFor({ from: day, sort });
-      const { client, stats } = observed(db.prisma);
+      const { client, stats } = observed(db);
       const lines = (await csvOf(exportRows(client, supervisorScope, filters, batchSize))).split("\n").slice(1, -1);
       expect(lines.map((l) => l.split(",")[0])).toEqual(expected);
       expect(stats.maxRows).toBeLessThanOrEqual(batchSize);
-      // The span of the parts' times, then the batches and the empty one that ends them.
+      // The span of the parts' times, then each batch's range (and the empty one that ends a
+      // run of full batches), each range written by one COPY.
       expect(stats.queries).toBe(1 + Math.floor(9 / batchSize) + 1);
+      expect(stats.copies).toBe(Math.ceil(9 / batchSize));
       expect([stats.skips, [...stats.takes]]).toEqual([0, [batchSize]]);
     }
   });
@@ -261,20 +288,65 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
   it("streams only as fast as the client reads, and stops reading when the download is cancelled", async () => {
     const day = "2026-03-15";
     await newTransfer("b", new Date(`${day}T10:00:00+05:30`), Array.from({ length: 6 }, () => ({ amount: "100" })));
-    const { client, stats } = observed(db.prisma);
+    const { client, stats } = observed(db);
     const reader = exportStream(client, supervisorScope, filtersFor({ from: day }), { batchSize: 2 }).getReader();
     await new Promise((r) => setTimeout(r, 50));
-    expect(stats.queries).toBe(0);
+    expect(stats.queries + stats.copies).toBe(0);
     const decoder = new TextDecoder();
     expect(decoder.decode((await reader.read()).value)).toBe(`${header}\n`);
-    expect(stats.queries).toBe(0);
+    expect(stats.queries + stats.copies).toBe(0);
     expect(decoder.decode((await reader.read()).value).split("\n")).toHaveLength(3);
     await new Promise((r) => setTimeout(r, 50));
-    // The span of the parts' times and the first batch.
-    expect(stats.queries).toBe(2);
+    // The span of the parts' times, the first batch's range and its COPY.
+    expect([stats.queries, stats.copies]).toEqual([2, 1]);
     await reader.cancel();
     await new Promise((r) => setTimeout(r, 50));
-    expect(stats.queries).toBe(2);
+    expect([stats.queries, stats.copies]).toEqual([2, 1]);
+  });
+
+  it("gives its connections back when downloads are cancelled between batches or while a batch is being read", async () => {
+    const day = "2026-03-16";
+    await newTransfer("b", new Date(`${day}T10:00:00+05:30`), Array.from({ length: 6 }, () => ({ amount: "100" })));
+    const filters = filtersFor({ from: day, sort: "oldest" });
+    // More cancelled downloads than a pg pool has connections (ten): one kept by each would leave
+    // the last export, and every other query, waiting for ever.
+    for (let i = 0; i < 12; i++) {
+      const reader = exportStream(db, supervisorScope, filters, { batchSize: 2 }).getReader();
+      await reader.read(); // the header
+      if (i % 2 === 0) await reader.read(); // a batch, then cancelled between batches
+      const reading = reader.read(); // cancelled while this batch's COPY runs
+      await reader.cancel();
+      await reading;
+    }
+    const csv = await within(csvOf(exportRows(db, supervisorScope, filters, 2)));
+    expect(csv.split("\n")).toHaveLength(1 + 6 + 1);
+    expect(await within(db.prisma.transferPart.count())).toBeGreaterThan(0);
+  });
+
+  it("writes awkward text exactly as csv-stringify writes the same cells: quotes, commas, line breaks, empty and missing, Hindi", async () => {
+    const day = "2026-03-17";
+    const awkward = {
+      remitterName: 'Asha "Rani" Rao, Jr.',
+      beneficiaryName: "राम कुमार\r\nशर्मा",
+      reviewNote: "=checked\nline two, \"quoted\"",
+    };
+    const [ref] = await newTransfer(
+      "a",
+      new Date(`${day}T10:00:00+05:30`),
+      [{ amount: "2500", state: "FAILED", failureReason: "\tBank said \"no\", try again" }],
+      { ...awkward, mobile: "9000000001" },
+    );
+    // An empty bank name and a missing IFSC: both write nothing, never "".
+    await db.prisma.transfer.updateMany({ where: { parts: { some: { reference: ref } } }, data: { bankName: "", ifsc: null } });
+    const csv = await csvOf(exportRows(db, supervisorScope, filtersFor({ from: day })));
+    const cells = [
+      ref, "1 of 1", "17-03-2026 10:00:00", "Shree Ganesh Telecom, Andheri East", "+Ramesh Kumar", "XXXXXX0001",
+      awkward.remitterName, awkward.beneficiaryName, "", null, "XXXXXXX5947", "IMPS", "2500.00", "FAILED", null,
+      "0.00", "0.00", "0.00", "0.00", "0.00", "2550.00", null, null, null, null, "\tBank said \"no\", try again", "yes", awkward.reviewNote,
+    ];
+    // Figures and fixed words need no guard; safeCell leaves them as they are.
+    expect(csv).toBe(stringify([[...exportColumns], cells.map(safeCell)]));
+    expect(csv).toContain(',"Asha ""Rani"" Rao, Jr.","राम कुमार\r\nशर्मा",,,XXXXXXX5947,');
   });
 
   it(
@@ -310,7 +382,7 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
       const insertSeconds = (performance.now() - insertStart) / 1000;
       expect(await db.prisma.transferPart.count({ where: { transfer: { outletId: bigOutlet } } })).toBe(total);
 
-      const { client, stats } = observed(db.prisma);
+      const { client, stats } = observed(db);
       const seen = new Uint8Array(total);
       let lines = 0;
       let bytes = 0;
@@ -318,53 +390,138 @@ describe.each(testBackends)("the review's CSV export on %s", (backend) => {
       let ordered = true;
       let chunks = 0;
       gc?.();
-      const baseline = process.memoryUsage().heapUsed;
-      let peak = baseline;
-      let retainedPeak = baseline;
+      // The JavaScript heap, and the bytes held outside it (COPY's output is a Buffer).
+      const held = () => {
+        const m = process.memoryUsage();
+        return { heap: m.heapUsed, outside: m.arrayBuffers };
+      };
+      const baseline = held();
+      let peak = baseline.heap;
+      let peakOutside = baseline.outside;
+      let retainedPeak = baseline.heap;
       const exportStart = performance.now();
       for await (const chunk of exportRows(client, { all: false, outletIds: [bigOutlet] }, filtersFor({ from: day, sort: "oldest" }))) {
-        bytes += chunk.length;
-        let start = 0;
-        for (let end = chunk.indexOf("\n"); end !== -1; start = end + 1, end = chunk.indexOf("\n", start)) {
-          if (lines++ === 0) continue; // the header
-          const i = Number(chunk.slice(start + 1, start + 13));
+        if (typeof chunk === "string") {
+          expect(chunk).toBe(`${header}\n`);
+          lines++;
+          continue;
+        }
+        bytes += chunk.byteLength;
+        for (let start = 0, end = chunk.indexOf(10); end !== -1; start = end + 1, end = chunk.indexOf(10, start)) {
+          lines++;
+          // The reference's last twelve digits (it starts with a 7) are the part's number.
+          let i = 0;
+          for (let k = start + 1; k < start + 13; k++) i = i * 10 + chunk[k]! - 48;
           seen[i]!++;
           const group = Math.floor(i / 3);
           if (group < lastGroup) ordered = false;
           lastGroup = group;
         }
-        // Everything the heap holds, garbage included...
-        peak = Math.max(peak, process.memoryUsage().heapUsed);
-        // ...and, every fifth batch, what it still holds after a full collection (which also keeps the
-        // garbage-included peak from depending on when V8 chooses to collect).
-        if (gc && ++chunks % 5 === 0) {
+        // Everything the heap and the buffers hold, garbage included...
+        const now = held();
+        peak = Math.max(peak, now.heap);
+        peakOutside = Math.max(peakOutside, now.outside);
+        // ...and, every other batch, what the heap still holds after a full collection (which also
+        // keeps the garbage-included peak from depending on when V8 chooses to collect).
+        if (gc && ++chunks % 2 === 0) {
           gc();
           retainedPeak = Math.max(retainedPeak, process.memoryUsage().heapUsed);
         }
       }
       const exportSeconds = (performance.now() - exportStart) / 1000;
-      const growthMb = (peak - baseline) / 2 ** 20;
-      const retainedMb = (retainedPeak - baseline) / 2 ** 20;
+      const growthMb = (peak - baseline.heap) / 2 ** 20;
+      const outsideMb = (peakOutside - baseline.outside) / 2 ** 20;
+      const retainedMb = (retainedPeak - baseline.heap) / 2 ** 20;
       console.info(
         `[${backend}] inserted ${total} parts in ${insertSeconds.toFixed(1)} s; exported ${lines} lines (${(bytes / 2 ** 20).toFixed(1)} MB of CSV) in ${exportSeconds.toFixed(1)} s ` +
-          `= ${Math.round(total / exportSeconds)} rows/s in ${stats.queries} part queries; heap over a ${(baseline / 2 ** 20).toFixed(0)} MB baseline: peak +${growthMb.toFixed(1)} MB, ` +
-          (gc ? `retained after GC at most +${retainedMb.toFixed(1)} MB` : "no GC available"),
+          `= ${Math.round(total / exportSeconds)} rows/s in ${stats.queries} queries and ${stats.copies} COPYs; heap over a ${(baseline.heap / 2 ** 20).toFixed(0)} MB baseline: ` +
+          `peak +${growthMb.toFixed(1)} MB, ` +
+          (gc ? `retained after GC at most +${retainedMb.toFixed(1)} MB` : "no GC available") +
+          `; buffers peak +${outsideMb.toFixed(1)} MB`,
       );
 
       expect(lines).toBe(total + 1);
       expect(seen.every((n) => n === 1)).toBe(true);
       expect(ordered).toBe(true);
-      // The span, then batches of 2,000 by keyset: 50 full batches and the empty one that ends it; never OFFSET,
-      // never more than a batch at once.
+      // The span, then a range per batch of 10,000 by keyset (10 full and the empty one that ends
+      // them), each written by one COPY of at most a batch's rows; never OFFSET.
       expect(stats.queries).toBe(1 + total / defaultExportBatchSize + 1);
-      // Each batch comes back as one value, its CSV written by PostgreSQL: no object per row.
-      expect([stats.maxRows, stats.skips, [...stats.takes]]).toEqual([1, 0, [defaultExportBatchSize]]);
+      expect(stats.copies).toBe(total / defaultExportBatchSize);
+      expect([stats.maxRows, stats.skips, [...stats.takes]]).toEqual([defaultExportBatchSize, 0, [defaultExportBatchSize]]);
       // Holding the 100,000 rows as Prisma returns them takes about 190 MB of heap, their CSV
-      // about 20 MB: the export's peak (garbage not yet collected included) stays far below (about
-      // 5 MB here: a batch's string and its bytes), and what it actually keeps is a batch.
+      // about 16 MB: the export makes no object per row (PostgreSQL writes each batch's CSV and
+      // Node receives it as one Buffer), so the heap's peak, garbage included, stays far below,
+      // and the bytes held at once are about a batch's (1.6 MB here).
       expect(growthMb).toBeLessThan(32);
+      expect(outsideMb).toBeLessThan(32);
       if (gc) expect(retainedMb).toBeLessThan(16);
     },
     120_000,
   );
+});
+
+/**
+ * One small ledger, written the same way into any database: every state, awkward text in every
+ * text column, reported figures, reviews, split transfers; each part at its own instant, so the
+ * export's order does not depend on the databases' random ids.
+ */
+async function writeAwkwardLedger(prisma: TestDatabase["prisma"]): Promise<void> {
+  const texts = ["Plain Name", "=1+1", "+91 98", "-minus", "@at", "\tTab", "\rCR", "comma, inside", 'say "hi"', "two\nlines", "crlf\r\nend", "", "हिंदी नाम", "'quoted", "\\.", " spaced "];
+  const pick = (i: number) => texts[i % texts.length]!;
+  const outlet = await prisma.outlet.create({ data: { name: 'Outlet "One", Pune', registrationId: "AOP-900", address: "Pune", pincode: "411001", latitude: "18.5", longitude: "73.8" } });
+  const agent = await prisma.user.create({ data: { username: "awkward-agent", name: "=Agent, Sharma", role: "AGENT", passwordHash: "x", outletId: outlet.id } });
+  const reviewer = await prisma.user.create({ data: { username: "awkward-supervisor", name: "Priya", role: "SUPERVISOR", passwordHash: "x", outletId: outlet.id } });
+  const mobiles = ["9876500001", "9876500002"];
+  for (const mobile of mobiles) await prisma.remitter.create({ data: { mobile, firstName: "A", lastName: "B" } });
+  const base = new Date("2026-06-01T04:00:00.000Z").getTime();
+  for (let t = 0; t < 24; t++) {
+    const at = new Date(base + t * 60_000);
+    const parts = 1 + (t % 3);
+    const transfer = await prisma.transfer.create({
+      data: {
+        outletId: outlet.id, agentId: agent.id, remitterMobile: mobiles[t % 2]!, remitterName: pick(t), beneficiaryId: String(t), beneficiaryName: pick(t + 5),
+        bankName: t % 4 === 0 ? null : pick(t + 7), ifsc: t % 5 === 0 ? "" : "SBIN0001234", accountMasked: pick(t + 11), mode: t % 2 ? "NEFT" : "IMPS",
+        amount: (parts * 4999.5).toFixed(2), pincode: "411001", address: "Pune", dateOfBirth: new Date("1990-01-31"), latitude: "18.5", longitude: "73.8", createdAt: at,
+      },
+    });
+    for (let k = 0; k < parts; k++) {
+      const state = partStates[(t + k) % partStates.length]!;
+      await prisma.transferPart.create({
+        data: {
+          transferId: transfer.id, seq: k + 1, reference: String(60_000_000_000 + t * 10 + k), amount: "4999.50", state,
+          utr: k === 0 ? pick(t + 3) : null, failureReason: state === "FAILED" ? pick(t + 9) : null,
+          customerCharge: "49.99", gst: "7.63", commission: "12.00", tds: "0.60", netCommission: "11.40",
+          ...(t % 3 === 0 ? { reportedCustomerCharge: "49.99", reportedGst: "7.62", reportedTds: "0.6", reportedNetCommission: "-1.25" } : {}),
+          createdAt: new Date(at.getTime() + k * 7),
+        },
+      });
+    }
+    if (t % 4 === 1) await prisma.transferReview.create({ data: { transferId: transfer.id, reviewerId: reviewer.id, note: pick(t + 1), reviewedAt: at } });
+  }
+}
+
+describe.skipIf(testBackends.length < 2)("the export on PostgreSQL and on PGlite", () => {
+  it("writes the same bytes from the same ledger, whichever database's COPY writes them, in either order and any batch size", async () => {
+    const dbs = await Promise.all(testBackends.map((backend) => createTestDatabase(backend)));
+    try {
+      const outputs: string[][] = [];
+      for (const db of dbs) {
+        await writeAwkwardLedger(db.prisma);
+        const outputsOfDb: string[] = [];
+        for (const [sort, batchSize] of [["oldest", 7], ["newest", 5], ["newest", defaultExportBatchSize]] as const) {
+          outputsOfDb.push(await csvOf(exportRows(db, { all: true }, filtersFor({ from: "2026-06-01", sort }), batchSize)));
+        }
+        outputs.push(outputsOfDb);
+      }
+      const [pglite, postgres] = outputs;
+      expect(pglite).toEqual(postgres);
+      // 24 transfers of one, two or three parts, and the header; quoted line breaks inside.
+      expect(postgres![0]!.split("\n").length).toBeGreaterThan(48 + 1);
+      expect(postgres![0]).toContain('"crlf\r\nend"');
+      // The same rows newest first, whatever the batches.
+      expect(postgres![1]).toBe(postgres![2]);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+    }
+  });
 });

@@ -1,12 +1,14 @@
 /**
  * The CSV export of one whole day (every outlet, as an admin), through the same generator the
- * download streams: rows per second and the process's peak memory above where it started.
+ * download streams, on its own connections as the portal's would be: rows per second and the
+ * process's peak memory above where it started.
  */
 import { performance } from "node:perf_hooks";
 import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
 import { addDays } from "date-fns";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { openDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { exportRows } from "@/lib/review/export";
 import { indiaDay } from "@/lib/days";
 
@@ -29,8 +31,21 @@ function collectGarbage(): void {
   (runInNewContext("gc") as () => void)();
 }
 
-export async function measureDayExport(prisma: PrismaClient, now: Date): Promise<ExportResult> {
+/** The export of the India day before `now`, on the PostgreSQL database at `url`. */
+export async function measureDayExport(url: string, now: Date): Promise<ExportResult> {
   const day = indiaDay(addDays(now, -1));
+  const db = openDb({ kind: "postgres", url });
+  try {
+    // A first query loads Prisma's query compiler and opens connections: not the export's memory.
+    await db.prisma.$queryRaw`SELECT 1`;
+    await db.copyCsv(Prisma.sql`SELECT 1`);
+    return await measure(db, day);
+  } finally {
+    await db.close();
+  }
+}
+
+async function measure(db: ReturnType<typeof openDb>, day: string): Promise<ExportResult> {
   collectGarbage();
   const base = process.memoryUsage();
   let peakRss = base.rss;
@@ -44,10 +59,12 @@ export async function measureDayExport(prisma: PrismaClient, now: Date): Promise
   let lines = 0;
   const started = performance.now();
   try {
-    for await (const chunk of exportRows(prisma, { all: true }, { from: day, to: day, sort: "oldest", page: 1 })) {
-      bytes += Buffer.byteLength(chunk);
-      // Rows end in CRLF or LF; quoted cells never hold a line break in this ledger.
-      for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) lines++;
+    for await (const chunk of exportRows(db, { all: true }, { from: day, to: day, sort: "oldest", page: 1 })) {
+      // The header is text, the rows PostgreSQL's bytes.
+      const data = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      bytes += data.byteLength;
+      // Rows end in LF; quoted cells never hold a line break in this ledger.
+      for (let i = data.indexOf(10); i !== -1; i = data.indexOf(10, i + 1)) lines++;
     }
   } finally {
     clearInterval(sampler);

@@ -121,7 +121,7 @@ runCli(async () => {
     await client.connect();
     const postgres = (await client.query<{ v: string }>("SELECT 'PostgreSQL ' || current_setting('server_version') AS v")).rows[0]!.v;
     const seeded = await seedLedger(client, options);
-    const measured = await measureQueriesAndCalls(client, prisma, options, seeded.shape);
+    const measured = await measureQueriesAndCalls(client, prisma, url, options, seeded.shape);
     const loaded = options.load ? await measureLoad(client, pool, url, options) : { load: null, pageWeight: null };
     const results: BenchResults = {
       startedAt: new Date(began).toISOString(),
@@ -165,7 +165,7 @@ async function seedLedger(client: pg.Client, options: Options) {
 }
 
 /** The report queries, the day's export and the portal's own cost per money call. */
-async function measureQueriesAndCalls(client: pg.Client, prisma: PrismaClient, options: Options, shape: LedgerShape): Promise<Pick<BenchResults, "queries" | "export" | "moneyCalls">> {
+async function measureQueriesAndCalls(client: pg.Client, prisma: PrismaClient, url: string, options: Options, shape: LedgerShape): Promise<Pick<BenchResults, "queries" | "export" | "moneyCalls">> {
   const sample = (
     await client.query<{ outlet_id: string; agent_id: string; mobile: string; reference: string; utr: string }>(
       `SELECT t.outlet_id, t.agent_id, t.remitter_mobile AS mobile, p.reference, p.utr FROM transfer_parts p JOIN transfers t ON t.id = p.transfer_id
@@ -181,7 +181,7 @@ async function measureQueriesAndCalls(client: pg.Client, prisma: PrismaClient, o
   for (const q of queries) step(`  ${q.name} (${q.scope}): p50 ${q.summary.p50} ms, p95 ${q.summary.p95} ms`);
 
   step("CSV export of one day");
-  const exported = await measureDayExport(prisma, shape.now);
+  const exported = await measureDayExport(url, shape.now);
   step(`  ${exported.rows.toLocaleString("en-US")} rows in ${exported.seconds} s, ${exported.rowsPerSecond} rows/s, peak RSS growth ${exported.peakRssGrowthMb} MB`);
 
   step(`money calls, ${options.moneyFlows} flows`);

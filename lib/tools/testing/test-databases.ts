@@ -57,6 +57,7 @@ async function openTestDatabase(backend: BackendName): Promise<TestDatabase> {
     backend,
     url,
     prisma: opened.prisma,
+    copyCsv: opened.copyCsv,
     close: async () => {
       await opened.close();
       await dropPostgres(url);

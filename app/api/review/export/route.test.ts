@@ -12,6 +12,7 @@ const current = vi.hoisted(() => ({
   db: undefined as TestDatabase | undefined,
   user: undefined as { id: string; username: string; name: string; role: "SUPERVISOR" | "ADMIN"; outletId: string | null; outletName: string | null } | undefined,
   asked: [] as string[][],
+  copies: 0,
 }));
 
 vi.mock("@/lib/auth/current-user", () => ({
@@ -20,7 +21,14 @@ vi.mock("@/lib/auth/current-user", () => ({
     return current.user!;
   },
 }));
-vi.mock(import("@/lib/db/client"), async (importOriginal) => ({ ...(await importOriginal()), db: () => current.db!.prisma }));
+vi.mock(import("@/lib/db/client"), async (importOriginal) => ({
+  ...(await importOriginal()),
+  db: () => current.db!.prisma,
+  dbCopyCsv: (query) => {
+    current.copies++;
+    return current.db!.copyCsv(query);
+  },
+}));
 
 const { GET } = await import("@/app/api/review/export/route");
 
@@ -83,6 +91,25 @@ describe.each(testBackends)("GET /api/review/export on %s", (backend) => {
     expect(audit).toMatchObject({ actorId: current.user!.id, actorLabel: "supervisor", ip: "203.0.113.7" });
     expect(audit.details).toMatchObject({ from: "2026-05-02", to: "2026-05-03", state: "SUCCESS", sort: "newest", ignored: ["mode"] });
     expect(audit.details).not.toHaveProperty("page");
+  });
+
+  it("gives the database back when downloads are cancelled once their rows have come", async () => {
+    const copiesBefore = current.copies;
+    // More than a pg pool's ten connections: a download that kept one would leave the last waiting.
+    for (let i = 0; i < 12; i++) {
+      const response = await GET(new Request("http://portal.test/api/review/export?from=2026-05-02&to=2026-05-05"));
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = "";
+      while (!text.includes("Own outlet")) text += decoder.decode((await reader.read()).value);
+      await reader.cancel();
+    }
+    expect(current.copies - copiesBefore).toBe(12);
+    const finished = await Promise.race([
+      GET(new Request("http://portal.test/api/review/export?from=2026-05-02&to=2026-05-05")).then((r) => r.text()),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the export never finished")), 10_000)),
+    ]);
+    expect(finished.split("\n")).toHaveLength(1 + 3 + 1);
   });
 
   it("names the file after a one-day range and exports nothing outside the supervisor's outlets, even when asked for another outlet", async () => {

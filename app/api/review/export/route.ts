@@ -2,7 +2,7 @@
  * The supervisor's filtered transfers as a CSV download: the same filters as the review page,
  * the whole filtered set (no paging), streamed batch by batch as the client reads it.
  */
-import { db } from "@/lib/db/client";
+import { db, dbCopyCsv } from "@/lib/db/client";
 import { exportFileName, exportStream } from "@/lib/review/export";
 import { parseFilters, type ReviewFilters } from "@/lib/review/filters";
 import { reviewScope } from "@/lib/review/scope";
@@ -21,7 +21,7 @@ export const GET = route({ roles: ["SUPERVISOR", "ADMIN"] }, async ({ request, u
       audit: { action: "review.export", details: { ...auditFilters(filters), ...(problems.length > 0 ? { ignored: problems } : {}) } },
       fileName: exportFileName(filters),
       failure: "review export failed mid-stream",
-      body: (onError) => exportStream(db(), scope, filters, { onError }),
+      body: (onError) => exportStream({ prisma: db(), copyCsv: dbCopyCsv }, scope, filters, { onError }),
     },
   );
 });
