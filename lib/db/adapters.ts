@@ -29,6 +29,9 @@ export function openAdapter(target: DatabaseTarget): OpenedAdapter {
     // The adapter is given the pool rather than making its own, so that the export's COPY
     // draws from the same connections as every query; the pool is ended here, not by Prisma.
     const pool = new pg.Pool({ connectionString: target.url });
+    // Prisma listens for an idle connection's error only while it is connected; pg drops such a
+    // connection from the pool either way, and an unheard 'error' event would end the process.
+    pool.on("error", () => {});
     return {
       factory: new PrismaPg(pool),
       driver: { kind: "postgres", pool },
