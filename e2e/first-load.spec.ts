@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { sandboxOtp, uniqueMobile } from "./support/counter";
+import { registerCustomer, uniqueMobile } from "./support/counter";
 import { signIn } from "./support/sign-in";
 import { users } from "./support/users";
 import { counterFirstLoadTargetKb, firstLoadJs, pageScripts } from "@/lib/tools/bench/page-weight";
@@ -78,8 +78,7 @@ test("no agent page loads charting code or full zod, the counter's later steps i
   }
   // Through the counter's later steps: a new customer, their first beneficiary, the transfer form.
   const mobile = uniqueMobile();
-  await page.goto("/transfers/new");
-  await registerNewCustomer(page, mobile);
+  await registerCustomer(page, mobile);
   await expect(page.getByLabel("Account holder's name")).toBeFocused();
   await page.getByLabel("Account holder's name").fill("Sita Devi");
   await page.getByRole("button", { name: "Add beneficiary" }).click();
@@ -106,17 +105,6 @@ test("the supervisor's review draws its chart after the page, into a box that ke
   expect(await box.boundingBox()).toEqual(before);
 });
 
-async function registerNewCustomer(page: Page, mobile: string) {
-  await page.getByLabel("Customer's mobile number").fill(mobile);
-  await page.getByRole("button", { name: "Find customer" }).click();
-  await page.getByLabel("Aadhaar number").fill("234567890123");
-  await page.getByRole("button", { name: "Capture fingerprint and run e-KYC" }).click();
-  await expect(page.getByLabel("Registration OTP")).toBeVisible();
-  await page.getByLabel("Registration OTP").fill(await sandboxOtp(page.request, mobile, "register"));
-  await page.getByRole("button", { name: "Register customer" }).click();
-  await expect(page.getByTestId("remitter-card")).toContainText("Rs 25,000 left");
-}
-
 for (const viewport of [
   { width: 1280, height: 800 },
   { width: 360, height: 740 },
@@ -136,8 +124,7 @@ for (const viewport of [
         if (body.includes("beneficiary-heading")) await released;
         await route.fulfill({ response, body });
       });
-      await page.goto("/transfers/new");
-      await registerNewCustomer(page, uniqueMobile());
+      await registerCustomer(page, uniqueMobile());
 
       const loading = page.locator('[aria-busy="true"]', { hasText: "Loading…" });
       await expect(loading).toBeVisible();

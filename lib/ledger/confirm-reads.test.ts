@@ -130,31 +130,10 @@ describe.each(testBackends)("the reads of one confirmation on %s", (backend) => 
     expect(readsOf(statements, "transfer_parts")).toHaveLength(1);
     expect(readsOf(statements, "outlets")).toHaveLength(0);
   });
-});
-
-describe.each(testBackends)("the statements of one confirmation on %s", (backend) => {
-  let db: Awaited<ReturnType<typeof openLoggedDatabase>>;
-  let ledger: Ledger;
-  let agentId: string;
-  let outletId: string;
-
-  beforeAll(async () => {
-    db = await openLoggedDatabase(backend);
-    outletId = (await db.prisma.outlet.create({ data: testOutlet })).id;
-    await fundWallet(db.prisma, outletId);
-    agentId = (await db.prisma.user.create({ data: { username: "statements-agent", name: "Agent", role: "AGENT", passwordHash: "x", outletId } })).id;
-    const scripted = {
-      sendTransferOtp: async () => ({ outcome: "success", code: 1, message: "OTP sent", stateresp: "S1", httpStatus: 200 }),
-      confirmTransfer: async () => answers.success,
-    } as unknown as AopayClient;
-    ledger = createLedger({ prisma: db.prisma, otpValiditySeconds: 90, aopay: () => scripted });
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
 
   it("writes each state change with its event, and each wallet entry with its postings, in one statement", async () => {
-    const partId = await partWithOtpSent(ledger, db.prisma, oneTransfer(outletId, agentId, "9822299999"));
+    answer = answers.success!;
+    const partId = await partWithOtp();
     const statements = await db.statementsOf(() => ledger.confirm(partId, "123456", { userId: agentId }));
     const writes = (table: string) => statements.filter((s) => new RegExp(`INSERT INTO\\s+("public"\\.)?"?${table}"?\\b`, "i").test(s));
     // Two changes (OTP_SENT to SUBMITTED, SUBMITTED to SUCCESS), each with its event in the same statement.
@@ -171,7 +150,7 @@ describe.each(testBackends)("the statements of one confirmation on %s", (backend
   });
 
   it("decides on sending an OTP with one read besides the part's own", async () => {
-    const { transferId } = await ledger.createTransfer(oneTransfer(outletId, agentId, "9822299998"), { userId: agentId });
+    const { transferId } = await ledger.createTransfer(oneTransfer(outletId, agentId, `98222${String(++counter).padStart(5, "0")}`), { userId: agentId });
     const part = await db.prisma.transferPart.findFirstOrThrow({ where: { transferId }, select: { id: true } });
     const statements = await db.statementsOf(async () => expect((await ledger.sendOtp(part.id, { userId: agentId })).ok).toBe(true));
     // The part, its transfer and its outlet; earlier parts, the hour's sends and the wallet in
