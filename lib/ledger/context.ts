@@ -77,13 +77,13 @@ export function ledgerContext(deps: LedgerDeps): LedgerContext {
 export type PartWithTransfer = Prisma.TransferPartGetPayload<{ include: { transfer: true } }>;
 
 /** The part with its transfer, or the refusal an agent reads for a part that does not exist (or is not theirs). */
-export function partOrRefusal<T>(part: T | null, actor?: Actor): T {
+function partOrRefusal<T>(part: T | null, actor?: Actor): T {
   if (!part) throw new Refusal(actor?.atCounter ? notOursText : "That transfer part does not exist.");
   return part;
 }
 
 /** The part as `actor` may act on it: any part, or an agent's own at their counter (Actor.atCounter). */
-export function partWhere(partId: string, actor?: Actor): Prisma.TransferPartWhereInput {
+function partWhere(partId: string, actor?: Actor): Prisma.TransferPartWhereInput {
   const counter = actor?.atCounter;
   if (!counter) return { id: partId };
   if (!actor.userId) throw new Error("An agent at the counter is a signed-in user.");
