@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient } from "@/lib/aopay/client";
-import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
+import { databaseExchangeRecorder, exchangeJournal } from "@/lib/aopay/exchange-store";
 import { json, startMisbehavingServer, type MisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
@@ -46,5 +46,29 @@ describe.each(testBackends)("AOPay exchanges stored on %s", (backend) => {
     expect(rows[1]).toMatchObject({ reference: "260000000043", failure: "timeout", httpStatus: null, responseBody: null });
     expect(rows[1]!.latencyMs).toBeGreaterThanOrEqual(900);
     expect(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toMatch(/482913|20018575947/);
+  });
+
+  it("keeps a reply for the transaction of its change, and writes it on its own when that transaction rolls back", async () => {
+    const journal = exchangeJournal(db.prisma, "AOP-554");
+    const client = createAopayClient({ baseUrl: server.url, registrationId: "AOP-554", recorder: journal.recorder, timeouts: { readMs: 1_000 } });
+    server.script([json(200, { status: true, response_code: 1, message: "ok", txn_status: "1", utr: "632000000051" })]);
+    await client.transferStatus("260000000051");
+    const [id] = journal.ids;
+    const row = () => db.prisma.aopayExchange.findUniqueOrThrow({ where: { id: id! } });
+    // The request was written before it was sent; the reply waits for its change.
+    expect(await row()).toMatchObject({ call: "transferStatus", reference: "260000000051", httpStatus: null, responseBody: null });
+    await expect(
+      journal.within(db.prisma, async () => {
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect((await row()).httpStatus).toBeNull();
+    await journal.flush();
+    expect(await row()).toMatchObject({ httpStatus: 200, failure: null });
+    expect((await row()).responseBody).toContain("632000000051");
+    // Written once: a second flush has nothing left to write.
+    await db.prisma.aopayExchange.update({ where: { id: id! }, data: { latencyMs: -1 } });
+    await journal.flush();
+    expect((await row()).latencyMs).toBe(-1);
   });
 });

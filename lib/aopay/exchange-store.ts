@@ -2,40 +2,105 @@
 import type { Exchange, ExchangeRecorder } from "@/lib/aopay/transport";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Writes an exchange's request (write-ahead: before it is sent); returns the row's id. */
+async function writeRequest(db: Db, exchange: Exchange, registrationId: string | undefined): Promise<bigint> {
+  const { id } = await db.aopayExchange.create({
+    data: {
+      at: exchange.at,
+      call: exchange.call,
+      reference: exchange.reference ?? null,
+      registrationId: registrationId ?? null,
+      url: exchange.url,
+      attempt: exchange.attempt,
+      request: exchange.request as Prisma.InputJsonObject,
+    },
+    select: { id: true },
+  });
+  return id;
+}
+
+/** Completes an exchange's row with its reply or its failure. */
+async function writeReply(db: Db, id: bigint, exchange: Exchange): Promise<void> {
+  await db.aopayExchange.update({
+    where: { id },
+    data: {
+      httpStatus: exchange.httpStatus ?? null,
+      responseBody: exchange.responseBody ?? null,
+      latencyMs: exchange.latencyMs ?? null,
+      failure: exchange.failure ?? null,
+    },
+  });
+}
+
 /**
  * Records into the database: the row is written before the request is sent and completed
  * with the reply after, so a row with no reply is a call that is out or whose process died.
- * `onStored` receives each row's id, so the ledger can point its events at the exchange.
  */
-export function databaseExchangeRecorder(prisma: PrismaClient, registrationId?: string, onStored?: (id: bigint) => void): ExchangeRecorder {
+export function databaseExchangeRecorder(prisma: PrismaClient, registrationId?: string): ExchangeRecorder {
   return {
-    async begin(exchange: Exchange) {
-      const { id } = await prisma.aopayExchange.create({
-        data: {
-          at: exchange.at,
-          call: exchange.call,
-          reference: exchange.reference ?? null,
-          registrationId: registrationId ?? null,
-          url: exchange.url,
-          attempt: exchange.attempt,
-          request: exchange.request as Prisma.InputJsonObject,
-        },
-        select: { id: true },
-      });
-      onStored?.(id);
-      return id;
+    begin: (exchange) => writeRequest(prisma, exchange, registrationId),
+    async finish(key, exchange) {
+      if (typeof key === "bigint") await writeReply(prisma, key, exchange);
     },
-    async finish(key: unknown, exchange: Exchange) {
-      if (typeof key !== "bigint") return;
-      await prisma.aopayExchange.update({
-        where: { id: key },
-        data: {
-          httpStatus: exchange.httpStatus ?? null,
-          responseBody: exchange.responseBody ?? null,
-          latencyMs: exchange.latencyMs ?? null,
-          failure: exchange.failure ?? null,
-        },
-      });
+  };
+}
+
+type Reply = { id: bigint; exchange: Exchange };
+
+/**
+ * One ledger operation's exchanges with AOPay. Each request is written before it is sent, on
+ * its own (write-ahead: it must be on record even if the process dies during the call). Each
+ * reply is kept until the transaction of the change it causes, and written in it (`within`):
+ * the reply and the part's new state commit together, or neither does, and a row with no
+ * reply still means a call whose answer no change took in. A reply that no change takes in
+ * (a refusal, a call that failed) is written by `flush`, which every operation calls at its end.
+ */
+export interface ExchangeJournal {
+  /** What the AOPay client records through. */
+  recorder: ExchangeRecorder;
+  /** The recorded exchanges' ids, in order: the ledger's events point at the last. */
+  readonly ids: readonly bigint[];
+  /** Runs `work` in a transaction that also writes the replies kept so far. */
+  within<T>(prisma: PrismaClient, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T>;
+  /** Writes the replies no committed transaction wrote; a failure goes to `onError`, never to the caller. */
+  flush(): Promise<void>;
+}
+
+export function exchangeJournal(prisma: PrismaClient, registrationId: string, onError: (error: unknown) => void = () => {}): ExchangeJournal {
+  const ids: bigint[] = [];
+  let kept: Reply[] = [];
+  return {
+    ids,
+    recorder: {
+      async begin(exchange) {
+        const id = await writeRequest(prisma, exchange, registrationId);
+        ids.push(id);
+        return id;
+      },
+      finish(key, exchange) {
+        if (typeof key === "bigint") kept.push({ id: key, exchange: { ...exchange } });
+      },
+    },
+    async within(db, work) {
+      const replies = kept;
+      kept = [];
+      try {
+        return await db.$transaction(async (tx) => {
+          for (const reply of replies) await writeReply(tx, reply.id, reply.exchange);
+          return work(tx);
+        });
+      } catch (error) {
+        // Rolled back: the replies are still to be written.
+        kept = [...replies, ...kept];
+        throw error;
+      }
+    },
+    async flush() {
+      const replies = kept;
+      kept = [];
+      for (const reply of replies) await writeReply(prisma, reply.id, reply.exchange).catch(onError);
     },
   };
 }

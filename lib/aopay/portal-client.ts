@@ -10,6 +10,7 @@ import type { Answer } from "@/lib/aopay/types";
 import { recordAudit } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
+import type { ExchangeRecorder } from "@/lib/aopay/transport";
 import { maskLongDigits } from "@/lib/aopay/mask";
 import { sandboxKey, sandboxKeyHeader } from "@/lib/aopay/sandbox-key";
 import { config, type AopaySettings } from "@/lib/config";
@@ -49,7 +50,8 @@ export async function recordCredentialRefusal(prisma: PrismaClient, registration
   }
 }
 
-export function aopayForOutlet(registrationId: string, onExchangeStored?: (id: bigint) => void): AopayClient {
+/** The outlet's AOPay client; its exchanges are recorded by `recorder` (the ledger's journal), else each as it happens. */
+export function aopayForOutlet(registrationId: string, recorder: ExchangeRecorder = databaseExchangeRecorder(db(), registrationId)): AopayClient {
   const settings = config().aopay;
   return createAopayClient({
     baseUrl: settings.baseUrl,
@@ -58,7 +60,7 @@ export function aopayForOutlet(registrationId: string, onExchangeStored?: (id: b
     headers: { ...aopayHeaders(settings, registrationId), ...(settings.sandbox ? { [sandboxKeyHeader]: sandboxKey() } : {}) },
     timeouts: { writeMs: settings.writeTimeoutMs, readMs: settings.readTimeoutMs },
     responseCodes: settings.responseCodes,
-    recorder: databaseExchangeRecorder(db(), registrationId, onExchangeStored),
+    recorder,
     // A read's answer still reaches the caller; a lost record is an operator's problem, not the customer's.
     onRecordError: (error) => log.error({ err: error, registrationId }, "could not record an AOPay exchange"),
     onAuthenticationFailed: (call, answer) => recordCredentialRefusal(db(), registrationId, call, answer),

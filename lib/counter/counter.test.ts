@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
 import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
+import type { ExchangeRecorder } from "@/lib/aopay/transport";
 import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createCounter, notOursText, type Counter } from "@/lib/counter/counter";
@@ -43,8 +44,8 @@ describe.each(testBackends)("the counter on %s", (backend) => {
     agent = await user("counter-agent", outlet.id, outlet.name);
     stranger = await user("other-agent", other.id, other.name);
     sandbox = await startSandboxServer(db.prisma, () => clock, 3_000);
-    const aopay = (registrationId: string, onStored?: (id: bigint) => void) =>
-      counted(createAopayClient({ baseUrl: sandbox.url, registrationId, timeouts: { writeMs: 1_500, readMs: 3_000 }, recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored ?? (() => {})) }));
+    const aopay = (registrationId: string, recorder: ExchangeRecorder = databaseExchangeRecorder(db.prisma, registrationId)) =>
+      counted(createAopayClient({ baseUrl: sandbox.url, registrationId, timeouts: { writeMs: 1_500, readMs: 3_000 }, recorder }));
     const ledger = createLedger({ prisma: db.prisma, now: () => clock, otpValiditySeconds: 90, aopay });
     counter = createCounter({ prisma: db.prisma, ledger, aopay: (id) => aopay(id), bankIds: { bankIds: {}, sandbox: true }, otpValiditySeconds: 90, now: () => clock });
   });

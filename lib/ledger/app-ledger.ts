@@ -2,6 +2,7 @@
 import { aopayForOutlet } from "@/lib/aopay/portal-client";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { log } from "@/lib/log";
 import { createLedger, type Ledger } from "@/lib/ledger/ledger";
 
 export function createAppLedger(): Ledger {
@@ -9,6 +10,7 @@ export function createAppLedger(): Ledger {
   return createLedger({
     prisma: db(),
     aopay: aopayForOutlet,
+    onExchangeRecordError: (error) => log.error({ err: error }, "could not record an AOPay exchange's reply"),
     otpValiditySeconds: settings.otpValiditySeconds,
     // A claimed money call that nothing settled is asked about once its time limit has passed.
     submittedRecheckSeconds: Math.ceil(settings.aopay.writeTimeoutMs / 1000) + 30,

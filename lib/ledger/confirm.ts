@@ -22,6 +22,7 @@ import {
   readPart,
   registrationIdOf,
   transferDetails,
+  withAopay,
   type Actor,
   type LedgerContext,
   type PartWithTransfer,
@@ -57,15 +58,16 @@ export async function confirm(ctx: LedgerContext, partId: string, otp: string, a
   }
   const { claimed, part } = claim;
   if (!claimed) return answerUnclaimed(ctx, part, actor, at);
-  const { client, exchangeIds } = ctx.clientFor(await registrationIdOf(ctx, part.transfer.outletId, actor));
-  let answer: ConfirmAnswer;
-  try {
-    answer = await client.confirmTransfer({ ...transferDetails(part.transfer, part.amount), otp, stateresp: part.stateresp ?? "", reference: part.reference });
-  } catch (error) {
-    if (!(error instanceof AopayCallError)) throw error;
-    return applyCallFailure(ctx, part, error, { actor, cause: `confirm_${error.kind}`, exchangeIds }, at);
-  }
-  return applyAnswer(ctx, part, answer, { actor, exchangeIds }, at);
+  return withAopay(ctx, await registrationIdOf(ctx, part.transfer.outletId, actor), async ({ client, exchanges }) => {
+    let answer: ConfirmAnswer;
+    try {
+      answer = await client.confirmTransfer({ ...transferDetails(part.transfer, part.amount), otp, stateresp: part.stateresp ?? "", reference: part.reference });
+    } catch (error) {
+      if (!(error instanceof AopayCallError)) throw error;
+      return applyCallFailure(ctx, part, error, { actor, cause: `confirm_${error.kind}`, exchanges }, at);
+    }
+    return applyAnswer(ctx, part, answer, { actor, exchanges }, at);
+  });
 }
 
 /**

@@ -4,14 +4,18 @@
  */
 import Decimal from "decimal.js";
 import type { AopayClient } from "@/lib/aopay/client";
+import { exchangeJournal, type ExchangeJournal } from "@/lib/aopay/exchange-store";
+import type { ExchangeRecorder } from "@/lib/aopay/transport";
 import type { TransferDetails } from "@/lib/aopay/types";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { Refusal } from "@/lib/refusal";
 
 export interface LedgerDeps {
   prisma: PrismaClient;
-  /** An AOPay client for an outlet; `onExchangeStored` receives the recorded exchange ids. */
-  aopay: (registrationId: string, onExchangeStored: (id: bigint) => void) => AopayClient;
+  /** An AOPay client for an outlet, recording its exchanges through `recorder` (the ledger's journal). */
+  aopay: (registrationId: string, recorder: ExchangeRecorder) => AopayClient;
+  /** Told when an exchange's reply could not be written (an operator's problem, not the customer's). */
+  onExchangeRecordError?: (error: unknown) => void;
   otpValiditySeconds: number;
   /**
    * A part claimed for the money call is asked about this long after the claim if nothing
@@ -54,8 +58,8 @@ export interface LedgerContext {
   leaseSeconds: number;
   noRecordGraceMinutes: number;
   watchIntervalSeconds: number;
-  /** AOPay for one outlet, and the ids of the exchanges it records (the events point at the last). */
-  clientFor(registrationId: string): { client: AopayClient; exchangeIds: bigint[] };
+  /** AOPay for one outlet, and the journal of the exchanges it makes (see withAopay). */
+  clientFor(registrationId: string): OutletAopay;
 }
 
 export function ledgerContext(deps: LedgerDeps): LedgerContext {
@@ -68,10 +72,29 @@ export function ledgerContext(deps: LedgerDeps): LedgerContext {
     noRecordGraceMinutes: deps.noRecordGraceMinutes ?? 30,
     watchIntervalSeconds: deps.watchIntervalSeconds ?? 10,
     clientFor(registrationId) {
-      const exchangeIds: bigint[] = [];
-      return { client: deps.aopay(registrationId, (id) => exchangeIds.push(id)), exchangeIds };
+      const exchanges = exchangeJournal(deps.prisma, registrationId, deps.onExchangeRecordError);
+      return { client: deps.aopay(registrationId, exchanges.recorder), exchanges };
     },
   };
+}
+
+/** AOPay as one operation reaches it: the client, and the journal its changes write the replies in. */
+export interface OutletAopay {
+  client: AopayClient;
+  exchanges: ExchangeJournal;
+}
+
+/**
+ * Runs `work` with AOPay for one outlet. The replies its changes took in were written in their
+ * transactions; any other (a refusal, a failed call) is written when `work` ends, however it ends.
+ */
+export async function withAopay<T>(ctx: LedgerContext, registrationId: string, work: (aopay: OutletAopay) => Promise<T>): Promise<T> {
+  const aopay = ctx.clientFor(registrationId);
+  try {
+    return await work(aopay);
+  } finally {
+    await aopay.exchanges.flush();
+  }
 }
 
 export type PartWithTransfer = Prisma.TransferPartGetPayload<{ include: { transfer: true } }>;

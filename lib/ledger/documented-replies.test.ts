@@ -13,7 +13,6 @@ import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialsRefused } from "@/lib/aopay/answer-text";
 import { createAopayClient } from "@/lib/aopay/client";
-import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { inIndia } from "@/lib/format";
 import { createLedger, monthUsage, notReceivedText, type Ledger } from "@/lib/ledger/ledger";
 import { json, startMisbehavingServer, type Behaviour, type MisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
@@ -187,8 +186,8 @@ describe.each(testBackends)("AOPay's documented replies through the ledger on %s
       now: () => clock,
       otpValiditySeconds: 90,
       noRecordGraceMinutes: 30,
-      aopay: (registrationId, onStored) =>
-        createAopayClient({ baseUrl: server.url, registrationId, readRetry: { attempts: 1 }, recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored) }),
+      aopay: (registrationId, recorder) =>
+        createAopayClient({ baseUrl: server.url, registrationId, readRetry: { attempts: 1 }, recorder }),
     });
   });
   afterAll(async () => {

@@ -7,7 +7,6 @@ import { addSeconds } from "date-fns";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient } from "@/lib/aopay/client";
-import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
 import { createLedger, monthUsage, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
 import { partStates } from "@/lib/ledger/states";
@@ -42,12 +41,12 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
       prisma: db.prisma,
       now: () => clock,
       otpValiditySeconds: 90,
-      aopay: (registrationId, onStored) =>
+      aopay: (registrationId, recorder) =>
         createAopayClient({
           baseUrl: sandbox.url,
           registrationId,
           timeouts: { writeMs: 1_500, readMs: 3_000 },
-          recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored),
+          recorder,
         }),
     });
   });
@@ -268,8 +267,8 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
         prisma: db.prisma,
         now: () => clock,
         otpValiditySeconds: 90,
-        aopay: (registrationId, onStored) =>
-          createAopayClient({ baseUrl: server.url, registrationId, timeouts: { writeMs: 5_000 }, recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored) }),
+        aopay: (registrationId, recorder) =>
+          createAopayClient({ baseUrl: server.url, registrationId, timeouts: { writeMs: 5_000 }, recorder }),
       });
       const { parts } = await newTransfer(1000);
       const part = parts[0]!;
@@ -291,6 +290,33 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     } finally {
       await server.close();
     }
+  });
+
+  it("commits each AOPay reply with the change it causes, and keeps a reply that changes nothing", async () => {
+    const { parts, mobile } = await newTransfer(2500);
+    const part = parts[0]!;
+    await ledger.sendOtp(part.id, actor());
+    expect((await ledger.confirm(part.id, await otpFor(mobile), actor())).state).toBe("SUCCESS");
+    // Rows written by one transaction carry its id (xmin): each reply and its event share one.
+    const written = await db.prisma.$queryRaw<{ cause: string; event_tx: string; reply_tx: string; http_status: number | null }[]>`
+      SELECT e.cause, e.xmin::text AS event_tx, x.xmin::text AS reply_tx, x.http_status
+      FROM transfer_events e JOIN aopay_exchanges x ON x.id = e.exchange_id WHERE e.part_id = ${part.id}::uuid ORDER BY e.id`;
+    expect(written.map((w) => [w.cause, w.http_status])).toEqual([
+      ["otp_sent", 200],
+      ["confirm_success", 200],
+    ]);
+    for (const w of written) expect(w.reply_tx).toBe(w.event_tx);
+
+    // AOPay refuses the OTP for a customer it does not know: the part stays DRAFT, the reply is on record.
+    const stranger = await customer();
+    await db.prisma.sandboxRemitter.delete({ where: { mobile: stranger.remitter.mobile } });
+    const refused = (await newTransfer(1000, stranger)).parts[0]!;
+    expect(await ledger.sendOtp(refused.id, actor())).toMatchObject({ ok: false });
+    expect(await stateOf(refused.id)).toBe("DRAFT");
+    const exchange = await db.prisma.aopayExchange.findFirstOrThrow({ where: { reference: refused.reference, call: "sendTransferOtp" } });
+    expect(exchange.httpStatus).not.toBeNull();
+    expect(exchange.responseBody).toBeTruthy();
+    expect(exchange.latencyMs).not.toBeNull();
   });
 
   it("keeps a success whose reply also reports a fresh refund (sandbox amount ending 88) as SUCCESS, marked conflicting", async () => {

@@ -4,7 +4,7 @@ import Decimal from "decimal.js";
 import { answerText } from "@/lib/aopay/answer-text";
 import { AopayCallError } from "@/lib/aopay/errors";
 import type { Answer } from "@/lib/aopay/types";
-import { loadPart, transferDetails, type Actor, type LedgerContext, type PartWithTransfer } from "@/lib/ledger/context";
+import { loadPart, transferDetails, withAopay, type Actor, type LedgerContext, type PartWithTransfer } from "@/lib/ledger/context";
 import { unsentStates } from "@/lib/ledger/states";
 import { commitTransition } from "@/lib/ledger/transition";
 import { WalletShortError, walletKey, walletShortText } from "@/lib/wallet/book";
@@ -51,28 +51,29 @@ export async function sendOtp(ctx: LedgerContext, partId: string, actor: Actor):
   const needed = new Decimal(part.amount.toString()).plus(part.customerCharge.toString());
   const available = facts.available;
   if (available.lessThan(needed)) return { ok: false, message: walletShortText(new WalletShortError(part.transfer.outletId, available, needed)) };
-  const { client, exchangeIds } = ctx.clientFor(registrationId);
-  // AOPay's 90 seconds start when it sends the OTP: count them from before the call.
-  const at = ctx.now();
-  let answer: Answer;
-  try {
-    answer = await client.sendTransferOtp(transferDetails(part.transfer, part.amount), part.reference);
-  } catch (error) {
-    if (error instanceof AopayCallError) return { ok: false, message: "AOPay did not answer. No money moved; try sending the OTP again." };
-    throw error;
-  }
-  if (answer.outcome !== "success" || !answer.stateresp) {
-    const message =
-      answer.outcome === "remitter_not_registered" ? "AOPay says this customer is not registered. Register them first." : answerText(answer, "AOPay refused to send the OTP.");
-    return { ok: false, message };
-  }
-  const expiresAt = addSeconds(at, ctx.otpValiditySeconds);
-  const changed = await commitTransition(ctx.prisma, {
-    part,
-    to: "OTP_SENT",
-    event: { actor, cause: part.state === "DRAFT" ? "otp_sent" : "otp_resent", exchangeIds },
-    data: { stateresp: answer.stateresp, otpSentAt: at, otpExpiresAt: expiresAt },
+  return withAopay(ctx, registrationId, async ({ client, exchanges }) => {
+    // AOPay's 90 seconds start when it sends the OTP: count them from before the call.
+    const at = ctx.now();
+    let answer: Answer;
+    try {
+      answer = await client.sendTransferOtp(transferDetails(part.transfer, part.amount), part.reference);
+    } catch (error) {
+      if (error instanceof AopayCallError) return { ok: false, message: "AOPay did not answer. No money moved; try sending the OTP again." };
+      throw error;
+    }
+    if (answer.outcome !== "success" || !answer.stateresp) {
+      const message =
+        answer.outcome === "remitter_not_registered" ? "AOPay says this customer is not registered. Register them first." : answerText(answer, "AOPay refused to send the OTP.");
+      return { ok: false, message };
+    }
+    const expiresAt = addSeconds(at, ctx.otpValiditySeconds);
+    const changed = await commitTransition(ctx.prisma, {
+      part,
+      to: "OTP_SENT",
+      event: { actor, cause: part.state === "DRAFT" ? "otp_sent" : "otp_resent", exchanges },
+      data: { stateresp: answer.stateresp, otpSentAt: at, otpExpiresAt: expiresAt },
+    });
+    if (!changed) return { ok: false, message: "This part changed meanwhile; reload the page." };
+    return { ok: true, expiresAt };
   });
-  if (!changed) return { ok: false, message: "This part changed meanwhile; reload the page." };
-  return { ok: true, expiresAt };
 }

@@ -7,7 +7,6 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient } from "@/lib/aopay/client";
-import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { createLedger, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
 import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
@@ -35,12 +34,12 @@ describe.each(testBackends)("refunds of failed parts on %s", (backend) => {
       prisma: db.prisma,
       now: () => clock,
       otpValiditySeconds: 90,
-      aopay: (registrationId, onStored) =>
+      aopay: (registrationId, recorder) =>
         createAopayClient({
           baseUrl: sandbox.url,
           registrationId,
           timeouts: { writeMs: 1_500, readMs: 3_000 },
-          recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored),
+          recorder,
         }),
     });
   });

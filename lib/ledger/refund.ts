@@ -13,7 +13,7 @@ import { maskLongDigits } from "@/lib/aopay/mask";
 import type { Answer } from "@/lib/aopay/types";
 import type { PartColumnsInput } from "@/lib/ledger/state-change-sql";
 import { scheduleData } from "@/lib/ledger/columns";
-import { currentState, loadPart, type Actor, type LedgerContext } from "@/lib/ledger/context";
+import { currentState, loadPart, withAopay, type Actor, type LedgerContext } from "@/lib/ledger/context";
 import { nextCheck } from "@/lib/ledger/schedule";
 import type { PartState } from "@/lib/ledger/states";
 import { commitTransition, type PartEvent } from "@/lib/ledger/transition";
@@ -29,23 +29,25 @@ const released = { leaseUntil: null, leasedBy: null };
 export async function requestRefundOtp(ctx: LedgerContext, partId: string, actor: Actor): Promise<{ ok: true } | { ok: false; message: string }> {
   const { part, registrationId } = await loadPart(ctx, partId, actor);
   if (part.state !== "FAILED" && part.state !== "REFUND_PENDING") return { ok: false, message: "Only a failed transfer can be refunded." };
-  if (!part.ackno) return { ok: false, message: "AOPay has not given this transfer's acknowledgement number yet; ask its status first." };
-  const { client, exchangeIds } = ctx.clientFor(registrationId);
-  let answer: Answer;
-  try {
-    answer = await client.refundOtp({ reference: part.reference, ackno: part.ackno });
-  } catch (error) {
-    if (error instanceof AopayCallError) return { ok: false, message: "AOPay did not answer. Nothing changed; ask for the refund OTP again." };
-    throw error;
-  }
-  if (answer.outcome !== "success") return { ok: false, message: answerText(answer, "AOPay refused to send the refund OTP.") };
-  const changed = await commitTransition(ctx.prisma, {
-    part,
-    to: "REFUND_PENDING",
-    event: { actor, cause: part.state === "FAILED" ? "refund_otp_sent" : "refund_otp_resent", exchangeIds },
-    data: { refundOtpSentAt: ctx.now() },
+  const ackno = part.ackno;
+  if (!ackno) return { ok: false, message: "AOPay has not given this transfer's acknowledgement number yet; ask its status first." };
+  return withAopay(ctx, registrationId, async ({ client, exchanges }) => {
+    let answer: Answer;
+    try {
+      answer = await client.refundOtp({ reference: part.reference, ackno });
+    } catch (error) {
+      if (error instanceof AopayCallError) return { ok: false, message: "AOPay did not answer. Nothing changed; ask for the refund OTP again." };
+      throw error;
+    }
+    if (answer.outcome !== "success") return { ok: false, message: answerText(answer, "AOPay refused to send the refund OTP.") };
+    const changed = await commitTransition(ctx.prisma, {
+      part,
+      to: "REFUND_PENDING",
+      event: { actor, cause: part.state === "FAILED" ? "refund_otp_sent" : "refund_otp_resent", exchanges },
+      data: { refundOtpSentAt: ctx.now() },
+    });
+    return changed ? { ok: true } : { ok: false, message: "This transfer changed meanwhile; reload the page." };
   });
-  return changed ? { ok: true } : { ok: false, message: "This transfer changed meanwhile; reload the page." };
 }
 
 /**
@@ -61,19 +63,20 @@ export async function claimRefund(ctx: LedgerContext, partId: string, otp: strin
     return { state, message: state === "REFUND_PENDING" ? "The portal is busy with this refund (a claim or a status check). Try again in a moment." : undefined };
   }
   const claim: HeldClaim = { ctx, partId: part.id, token, at };
-  const { client, exchangeIds } = ctx.clientFor(registrationId);
-  let answer: RefundAnswer;
-  try {
-    answer = await client.refund({ reference: part.reference, ackno: part.ackno!, otp });
-  } catch (error) {
-    if (!(error instanceof AopayCallError)) throw error;
-    await keepPending(claim, { actor, cause: `refund_${error.kind}`, exchangeIds }, error.moneyMayHaveMoved);
-    return {
-      state: "REFUND_PENDING",
-      message: error.moneyMayHaveMoved ? "AOPay's answer did not arrive. The refund may have gone through; the portal is checking." : "AOPay could not be reached. Nothing changed; try again.",
-    };
-  }
-  return applyRefundAnswer(claim, answer, { actor, cause: `refund_${answer.outcome}`, exchangeIds, details: { code: answer.code ?? null, message: maskLongDigits(answer.message) } });
+  return withAopay(ctx, registrationId, async ({ client, exchanges }) => {
+    let answer: RefundAnswer;
+    try {
+      answer = await client.refund({ reference: part.reference, ackno: part.ackno!, otp });
+    } catch (error) {
+      if (!(error instanceof AopayCallError)) throw error;
+      await keepPending(claim, { actor, cause: `refund_${error.kind}`, exchanges }, error.moneyMayHaveMoved);
+      return {
+        state: "REFUND_PENDING",
+        message: error.moneyMayHaveMoved ? "AOPay's answer did not arrive. The refund may have gone through; the portal is checking." : "AOPay could not be reached. Nothing changed; try again.",
+      };
+    }
+    return applyRefundAnswer(claim, answer, { actor, cause: `refund_${answer.outcome}`, exchanges, details: { code: answer.code ?? null, message: maskLongDigits(answer.message) } });
+  });
 }
 
 /** Holds a REFUND_PENDING part for the Refund call; false if it is not refundable now or someone holds it. */

@@ -11,12 +11,12 @@ import { maskLongDigits } from "@/lib/aopay/mask";
 import type { Prisma, TransferPart } from "@/lib/generated/prisma/client";
 import type { PartColumnsInput } from "@/lib/ledger/state-change-sql";
 import { scheduleData, settledData } from "@/lib/ledger/columns";
-import { currentState, registrationIdOf, type Actor, type LedgerContext } from "@/lib/ledger/context";
+import { currentState, registrationIdOf, withAopay, type Actor, type LedgerContext } from "@/lib/ledger/context";
 import { conflictDetail, readingAudit, readingData } from "@/lib/ledger/reading-effects";
 import { nextCheck } from "@/lib/ledger/schedule";
 import { checkableStates, type PartState } from "@/lib/ledger/states";
 import { readStatusAnswer, type StatusAnswer, type StatusReading } from "@/lib/ledger/status-reading";
-import { commitTransition, type PartChange } from "@/lib/ledger/transition";
+import { commitTransition, type PartChange, type PartEvent } from "@/lib/ledger/transition";
 
 /** Events of a money call that AOPay answered with a reply the client could read. */
 const answeredMoneyCallCauses = ["confirm_success", "confirm_unknown", "confirm_duplicate_reference", "confirm_unexpected_shape"] as const;
@@ -74,23 +74,24 @@ export async function claimDueChecks(ctx: LedgerContext, limit: number): Promise
 export async function checkLeased(ctx: LedgerContext, partId: string, token: string, actor: Actor, options: { keepSchedule?: boolean } = {}): Promise<{ state: PartState; moved: boolean }> {
   const part = await ctx.prisma.transferPart.findUniqueOrThrow({ where: { id: partId }, include: { transfer: { select: { outletId: true } } } });
   if (part.leasedBy !== token) return { state: part.state, moved: false };
-  const { client, exchangeIds } = ctx.clientFor(await registrationIdOf(ctx, part.transfer.outletId));
-  let answer: StatusAnswer | undefined;
-  try {
-    answer = await client.transferStatus(part.reference);
-  } catch (error) {
-    if (!(error instanceof AopayCallError)) throw error;
-  }
-  const at = ctx.now();
-  // Only "no record" asks whether AOPay ever knew of the part; every other answer says itself.
-  const acknowledged = part.ackno !== null || part.utr !== null || (answer?.outcome === "no_record" && (await moneyCallAnswered(ctx, part.id)));
-  const reading = readStatusAnswer(part.state, answer, { ...part, acknowledged }, at, ctx.noRecordGraceMinutes);
-  const change = changeForReading(part, reading, answer, { actor, exchangeIds, token, at, keepSchedule: options.keepSchedule });
-  if (await commitTransition(ctx.prisma, change)) return { state: reading.to, moved: reading.to !== part.state };
-  // Someone else moved the part meanwhile (the money call's own answer): keep theirs, free ours.
-  await ctx.prisma.transferPart.updateMany({ where: { id: partId, leasedBy: token }, data: released });
-  const state = await currentState(ctx, partId);
-  return { state, moved: state !== part.state };
+  return withAopay(ctx, await registrationIdOf(ctx, part.transfer.outletId, actor), async ({ client, exchanges }) => {
+    let answer: StatusAnswer | undefined;
+    try {
+      answer = await client.transferStatus(part.reference);
+    } catch (error) {
+      if (!(error instanceof AopayCallError)) throw error;
+    }
+    const at = ctx.now();
+    // Only "no record" asks whether AOPay ever knew of the part; every other answer says itself.
+    const acknowledged = part.ackno !== null || part.utr !== null || (answer?.outcome === "no_record" && (await moneyCallAnswered(ctx, part.id)));
+    const reading = readStatusAnswer(part.state, answer, { ...part, acknowledged }, at, ctx.noRecordGraceMinutes);
+    const change = changeForReading(part, reading, answer, { actor, exchanges, token, at, keepSchedule: options.keepSchedule });
+    if (await commitTransition(ctx.prisma, change)) return { state: reading.to, moved: reading.to !== part.state };
+    // Someone else moved the part meanwhile (the money call's own answer): keep theirs, free ours.
+    await ctx.prisma.transferPart.updateMany({ where: { id: partId, leasedBy: token }, data: released });
+    const state = await currentState(ctx, partId);
+    return { state, moved: state !== part.state };
+  });
 }
 
 /** Whether AOPay answered the part's money call readably (so it received it), by the ledger's events. */
@@ -101,7 +102,7 @@ async function moneyCallAnswered(ctx: LedgerContext, partId: string): Promise<bo
 
 interface CheckFacts {
   actor: Actor;
-  exchangeIds: bigint[];
+  exchanges: PartEvent["exchanges"];
   /** The lease this check holds: the change is applied only while it still does. */
   token: string;
   at: Date;
@@ -110,7 +111,7 @@ interface CheckFacts {
 
 /** The change a status reading makes: the state it gives, what AOPay reported, the lease freed, the next check. */
 function changeForReading(part: LeasedPart, reading: StatusReading, answer: StatusAnswer | undefined, check: CheckFacts): PartChange {
-  const { actor, exchangeIds, at } = check;
+  const { actor, exchanges, at } = check;
   const cause = reading.noRecord ? "status_no_record" : "status_checked";
   const details = {
     reported: answer?.transfer?.state ?? answer?.outcome ?? "no_answer",
@@ -120,7 +121,7 @@ function changeForReading(part: LeasedPart, reading: StatusReading, answer: Stat
   return {
     part,
     to: reading.to,
-    event: { actor, cause, exchangeIds, details },
+    event: { actor, cause, exchanges, details },
     data: {
       ...(part.state === "REFUND_PENDING" ? {} : settledData(answer?.transfer)),
       ...readingData(part, reading, answer, at),

@@ -5,6 +5,7 @@
  * move and its event are one statement; with its entry in the wallet book
  * (lib/wallet/part-money.ts) and its audit entry they are written together or not at all.
  */
+import type { ExchangeJournal } from "@/lib/aopay/exchange-store";
 import { recordAudit, type AuditEntry } from "@/lib/audit";
 import type { Prisma, PrismaClient, TransferPart } from "@/lib/generated/prisma/client";
 import type { Actor, Tx } from "@/lib/ledger/context";
@@ -15,8 +16,8 @@ import { partMoney, partMoneyMove, postPartMove, type PartMoney } from "@/lib/wa
 export interface PartEvent {
   actor: Actor;
   cause: string;
-  /** The AOPay exchanges behind the change; the event points at the last. */
-  exchangeIds?: bigint[];
+  /** The AOPay exchanges behind the change: the event points at the last, and their replies commit with it. */
+  exchanges?: Pick<ExchangeJournal, "ids" | "within">;
   details?: Prisma.InputJsonObject;
 }
 
@@ -52,7 +53,7 @@ export async function transition(tx: Tx, change: PartChange): Promise<boolean> {
       onlyIf,
       actorId: event.actor.userId,
       cause: event.cause,
-      exchangeId: event.exchangeIds?.at(-1) ?? null,
+      exchangeId: event.exchanges?.ids.at(-1) ?? null,
       details: event.details,
     }),
   );
@@ -64,9 +65,10 @@ export async function transition(tx: Tx, change: PartChange): Promise<boolean> {
   return true;
 }
 
-/** `transition` in a transaction of its own. */
+/** `transition` in a transaction of its own, with the replies of the AOPay exchanges behind it. */
 export function commitTransition(prisma: PrismaClient, change: PartChange): Promise<boolean> {
-  return prisma.$transaction((tx) => transition(tx, change));
+  const exchanges = change.event.exchanges;
+  return exchanges ? exchanges.within(prisma, (tx) => transition(tx, change)) : prisma.$transaction((tx) => transition(tx, change));
 }
 
 /** A new part's first event: written as DRAFT, from no state. */

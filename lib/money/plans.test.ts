@@ -5,7 +5,6 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient } from "@/lib/aopay/client";
-import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
 import { demoPlans, seedDemoData } from "@/lib/demo/seed";
 import { createLedger, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
@@ -63,8 +62,8 @@ describe.each(testBackends)("commission plans on %s", (backend) => {
       prisma: db.prisma,
       now: () => clock,
       otpValiditySeconds: 90,
-      aopay: (registrationId, onStored) =>
-        createAopayClient({ baseUrl: sandbox.url, registrationId, timeouts: { writeMs: 1_500, readMs: 3_000 }, recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored) }),
+      aopay: (registrationId, recorder) =>
+        createAopayClient({ baseUrl: sandbox.url, registrationId, timeouts: { writeMs: 1_500, readMs: 3_000 }, recorder }),
     });
   });
   afterAll(async () => {

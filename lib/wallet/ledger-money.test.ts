@@ -7,7 +7,6 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
-import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { createLedger, type Ledger, type NewTransfer } from "@/lib/ledger/ledger";
 import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
 import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
@@ -45,8 +44,8 @@ describe.each(testBackends)("the money of the ledger's transfers on %s", (backen
       prisma: db.prisma,
       now: () => clock,
       otpValiditySeconds: 90,
-      aopay: (registrationId, onStored) =>
-        counted(createAopayClient({ baseUrl: sandbox.url, registrationId, timeouts: { writeMs: 1_500, readMs: 3_000 }, recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored) })),
+      aopay: (registrationId, recorder) =>
+        counted(createAopayClient({ baseUrl: sandbox.url, registrationId, timeouts: { writeMs: 1_500, readMs: 3_000 }, recorder })),
     });
   });
   afterAll(async () => {

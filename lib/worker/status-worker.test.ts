@@ -9,7 +9,6 @@ import { addHours, addSeconds } from "date-fns";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAopayClient, type AopayClient } from "@/lib/aopay/client";
-import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
 import { openDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -42,8 +41,8 @@ describe.each(testBackends)("the status worker on %s", (backend) => {
       leaseSeconds: 60,
       aopay:
         aopay ??
-        ((registrationId, onStored) =>
-          createAopayClient({ baseUrl: sandbox.url, registrationId, timeouts: { writeMs: 2_000, readMs: 3_000 }, recorder: databaseExchangeRecorder(prisma, registrationId, onStored) })),
+        ((registrationId, recorder) =>
+          createAopayClient({ baseUrl: sandbox.url, registrationId, timeouts: { writeMs: 2_000, readMs: 3_000 }, recorder })),
     });
   }
 
@@ -173,8 +172,8 @@ describe.each(testBackends)("the status worker on %s", (backend) => {
   it("settles the money of a part whose confirmation never heard back after the money went out: held once by the claim, settled once by the worker, the book at zero", async () => {
     // A process that dies in the call, in this process: the call reaches AOPay (the money
     // moves) and its answer never comes back to the ledger.
-    const dying = ledgerFor(db.prisma, (registrationId, onStored) => {
-      const client = createAopayClient({ baseUrl: sandbox.url, registrationId, timeouts: { writeMs: 2_000, readMs: 3_000 }, recorder: databaseExchangeRecorder(db.prisma, registrationId, onStored) });
+    const dying = ledgerFor(db.prisma, (registrationId, recorder) => {
+      const client = createAopayClient({ baseUrl: sandbox.url, registrationId, timeouts: { writeMs: 2_000, readMs: 3_000 }, recorder });
       return new Proxy(client, {
         get: (target, key: keyof AopayClient) =>
           key === "confirmTransfer"

@@ -7,7 +7,6 @@
 import { performance } from "node:perf_hooks";
 import Decimal from "decimal.js";
 import { createAopayClient } from "@/lib/aopay/client";
-import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createLedger } from "@/lib/ledger/ledger";
@@ -44,12 +43,12 @@ export async function measureMoneyCalls(prisma: PrismaClient, outlet: { id: stri
   const ledger = createLedger({
     prisma,
     otpValiditySeconds: 90,
-    aopay: (registrationId, onStored) =>
+    aopay: (registrationId, recorder) =>
       createAopayClient({
         baseUrl: sandbox.url,
         registrationId,
         timeouts: { writeMs: 30_000, readMs: 10_000 },
-        recorder: databaseExchangeRecorder(prisma, registrationId, onStored),
+        recorder,
         fetchImpl: timedFetch,
       }),
   });
@@ -61,7 +60,8 @@ export async function measureMoneyCalls(prisma: PrismaClient, outlet: { id: stri
     if (keep) samples[call].push([performance.now() - started, waiting]);
     return result;
   }
-  const actor = { userId: agentId };
+  // The agent at their counter, as the counter's actions call the ledger (lib/counter/context.ts).
+  const actor = { userId: agentId, atCounter: { outletId: outlet.id, registrationId: outlet.registrationId } };
   try {
     const warmup = 5;
     for (let i = -warmup; i < flows; i++) {

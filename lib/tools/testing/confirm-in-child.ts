@@ -4,7 +4,6 @@
  * Reads PORTAL_TEST_DATABASE_URL, SANDBOX_URL, PART_ID and OTP from the environment.
  */
 import { createAopayClient } from "@/lib/aopay/client";
-import { databaseExchangeRecorder } from "@/lib/aopay/exchange-store";
 import { openDb } from "@/lib/db/client";
 import { createLedger } from "@/lib/ledger/ledger";
 
@@ -14,12 +13,12 @@ const { prisma } = openDb({ kind: "postgres", url: env("PORTAL_TEST_DATABASE_URL
 const ledger = createLedger({
   prisma,
   otpValiditySeconds: 90,
-  aopay: (registrationId, onStored) =>
+  aopay: (registrationId, recorder) =>
     createAopayClient({
       baseUrl: env("SANDBOX_URL"),
       registrationId,
       timeouts: { writeMs: 120_000, readMs: 5_000 },
-      recorder: databaseExchangeRecorder(prisma, registrationId, onStored),
+      recorder,
     }),
 });
 console.log("confirming");
