@@ -11,7 +11,7 @@
 import { stringify } from "csv-stringify/sync";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { OpenedDb } from "@/lib/db/client";
-import { reviewWhereSql, type ReviewFilters } from "@/lib/review/filters";
+import { partCountSql, reviewWhereSql, type ReviewFilters } from "@/lib/review/filters";
 import type { ReviewScope } from "@/lib/review/scope";
 import { istTimestampSql, safeCellSql } from "@/lib/csv/cells";
 import { pullStream } from "@/lib/csv/pull-stream";
@@ -71,12 +71,12 @@ const owedStates = statesSql(partStates.filter((state) => ["refund-due", "hand-b
  * empty as null) as safeCellSql says, masked as maskMobileSql, with the plan's figures as they
  * count (a part that did not succeed earns nothing and keeps no charge; one that failed or was
  * never sent owes the customer what they paid). `p` is the part, `t` its transfer, `o` and `u`
- * its outlet and agent, `r` its review, `n` its transfer's number of parts.
+ * its outlet and agent, `r` its review.
  */
 const cellsSql = Prisma.raw(
   [
     safeCellSql("p.reference"),
-    "p.seq || ' of ' || n.parts",
+    `p.seq || ' of ' || ${partCountSql("p", "t")}`,
     istTimestampSql("p.created_at"),
     safeCellSql("o.name"),
     safeCellSql("u.name"),
@@ -139,9 +139,6 @@ export async function* exportRows(db: ExportDb, scope: ReviewScope, filters: Rev
         JOIN transfers t ON t.id = p.transfer_id AND ${where.transfer}
         JOIN outlets o ON o.id = t.outlet_id JOIN users u ON u.id = t.agent_id
         LEFT JOIN transfer_reviews r ON r.transfer_id = t.id
-        -- How many parts the transfer has: its parts are numbered 1 to n, so the last number, read
-        -- off the (transfer, seq) index.
-        CROSS JOIN LATERAL (SELECT max(x.seq) AS parts FROM transfer_parts x WHERE x.transfer_id = p.transfer_id) n
         WHERE ${inSpan} ${from} AND (p.created_at, p.id) ${upTo} (${end.at}::timestamptz, ${end.id}::uuid) AND ${where.part}
         ORDER BY ${order}`,
     );

@@ -173,3 +173,12 @@ export function cursorSql(sort: ReviewFilters["sort"], cursor: Cursor): Prisma.S
   const value = sortKeySql(sort) === "p.amount" ? Prisma.sql`${cursor.value}::numeric` : Prisma.sql`${new Date(cursor.value)}::timestamptz`;
   return Prisma.sql`(${Prisma.raw(sortKeySql(sort))}, p.id) ${op} (${value}, ${cursor.id}::uuid)`;
 }
+
+/**
+ * How many parts the transfer of part `p` (transfer `t`) has. Parts split the transfer's amount
+ * and none is empty, so a first part of the whole amount is the only one; any other counts its
+ * transfer's last number off the (transfer, seq) index (parts are numbered 1 to n). Most
+ * transfers are one part, so most rows read nothing more.
+ */
+export const partCountSql = (p: string, t: string) =>
+  `CASE WHEN ${p}.seq = 1 AND ${p}.amount = ${t}.amount THEN 1 ELSE (SELECT max(x.seq) FROM transfer_parts x WHERE x.transfer_id = ${p}.transfer_id) END`;

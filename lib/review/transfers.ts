@@ -10,7 +10,7 @@ import { compactSummaries, istHourRangeSql, summarySql } from "@/lib/ledger/repo
 import { scopeSql } from "@/lib/review/day-view";
 import { recordAudit } from "@/lib/audit";
 import type { PartState } from "@/lib/ledger/states";
-import { cursorSql, orderSql, pageSearch, pageSize, reviewWhereSql, sortKeySql, type ReviewFilters } from "@/lib/review/filters";
+import { cursorSql, orderSql, pageSearch, pageSize, partCountSql, reviewWhereSql, sortKeySql, type ReviewFilters } from "@/lib/review/filters";
 import { transferScopeWhere, type ReviewScope } from "@/lib/review/scope";
 import { maskMobile } from "@/lib/format";
 import { Refusal } from "@/lib/refusal";
@@ -101,8 +101,7 @@ export async function listTransfers(prisma: PrismaClient, scope: ReviewScope, fi
         LIMIT ${pageSize + 1}
       )
       SELECT page.id::text AS part_id, page.transfer_id::text AS transfer_id, page.reference, page.seq,
-             -- A transfer's parts are numbered 1 to n: the last number, off the (transfer, seq) index.
-             (SELECT max(x.seq) FROM transfer_parts x WHERE x.transfer_id = page.transfer_id) AS parts,
+             ${Prisma.raw(partCountSql("page", "t"))} AS parts,
              page.created_at, o.name AS outlet_name, u.name AS agent_name, t.remitter_mobile, t.remitter_name, t.beneficiary_name,
              t.bank_name, t.account_masked, t.mode::text AS mode, page.amount::text AS amount, page.state::text AS state, page.utr,
              r.transfer_id IS NOT NULL AS reviewed
