@@ -43,11 +43,13 @@ describe.each(testBackends)("money calls in the audit log on %s", (backend) => {
   const latest = (action: string) => db.prisma.auditEvent.findFirstOrThrow({ where: { action }, orderBy: { id: "desc" } });
 
   it("records a started transfer with its amount, its parts' references and where the first part stands", async () => {
-    await auditTransferStarted(db.prisma, agent, transferId, undefined);
+    await auditTransferStarted(db.prisma, agent, { transferId, amount: "7000.00", mode: "IMPS", references: ["50000000001", "50000000002"], firstPartState: "OTP_SENT" });
     expect(await latest("money.transfer_started")).toMatchObject({
       actorId: agent.id, actorLabel: "ravi", targetType: "transfer", targetId: transferId,
       details: { amount: "7000.00", mode: "IMPS", references: ["50000000001", "50000000002"], firstPartState: "OTP_SENT" },
     });
+    await auditTransferStarted(db.prisma, agent, { transferId, amount: "7000.00", mode: "IMPS", references: ["50000000001", "50000000002"], firstPartState: "DRAFT", message: "AOPay did not answer." });
+    expect((await latest("money.transfer_started")).details).toEqual({ amount: "7000.00", mode: "IMPS", references: ["50000000001", "50000000002"], firstPartState: "DRAFT", message: "AOPay did not answer." });
   });
 
   it("records a confirmation with the part's reference, amount and the state the ledger answered", async () => {
@@ -72,11 +74,10 @@ describe.each(testBackends)("money calls in the audit log on %s", (backend) => {
     const error = vi.spyOn(log, "error").mockImplementation(() => undefined);
     const broken = {
       transferPart: { findUnique: async () => ({ reference: "1", amount: { toFixed: () => "1.00" }, seq: 1, state: "SUCCESS" }) },
-      transfer: { findUnique: async () => null },
       auditEvent: { create: async () => Promise.reject(new Error("database down")) },
     } as unknown as PrismaClient;
     await expect(auditPartMoneyCall(broken, agent, "money.transfer_confirmed", partIds[0]!, { state: "SUCCESS" })).resolves.toBeUndefined();
-    await expect(auditTransferStarted(broken, agent, transferId, undefined)).resolves.toBeUndefined();
+    await expect(auditTransferStarted(broken, agent, { transferId, amount: "1.00", mode: "IMPS", references: ["1"], firstPartState: "DRAFT" })).resolves.toBeUndefined();
     expect(error).toHaveBeenCalledTimes(2);
     error.mockRestore();
   });

@@ -12,7 +12,7 @@ import { log } from "@/lib/log";
 
 export type PartMoneyAction = Extract<AuditAction, "money.otp_sent" | "money.transfer_confirmed" | "money.confirm_refused" | "money.refund_otp_sent" | "money.refund_claimed" | "money.refund_refused">;
 
-type AuditDb = Pick<PrismaClient, "auditEvent" | "transferPart" | "transfer">;
+type AuditDb = Pick<PrismaClient, "auditEvent" | "transferPart">;
 
 interface Actor {
   id: string;
@@ -48,13 +48,22 @@ export async function auditPartMoneyCall(prisma: AuditDb, actor: Actor, action: 
   }
 }
 
+/** A started transfer as its audit record tells it: what the start wrote and where its first part stands. */
+export interface StartedTransfer {
+  transferId: string;
+  amount: string;
+  mode: string;
+  /** Its parts' references, in order. */
+  references: string[];
+  firstPartState: string;
+  /** What the agent was told when the first OTP did not go out. */
+  message?: string;
+}
+
 /** Records a started transfer: its amount, its parts' references and where its first part stands. */
-export async function auditTransferStarted(prisma: AuditDb, actor: Actor, transferId: string, firstOtpMessage: string | undefined): Promise<void> {
+export async function auditTransferStarted(prisma: Pick<PrismaClient, "auditEvent">, actor: Actor, started: StartedTransfer): Promise<void> {
+  const { transferId, message, ...details } = started;
   try {
-    const transfer = await prisma.transfer.findUnique({
-      where: { id: transferId },
-      select: { amount: true, mode: true, parts: { orderBy: { seq: "asc" }, select: { reference: true, state: true } } },
-    });
     await recordAudit(prisma, {
       actorId: actor.id,
       actorLabel: actor.username,
@@ -62,13 +71,7 @@ export async function auditTransferStarted(prisma: AuditDb, actor: Actor, transf
       action: "money.transfer_started",
       targetType: "transfer",
       targetId: transferId,
-      details: {
-        amount: transfer?.amount.toFixed(2) ?? null,
-        mode: transfer?.mode ?? null,
-        references: transfer?.parts.map((p) => p.reference) ?? [],
-        firstPartState: transfer?.parts[0]?.state ?? null,
-        ...(firstOtpMessage ? { message: firstOtpMessage } : {}),
-      },
+      details: { ...details, ...(message ? { message } : {}) },
     });
   } catch (error) {
     log.error({ err: error, transferId }, "could not audit a started transfer");

@@ -7,56 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AopayClient } from "@/lib/aopay/client";
 import { AopayCallError } from "@/lib/aopay/errors";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { notOursText } from "@/lib/ledger/context";
 import { createLedger, type Ledger } from "@/lib/ledger/ledger";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { oneTransfer, partWithOtpSent } from "@/lib/tools/testing/ledger-fixtures";
 import { testOutlet } from "@/lib/tools/testing/sandbox-server";
-import {
-  createTestDatabase,
-  openMigratedPglite,
-  testBackends,
-  type BackendName,
-} from "@/lib/tools/testing/test-databases";
+import { openLoggedDatabase, readsOf } from "@/lib/tools/testing/logged-database";
+import { testBackends } from "@/lib/tools/testing/test-databases";
 import { fundWallet } from "@/lib/tools/testing/wallet";
-
-/** A migrated database whose client keeps every statement it sends. */
-async function openLoggedDatabase(backend: BackendName) {
-  const log = [{ emit: "event", level: "query" } as const];
-  const statements: string[] = [];
-  let prisma: PrismaClient<"query">;
-  let closeRest: () => Promise<void>;
-  if (backend === "pglite") {
-    const adapter = await openMigratedPglite();
-    prisma = new PrismaClient({ adapter: adapter.factory, log });
-    closeRest = adapter.close;
-  } else {
-    const migrated = await createTestDatabase(backend);
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: migrated.url! }), log });
-    closeRest = migrated.close;
-  }
-  prisma.$on("query", (e) => statements.push(e.query));
-  return {
-    prisma: prisma as unknown as PrismaClient,
-    /** The statements `run` sends, in order. */
-    async statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-      statements.length = 0;
-      await run();
-      return [...statements];
-    },
-    close: async () => {
-      await prisma.$disconnect();
-      await closeRest();
-    },
-  };
-}
-
-/** The SELECTs among `statements` that read `table` (a FROM or a JOIN of it). */
-function readsOf(statements: string[], table: string): string[] {
-  const reads = new RegExp(`\\b(FROM|JOIN)\\s+("public"\\.)?"?${table}"?\\b`, "i");
-  return statements.filter((s) => /^\s*(SELECT|WITH)\b/i.test(s) && reads.test(s));
-}
 
 type ConfirmAnswer = Awaited<ReturnType<AopayClient["confirmTransfer"]>>;
 

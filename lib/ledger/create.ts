@@ -9,12 +9,13 @@ import { inIndia, rupeesSpoken } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TransferDetails } from "@/lib/aopay/types";
 import type { Actor, Db, LedgerContext, Tx } from "@/lib/ledger/context";
-import { reservingStates } from "@/lib/ledger/states";
+import { reservingStates, type PartState } from "@/lib/ledger/states";
 import { recordCreated } from "@/lib/ledger/transition";
 import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 import { planInForce, type PlanInForce } from "@/lib/money/plans";
 import { Refusal } from "@/lib/refusal";
 import { previewFees, type FeePreview } from "@/lib/transfers/split";
+import { aboveMonthLeftMessage } from "@/lib/validations/counter";
 import { WalletShortError, walletBalance, walletShortText } from "@/lib/wallet/book";
 
 /** A transfer as the counter asks for it: AOPay's details of the money call, and who and whom. */
@@ -42,10 +43,27 @@ export async function monthUsage(db: Db, remitterMobile: string, at: Date): Prom
   return new Decimal(_sum.amount?.toString() ?? 0);
 }
 
+/** A written transfer: its parts in order, as they are now (a new transfer's are DRAFT). */
+export interface CreatedTransfer {
+  transferId: string;
+  /** True when the request key found a transfer written by an earlier try. */
+  repeated: boolean;
+  parts: { id: string; reference: string; state: PartState }[];
+}
+
+/** The refusal of an amount above `left`, what remains of the customer's month: said, and shown under the amount. */
+export function monthLeftRefusal(left: Decimal.Value): Refusal {
+  const rupees = new Decimal(left).toNumber();
+  const message = `This customer can send Rs ${rupees.toFixed(0)} more this month (limit ${rupeesSpoken(monthlyLimitRupees)}).`;
+  return new Refusal(message, "amount", aboveMonthLeftMessage(rupees));
+}
+
 /** Writes the transfer and its parts (DRAFT), reserving the amount against the month's limit. */
-export async function createTransfer(ctx: LedgerContext, input: NewTransfer, actor: Actor): Promise<{ transferId: string; repeated: boolean }> {
-  const earlier = input.requestKey ? await ctx.prisma.transfer.findUnique({ where: { requestKey: input.requestKey }, select: { id: true } }) : null;
-  if (earlier) return { transferId: earlier.id, repeated: true };
+export async function createTransfer(ctx: LedgerContext, input: NewTransfer, actor: Actor): Promise<CreatedTransfer> {
+  const earlier = input.requestKey
+    ? await ctx.prisma.transfer.findUnique({ where: { requestKey: input.requestKey }, select: { id: true, parts: { orderBy: { seq: "asc" }, select: { id: true, reference: true, state: true } } } })
+    : null;
+  if (earlier) return { transferId: earlier.id, repeated: true, parts: earlier.parts };
   return ctx.prisma.$transaction(async (tx) => {
     const at = ctx.now();
     // The plan in force at the transfer's own time, read in its transaction (see addPlan).
@@ -53,9 +71,9 @@ export async function createTransfer(ctx: LedgerContext, input: NewTransfer, act
     const preview = previewFees(input.amount, plan.terms);
     await refuseUncovered(tx, input.outletId, preview.customerPays);
     await reserveMonth(tx, input, at);
-    const transfer = await tx.transfer.create({ data: transferData(input, at) });
-    await writeParts(tx, transfer.id, preview, plan, at, actor);
-    return { transferId: transfer.id, repeated: false };
+    const transfer = await tx.transfer.create({ data: transferData(input, at), select: { id: true } });
+    const parts = await writeParts(tx, transfer.id, preview, plan, at, actor);
+    return { transferId: transfer.id, repeated: false, parts };
   });
 }
 
@@ -74,18 +92,17 @@ async function refuseUncovered(tx: Tx, outletId: string, needed: Decimal): Promi
 /** Keeps the remitter's details and refuses an amount above what is left of their month. */
 async function reserveMonth(tx: Tx, input: NewTransfer, at: Date): Promise<void> {
   const details = { pincode: input.pincode, address: input.address, dateOfBirth: input.dateOfBirth };
+  // One transfer at a time per remitter: the upsert (INSERT ... ON CONFLICT DO UPDATE, which
+  // locks the row it updates or inserts until the transaction ends) makes the limit check and
+  // the reservation a single step, however many requests race.
   await tx.remitter.upsert({
     where: { mobile: input.remitter.mobile },
     create: { ...input.remitter, ...details },
     update: { firstName: input.remitter.firstName, lastName: input.remitter.lastName, ...details },
+    select: { mobile: true },
   });
-  // One transfer at a time per remitter: the row lock makes the limit check and the
-  // reservation a single step, however many requests race.
-  await tx.$queryRaw`SELECT mobile FROM remitters WHERE mobile = ${input.remitter.mobile} FOR UPDATE`;
-  const left = new Decimal(monthlyLimitRupees).minus(await monthUsage(tx, input.remitter.mobile, at));
-  if (input.amount.gt(left)) {
-    throw new Refusal(`This customer can send Rs ${left.toFixed(0)} more this month (limit ${rupeesSpoken(monthlyLimitRupees)}).`);
-  }
+  const left = Decimal.max(0, new Decimal(monthlyLimitRupees).minus(await monthUsage(tx, input.remitter.mobile, at)));
+  if (input.amount.gt(left)) throw monthLeftRefusal(left);
 }
 
 function transferData(input: NewTransfer, at: Date): Prisma.TransferUncheckedCreateInput {
@@ -112,7 +129,8 @@ function transferData(input: NewTransfer, at: Date): Prisma.TransferUncheckedCre
 }
 
 /** One DRAFT part per split amount, with the charges the plan expects and its first event. */
-async function writeParts(tx: Tx, transferId: string, preview: FeePreview, plan: PlanInForce, at: Date, actor: Actor): Promise<void> {
+async function writeParts(tx: Tx, transferId: string, preview: FeePreview, plan: PlanInForce, at: Date, actor: Actor): Promise<CreatedTransfer["parts"]> {
+  const parts: CreatedTransfer["parts"] = [];
   for (const [index, part] of preview.parts.entries()) {
     const created = await tx.transferPart.create({
       data: {
@@ -129,7 +147,10 @@ async function writeParts(tx: Tx, transferId: string, preview: FeePreview, plan:
         // The transfer's own instant: the table and the export order parts by theirs, the reports by the transfer's.
         createdAt: at,
       },
+      select: { id: true, reference: true, state: true },
     });
     await recordCreated(tx, created.id, actor);
+    parts.push(created);
   }
+  return parts;
 }

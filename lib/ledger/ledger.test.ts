@@ -198,7 +198,8 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     };
     const first = await ledger.createTransfer(input, actor());
     const again = await ledger.createTransfer(input, actor());
-    expect(again).toEqual({ transferId: first.transferId, repeated: true });
+    expect(first.parts.map((p) => p.state)).toEqual(["DRAFT", "DRAFT", "DRAFT"]);
+    expect(again).toEqual({ transferId: first.transferId, repeated: true, parts: first.parts });
     expect(await db.prisma.transfer.count({ where: { remitterMobile: who.remitter.mobile } })).toBe(1);
 
     expect(await ledger.cancelUnsent(first.transferId, actor())).toBe(3);

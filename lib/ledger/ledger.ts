@@ -12,19 +12,19 @@
 import { cancelUnsent } from "@/lib/ledger/cancel";
 import { confirm, type ConfirmResult } from "@/lib/ledger/confirm";
 import { ledgerContext, type Actor, type LedgerDeps } from "@/lib/ledger/context";
-import { createTransfer, type NewTransfer } from "@/lib/ledger/create";
+import { createTransfer, type CreatedTransfer, type NewTransfer } from "@/lib/ledger/create";
 import { sendOtp } from "@/lib/ledger/otp";
 import { claimRefund, requestRefundOtp } from "@/lib/ledger/refund";
 import type { PartState } from "@/lib/ledger/states";
 import { checkLeased, checkStatus, claimDueChecks } from "@/lib/ledger/status";
 
 export type { Actor, LedgerDeps } from "@/lib/ledger/context";
-export { monthUsage, newReference, type NewTransfer } from "@/lib/ledger/create";
+export { monthLeftRefusal, monthUsage, newReference, type NewTransfer } from "@/lib/ledger/create";
 export { notReceivedText } from "@/lib/ledger/reading-effects";
 
 export interface Ledger {
   /** Writes the transfer and its parts (DRAFT), reserving the amount against the month's limit. */
-  createTransfer(input: NewTransfer, actor: Actor): Promise<{ transferId: string; repeated: boolean }>;
+  createTransfer(input: NewTransfer, actor: Actor): Promise<CreatedTransfer>;
   /**
    * Cancels the parts of a transfer that have not reached the money call (the customer
    * changed their mind, or a start was repeated): their reservation is freed.

@@ -153,7 +153,11 @@ describe.each(testBackends)("the counter's actions refuse bad input before calli
     });
     try {
       const result = await startTransferAction({ ...goodTransfer, amount: "6000" });
-      expect(result).toEqual({ ok: false, message: "Check the highlighted fields.", fieldErrors: { amount: "At most Rs 5,000 (what is left of this customer's month)." } });
+      expect(result).toEqual({
+        ok: false,
+        message: "This customer can send Rs 5000 more this month (limit Rs 25,000).",
+        fieldErrors: { amount: "At most Rs 5,000 (what is left of this customer's month)." },
+      });
       expect(aopayPaths()).toEqual(["/api/AOP/DMTV1/QueryRemitter"]);
     } finally {
       await db.transferPart.deleteMany({ where: { transferId: used } });
