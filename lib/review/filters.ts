@@ -165,13 +165,16 @@ export function orderSql(sort: ReviewFilters["sort"], { reverse = false, key, id
 /** The sort's column: the transfer's start (t.created_at) or the part's amount. */
 export const sortKeySql = (sort: ReviewFilters["sort"]) => (sort === "amount_desc" || sort === "amount_asc" ? "p.amount" : "t.created_at");
 
-/** The rows after (or before) the cursor in the sort's order, as a condition on t and p. */
-export function cursorSql(sort: ReviewFilters["sort"], cursor: Cursor): Prisma.Sql {
+/**
+ * The rows after (or before) the cursor in the sort's order, as a condition on the columns that
+ * hold the sort's value (`key`: a start or an amount) and the part's id.
+ */
+export function cursorSql(sort: ReviewFilters["sort"], cursor: Cursor, columns: { key: string; id: string }): Prisma.Sql {
   const descending = sort === "newest" || sort === "amount_desc";
   // Going forward in a descending order means smaller values; going back, larger.
   const op = Prisma.raw(descending === (cursor.direction === "after") ? "<" : ">");
   const value = sortKeySql(sort) === "p.amount" ? Prisma.sql`${cursor.value}::numeric` : Prisma.sql`${new Date(cursor.value)}::timestamptz`;
-  return Prisma.sql`(${Prisma.raw(sortKeySql(sort))}, p.id) ${op} (${value}, ${cursor.id}::uuid)`;
+  return Prisma.sql`(${Prisma.raw(columns.key)}, ${Prisma.raw(columns.id)}) ${op} (${value}, ${cursor.id}::uuid)`;
 }
 
 /**

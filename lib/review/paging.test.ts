@@ -8,17 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseFilters, sortOptions, type ReviewFilters } from "@/lib/review/filters";
 import type { ReviewScope } from "@/lib/review/scope";
 import { listTransfers, type ReviewPage } from "@/lib/review/transfers";
-import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
+import { openLoggedDatabase, readsOf } from "@/lib/tools/testing/logged-database";
+import { testBackends } from "@/lib/tools/testing/test-databases";
 
 const day = "2026-11-20";
 const count = 130;
 
 describe.each(testBackends)("the transfers table's pages on %s", (backend) => {
-  let db: TestDatabase;
+  let db: Awaited<ReturnType<typeof openLoggedDatabase>>;
   let scope: ReviewScope;
 
   beforeAll(async () => {
-    db = await createTestDatabase(backend);
+    db = await openLoggedDatabase(backend);
     const outlet = await db.prisma.outlet.create({ data: { name: "Outlet", registrationId: "AOP-P", address: "Mumbai", pincode: "400059", latitude: "19.1", longitude: "72.8" } });
     const agent = await db.prisma.user.create({ data: { username: "agent-p", name: "Agent", role: "AGENT", passwordHash: "x", outletId: outlet.id } });
     await db.prisma.remitter.create({ data: { mobile: "9811111111", firstName: "Asha", lastName: "Rao" } });
@@ -75,6 +76,27 @@ describe.each(testBackends)("the transfers table's pages on %s", (backend) => {
     expect(second.rows.length).toBe(all - 50);
     expect(second.rows.every((r) => r.state === "SUCCESS" && r.mode === "IMPS")).toBe(true);
     expect(second.next).toBeNull();
+  });
+
+  it("pages an amount range sorted by amount, counted by the page's own read of the parts", async () => {
+    const search = { from: day, min: "1200", max: "1500", sort: "amount_desc" };
+    const inRange = await db.prisma.transferPart.findMany({ where: { amount: { gte: 1200, lte: 1500 } }, orderBy: [{ amount: "desc" }, { id: "desc" }], select: { id: true } });
+    let first: ReviewPage | undefined;
+    const statements = await db.statementsOf(async () => {
+      first = await page(open(search).filters);
+    });
+    // One statement reads the parts: the page, with the count of all it selected (it was two).
+    expect(readsOf(statements, "transfer_parts")).toHaveLength(1);
+    expect([first!.total, first!.pages, first!.rows.length]).toEqual([inRange.length, 2, 50]);
+    const second = await page(open(first!.next!).filters);
+    expect([second.total, second.next]).toEqual([inRange.length, null]);
+    expect([...first!.rows, ...second.rows].map((r) => r.partId)).toEqual(inRange.map((p) => p.id));
+    const back = await page(open(second.previous!).filters);
+    expect([back.total, back.rows.map((r) => r.partId)]).toEqual([inRange.length, first!.rows.map((r) => r.partId)]);
+    // A page past the last part still says how many there are.
+    const last = second.rows.at(-1)!;
+    const past = await page(open({ ...search, after: `${last.amount}_${last.partId}` }).filters);
+    expect([past.rows, past.total]).toEqual([[], inRange.length]);
   });
 
   it("drops a cursor that does not fit the sort, and says so", async () => {

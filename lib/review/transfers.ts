@@ -74,42 +74,60 @@ interface PageRow {
   reviewed: boolean;
 }
 
+/** Whether the report summaries keep the parts these filters select (days, outlets, status, and mode or agent). */
+const countedBySummary = (f: ReviewFilters) => f.min === undefined && f.max === undefined && !f.mobile && !f.reference && !f.utr && !f.reviewed && !(f.agent && f.mode);
+
 /**
  * One page of the table: the 50 parts after (or before) the filters' cursor in the sort's
  * order, read from the transfers' (outlet, start) or (start) index and each transfer's parts;
  * and how many the filters select in all. A part's time is its transfer's start (its day, as
  * the filters and the reports take it).
+ *
+ * An order by amount reads every selected part (no index holds them in amount order), so when
+ * the summaries cannot count them either, the page's own read counts them: one pass over the
+ * parts, not one for the page and another for the count.
  */
 export async function listTransfers(prisma: PrismaClient, scope: ReviewScope, filters: ReviewFilters): Promise<ReviewPage> {
   const where = reviewWhereSql(scope, filters);
   const back = filters.cursor?.direction === "before";
   const key = sortKeySql(filters.sort);
-  const [total, [, fetched]] = await Promise.all([
-    countParts(prisma, scope, filters),
+  const countedWithPage = key === "p.amount" && !countedBySummary(filters);
+  const selected = Prisma.sql`
+        SELECT p.id, p.transfer_id, p.reference, p.seq, p.amount, p.state, p.utr, t.created_at
+        FROM transfers t JOIN transfer_parts p ON p.transfer_id = t.id
+        WHERE ${where.transfer} AND ${where.part}`;
+  const pageOf = (from: Prisma.Sql, id: string, cursor: Prisma.Sql | undefined) => Prisma.sql`
+        SELECT * FROM ${from} ${cursor ? Prisma.sql`WHERE ${cursor}` : Prisma.empty}
+        ORDER BY ${orderSql(filters.sort, { reverse: back, key: key === "p.amount" ? "amount" : "created_at", id })}
+        -- One more than a page says whether there is another page that way.
+        LIMIT ${pageSize + 1}`;
+  const cursor = filters.cursor ? cursorSql(filters.sort, filters.cursor, { key: key === "p.amount" ? "amount" : "created_at", id: "id" }) : undefined;
+  const [counted, [, fetched]] = await Promise.all([
+    countedWithPage ? Promise.resolve(null) : countParts(prisma, scope, filters),
     // A page is at most 51 rows along an index: no parallel plan (two workers' start-up on a
     // small server costs more than it saves, and PostgreSQL then walks every outlet's transfers
     // of the range instead of the outlet's own).
     prisma.$transaction([
       prisma.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
-      prisma.$queryRaw<PageRow[]>`
-      WITH page AS (
-        SELECT p.id, p.transfer_id, p.reference, p.seq, p.amount, p.state, p.utr, t.created_at
-        FROM transfers t JOIN transfer_parts p ON p.transfer_id = t.id
-        WHERE ${where.transfer} AND ${where.part} ${filters.cursor ? Prisma.sql`AND ${cursorSql(filters.sort, filters.cursor)}` : Prisma.empty}
-        ORDER BY ${orderSql(filters.sort, { reverse: back, key, id: "p.id" })}
-        -- One more than a page says whether there is another page that way.
-        LIMIT ${pageSize + 1}
-      )
+      prisma.$queryRaw<(PageRow & { total?: number })[]>`
+      WITH ${
+        countedWithPage
+          ? Prisma.sql`selected AS MATERIALIZED (${selected}), page AS (${pageOf(Prisma.raw("selected"), "id", cursor)})`
+          : Prisma.sql`page AS (${pageOf(Prisma.sql`(${selected}) selected`, "id", cursor)})`
+      }
       SELECT page.id::text AS part_id, page.transfer_id::text AS transfer_id, page.reference, page.seq,
              ${Prisma.raw(partCountSql("page", "t"))} AS parts,
              page.created_at, o.name AS outlet_name, u.name AS agent_name, t.remitter_mobile, t.remitter_name, t.beneficiary_name,
              t.bank_name, t.account_masked, t.mode::text AS mode, page.amount::text AS amount, page.state::text AS state, page.utr,
              r.transfer_id IS NOT NULL AS reviewed
+             ${countedWithPage ? Prisma.sql`, (SELECT count(*)::int FROM selected) AS total` : Prisma.empty}
       FROM page JOIN transfers t ON t.id = page.transfer_id JOIN outlets o ON o.id = t.outlet_id JOIN users u ON u.id = t.agent_id
       LEFT JOIN transfer_reviews r ON r.transfer_id = t.id
       ORDER BY ${orderSql(filters.sort, { reverse: back, key: key === "p.amount" ? "page.amount" : "page.created_at", id: "page.id" })}`,
     ]),
   ]);
+  // A page past the last selected part has no row to carry the count.
+  const total = counted ?? fetched[0]?.total ?? (filters.cursor ? await countParts(prisma, scope, filters) : 0);
   const more = fetched.length > pageSize;
   const page = fetched.slice(0, pageSize);
   if (back) page.reverse();
@@ -150,8 +168,7 @@ export async function listTransfers(prisma: PrismaClient, scope: ReviewScope, fi
  * that a busy day's count does not read the day's parts; counted from the parts otherwise.
  */
 async function countParts(prisma: PrismaClient, scope: ReviewScope, f: ReviewFilters): Promise<number> {
-  const bySummary = f.min === undefined && f.max === undefined && !f.mobile && !f.reference && !f.utr && !f.reviewed && !(f.agent && f.mode);
-  if (!bySummary) {
+  if (!countedBySummary(f)) {
     const where = reviewWhereSql(scope, f);
     const [{ count }] = await prisma.$queryRaw<[{ count: number }]>`
       SELECT count(*)::int AS count FROM transfers t JOIN transfer_parts p ON p.transfer_id = t.id WHERE ${where.transfer} AND ${where.part}`;
