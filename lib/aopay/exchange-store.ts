@@ -4,34 +4,25 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** Writes an exchange's request (write-ahead: before it is sent); returns the row's id. */
+/**
+ * Writes an exchange's request (write-ahead: before it is sent); returns the row's id. Plain SQL
+ * (as the reply's update): both sit on every AOPay call's path, and the columns are few and fixed.
+ */
 async function writeRequest(db: Db, exchange: Exchange, registrationId: string | undefined): Promise<bigint> {
-  const { id } = await db.aopayExchange.create({
-    data: {
-      at: exchange.at,
-      call: exchange.call,
-      reference: exchange.reference ?? null,
-      registrationId: registrationId ?? null,
-      url: exchange.url,
-      attempt: exchange.attempt,
-      request: exchange.request as Prisma.InputJsonObject,
-    },
-    select: { id: true },
-  });
-  return id;
+  const [row] = await db.$queryRaw<{ id: bigint }[]>`
+    INSERT INTO aopay_exchanges (at, call, reference, registration_id, url, attempt, request)
+    VALUES (${exchange.at}::timestamptz, ${exchange.call}, ${exchange.reference ?? null}, ${registrationId ?? null}, ${exchange.url}, ${exchange.attempt}::int,
+            ${JSON.stringify(exchange.request)}::jsonb)
+    RETURNING id`;
+  return row!.id;
 }
 
 /** Completes an exchange's row with its reply or its failure. */
 async function writeReply(db: Db, id: bigint, exchange: Exchange): Promise<void> {
-  await db.aopayExchange.update({
-    where: { id },
-    data: {
-      httpStatus: exchange.httpStatus ?? null,
-      responseBody: exchange.responseBody ?? null,
-      latencyMs: exchange.latencyMs ?? null,
-      failure: exchange.failure ?? null,
-    },
-  });
+  await db.$executeRaw`
+    UPDATE aopay_exchanges
+    SET http_status = ${exchange.httpStatus ?? null}::int, response_body = ${exchange.responseBody ?? null}, latency_ms = ${exchange.latencyMs ?? null}::int, failure = ${exchange.failure ?? null}
+    WHERE id = ${id}::bigint`;
 }
 
 /**
