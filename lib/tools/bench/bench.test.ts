@@ -244,6 +244,19 @@ describe("the benchmark's table", () => {
     expect(missed).toMatch(/the floor: a server action running SELECT 1, same agents and instances, 15 s \| 756 \|/);
   });
 
+  it("shows where the machine's CPU went during the flows and during the floor, idle last", () => {
+    const load = results(1_000_000, 20, 42, 504).load!;
+    const cpu = {
+      flows: [{ name: "PostgreSQL", percent: 38.5 }, { name: "the portal (next start)", percent: 41 }, { name: "idle", percent: 3 }],
+      floor: [{ name: "the portal (next start)", percent: 62 }, { name: "PostgreSQL", percent: 12.5 }, { name: "load generator (the bench)", percent: 20 }, { name: "idle", percent: 1 }],
+    };
+    const table = markdownTable({ ...results(1_000_000, 20, 42, 504), load: { ...load, cpu } });
+    expect(table).toContain("| Machine's CPU during the window (all cores) | PostgreSQL | the portal (next start) | load generator (the bench) | idle |");
+    expect(table).toContain("| the counter's flows | 38.5% | 41% | 0% | 3% |");
+    expect(table).toContain("| the floor | 12.5% | 62% | 20% | 1% |");
+    expect(markdownTable(results(1_000_000, 20, 42, 504))).not.toContain("Machine's CPU");
+  });
+
   it("weighs every role's landing page beside the build's floor, and judges only the counter against its target", () => {
     const table = markdownTable(results(1_000_000, 20, 42));
     expect(table).toContain("| Agent's landing | /transfers/new | 12 | 600.0 | 180.0 | 46.5 | 38.6 |");

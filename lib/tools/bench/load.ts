@@ -20,6 +20,7 @@ import { performance } from "node:perf_hooks";
 import type pg from "pg";
 import { sandboxBankId } from "@/lib/aopay/bank-ids";
 import { projectRoot } from "@/lib/tools/cli/build";
+import { startCpuWindow, type CpuShare, type ProcessGroup } from "@/lib/tools/bench/cpu-shares";
 import { summarize, type Summary } from "@/lib/tools/bench/stats";
 import type { PartState } from "@/lib/ledger/states";
 import { summaryDrift } from "@/lib/ledger/report-summaries";
@@ -42,6 +43,8 @@ export interface LoadResult {
   requestsPerSecond: number;
   /** The framework's floor on the same instances, when it was measured. */
   floor: FloorResult | null;
+  /** Where the machine's CPU went during the flows and during the floor (lib/tools/bench/cpu-shares.ts); null without /proc. */
+  cpu?: { flows: CpuShare[]; floor: CpuShare[] | null } | null;
   errors: number;
   /** The first few error messages, for the maintainer. */
   errorSamples: string[];
@@ -215,6 +218,8 @@ export interface LoadOptions {
   onSignedIn?: (agent: Agent) => Promise<void>;
   /** Seconds of the framework-floor run after the flows (0: not measured). */
   floorSeconds?: number;
+  /** The processes whose share of the CPU is reported (the servers, the AOPay stand-in), by name. */
+  processGroups?: ProcessGroup[];
 }
 
 type ServerActions = ReturnType<typeof serverActionIds>;
@@ -237,6 +242,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
   const agents = await signInAgents(options);
   const run: LoadRun = { actions, db: options.db, nextCustomer: 0, flowTimes: [], stepTimes: {}, flows: [], errors: [] };
+  const flowsCpu = startCpuWindow(options.processGroups ?? []);
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   await Promise.all(
@@ -251,9 +257,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpuInFlows = flowsCpu?.stop() ?? null;
   const { flowTimes, stepTimes, errors } = run;
   const requests = Object.values(stepTimes).flat();
-  const floor = options.floorSeconds ? await measureFloor(agents, actions, options.floorSeconds) : null;
+  const floor = options.floorSeconds ? await measureFloor(agents, actions, options.floorSeconds, options.processGroups ?? []) : null;
   return {
     agents: agents.length,
     instances: options.baseUrls.length,
@@ -263,7 +270,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     flow: summarize(flowTimes),
     requests: summarize(requests),
     requestsPerSecond: Math.round((requests.length / elapsed) * 10) / 10,
-    floor,
+    floor: floor && floor.result,
+    cpu: cpuInFlows && { flows: cpuInFlows, floor: floor?.cpu ?? null },
     steps: Object.fromEntries(Object.entries(stepTimes).map(([step, times]) => [step, summarize(times)])),
     errors: errors.length,
     errorSamples: [...new Set(errors)].slice(0, 5),
@@ -276,7 +284,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
  * instances the flows used. A short warm-up first, so that the probe's code is loaded and hot
  * as the counter's is after the flows.
  */
-async function measureFloor(agents: Agent[], actions: ServerActions, seconds: number): Promise<FloorResult> {
+async function measureFloor(agents: Agent[], actions: ServerActions, seconds: number, groups: ProcessGroup[]): Promise<{ result: FloorResult; cpu: CpuShare[] | null }> {
   const probe = actions.floorProbeAction;
   if (!probe) throw new Error("server action floorProbeAction is not in the build's manifest");
   for (const agent of agents.slice(0, 10)) {
@@ -284,6 +292,7 @@ async function measureFloor(agents: Agent[], actions: ServerActions, seconds: nu
   }
   const times: number[] = [];
   let errors = 0;
+  const cpu = startCpuWindow(groups);
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -300,7 +309,11 @@ async function measureFloor(agents: Agent[], actions: ServerActions, seconds: nu
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { seconds: Math.round(elapsed * 10) / 10, requests: times.length, requestsPerSecond: Math.round((times.length / elapsed) * 10) / 10, latency: summarize(times), errors };
+  const shares = cpu?.stop() ?? null;
+  return {
+    result: { seconds: Math.round(elapsed * 10) / 10, requests: times.length, requestsPerSecond: Math.round((times.length / elapsed) * 10) / 10, latency: summarize(times), errors },
+    cpu: shares,
+  };
 }
 
 /** One agent per username, spread over the instances, all signed in (not part of the measured flows: argon2 is slow on purpose). */

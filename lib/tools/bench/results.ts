@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { idleGroup, type CpuShare } from "@/lib/tools/bench/cpu-shares";
 import type { ExportResult } from "@/lib/tools/bench/export-speed";
 import type { LoadResult } from "@/lib/tools/bench/load";
 import type { MoneyCallResult } from "@/lib/tools/bench/money-calls";
@@ -77,8 +78,25 @@ function loadLines(l: LoadResult): string[] {
       row([`the floor: a server action running SELECT 1, same agents and instances, ${l.floor.seconds} s`, l.floor.requestsPerSecond, `${ms(l.floor.latency.p50)} / ${ms(l.floor.latency.p95)}`, count(l.floor.requests), l.floor.errors]),
     );
   }
+  if (l.cpu) lines.push("", ...cpuLines(l.cpu));
   if (l.errorSamples.length) lines.push("", `Errors seen: ${l.errorSamples.map((e) => `"${e}"`).join("; ")}`);
   return lines;
+}
+
+/** Where the machine's CPU went during the flows and during the floor: a column per process group. */
+function cpuLines(cpu: NonNullable<LoadResult["cpu"]>): string[] {
+  const windows: [string, CpuShare[]][] = [["the counter's flows", cpu.flows], ...(cpu.floor ? [["the floor", cpu.floor] as [string, CpuShare[]]] : [])];
+  // Groups in the order of the flows' shares, idle last; one that only the floor used is added after.
+  const names = [...new Set(windows.flatMap(([, shares]) => shares.map((s) => s.name)))].sort((a, b) => (a === idleGroup ? 1 : b === idleGroup ? -1 : 0));
+  const percent = (shares: CpuShare[], name: string) => {
+    const share = shares.find((s) => s.name === name);
+    return share ? `${share.percent}%` : "0%";
+  };
+  return [
+    row(["Machine's CPU during the window (all cores)", ...names]),
+    row(["---", ...names.map(() => "---:")]),
+    ...windows.map(([label, shares]) => row([label, ...names.map((n) => percent(shares, n))])),
+  ];
 }
 
 export function markdownTable(r: BenchResults): string {

@@ -227,6 +227,10 @@ async function measureLoad(client: pg.Client, pool: pg.Pool, url: string, option
       seconds: options.loadSeconds,
       db: pool,
       floorSeconds: options.small ? 5 : 15,
+      processGroups: [
+        { name: "the portal (next start)", pids: servers.flatMap((s) => (s.pid ? [s.pid] : [])) },
+        { name: "AOPay stand-in", pids: standIn.pid ? [standIn.pid] : [] },
+      ],
       onSignedIn: async (agent) => {
         pageWeight = await weighLandingPages({ base: baseUrls[0]!, agent, db: pool, authSecret, password: benchPassword });
       },
@@ -249,7 +253,7 @@ function printHottestFrames(dir: string): void {
 }
 
 /** The sandbox AOPay in a process of its own (lib/tools/cli/aopay-stand-in.ts), once it listens. */
-async function startAopayStandIn(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startAopayStandIn(databaseUrl: string): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "lib", "tools", "cli", "aopay-stand-in.ts"), "--database", databaseUrl], {
     cwd: projectRoot,
     env: childEnv,
@@ -267,6 +271,7 @@ async function startAopayStandIn(databaseUrl: string): Promise<{ url: string; st
   });
   return {
     url,
+    pid: child.pid,
     stop: async () => {
       child.kill("SIGTERM");
       await exited;

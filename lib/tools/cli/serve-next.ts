@@ -10,6 +10,8 @@ import { childEnv, projectRoot } from "@/lib/tools/cli/build";
 export const portalServer = path.join(projectRoot, "lib", "tools", "cli", "portal-server.mjs");
 
 export interface RunningNext {
+  /** The server's process (for the benchmark's CPU shares). */
+  pid: number | undefined;
   /** Resolves true once the server answers, false if it exits first. */
   ready: Promise<boolean>;
   /** Resolves when the server has exited: cleanly (stopped by a signal we forwarded) or not. */
@@ -58,5 +60,5 @@ export function serveNext({ port, host, env = {}, nodeArgs = [] }: { port: numbe
     stopping = true;
     server.kill("SIGTERM");
   };
-  return { ready, exited, stop };
+  return { pid: server.pid, ready, exited, stop };
 }
