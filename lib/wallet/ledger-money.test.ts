@@ -17,7 +17,7 @@ import { walletBalance } from "@/lib/wallet/book";
 import { trialBalance } from "@/lib/wallet/trial-balance";
 import { agentEarnings } from "@/lib/wallet/earnings";
 import { format, parseISO, subDays } from "date-fns";
-import { indiaDay } from "@/lib/days";
+import { dayRange, indiaDay } from "@/lib/days";
 
 describe.each(testBackends)("the money of the ledger's transfers on %s", (backend) => {
   let db: TestDatabase;
@@ -255,6 +255,15 @@ describe.each(testBackends)("the money of the ledger's transfers on %s", (backen
     for (const line of before.tieOut) expect(line.entries, line.cause).toBe(line.changes);
     expect(before.tieOut.map((l) => l.cause)).toEqual(["part_held", "part_settled", "part_released"]);
     expect(before.tieOut.every((l) => l.changes > 0)).toBe(true);
+    // Each line's amount: what its entries of the day moved in or out of money held for transfers.
+    const { start, end } = dayRange(today, today);
+    const entries = await db.prisma.journalEntry.findMany({ where: { partId: { not: null }, at: { gte: start, lt: end } }, include: { postings: { include: { account: true } } } });
+    const heldBy = (cause: string) =>
+      entries
+        .filter((e) => e.cause === cause)
+        .reduce((sum, e) => sum.plus(e.postings.filter((p) => p.account.kind === "HELD_FOR_TRANSFERS").reduce((t, p) => t.plus(p.amount.toString()), new Decimal(0)).abs()), new Decimal(0));
+    for (const line of before.tieOut) expect(line.amount, line.cause).toBe(heldBy(line.cause).toFixed(2));
+    expect(before.tieOut.every((l) => l.amount !== "0.00")).toBe(true);
     expect(before.accounts.find((a) => a.kind === "TDS_PAYABLE")!.closing).not.toBe("0.00");
     // Yesterday's book saw none of it: all of it opens today.
     const yesterday = await trialBalance(db.prisma, format(subDays(parseISO(today), 1), "yyyy-MM-dd"));

@@ -74,6 +74,9 @@ export const tieOutCauses: readonly PartEntryCause[] = ["part_held", "part_settl
 
 const money = (value: Decimal.Value) => new Decimal(value).toFixed(2);
 
+/** The book's one account of money held for transfers (made by its migration). */
+const heldAccountSql = Prisma.sql`(SELECT id FROM accounts WHERE kind = 'HELD_FOR_TRANSFERS')`;
+
 /** The trial balance of one day (yyyy-MM-dd, India's time); at most `limit` differences of each kind. */
 export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw" | "$executeRawUnsafe">, day: string, limit = 100): Promise<TrialBalance> {
   const { start, end } = dayRange(day, day);
@@ -92,14 +95,18 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw" | "$ex
     prisma.$queryRaw<{ cause: PartEntryCause; changes: number; entries: number; amount: string }[]>`
       WITH changes AS (${moneyChanges(start, end)}),
       entries AS (
-        SELECT e.cause, coalesce(abs(sum(p.amount) FILTER (WHERE a.kind = 'HELD_FOR_TRANSFERS')), 0) AS held
-        FROM journal_entries e JOIN postings p ON p.entry_id = e.id JOIN accounts a ON a.id = p.account_id
-        WHERE e.at >= ${start} AND e.at < ${end} AND e.part_id IS NOT NULL GROUP BY e.id, e.cause
+        -- Each entry's posting on the held account, looked up by the entry (as a join, PostgreSQL
+        -- hashed every posting of the book).
+        SELECT e.cause, coalesce(abs((SELECT sum(p.amount) FROM postings p WHERE p.account_id = ${heldAccountSql} AND p.entry_id = e.id)), 0) AS held
+        FROM journal_entries e
+        WHERE e.at >= ${start} AND e.at < ${end} AND e.part_id IS NOT NULL
       )
-      SELECT c.cause, (SELECT count(*)::int FROM changes WHERE changes.cause = c.cause) AS changes,
-             (SELECT count(*)::int FROM entries WHERE entries.cause = c.cause) AS entries,
-             (SELECT coalesce(sum(held), 0)::text FROM entries WHERE entries.cause = c.cause) AS amount
-      FROM unnest(${[...tieOutCauses]}::text[]) AS c(cause)`,
+      SELECT c.cause, coalesce(ch.changes, 0)::int AS changes, coalesce(en.entries, 0)::int AS entries, coalesce(en.amount, 0)::text AS amount
+      FROM unnest(${[...tieOutCauses]}::text[]) AS c(cause)
+      -- Each read once and grouped, not once per cause.
+      LEFT JOIN (SELECT cause, count(*) AS changes FROM changes GROUP BY cause) ch ON ch.cause = c.cause
+      LEFT JOIN (SELECT cause, count(*) AS entries, sum(held) AS amount FROM entries GROUP BY cause) en ON en.cause = c.cause
+      ORDER BY array_position(${[...tieOutCauses]}::text[], c.cause)`,
     prisma.$queryRaw<{ reference: string; at: Date; problem: string; change: string | null }[]>`
       WITH changes AS (${moneyChanges(start, end)}),
       unmatched_changes AS (
@@ -112,11 +119,12 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw" | "$ex
         WHERE e.at >= ${start} AND e.at < ${end} AND e.part_id IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM transfer_events ev WHERE ev.id = e.event_id AND ${Prisma.raw(moveCauseSql())} = e.cause)
       )
-      SELECT tp.reference, u.at, CASE WHEN u.entries = 0 THEN 'no entry' ELSE u.entries || ' entries' END AS problem, u.change
-      FROM unmatched_changes u JOIN transfer_parts tp ON tp.id = u.part_id WHERE u.entries <> 1
+      SELECT (SELECT tp.reference FROM transfer_parts tp WHERE tp.id = u.part_id) AS reference, u.at,
+             CASE WHEN u.entries = 0 THEN 'no entry' ELSE u.entries || ' entries' END AS problem, u.change
+      FROM unmatched_changes u WHERE u.entries <> 1
       UNION ALL
-      SELECT tp.reference, s.at, 'entry (' || s.cause || ') without its change', NULL
-      FROM stray_entries s JOIN transfer_parts tp ON tp.id = s.part_id
+      SELECT (SELECT tp.reference FROM transfer_parts tp WHERE tp.id = s.part_id), s.at, 'entry (' || s.cause || ') without its change', NULL
+      FROM stray_entries s
       ORDER BY at LIMIT ${limit}`,
     heldDifferences(prisma, start, end, limit),
   ]);
@@ -143,29 +151,29 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw" | "$ex
 /**
  * Parts whose money held for transfers is not what their state says: those changed during the
  * day and those held now (a part that is not held and did not change on the day was checked on
- * the day of its last change).
+ * the day of its last change). Each candidate's part and what the book holds for it are looked
+ * up by the part (its entries, their postings on the held account): as joins, PostgreSQL read
+ * every part and hashed every held posting of the book.
  */
 function heldDifferences(prisma: Pick<PrismaClient, "$queryRaw">, start: Date, end: Date, limit: number) {
-  const held = [...heldStates];
+  const held = Prisma.sql`${[...heldStates]}::"PartState"[]`;
   return prisma.$queryRaw<{ reference: string; state: string; expected: string; held: string }[]>`
     -- Materialised: the candidates are checked once each and only their differences sorted.
     -- Inlined, PostgreSQL walked every part in time order checking each, for the LIMIT.
     WITH candidates AS MATERIALIZED (
       SELECT part_id AS id FROM transfer_events WHERE at >= ${start} AND at < ${end}
-      UNION SELECT id FROM transfer_parts WHERE state::text = ANY(${held}::text[])
-    ),
-    held AS MATERIALIZED (
-      SELECT e.part_id, sum(p.amount) AS held
-      FROM candidates c JOIN journal_entries e ON e.part_id = c.id JOIN postings p ON p.entry_id = e.id
-      WHERE p.account_id = (SELECT id FROM accounts WHERE kind = 'HELD_FOR_TRANSFERS')
-      GROUP BY e.part_id
+      UNION SELECT id FROM transfer_parts WHERE state = ANY(${held})
     ),
     differences AS MATERIALIZED (
-      SELECT tp.reference, tp.state::text AS state, tp.created_at,
-             CASE WHEN tp.state::text = ANY(${held}::text[]) THEN tp.amount + tp.customer_charge ELSE 0 END AS expected,
-             coalesce(h.held, 0) AS held
-      FROM candidates c JOIN transfer_parts tp ON tp.id = c.id LEFT JOIN held h ON h.part_id = c.id
-      WHERE coalesce(h.held, 0) <> CASE WHEN tp.state::text = ANY(${held}::text[]) THEN tp.amount + tp.customer_charge ELSE 0 END
+      SELECT tp.reference, tp.state::text AS state, tp.created_at, tp.expected, coalesce(h.held, 0) AS held
+      FROM candidates c
+      CROSS JOIN LATERAL (
+        SELECT reference, state, created_at, CASE WHEN state = ANY(${held}) THEN amount + customer_charge ELSE 0 END AS expected
+        FROM transfer_parts WHERE id = c.id) tp
+      CROSS JOIN LATERAL (
+        SELECT sum(p.amount) AS held FROM journal_entries e JOIN postings p ON p.entry_id = e.id AND p.account_id = ${heldAccountSql}
+        WHERE e.part_id = c.id) h
+      WHERE coalesce(h.held, 0) <> tp.expected
     )
     SELECT reference, state, expected::text, held::text FROM differences ORDER BY created_at LIMIT ${limit}`;
 }
