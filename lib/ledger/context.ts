@@ -7,7 +7,8 @@ import type { AopayClient } from "@/lib/aopay/client";
 import { exchangeJournal, type ExchangeJournal } from "@/lib/aopay/exchange-store";
 import type { ExchangeRecorder } from "@/lib/aopay/transport";
 import type { TransferDetails } from "@/lib/aopay/types";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { nestTransfer, partWithTransferSelect } from "@/lib/ledger/part-read-sql";
 import { Refusal } from "@/lib/refusal";
 
 export interface LedgerDeps {
@@ -105,17 +106,19 @@ function partOrRefusal<T>(part: T | null, actor?: Actor): T {
   return part;
 }
 
-/** The part as `actor` may act on it: any part, or an agent's own at their counter (Actor.atCounter). */
-function partWhere(partId: string, actor?: Actor): Prisma.TransferPartWhereInput {
+/** The part as `actor` may act on it, as SQL on the part `p` and its transfer `t`: any part, or an agent's own at their counter (Actor.atCounter). */
+function partWhereSql(partId: string, actor?: Actor): Prisma.Sql {
   const counter = actor?.atCounter;
-  if (!counter) return { id: partId };
+  if (!counter) return Prisma.sql`p.id = ${partId}::uuid`;
   if (!actor.userId) throw new Error("An agent at the counter is a signed-in user.");
-  return { id: partId, transfer: { outletId: counter.outletId, agentId: actor.userId } };
+  return Prisma.sql`p.id = ${partId}::uuid AND t.outlet_id = ${counter.outletId}::uuid AND t.agent_id = ${actor.userId}::uuid`;
 }
 
-/** The part (as the actor may act on it) and its transfer: one read. */
+/** The part (as the actor may act on it) and its transfer: one statement (part-read-sql.ts). */
 export async function readPart(db: Db, partId: string, actor?: Actor): Promise<PartWithTransfer> {
-  return partOrRefusal(await db.transferPart.findFirst({ where: partWhere(partId, actor), include: { transfer: true } }), actor);
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT ${partWithTransferSelect} FROM transfer_parts p JOIN transfers t ON t.id = p.transfer_id WHERE ${partWhereSql(partId, actor)}`;
+  return partOrRefusal(row ? nestTransfer<PartWithTransfer>(row) : null, actor);
 }
 
 /** The part, its transfer and its outlet's RegistrationID: what an AOPay call about it needs. */
