@@ -46,6 +46,7 @@ describe.each(testBackends)("the reads of one confirmation on %s", (backend) => 
         if (answer instanceof Error) throw answer;
         return answer;
       },
+      transferStatus: async () => answers.success,
     } as unknown as AopayClient;
     ledger = createLedger({ prisma: db.prisma, otpValiditySeconds: 90, aopay: () => scripted });
   });
@@ -116,5 +117,16 @@ describe.each(testBackends)("the reads of one confirmation on %s", (backend) => 
     // six before the part and its transfer did.)
     expect(readsOf(statements, "transfer_events")).toHaveLength(1);
     expect(statements).toHaveLength(5);
+  });
+
+  it("reads a part it asks AOPay about with its transfer in one statement, and not again for its money", async () => {
+    answer = answers["an unknown code"]!;
+    const partId = await partWithOtp();
+    expect((await ledger.confirm(partId, "123456", { userId: agentId })).state).toBe("PENDING");
+    const statements = await db.statementsOf(async () => expect(await ledger.checkStatus(partId, { userId: null })).toBe("SUCCESS"));
+    // The lease, then one read of the part (Prisma's include read its transfer apart, and the
+    // settlement read the part's figures and outlet again).
+    expect(readsOf(statements, "transfers")).toEqual(readsOf(statements, "transfer_parts").filter((s) => /JOIN\s+transfers\b/.test(s)));
+    expect(readsOf(statements, "transfers")).toHaveLength(1);
   });
 });

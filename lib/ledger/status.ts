@@ -8,15 +8,16 @@ import { randomUUID } from "node:crypto";
 import { addSeconds } from "date-fns";
 import { AopayCallError } from "@/lib/aopay/errors";
 import { maskLongDigits } from "@/lib/aopay/mask";
-import type { Prisma, TransferPart } from "@/lib/generated/prisma/client";
+import type { TransferPart } from "@/lib/generated/prisma/client";
 import type { PartColumnsInput } from "@/lib/ledger/state-change-sql";
 import { scheduleData, settledData } from "@/lib/ledger/columns";
-import { currentState, registrationIdOf, withAopay, type Actor, type LedgerContext } from "@/lib/ledger/context";
+import { currentState, readPart, registrationIdOf, withAopay, type Actor, type LedgerContext, type PartWithTransfer } from "@/lib/ledger/context";
 import { conflictDetail, readingAudit, readingData } from "@/lib/ledger/reading-effects";
 import { nextCheck } from "@/lib/ledger/schedule";
 import { checkableStates, type PartState } from "@/lib/ledger/states";
 import { readStatusAnswer, type StatusAnswer, type StatusReading } from "@/lib/ledger/status-reading";
 import { commitTransition, type PartChange, type PartEvent } from "@/lib/ledger/transition";
+import { moneyOf } from "@/lib/wallet/part-money";
 
 /** Events of a money call that AOPay answered with a reply the client could read. */
 const answeredMoneyCallCauses = ["confirm_success", "confirm_unknown", "confirm_duplicate_reference", "confirm_unexpected_shape"] as const;
@@ -24,8 +25,6 @@ const answeredMoneyCallCauses = ["confirm_success", "confirm_unknown", "confirm_
 const finalStates: readonly PartState[] = ["SUCCESS", "FAILED", "REFUNDED", "CANCELLED"];
 
 const released = { leaseUntil: null, leasedBy: null };
-
-type LeasedPart = Prisma.TransferPartGetPayload<{ include: { transfer: { select: { outletId: true } } } }>;
 
 /**
  * Asks AOPay where one part stands and applies the answer, if no one else is asking about
@@ -72,7 +71,7 @@ export async function claimDueChecks(ctx: LedgerContext, limit: number): Promise
  * part settles.
  */
 export async function checkLeased(ctx: LedgerContext, partId: string, token: string, actor: Actor, options: { keepSchedule?: boolean } = {}): Promise<{ state: PartState; moved: boolean }> {
-  const part = await ctx.prisma.transferPart.findUniqueOrThrow({ where: { id: partId }, include: { transfer: { select: { outletId: true } } } });
+  const part = await readPart(ctx.prisma, partId);
   if (part.leasedBy !== token) return { state: part.state, moved: false };
   return withAopay(ctx, await registrationIdOf(ctx, part.transfer.outletId, actor), async ({ client, exchanges }) => {
     let answer: StatusAnswer | undefined;
@@ -110,7 +109,7 @@ interface CheckFacts {
 }
 
 /** The change a status reading makes: the state it gives, what AOPay reported, the lease freed, the next check. */
-function changeForReading(part: LeasedPart, reading: StatusReading, answer: StatusAnswer | undefined, check: CheckFacts): PartChange {
+function changeForReading(part: PartWithTransfer, reading: StatusReading, answer: StatusAnswer | undefined, check: CheckFacts): PartChange {
   const { actor, exchanges, at } = check;
   const cause = reading.noRecord ? "status_no_record" : "status_checked";
   const details = {
@@ -131,6 +130,7 @@ function changeForReading(part: LeasedPart, reading: StatusReading, answer: Stat
     },
     onlyIf: { leasedBy: check.token },
     audit: readingAudit(part, reading, answer, actor),
+    money: moneyOf(part),
   };
 }
 
