@@ -11,6 +11,7 @@ import { currentSandboxOtps } from "@/lib/tools/sandbox/sandbox";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createCounter, notOursText, type Counter } from "@/lib/counter/counter";
 import { createLedger } from "@/lib/ledger/ledger";
+import { startForm } from "@/lib/tools/testing/ledger-fixtures";
 import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 import { fundWallet } from "@/lib/tools/testing/wallet";
@@ -65,18 +66,7 @@ describe.each(testBackends)("the counter on %s", (backend) => {
     return { mobile, beneficiaryId: String(bene.id) };
   }
 
-  const form = (mobile: string, beneficiaryId: string, amount = 2500) => ({
-    mobile,
-    beneficiaryId,
-    requestKey: crypto.randomUUID(),
-    amount,
-    mode: "IMPS" as const,
-    pincode: "110045",
-    address: "Dwarka, New Delhi",
-    dateOfBirth: "1990-01-31",
-    latitude: "28.600000",
-    longitude: "77.200000",
-  });
+  const form = startForm;
 
   const otpFor = async (mobile: string) => (await currentSandboxOtps(db.prisma, testOutlet.registrationId, clock)).find((o) => o.mobile === mobile && o.purpose === "transfer")!.code;
 

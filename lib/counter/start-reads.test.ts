@@ -9,6 +9,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { createCounter, type Counter } from "@/lib/counter/counter";
 import { createLedger } from "@/lib/ledger/ledger";
 import { openLoggedDatabase, readsOf } from "@/lib/tools/testing/logged-database";
+import { startForm } from "@/lib/tools/testing/ledger-fixtures";
 import { testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { testBackends } from "@/lib/tools/testing/test-databases";
 import { fundWallet } from "@/lib/tools/testing/wallet";
@@ -43,18 +44,7 @@ describe.each(testBackends)("the statements of a transfer's start on %s", (backe
     await db?.close();
   });
 
-  const form = (mobile: string, amount: number) => ({
-    mobile,
-    beneficiaryId: "11",
-    requestKey: crypto.randomUUID(),
-    amount,
-    mode: "IMPS" as const,
-    pincode: "110045",
-    address: "Dwarka, New Delhi",
-    dateOfBirth: "1990-01-31",
-    latitude: "28.600000",
-    longitude: "77.200000",
-  });
+  const form = (mobile: string, amount: number) => startForm(mobile, "11", amount);
 
   /** A start after the screen looked the customer and their beneficiaries up. */
   async function startStatements(amount: number) {

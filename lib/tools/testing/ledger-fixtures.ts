@@ -1,6 +1,7 @@
 /** What the ledger's tests start with: a one-part transfer of Rs 1,500, and that part with its OTP sent. */
 import Decimal from "decimal.js";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { StartTransferInput } from "@/lib/counter/counter";
 import type { Ledger, NewTransfer } from "@/lib/ledger/ledger";
 
 export function oneTransfer(outletId: string, agentId: string, mobile: string): NewTransfer {
@@ -36,4 +37,20 @@ export async function partWithOtpSent(ledger: Ledger, prisma: PrismaClient, tran
   const sent = await ledger.sendOtp(part.id, { userId: transfer.agentId });
   if (!sent.ok) throw new Error(`the test's OTP was not sent: ${sent.message}`);
   return part.id;
+}
+
+/** The counter's start form as the screen posts it: a new request key each time. */
+export function startForm(mobile: string, beneficiaryId: string, amount = 2500): StartTransferInput {
+  return {
+    mobile,
+    beneficiaryId,
+    requestKey: crypto.randomUUID(),
+    amount,
+    mode: "IMPS",
+    pincode: "110045",
+    address: "Dwarka, New Delhi",
+    dateOfBirth: "1990-01-31",
+    latitude: "28.600000",
+    longitude: "77.200000",
+  };
 }
