@@ -1,4 +1,14 @@
 // @ts-check
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl reads each request's language and messages from lib/i18n/request.ts. The message
+// files are compiled at build time, so the browser gets no ICU parser: the counter's first load
+// stays within its weight (issue 18's target, issue 19's budget).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./lib/i18n/messages", format: "json", locales: "infer", precompile: true } },
+});
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // WASM and native packages must be loaded by Node at run time, not bundled.
@@ -34,4 +44,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

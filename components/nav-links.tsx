@@ -4,14 +4,17 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/lib/roles";
 
-export function NavLinks({ items }: { items: NavItem[] }) {
+/** A navigation item with its text in the page's language (the header translates it). */
+export type NavLink = Omit<NavItem, "labelKey"> & { label: string };
+
+export function NavLinks({ items, label }: { items: NavLink[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
+    <nav aria-label={label} className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
       <ul className="flex gap-1">
         {items.map((item) => {
           // The most specific item wins: /transfers/new is "New transfer", not also "History".
-          const matches = (other: NavItem) => pathname === other.href || (!other.exact && pathname.startsWith(`${other.href}/`));
+          const matches = (other: NavLink) => pathname === other.href || (!other.exact && pathname.startsWith(`${other.href}/`));
           const current = matches(item) && !items.some((other) => other.href.length > item.href.length && matches(other));
           return (
             <li key={item.href}>

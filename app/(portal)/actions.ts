@@ -1,10 +1,12 @@
 "use server";
 
+import { cookies, headers } from "next/headers";
 import { recordAudit } from "@/lib/audit";
 import { config } from "@/lib/config";
 import { signOut } from "@/lib/auth/auth";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { isLocale, languageCookie, languageCookieName } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
 
 /**
@@ -37,4 +39,19 @@ export async function floorProbeAction(): Promise<boolean> {
   if (!config().floorProbe) return false;
   await db().$queryRawUnsafe("SELECT 1");
   return true;
+}
+
+/**
+ * Switches the portal's language. Allowed with any session or none (the sign-in page has the
+ * switch too): the browser keeps the choice in a cookie, and a signed-in user's own row keeps
+ * it, so it follows them to another counter. Setting the cookie re-renders the page in it. A
+ * value that is not one of the portal's languages changes nothing.
+ */
+export async function chooseLanguageAction(formData: FormData): Promise<void> {
+  const language = formData.get("language");
+  if (!isLocale(language)) return;
+  const overTls = (await headers()).get("x-forwarded-proto") === "https";
+  (await cookies()).set(languageCookieName, language, languageCookie({ secure: overTls }));
+  const user = await getCurrentUser();
+  if (user && user.language !== language) await db().user.update({ where: { id: user.id }, data: { language } });
 }

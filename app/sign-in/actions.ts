@@ -3,13 +3,16 @@
 import { CredentialsSignin } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { signIn } from "@/lib/auth/auth";
-import { authenticate, confirmEnrolment, confirmSecondFactor, normaliseUsername, signInRefusedMessage, type SecondStep } from "@/lib/auth/authenticate";
+import { authenticate, confirmEnrolment, confirmSecondFactor, normaliseUsername, type SecondStep } from "@/lib/auth/authenticate";
 import { issueKnownDevice, knownDeviceCookieName, knownDeviceId, knownDeviceMaxAgeSeconds } from "@/lib/auth/known-device";
 import { sameOriginPath } from "@/lib/auth/safe-redirect";
 import { newTotpSecret } from "@/lib/auth/totp";
 import { challengeCookieName, challengeMaxAgeSeconds, openChallenge, sealChallenge, sessionTicket, type Challenge } from "@/lib/auth/sign-in-steps";
 import { db } from "@/lib/db/client";
+import { issueText } from "@/lib/i18n/issue-text";
+import { isLocale, languageCookie, languageCookieName } from "@/lib/i18n/locales";
 import { logUnexpected } from "@/lib/log";
 import { clientIp } from "@/lib/server/client-ip";
 import { secondFactorSchema, signInSchema, type SignInInput } from "@/lib/validations/sign-in";
@@ -45,7 +48,8 @@ async function runStep<S extends { message?: string }>(step: () => Promise<Outco
     outcome = await step();
   } catch (error) {
     const requestId = logUnexpected("sign-in failed unexpectedly", error);
-    return { ...onFailure, message: `Sign-in is not working right now. Please try again (ref ${requestId}).` } as S;
+    const t = await getTranslations();
+    return { ...onFailure, message: t("signIn.unavailable", { reference: requestId }) } as S;
   }
   if ("redirectTo" in outcome) redirect(outcome.redirectTo);
   return outcome;
@@ -58,10 +62,11 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
   return runStep<SignInState>(async () => {
     const parsed = signInSchema.safeParse(raw);
     if (!parsed.success) {
+      const t = await getTranslations();
       const fieldErrors: SignInState["fieldErrors"] = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as keyof SignInInput;
-        fieldErrors[field] ??= issue.message;
+        fieldErrors[field] ??= issueText(t, issue.message);
       }
       return { fieldErrors, username: typed };
     }
@@ -69,7 +74,7 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
     const deviceId = knownDeviceId((await cookies()).get(knownDeviceCookieName(username))?.value, username);
     const next = sameOriginPath(formData.get("callbackUrl"));
     const result = await authenticate(db(), { ...parsed.data, ip: clientIp(await headers()), deviceId });
-    if (!result.ok) return { message: refusalMessage(result.reason), username: typed };
+    if (!result.ok) return { message: await refusalMessage(result.reason), username: typed };
     if (result.next === "done") {
       const failed = await createSession(result.user.id, username, next);
       return failed ? { message: failed, username: typed } : { redirectTo: next };
@@ -131,11 +136,27 @@ async function createSession(userId: string, username: string, next: string): Pr
     await signIn("credentials", { ticket: sessionTicket(userId), redirectTo: next, redirect: false });
   } catch (error) {
     // Anything else is unexpected: runStep answers it with a reference.
-    if (error instanceof CredentialsSignin) return refusalMessage(error.code);
+    if (error instanceof CredentialsSignin) return await refusalMessage(error.code);
     throw error;
   }
   (await cookies()).set(knownDeviceCookieName(username), issueKnownDevice(username), { ...(await cookieBasics()), path: "/", maxAge: knownDeviceMaxAgeSeconds });
+  await settleLanguage(userId);
   return null;
+}
+
+/**
+ * The language chosen on the sign-in page becomes the user's own if they had none; one they had
+ * is kept, and this browser's cookie follows it, so the sign-in page after signing out speaks it.
+ */
+async function settleLanguage(userId: string): Promise<void> {
+  const jar = await cookies();
+  const chosen = jar.get(languageCookieName)?.value;
+  const { language } = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { language: true } });
+  if (isLocale(language)) {
+    if (chosen !== language) jar.set(languageCookieName, language, languageCookie(await cookieBasics()));
+  } else if (isLocale(chosen)) {
+    await db().user.update({ where: { id: userId }, data: { language: chosen } });
+  }
 }
 
 async function cookieBasics() {
@@ -143,7 +164,8 @@ async function cookieBasics() {
   return { httpOnly: true, sameSite: "lax" as const, secure: overTls };
 }
 
-function refusalMessage(code: string): string {
-  if (code === "disabled") return "This account is disabled. Ask an admin to enable it.";
-  return signInRefusedMessage;
+/** One answer for every refused sign-in but a disabled account, so it tells a guesser nothing. */
+async function refusalMessage(code: string): Promise<string> {
+  const t = await getTranslations();
+  return t(code === "disabled" ? "signIn.disabled" : "signIn.refused");
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -11,7 +12,7 @@ import { GeneratedPassword, PasswordFields, type PasswordValues } from "@/compon
 import { cardClasses, Card } from "@/components/ui/card";
 import { FieldError, SelectField, TextField, showFieldErrors } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
-import { roleLabels, roles, type Role } from "@/lib/roles";
+import { roleLabelKeys, roles, type Role } from "@/lib/roles";
 import { createUserSchema, needsOutlet, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "@/lib/validations/admin";
 
 export interface OutletChoice {
@@ -37,13 +38,14 @@ function RoleAndOutletFields({
   outlets: OutletChoice[];
 }) {
   const others = outlets.filter((o) => o.id !== outletId);
+  const t = useTranslations();
   return (
     <>
       <TextField label="Full name" autoComplete="off" error={errors.name?.message} {...register("name")} />
       <SelectField label="Role" error={errors.role?.message} {...register("role")}>
         {roles.map((r) => (
           <option key={r} value={r}>
-            {roleLabels[r]}
+            {t(roleLabelKeys[r])}
           </option>
         ))}
       </SelectField>

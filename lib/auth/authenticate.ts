@@ -37,13 +37,6 @@ export interface Credentials {
   deviceId?: string | null;
 }
 
-/**
- * What the sign-in form says for an unknown username, a wrong password and a held-back try
- * alike. Only the right password of a disabled account gets its own answer.
- */
-export const signInRefusedMessage =
-  "Wrong username or password, or too many tries. Check both and try again in a few minutes; an admin can let you in sooner.";
-
 export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
 }

@@ -21,6 +21,8 @@ export interface CurrentUser {
   role: Role;
   outletId: string | null;
   outletName: string | null;
+  /** The language they chose (lib/i18n/locales.ts), or null: the browser's decides. */
+  language: string | null;
 }
 
 /**
@@ -41,6 +43,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       role: true,
       active: true,
       sessionsRevokedAt: true,
+      language: true,
       outlet: { select: { id: true, name: true } },
     },
   });
@@ -53,6 +56,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     role: user.role,
     outletId: user.outlet?.id ?? null,
     outletName: user.outlet?.name ?? null,
+    language: user.language,
   };
 });
 

@@ -19,6 +19,7 @@ const publicEntries: Record<string, string> = {
   "sign-in/actions.ts#signInWithCode": "the second step of a sign-in; the sealed challenge names the user whose password was right",
   "sign-in/actions.ts#setUpSecondFactor": "the first sign-in's authenticator setup; the same challenge, with the new secret in it",
   "(portal)/actions.ts#signOutAction": "ends whatever session there is, or none",
+  "(portal)/actions.ts#chooseLanguageAction": "the language switch, also on the sign-in page: it sets this browser's cookie, and only the signed-in user's own language",
   "(portal)/actions.ts#floorProbeAction": "the benchmark's framework floor: off unless FLOOR_PROBE=on, and then only SELECT 1",
   "api/auth/[...nextauth]/route.ts": "Auth.js's own endpoints",
   "api/sandbox/aopay/[...path]/route.ts": "the simulated AOPay, which authenticates the partner by RegistrationID as AOPay does",

@@ -41,7 +41,7 @@ describe.each(testBackends)("the counter on %s", (backend) => {
     const other = await db.prisma.outlet.create({ data: { ...testOutlet, name: "Other shop", registrationId: "AOP-777" } });
     await fundWallet(db.prisma, outlet.id);
     const user = (username: string, outletId: string, outletName: string) =>
-      db.prisma.user.create({ data: { username, name: username, role: "AGENT", passwordHash: "x", outletId } }).then((u) => ({ id: u.id, username, name: username, role: "AGENT" as const, outletId, outletName }));
+      db.prisma.user.create({ data: { username, name: username, role: "AGENT", passwordHash: "x", outletId } }).then((u) => ({ id: u.id, username, name: username, role: "AGENT" as const, outletId, outletName, language: null }));
     agent = await user("counter-agent", outlet.id, outlet.name);
     stranger = await user("other-agent", other.id, other.name);
     sandbox = await startSandboxServer(db.prisma, () => clock, 3_000);

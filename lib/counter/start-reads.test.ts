@@ -25,7 +25,7 @@ describe.each(testBackends)("the statements of a transfer's start on %s", (backe
     const outlet = await db.prisma.outlet.create({ data: testOutlet });
     await fundWallet(db.prisma, outlet.id);
     const user = await db.prisma.user.create({ data: { username: "start-agent", name: "Agent", role: "AGENT", passwordHash: "x", outletId: outlet.id } });
-    agent = { id: user.id, username: user.username, name: user.name, role: "AGENT", outletId: outlet.id, outletName: outlet.name };
+    agent = { id: user.id, username: user.username, name: user.name, role: "AGENT", outletId: outlet.id, outletName: outlet.name, language: null };
     const scripted = {
       queryRemitter: async (mobile: string) => ({ outcome: "success", code: 1, message: "ok", httpStatus: 200, remitter: { firstName: "Asha", lastName: "Rao", mobile, limits: [new Decimal(25000)] } }),
       listBeneficiaries: async () => ({

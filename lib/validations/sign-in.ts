@@ -1,9 +1,10 @@
-/** The sign-in form's rules, shared by the browser and the server action. */
+/** The sign-in form's rules, shared by the browser and the server action; messages are message keys (lib/i18n). */
 import { z } from "zod";
+import type { MessageKey } from "@/lib/i18n/message-key";
 
 export const signInSchema = z.object({
-  username: z.string().trim().min(1, "Enter your username.").max(64, "That username is too long."),
-  password: z.string().min(1, "Enter your password.").max(256, "That password is too long."),
+  username: z.string().trim().min(1, "signIn.usernameRequired" satisfies MessageKey).max(64, "signIn.usernameTooLong" satisfies MessageKey),
+  password: z.string().min(1, "signIn.passwordRequired" satisfies MessageKey).max(256, "signIn.passwordTooLong" satisfies MessageKey),
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;

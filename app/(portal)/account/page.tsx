@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { Metadata } from "next";
 import { RenewRecoveryCodesForm, TurnOnForm } from "@/app/(portal)/account/account-forms";
 import { accountData } from "@/app/(portal)/account/data";
@@ -6,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { recoveryCodeCount } from "@/lib/auth/second-factor";
 import { formatIst } from "@/lib/format";
-import { roleLabels } from "@/lib/roles";
+import { roleLabelKeys } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -14,10 +15,11 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage() {
   const user = await requireUser();
   const { status, setup } = await accountData(user);
+  const t = await getTranslations();
 
   return (
     <>
-      <PageHeading title="Your account" description={`${user.username} · ${roleLabels[user.role]}${user.outletName ? ` · ${user.outletName}` : ""}`} />
+      <PageHeading title="Your account" description={`${user.username} · ${t(roleLabelKeys[user.role])}${user.outletName ? ` · ${user.outletName}` : ""}`} />
       <Card padding="roomy" aria-labelledby="two-step-heading" className="max-w-3xl">
         <h2 id="two-step-heading" className="mb-1 text-lg font-semibold">
           Two-step sign-in

@@ -9,12 +9,16 @@
 import type pg from "pg";
 import { seal } from "@/lib/auth/sealed";
 import { newTotpSecret, totpCode } from "@/lib/auth/totp";
-import { roleHome, roleLabels } from "@/lib/roles";
+import { messagesOf } from "@/lib/i18n/messages";
+import { roleHome } from "@/lib/roles";
 import { Agent, decodeEntities } from "@/lib/tools/bench/load";
 import { firstLoadJs, type PageWeight } from "@/lib/tools/bench/page-weight";
 
 /** The seeded staff whose pages are weighed (lib/tools/bench/seed-ledger.ts). */
 const staff = { SUPERVISOR: "bench-supervisor-1", ADMIN: "bench-admin" } as const;
+
+/** The roles' names in the table, in English. */
+const roleNames = messagesOf("en").roles;
 
 export const floorLabel = "Floor: the not-found page (root layout only)";
 
@@ -37,11 +41,11 @@ export async function weighLandingPages(options: LandingWeightOptions): Promise<
     seal("totp-secret", secret, options.authSecret),
     Object.values(staff),
   ]);
-  const weights = [await firstLoadJs(base, roleHome.AGENT, pageHtml(agent, 200), `${roleLabels.AGENT}'s landing`)];
+  const weights = [await firstLoadJs(base, roleHome.AGENT, pageHtml(agent, 200), `${roleNames.AGENT}'s landing`)];
   for (const role of ["SUPERVISOR", "ADMIN"] as const) {
     const session = new Agent(base, staff[role]);
     await signInWithCode(session, options.password, secret);
-    weights.push(await firstLoadJs(base, roleHome[role], pageHtml(session, 200), `${roleLabels[role]}'s landing`));
+    weights.push(await firstLoadJs(base, roleHome[role], pageHtml(session, 200), `${roleNames[role]}'s landing`));
   }
   weights.push({ ...(await firstLoadJs(base, "/bench-no-such-page", pageHtml(agent, 404), floorLabel)), floor: true });
   return weights;

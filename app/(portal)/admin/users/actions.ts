@@ -1,9 +1,10 @@
 "use server";
 /** The admin's user management: adapters from the forms to lib/admin/users.ts. */
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { createUser, resetPassword, resetSecondFactor, setUserActive, letUserIn, updateUser, type CreatedUser } from "@/lib/admin/users";
 import { db } from "@/lib/db/client";
-import { roleLabels } from "@/lib/roles";
+import { roleLabelKeys } from "@/lib/roles";
 import { action, done, formAction, refused } from "@/lib/server/action";
 import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/validations/admin";
 
@@ -20,7 +21,8 @@ export const letUserInAction = formAction(
 
 export const createUserAction = action({ ...admin, name: "create user", input: createUserSchema }, async (input, { actor }) => {
   const user: CreatedUser = await createUser(db(), await actor(), input);
-  return done(user, `${user.username} (${roleLabels[input.role]}) can sign in now.`);
+  const t = await getTranslations();
+  return done(user, `${user.username} (${t(roleLabelKeys[input.role])}) can sign in now.`);
 });
 
 export const updateUserAction = action({ ...admin, name: "update user", input: updateUserSchema }, async (input, { actor }) => {

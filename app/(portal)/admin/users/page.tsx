@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { usersData } from "@/app/(portal)/admin/users/data";
@@ -10,7 +11,7 @@ import { Table } from "@/components/ui/table";
 import type { UserRow } from "@/lib/admin/users";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatIst } from "@/lib/format";
-import { roleLabels } from "@/lib/roles";
+import { roleLabelKeys } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -48,6 +49,7 @@ function EditLink({ user }: { user: UserRow }) {
 export default async function UsersPage() {
   await requireUser("ADMIN");
   const { users, failures } = await usersData();
+  const t = await getTranslations();
 
   return (
     <>
@@ -66,7 +68,7 @@ export default async function UsersPage() {
               {u.name} <span className="font-mono text-sm text-slate-500">{u.username}</span>
             </p>
             <p className="text-sm text-slate-600">
-              {roleLabels[u.role]}
+              {t(roleLabelKeys[u.role])}
               {u.outletName ? " · " : ""}
               {u.outletName ? <OutletCell user={u} /> : null}
             </p>
@@ -95,7 +97,7 @@ export default async function UsersPage() {
               </>
             ),
           },
-          { header: "Role", cell: (u) => roleLabels[u.role] },
+          { header: "Role", cell: (u) => t(roleLabelKeys[u.role]) },
           { header: "Outlet", cell: (u) => <OutletCell user={u} /> },
           { header: "Last sign-in", cell: (u) => (u.lastLoginAt ? formatIst(u.lastLoginAt) : "Never") },
           { header: "Status", cell: (u) => <UserStatus user={u} /> },

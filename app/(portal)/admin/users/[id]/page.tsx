@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,7 +11,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { recoveryCodeCount, secondFactorNeed } from "@/lib/auth/second-factor";
 import { config } from "@/lib/config";
 import { formatIst } from "@/lib/format";
-import { roleLabels } from "@/lib/roles";
+import { roleLabelKeys } from "@/lib/roles";
 
 const secondFactorNote = {
   required: "They set up an authenticator app at their next sign-in.",
@@ -25,12 +26,13 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const data = await editUserData((await params).id);
   if (!data) notFound();
   const { user, outlets } = data;
+  const t = await getTranslations();
 
   return (
     <>
       <PageHeading
         title={user.name}
-        description={`${user.username} · ${roleLabels[user.role]} · last sign-in ${user.lastLoginAt ? formatIst(user.lastLoginAt) : "never"}${user.heldBackUntil ? ` · sign-in held back until ${formatIst(user.heldBackUntil, "HH:mm")}` : ""}`}
+        description={`${user.username} · ${t(roleLabelKeys[user.role])} · last sign-in ${user.lastLoginAt ? formatIst(user.lastLoginAt) : "never"}${user.heldBackUntil ? ` · sign-in held back until ${formatIst(user.heldBackUntil, "HH:mm")}` : ""}`}
       />
       <p className="mb-4">
         <Link href="/admin/users" className="text-sm underline decoration-slate-300 underline-offset-2">

@@ -1,0 +1,12 @@
+/** Every language's messages, one JSON file each; en.json is the source of the keys. */
+import en from "@/lib/i18n/messages/en.json";
+import hi from "@/lib/i18n/messages/hi.json";
+import type { Locale } from "@/lib/i18n/locales";
+
+export type Messages = typeof en;
+
+const all: Record<Locale, Messages> = { en, hi };
+
+export function messagesOf(locale: Locale): Messages {
+  return all[locale];
+}
