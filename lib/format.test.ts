@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { amountText, rupees, showMoment } from "@/lib/format";
+
+describe("moments and money as each language's reader reads them", () => {
+  const at = new Date("2026-12-02T08:35:00Z"); // 14:05 in India
+
+  it("writes a moment in India time: English as before, Hindi with the month in Hindi", () => {
+    expect(showMoment(at, "en")).toBe("02 Dec 2026, 14:05 IST");
+    expect(showMoment(at, "hi")).toBe("2 दिसंबर 2026, 14:05 IST");
+    expect(showMoment(at, "hi", "date")).toBe("2 दिसंबर 2026");
+    expect(showMoment(at, "hi", "time")).toBe("14:05 IST");
+    expect(showMoment(at, "en", "shortDateTime")).toBe("02 Dec, 14:05 IST");
+    // Just before midnight UTC is already the next day in India.
+    expect(showMoment(new Date("2026-12-02T19:00:00Z"), "hi", "date")).toBe("3 दिसंबर 2026");
+  });
+
+  it("groups amounts the Indian way with Latin digits in every language", () => {
+    expect(amountText(125000)).toBe("1,25,000.00");
+    expect(rupees("12345678.5")).toBe("Rs 1,23,45,678.50");
+  });
+});
