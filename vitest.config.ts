@@ -26,11 +26,15 @@ export default defineConfig({
       "@": path.resolve(import.meta.dirname),
       // Next's guard against importing server code into the browser; meaningless in tests.
       "server-only": path.resolve(import.meta.dirname, "lib/tools/testing/empty-module.ts"),
+      // The request-bound translator, outside a request: English (lib/tools/testing/next-intl-server.ts).
+      "next-intl/server": path.resolve(import.meta.dirname, "lib/tools/testing/next-intl-server.ts"),
     },
   },
   test: {
     environment: "node",
     globalSetup: ["lib/tools/testing/vitest-global-setup.ts"],
+    // A Said equals its English text in assertions (lib/tools/testing/said-equality.ts).
+    setupFiles: ["lib/tools/testing/said-equality.ts"],
     // One worker per core rather than vitest's cores minus one: much of a test's time is spent
     // waiting on PostgreSQL, the sandbox or a child process, not on its own core.
     maxWorkers: os.availableParallelism(),

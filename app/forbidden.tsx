@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { StatusPage } from "@/components/status-page";
 
 export default function Forbidden() {
-  return <StatusPage title="Not allowed" message="Your role cannot open this page. The attempt has been recorded." />;
+  const t = useTranslations();
+  return <StatusPage title={t("errors.forbiddenTitle")} message={t("errors.forbiddenMessage")} />;
 }

@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { StatusPage } from "@/components/status-page";
 
 export default function NotFound() {
-  return <StatusPage title="Page not found" message="There is no page at this address." />;
+  const t = useTranslations();
+  return <StatusPage title={t("errors.notFoundTitle")} message={t("errors.notFoundMessage")} />;
 }

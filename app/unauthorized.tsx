@@ -1,11 +1,13 @@
+import { useTranslations } from "next-intl";
 import { StatusPage } from "@/components/status-page";
 
 export default function Unauthorized() {
+  const t = useTranslations();
   return (
     <StatusPage
-      title="Please sign in"
-      message="You are not signed in, or your session has ended."
-      action={{ href: "/sign-in", label: "Sign in" }}
+      title={t("errors.unauthorizedTitle")}
+      message={t("errors.unauthorizedMessage")}
+      action={{ href: "/sign-in", label: t("errors.signIn") }}
     />
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useIdleImport } from "@/components/when-idle";
 import { rupees } from "@/lib/format";
@@ -18,12 +19,13 @@ const loadBalanceFeed = () => import("@/components/wallet-balance-feed");
  * part of what every page loads first; until then the server's figure stands.
  */
 export function HeaderWallet({ initial }: { initial: string }) {
+  const t = useTranslations();
   const [balance, setBalance] = useState(initial);
   const feed = useIdleImport(loadBalanceFeed);
   return (
     <>
-      <Link href="/wallet" className="text-right text-sm leading-tight" aria-label={`Wallet: ${rupees(balance)}`}>
-        <span className="block text-slate-500">Wallet</span>
+      <Link href="/wallet" className="text-right text-sm leading-tight" aria-label={t("wallet.headerLabel", { balance: rupees(balance) })}>
+        <span className="block text-slate-500">{t("wallet.title")}</span>
         <span className="block font-semibold tabular-nums" data-testid="header-wallet">
           {rupees(balance)}
         </span>

@@ -1,10 +1,11 @@
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button-classes";
 
 /** A full-page message for refusals and failures: what happened and where to go next. */
 export function StatusPage({
   title,
   message,
-  action = { href: "/", label: "Go to my home page" },
+  action,
   children,
 }: {
   title: string;
@@ -12,6 +13,8 @@ export function StatusPage({
   action?: { href: string; label: string };
   children?: React.ReactNode;
 }) {
+  const t = useTranslations();
+  const { href, label } = action ?? { href: "/", label: t("errors.goHome") };
   return (
     <main className="mx-auto flex max-w-md flex-col px-4 py-16">
       <h1 className="text-2xl font-bold">{title}</h1>
@@ -21,8 +24,8 @@ export function StatusPage({
         {/* A plain link, not next/link: the root error boundary (app/error.tsx) is loaded with
             every page, and next/link there was a second copy of the router's link code in every
             page's first load. After a failure a fresh page is the better start anyway. */}
-        <a href={action.href} className={buttonClasses()}>
-          {action.label}
+        <a href={href} className={buttonClasses()}>
+          {label}
         </a>
       </div>
     </main>

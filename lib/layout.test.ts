@@ -16,6 +16,8 @@ const browserSafe = [
   "lib/counter/view-cash.ts",
   "lib/days.ts",
   "lib/format.ts",
+  "lib/i18n/issue-text.ts",
+  "lib/i18n/locales.ts",
   "lib/ledger/states.ts",
   "lib/money/charges.ts",
   "lib/money/dmt-limits.ts",

@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { locales } from "@/lib/i18n/locales";
+import { messagesOf } from "@/lib/i18n/messages";
 import { partStates } from "@/lib/ledger/states";
-import { partStateLabel, partStateLabels } from "@/lib/part-state-labels";
+import { partStateLabel, partStateLabelKeys } from "@/lib/part-state-labels";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -15,17 +18,21 @@ function sources(dir: string): string[] {
 }
 
 describe("one label per part state", () => {
-  it("names every state once, each with its own label", () => {
-    expect(Object.keys(partStateLabels).sort()).toEqual([...partStates].sort());
-    const labels = partStates.map((s) => partStateLabels[s]);
-    for (const label of labels) expect(label.trim()).not.toBe("");
-    expect(new Set(labels).size).toBe(labels.length);
-  });
+  for (const locale of locales) {
+    it(`names every state once, each with its own label (${locale})`, () => {
+      expect(Object.keys(partStateLabelKeys).sort()).toEqual([...partStates].sort());
+      const t = createTranslator({ locale, messages: messagesOf(locale) });
+      const labels = partStates.map((s) => partStateLabel(t, s));
+      for (const label of labels) expect(label.trim()).not.toBe("");
+      expect(new Set(labels).size).toBe(labels.length);
+    });
+  }
 
   it("labels a state read as a string, and shows an unknown one as it is", () => {
-    expect(partStateLabel("OTP_SENT")).toBe("Awaiting OTP");
-    expect(partStateLabel("CANCELLED")).toBe("Not sent");
-    expect(partStateLabel("SOMETHING_NEW")).toBe("SOMETHING_NEW");
+    const t = createTranslator({ locale: "en", messages: messagesOf("en") });
+    expect(partStateLabel(t, "OTP_SENT")).toBe("Awaiting OTP");
+    expect(partStateLabel(t, "CANCELLED")).toBe("Not sent");
+    expect(partStateLabel(t, "SOMETHING_NEW")).toBe("SOMETHING_NEW");
   });
 
   it("is the only map from a state to its words on a screen", () => {

@@ -1,32 +1,37 @@
 /**
  * The one word for each state of a transfer part, on every screen: the counter, the receipt,
  * the agent's history, the review and reconciliation screens and the audit log; and the words
- * for why a part changed state. Browser-safe. The CSV export and the audit log's record as
- * written keep the state's code itself (SUCCESS, FAILED, ...), which spreadsheets and searches
- * rely on.
+ * for why a part changed state. Browser-safe. The words are messages (partStates.* in
+ * lib/i18n/messages), shown in the reader's language; the audit log's details say them in
+ * English (lib/audit-log/words.ts). The CSV export and the audit log's record as written keep
+ * the state's code itself (SUCCESS, FAILED, ...), which spreadsheets and searches rely on.
  */
+import type { MessageKey } from "@/lib/i18n/message-key";
 import { partStates, type PartState } from "@/lib/ledger/states";
 
-export const partStateLabels: Record<PartState, string> = {
-  DRAFT: "Draft",
-  OTP_SENT: "Awaiting OTP",
-  OTP_EXPIRED: "OTP expired",
-  SUBMITTED: "Submitted",
-  PENDING: "Pending",
-  SUCCESS: "Success",
-  FAILED: "Failed",
-  REFUND_PENDING: "Refund pending",
-  REFUNDED: "Refunded",
-  CANCELLED: "Not sent",
-};
+export const partStateLabelKeys = {
+  DRAFT: "partStates.DRAFT",
+  OTP_SENT: "partStates.OTP_SENT",
+  OTP_EXPIRED: "partStates.OTP_EXPIRED",
+  SUBMITTED: "partStates.SUBMITTED",
+  PENDING: "partStates.PENDING",
+  SUCCESS: "partStates.SUCCESS",
+  FAILED: "partStates.FAILED",
+  REFUND_PENDING: "partStates.REFUND_PENDING",
+  REFUNDED: "partStates.REFUNDED",
+  CANCELLED: "partStates.CANCELLED",
+} as const satisfies Record<PartState, MessageKey>;
 
 export function isPartState(value: string): value is PartState {
   return (partStates as readonly string[]).includes(value);
 }
 
-/** The label of a state read from the database or an API (a string); an unknown one as it is. */
-export function partStateLabel(state: string): string {
-  return isPartState(state) ? partStateLabels[state] : state;
+/** Says a message: next-intl's t(), from useTranslations() or getTranslations(). */
+export type SayLabel = (key: MessageKey) => string;
+
+/** The label of a state read from the database or an API (a string), said by `t`; an unknown one as it is. */
+export function partStateLabel(t: SayLabel, state: string): string {
+  return isPartState(state) ? t(partStateLabelKeys[state]) : state;
 }
 
 /** What the ledger was doing when a part changed: the first word of an event's cause. */

@@ -88,12 +88,13 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
 // Public: the second step of a sign-in whose password was right (the sealed challenge says whose).
 export async function signInWithCode(_previous: SecondStepState, formData: FormData): Promise<SecondStepState> {
   return runStep<SecondStepState>(async () => {
+    const t = await getTranslations();
     const challenge = await currentChallenge("code");
-    if (!challenge) return expiredState;
+    if (!challenge) return { expired: true, message: t("signIn.code.expired") };
     const parsed = secondFactorSchema.safeParse({ code: formData.get("code") ?? "" });
-    if (!parsed.success) return { message: parsed.error.issues[0]!.message };
+    if (!parsed.success) return { message: issueText(t, parsed.error.issues[0]!.message) };
     const result = await confirmSecondFactor(db(), await secondStepOf(challenge), parsed.data.code);
-    if (!result.ok) return { message: result.reason === "used" ? codeUsedMessage : wrongCodeMessage };
+    if (!result.ok) return { message: t(result.reason === "used" ? "signIn.code.used" : "signIn.code.wrong") };
     (await cookies()).delete({ name: challengeCookieName, path: "/sign-in" });
     const failed = await createSession(result.user.id, challenge.username, challenge.next);
     return failed ? { message: failed } : { redirectTo: challenge.next };
@@ -103,23 +104,19 @@ export async function signInWithCode(_previous: SecondStepState, formData: FormD
 // Public: the first sign-in of someone who must set the app up; its first code proves it.
 export async function setUpSecondFactor(_previous: SecondStepState, formData: FormData): Promise<SecondStepState> {
   return runStep<SecondStepState>(async () => {
+    const t = await getTranslations();
     const challenge = await currentChallenge("enrol");
-    if (!challenge?.secret) return expiredState;
+    if (!challenge?.secret) return { expired: true, message: t("signIn.code.expired") };
     const parsed = secondFactorSchema.safeParse({ code: formData.get("code") ?? "" });
-    if (!parsed.success) return { message: parsed.error.issues[0]!.message };
+    if (!parsed.success) return { message: issueText(t, parsed.error.issues[0]!.message) };
     const result = await confirmEnrolment(db(), await secondStepOf(challenge), challenge.secret, parsed.data.code);
-    if (!result.ok) return { message: enrolCodeMessage };
+    if (!result.ok) return { message: t("signIn.enrol.noMatch") };
     (await cookies()).delete({ name: challengeCookieName, path: "/sign-in" });
     const failed = await createSession(result.user.id, challenge.username, challenge.next);
     // Signed in already; the page shows the recovery codes until the user goes on.
     return failed ? { message: failed } : { recoveryCodes: result.recoveryCodes, next: challenge.next };
   });
 }
-
-const expiredState: SecondStepState = { expired: true, message: "This sign-in has expired (after 5 minutes). Start again with your username and password." };
-const wrongCodeMessage = "That code is not right, or too many tries. Type the code your app shows now; after a few wrong ones, wait a few minutes.";
-const codeUsedMessage = "That code has been used already. Wait for the app to show the next one (every 30 seconds) and type it.";
-const enrolCodeMessage = "That code does not match. Check the app shows Counter Portal with your username, and type the code it shows now.";
 
 async function currentChallenge(stage: Challenge["stage"]): Promise<Challenge | null> {
   const challenge = openChallenge((await cookies()).get(challengeCookieName)?.value);

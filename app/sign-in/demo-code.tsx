@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
 /** How long an asked-for refresh may take before it is asked again. */
@@ -9,6 +10,7 @@ const refreshPatienceMs = 5_000;
 /** A demo user's current code and its seconds left; asks the server for the next one when it ends. */
 export function DemoCode({ code, endsAt, username }: { code: string; endsAt: number; username: string }) {
   const router = useRouter();
+  const t = useTranslations();
   const [left, setLeft] = useState<number | null>(null);
   const askedAt = useRef<number | null>(null);
   useEffect(() => {
@@ -29,7 +31,7 @@ export function DemoCode({ code, endsAt, username }: { code: string; endsAt: num
   return (
     <span data-testid={`demo-code-${username}`}>
       <strong>{code}</strong>
-      {left === null ? null : <span className="text-amber-800"> ({left} s)</span>}
+      {left === null ? null : <span className="text-amber-800"> {t("signIn.demoCode.secondsLeft", { seconds: left })}</span>}
     </span>
   );
 }

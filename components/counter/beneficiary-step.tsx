@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type * as z from "@/lib/validations/zod";
@@ -29,6 +30,7 @@ export function BeneficiaryStep(props: BeneficiaryStepProps) {
 }
 
 function Beneficiaries({ mobile, selected, onSelect }: BeneficiaryStepProps) {
+  const t = useTranslations();
   const [message, setMessage] = useState<string>();
   const [addingChosen, setAdding] = useState<boolean | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
@@ -73,12 +75,12 @@ function Beneficiaries({ mobile, selected, onSelect }: BeneficiaryStepProps) {
   return (
     <Card padding="roomy" aria-labelledby="beneficiary-heading">
       <h2 id="beneficiary-heading" className="text-lg font-semibold">
-        2. Beneficiary
+        {t("counter.beneficiary.heading")}
       </h2>
-      {list === null ? <p className="mt-2 text-slate-600">Loading the customer&apos;s beneficiaries…</p> : null}
+      {list === null ? <p className="mt-2 text-slate-600">{t("counter.beneficiary.loading")}</p> : null}
       {list && list.length > 0 ? (
         <fieldset className="mt-3">
-          <legend className="sr-only">Choose the beneficiary</legend>
+          <legend className="sr-only">{t("counter.beneficiary.choose")}</legend>
           <ul className="space-y-2">
             {list.map((b, i) => (
               <li key={b.id} className={`rounded-lg border p-3 ${selected?.id === b.id ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}>
@@ -104,24 +106,28 @@ function Beneficiaries({ mobile, selected, onSelect }: BeneficiaryStepProps) {
                     <span>
                       <span className="block font-medium">{b.name}</span>
                       <span className="block text-sm text-slate-600">
-                        {b.bankName || "Bank"} · {b.ifsc} · A/c {b.accountMasked}
-                        {b.verified ? " · verified" : ""}
+                        {t("counter.beneficiary.details", {
+                          bank: b.bankName || t("counter.beneficiary.bankFallback"),
+                          ifsc: b.ifsc,
+                          account: b.accountMasked,
+                          verified: b.verified ? "yes" : "no",
+                        })}
                       </span>
                     </span>
                   </label>
                   {confirmDelete === b.id ? (
                     <span className="flex items-center gap-2 text-sm">
-                      Delete {b.name}?
+                      {t("counter.beneficiary.confirmDelete", { name: b.name })}
                       <button type="button" className={buttonClasses("secondary")} onClick={() => remove(b)}>
-                        Yes, delete
+                        {t("counter.beneficiary.yesDelete")}
                       </button>
                       <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirmDelete(null)}>
-                        Keep
+                        {t("counter.beneficiary.keep")}
                       </button>
                     </span>
                   ) : (
                     <button type="button" className="min-h-11 px-2 text-sm text-red-700 underline" onClick={() => setConfirmDelete(b.id)}>
-                      Delete<span className="sr-only"> {b.name}</span>
+                      {t.rich("counter.beneficiary.delete", { name: b.name, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
                     </button>
                   )}
                 </div>
@@ -143,7 +149,7 @@ function Beneficiaries({ mobile, selected, onSelect }: BeneficiaryStepProps) {
         />
       ) : (
         <button type="button" className={`${buttonClasses("secondary")} mt-3`} onClick={() => setAdding(true)}>
-          Add a beneficiary
+          {t("counter.beneficiary.addOne")}
         </button>
       )}
     </Card>
@@ -154,6 +160,7 @@ type NewBeneficiary = z.input<typeof beneficiarySchema>;
 
 /** `onAdded` gets a message for the agent when AOPay accepted the beneficiary but does not list it. */
 function AddBeneficiary({ mobile, onAdded, onCancel }: { mobile: string; onAdded: (notListed?: string) => Promise<void>; onCancel?: () => void }) {
+  const t = useTranslations();
   const form = useForm<NewBeneficiary>({
     resolver: zodResolver(beneficiarySchema),
     defaultValues: { mobile, name: "", ifsc: "", accountNumber: "", accountNumberAgain: "", verified: false },
@@ -174,7 +181,7 @@ function AddBeneficiary({ mobile, onAdded, onCancel }: { mobile: string; onAdded
     },
   });
   const bank = wellFormed ? (bankQuery.data ?? null) : null;
-  const unknownIfsc = wellFormed && bankQuery.isSuccess && bank === null ? "This IFSC is not in the bank list." : undefined;
+  const unknownIfsc = wellFormed && bankQuery.isSuccess && bank === null ? t("counter.beneficiary.unknownIfsc") : undefined;
 
   async function submit(values: NewBeneficiary) {
     setMessage(undefined);
@@ -188,20 +195,20 @@ function AddBeneficiary({ mobile, onAdded, onCancel }: { mobile: string; onAdded
 
   const errors = form.formState.errors;
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate className="mt-4 grid gap-x-4 sm:grid-cols-2" aria-label="Add a beneficiary">
-      <TextField label="Account holder's name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
+    <form onSubmit={form.handleSubmit(submit)} noValidate className="mt-4 grid gap-x-4 sm:grid-cols-2" aria-label={t("counter.beneficiary.addOne")}>
+      <TextField label={t("counter.beneficiary.name")} autoComplete="off" error={errors.name?.message} {...form.register("name")} />
       <TextField
-        label="IFSC"
+        label={t("counter.beneficiary.ifsc")}
         autoComplete="off"
         autoCapitalize="characters"
         maxLength={11}
         error={errors.ifsc?.message ?? unknownIfsc}
-        hint={<span data-testid="ifsc-bank">{bank ? `Bank: ${bank}` : "The bank's name appears here."}</span>}
+        hint={<span data-testid="ifsc-bank">{bank ? t("counter.beneficiary.bank", { bank }) : t("counter.beneficiary.bankHint")}</span>}
         {...form.register("ifsc")}
       />
-      <TextField label="Account number" inputMode="numeric" autoComplete="off" error={errors.accountNumber?.message} {...form.register("accountNumber")} />
+      <TextField label={t("counter.beneficiary.accountNumber")} inputMode="numeric" autoComplete="off" error={errors.accountNumber?.message} {...form.register("accountNumber")} />
       <TextField
-        label="Account number again"
+        label={t("counter.beneficiary.accountNumberAgain")}
         inputMode="numeric"
         autoComplete="off"
         onPaste={(e) => e.preventDefault()}
@@ -210,15 +217,15 @@ function AddBeneficiary({ mobile, onAdded, onCancel }: { mobile: string; onAdded
       />
       <label className="flex min-h-11 items-center gap-2 sm:col-span-2">
         <input type="checkbox" className="size-5" {...form.register("verified")} />
-        Account verified (penny drop done)
+        {t("counter.beneficiary.verified")}
       </label>
       <div className="flex gap-2 sm:col-span-2">
         <button type="submit" className={buttonClasses()} disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? "Adding…" : "Add beneficiary"}
+          {form.formState.isSubmitting ? t("counter.beneficiary.adding") : t("counter.beneficiary.add")}
         </button>
         {onCancel ? (
           <button type="button" className={buttonClasses("secondary")} onClick={onCancel}>
-            Cancel
+            {t("counter.beneficiary.cancel")}
           </button>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { cancelUnsentAction } from "@/app/(portal)/transfers/actions";
 import { buttonClasses } from "@/components/ui/button-classes";
@@ -9,6 +10,7 @@ import { buttonClasses } from "@/components/ui/button-classes";
  * A transfer of one part, not sent yet, is simply cancelled: it has no "parts" to speak of.
  */
 export function CancelUnsent({ transferId, single, onDone }: { transferId: string; single: boolean; onDone: () => Promise<void> }) {
+  const t = useTranslations();
   const [asking, setAsking] = useState(false);
   const [message, setMessage] = useState<string>();
   async function cancel() {
@@ -16,7 +18,7 @@ export function CancelUnsent({ transferId, single, onDone }: { transferId: strin
       const result = await cancelUnsentAction({ transferId });
       if (!result.ok) setMessage(result.message);
     } catch {
-      setMessage("The connection dropped. Try again.");
+      setMessage(t("counter.progress.droppedCancel"));
     }
     setAsking(false);
     await onDone();
@@ -24,18 +26,18 @@ export function CancelUnsent({ transferId, single, onDone }: { transferId: strin
   if (!asking) {
     return (
       <button type="button" className={buttonClasses("secondary")} onClick={() => setAsking(true)}>
-        {single ? "Cancel this transfer" : "Cancel unsent parts"}
+        {single ? t("counter.progress.cancelTransfer") : t("counter.progress.cancelUnsent")}
       </button>
     );
   }
   return (
-    <span className="flex flex-wrap items-center gap-2" role="group" aria-label="Confirm cancelling">
-      <span>{single ? "Cancel this transfer? Nothing has been sent." : "Cancel every part not sent yet? Parts already sent are not affected."}</span>
+    <span className="flex flex-wrap items-center gap-2" role="group" aria-label={t("counter.progress.confirmCancelling")}>
+      <span>{single ? t("counter.progress.askCancelTransfer") : t("counter.progress.askCancelUnsent")}</span>
       <button type="button" className={buttonClasses("secondary")} onClick={cancel}>
-        {single ? "Yes, cancel it" : "Yes, cancel them"}
+        {single ? t("counter.progress.yesCancelIt") : t("counter.progress.yesCancelThem")}
       </button>
       <button type="button" className={buttonClasses("secondary")} onClick={() => setAsking(false)}>
-        Keep
+        {t("counter.progress.keep")}
       </button>
       {message ? <span role="alert" className="text-red-700">{message}</span> : null}
     </span>

@@ -1,4 +1,6 @@
+import { useTranslations } from "next-intl";
 import { Money } from "@/components/ui/money";
+import type { MessageKey } from "@/lib/i18n/message-key";
 import type { Earnings } from "@/lib/transfers/cash";
 
 type Figures = Pick<Earnings, "customerCharge" | "gst" | "apiCharge" | "commission" | "tds" | "netCommission">;
@@ -9,13 +11,14 @@ type Figures = Pick<Earnings, "customerCharge" | "gst" | "apiCharge" | "commissi
  * total. Expected-versus-AOPay figures are the back office's (reconciliation), not the counter's.
  */
 export function CommissionTable({ columns, caption }: { columns: { label: string; figures: Figures }[]; caption: string }) {
-  const rows: { label: string; sign: string; key: keyof Figures; strong?: boolean }[] = [
-    { label: "Charge (GST included)", sign: "", key: "customerCharge" },
-    { label: "GST", sign: "− ", key: "gst" },
-    { label: "API charge (AOPay)", sign: "− ", key: "apiCharge" },
-    { label: "Commission", sign: "= ", key: "commission", strong: true },
-    { label: "TDS", sign: "− ", key: "tds" },
-    { label: "Net commission", sign: "= ", key: "netCommission", strong: true },
+  const t = useTranslations();
+  const rows: { label: MessageKey; sign: string; key: keyof Figures; strong?: boolean }[] = [
+    { label: "counter.cash.customerCharge", sign: "", key: "customerCharge" },
+    { label: "counter.cash.gst", sign: "− ", key: "gst" },
+    { label: "counter.cash.apiCharge", sign: "− ", key: "apiCharge" },
+    { label: "counter.cash.commission", sign: "= ", key: "commission", strong: true },
+    { label: "counter.cash.tds", sign: "− ", key: "tds" },
+    { label: "counter.cash.netCommission", sign: "= ", key: "netCommission", strong: true },
   ];
   return (
     <table className="mt-2 w-full max-w-md text-sm tabular-nums">
@@ -39,7 +42,7 @@ export function CommissionTable({ columns, caption }: { columns: { label: string
               <span aria-hidden="true" className="inline-block w-4 text-slate-500">
                 {row.sign.trim()}
               </span>
-              {row.label}
+              {t(row.label)}
             </th>
             {columns.map((c) => (
               <td key={c.label} className="text-right">

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { RemitterStep } from "@/components/counter/remitter-step";
 import type { ShopLocation } from "@/components/counter/transfer-form";
@@ -21,16 +22,20 @@ import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 const loadBeneficiaryStep = () => import("@/components/counter/beneficiary-step");
 const loadTransferForm = () => import("@/components/counter/transfer-form");
 // In the step's own card, so that nothing below jumps when the step arrives.
-const stepLoading = () => (
-  <Card aria-busy="true">
-    <p className="text-slate-600">Loading…</p>
-  </Card>
-);
-const BeneficiaryStep = dynamic(() => loadBeneficiaryStep().then((m) => m.BeneficiaryStep), { loading: stepLoading });
-const TransferForm = dynamic(() => loadTransferForm().then((m) => m.TransferForm), { loading: stepLoading });
+function StepLoading() {
+  const t = useTranslations();
+  return (
+    <Card aria-busy="true">
+      <p className="text-slate-600">{t("counter.flow.loading")}</p>
+    </Card>
+  );
+}
+const BeneficiaryStep = dynamic(() => loadBeneficiaryStep().then((m) => m.BeneficiaryStep), { loading: StepLoading });
+const TransferForm = dynamic(() => loadTransferForm().then((m) => m.TransferForm), { loading: StepLoading });
 
 /** The agent's counter: customer, beneficiary, then amount and details. */
 export function CounterFlow({ minRupees, rdServicePorts, plan, shopLocation }: { minRupees: number; rdServicePorts: number[]; plan: ChargePlan; shopLocation: ShopLocation | null }) {
+  const t = useTranslations();
   const [remitter, setRemitter] = useState<RemitterView | null>(null);
   // `focusRequest` counts the picks that move the agent on to the amount (a press, or a pick made
   // for them); 0 for a pick by the arrow keys, which must leave focus in the list.
@@ -50,14 +55,19 @@ export function CounterFlow({ minRupees, rdServicePorts, plan, shopLocation }: {
   const used = Number(remitter.limitUsed);
   return (
     <div className="space-y-4">
-      <Card aria-label="Customer" className="flex flex-wrap items-center gap-x-6 gap-y-2" data-testid="remitter-card">
+      <Card aria-label={t("counter.flow.customer")} className="flex flex-wrap items-center gap-x-6 gap-y-2" data-testid="remitter-card">
         <div>
           <p className="text-lg font-semibold">{remitter.name}</p>
-          <p className="text-slate-600">Mobile {maskMobile(remitter.mobile)}</p>
+          <p className="text-slate-600">{t("counter.flow.mobile", { mobile: maskMobile(remitter.mobile) })}</p>
         </div>
         <div className="min-w-48 flex-1">
           <p className="text-sm">
-            This month: {rupeesSpoken(used)} used, <strong>{rupeesSpoken(remitter.limitLeft)} left</strong> of {rupeesSpoken(monthlyLimitRupees)}
+            {t.rich("counter.flow.month", {
+              used: rupeesSpoken(used),
+              left: rupeesSpoken(remitter.limitLeft),
+              limit: rupeesSpoken(monthlyLimitRupees),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <div className="mt-1 h-2 rounded bg-slate-200" aria-hidden>
             <div className="h-2 rounded bg-brand-600" style={{ width: `${Math.min(100, (used / monthlyLimitRupees) * 100)}%` }} />
@@ -71,7 +81,7 @@ export function CounterFlow({ minRupees, rdServicePorts, plan, shopLocation }: {
             pick(null, false);
           }}
         >
-          Another customer
+          {t("counter.flow.anotherCustomer")}
         </button>
       </Card>
       <BeneficiaryStep mobile={remitter.mobile} selected={beneficiary} onSelect={pick} />

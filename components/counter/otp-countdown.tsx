@@ -1,16 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { countdownAnnouncement, formatMmSs } from "@/components/counter/use-countdown";
 
 /** The live mm:ss timer, with screen-reader announcements at 60, 30 and 10 seconds. */
 export function OtpCountdown({ secondsLeft }: { secondsLeft: number }) {
   // Keeps the last announcement until the next one, so the live region speaks only then.
+  const t = useTranslations();
   const [announcement, setAnnouncement] = useState("");
-  const text = countdownAnnouncement(secondsLeft);
+  const text = countdownAnnouncement(secondsLeft, t);
   if (text && text !== announcement) setAnnouncement(text);
   // After a resend the expiry is old news: the region goes quiet until the new OTP's next mark.
-  else if (!text && secondsLeft > 0 && announcement === countdownAnnouncement(0)) setAnnouncement("");
+  else if (!text && secondsLeft > 0 && announcement === countdownAnnouncement(0, t)) setAnnouncement("");
   const urgent = secondsLeft <= 10;
   return (
     <div className="flex items-center gap-3">
@@ -21,7 +23,7 @@ export function OtpCountdown({ secondsLeft }: { secondsLeft: number }) {
       >
         {formatMmSs(secondsLeft)}
       </span>
-      <span className="text-sm text-slate-600">{secondsLeft === 0 ? "OTP expired" : "left to enter the OTP"}</span>
+      <span className="text-sm text-slate-600">{secondsLeft === 0 ? t("counter.otp.expired") : t("counter.otp.leftToEnter")}</span>
       <p className="sr-only" aria-live="assertive" data-testid="otp-announcement">
         {announcement}
       </p>

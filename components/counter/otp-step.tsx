@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { confirmPartAction, resendOtpAction } from "@/app/(portal)/transfers/actions";
 import { OtpCountdown } from "@/components/counter/otp-countdown";
@@ -14,6 +15,7 @@ import { OtpInput } from "@/components/counter/otp-input";
  * `secondsLeft` is the OTP's countdown (TransferProgress keeps it, so the part's badge agrees).
  */
 export function OtpStep({ part, total, secondsLeft, onChange }: { part: PartView; total: number; secondsLeft: number; onChange: () => Promise<void> }) {
+  const t = useTranslations();
   const [otp, setOtp] = useState("");
   // A wrong OTP's message is about the OTP that was live: it goes when that OTP expires.
   const [failure, setFailure] = useState<{ message: string; aboutLiveOtp: boolean }>();
@@ -42,7 +44,7 @@ export function OtpStep({ part, total, secondsLeft, onChange }: { part: PartView
         return setError(result.data.message, true); // a wrong OTP: the timer keeps running
       }
     } catch {
-      setError("The connection dropped. The status below is being checked; do not collect the money again.");
+      setError(t("counter.otp.droppedConfirm"));
     } finally {
       setBusy(false);
     }
@@ -57,39 +59,40 @@ export function OtpStep({ part, total, secondsLeft, onChange }: { part: PartView
       const result = await resendOtpAction({ partId: part.id });
       if (!result.ok) return setError(result.message);
     } catch {
-      return setError("The connection dropped. Try sending the OTP again.");
+      return setError(t("counter.otp.droppedResend"));
     } finally {
       setBusy(false);
     }
     await onChange();
   }
 
+  const amount = rupeesSpoken(part.amount);
+  const thisPart = total > 1 ? t("counter.progress.partOf", { seq: part.seq, total, amount }) : amount;
   return (
     <section aria-labelledby="otp-heading" className="rounded-xl border-2 border-brand-600 bg-white p-4 sm:p-6">
       <h2 id="otp-heading" className="text-lg font-semibold" data-testid="otp-heading">
-        {total > 1 ? `Part ${part.seq} of ${total}: ` : ""}
-        {rupeesSpoken(part.amount)}: {part.state === "DRAFT" ? "send the OTP to the customer" : "enter the customer's OTP"}
+        {t(part.state === "DRAFT" ? "counter.otp.headingSend" : "counter.otp.headingEnter", { part: thisPart })}
       </h2>
       {part.state === "DRAFT" ? (
         <div className="mt-3">
-          <p>Press Enter to send the customer the OTP for this part.</p>
+          <p>{t("counter.otp.pressEnter")}</p>
           <button ref={sendButton} type="button" onClick={resend} disabled={busy} className={`${buttonClasses()} mt-2`}>
-            {busy ? "Sending…" : total > 1 ? `Send OTP for part ${part.seq}` : "Send OTP"}
+            {busy ? t("counter.otp.sending") : total > 1 ? t("counter.otp.sendForPart", { seq: part.seq }) : t("counter.otp.send")}
           </button>
         </div>
       ) : (
         <form onSubmit={confirm} noValidate className="mt-3 space-y-3">
           <OtpCountdown secondsLeft={expired ? 0 : secondsLeft} />
-          <Field id="otp" label="OTP read out by the customer" error={error} errorId="otp-error" errorRole="alert">
+          <Field id="otp" label={t("counter.otp.label")} error={error} errorId="otp-error" errorRole="alert">
             <OtpInput inputRef={otpInput} id="otp" value={otp} onChange={setOtp} error={error} errorId="otp-error" />
           </Field>
           <div className="flex flex-wrap gap-2">
             <button type="submit" className={buttonClasses()} disabled={busy || expired || otp.length < 4}>
-              {busy ? "Confirming…" : "Confirm transfer"}
+              {busy ? t("counter.otp.confirming") : t("counter.otp.confirm")}
             </button>
             {expired ? (
               <button type="button" onClick={resend} disabled={busy} className={buttonClasses("secondary")}>
-                Resend OTP
+                {t("counter.otp.resend")}
               </button>
             ) : null}
           </div>

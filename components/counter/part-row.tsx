@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Refund } from "@/components/counter/refund";
 import { StateBadge } from "@/components/ui/state-badge";
 import type { PartView } from "@/lib/counter/transfer-view";
@@ -8,16 +9,18 @@ const refundable = new Set(["FAILED", "REFUND_PENDING", "REFUNDED"]);
 /** One part of a transfer: its amount, state, reference and UTR, and what the agent can do next. */
 /** `shownState` is the part's state as the screen knows it (an OTP that ran out reads "OTP expired" at once). */
 export function PartRow({ part, shownState, total, onChange }: { part: PartView; shownState: string; total: number; onChange: () => Promise<void> }) {
+  const t = useTranslations();
+  const amount = rupeesSpoken(part.amount);
   return (
     <li className="py-3" data-testid={`part-${part.seq}`} data-state={part.state}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span className="font-medium">
-          {total > 1 ? `Part ${part.seq} of ${total}: ` : ""}{rupeesSpoken(part.amount)}
+          {total > 1 ? t("counter.progress.partOf", { seq: part.seq, total, amount }) : amount}
         </span>
         <StateBadge state={shownState} testId="part-state" />
       </div>
       <p className="text-sm text-slate-600">
-        Reference {part.reference}
+        {t("counter.progress.reference", { reference: part.reference })}
         {part.utr ? ` · UTR ${part.utr}` : ""}
       </p>
       {part.failureReason && (refundable.has(part.state) || part.state === "CANCELLED") ? (
@@ -26,7 +29,7 @@ export function PartRow({ part, shownState, total, onChange }: { part: PartView;
         </p>
       ) : null}
       {part.state === "PENDING" ? <p className="text-sm text-amber-800" data-testid="pending-advice">
-          The bank has not answered yet. This updates by itself: do not hand the cash back or send this amount again.
+          {t("counter.progress.pendingAdvice")}
         </p> : null}
       {refundable.has(part.state) ? <Refund part={part} onChange={onChange} /> : null}
     </li>

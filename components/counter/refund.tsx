@@ -1,12 +1,13 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { claimRefundAction, requestRefundOtpAction } from "@/app/(portal)/transfers/actions";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Field, FieldError } from "@/components/ui/field";
 import type { PartView } from "@/lib/counter/transfer-view";
 import { cashPart } from "@/lib/counter/view-cash";
-import { rupees } from "@/lib/format";
+import { rupees, showMoment } from "@/lib/format";
 import { partPaid } from "@/lib/transfers/cash";
 import { OtpInput } from "@/components/counter/otp-input";
 
@@ -16,6 +17,12 @@ import { OtpInput } from "@/components/counter/otp-input";
  * agent acts next, so the whole refund works from the keyboard.
  */
 export function Refund({ part, onChange }: { part: PartView; onChange: () => Promise<void> }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  // English keeps the server's wording of the time, to the second; another language says it its own way.
+  const when = (at: string | null, ist: string | null) => (locale === "en" || !at ? ist : showMoment(new Date(at), locale));
+  const refundedAt = when(part.refundedAt, part.refundedAtIst);
+  const refundOtpSentAt = when(part.refundOtpSentAt, part.refundOtpSentAtIst);
   const [otp, setOtp] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<"request" | "claim">();
@@ -45,7 +52,7 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
       if (!result.ok) return setError(result.message);
       focusNext.current = true;
     } catch {
-      return setError("The connection dropped. Ask for the refund OTP again.");
+      return setError(t("counter.refund.droppedRequest"));
     } finally {
       setBusy(undefined);
     }
@@ -57,7 +64,7 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
     if (busy) return;
     if (!/^\d{4,8}$/.test(otp)) {
       input.current?.focus();
-      return setError("Enter the OTP the customer received (digits only).");
+      return setError(t("counter.refund.enterOtp"));
     }
     setBusy("claim");
     setError(undefined);
@@ -75,7 +82,7 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
         input.current?.focus();
       }
     } catch {
-      setError("The connection dropped. Reload the page to see whether the refund went through before trying again.");
+      setError(t("counter.refund.droppedClaim"));
     } finally {
       setBusy(undefined);
     }
@@ -86,9 +93,9 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
     return (
       <div ref={refunded} tabIndex={-1} className="mt-2 rounded-lg bg-slate-100 p-3 text-slate-800" data-testid="refunded">
         <p className="text-lg font-bold" data-testid="hand-back">
-          Hand back {handBack} to the customer
+          {t("counter.refund.handBack", { amount: handBack })}
         </p>
-        <p className="text-sm">Refunded{part.refundedAtIst ? ` on ${part.refundedAtIst}` : ""}: the amount and the charge.</p>
+        <p className="text-sm">{refundedAt ? t("counter.refund.refundedOn", { time: refundedAt }) : t("counter.refund.refunded")}</p>
       </div>
     );
   }
@@ -96,12 +103,12 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
   if (part.state === "FAILED") {
     return (
       <div className="mt-2 rounded-lg border border-slate-200 p-3">
-        <p className="text-sm text-slate-700">The money did not reach the beneficiary. AOPay sends the customer an OTP to refund it.</p>
+        <p className="text-sm text-slate-700">{t("counter.refund.didNotReach")}</p>
         <p className="mt-1 font-semibold" data-testid="hand-back">
-          After the refund, hand back {handBack} to the customer (amount and charge)
+          {t("counter.refund.handBackAfter", { amount: handBack })}
         </p>
         <button type="button" onClick={requestOtp} aria-disabled={busy ? true : undefined} aria-describedby={errorId} className={`${buttonClasses()} mt-2 aria-disabled:cursor-wait aria-disabled:opacity-60`}>
-          {busy ? "Sending the refund OTP…" : "Refund the customer"}
+          {busy ? t("counter.refund.sendingOtp") : t("counter.refund.refundCustomer")}
         </button>
         <FieldError id={errorId} message={error} role="alert" />
       </div>
@@ -110,25 +117,25 @@ export function Refund({ part, onChange }: { part: PartView; onChange: () => Pro
 
   // REFUND_PENDING: the customer has the refund OTP.
   return (
-    <form onSubmit={claim} noValidate aria-label={`Refund of part ${part.seq}`} className="mt-2 space-y-2 rounded-lg border-2 border-amber-300 bg-amber-50/40 p-3">
+    <form onSubmit={claim} noValidate aria-label={t("counter.refund.formLabel", { seq: part.seq })} className="mt-2 space-y-2 rounded-lg border-2 border-amber-300 bg-amber-50/40 p-3">
       <p aria-live="polite" className="text-sm text-slate-700" data-testid="refund-otp-sent">
-        {part.refundOtpSentAtIst ? `AOPay sent the customer a refund OTP on ${part.refundOtpSentAtIst}.` : "AOPay sent the customer a refund OTP."}
+        {refundOtpSentAt ? t("counter.refund.otpSentOn", { time: refundOtpSentAt }) : t("counter.refund.otpSent")}
       </p>
       <p className="font-semibold" data-testid="hand-back">
-        After the refund, hand back {handBack} to the customer (amount and charge)
+        {t("counter.refund.handBackAfter", { amount: handBack })}
       </p>
       {part.refundBeingChecked ? (
-        <p className="text-sm text-amber-800">The portal is asking AOPay whether the last refund went through. This updates by itself.</p>
+        <p className="text-sm text-amber-800">{t("counter.refund.beingChecked")}</p>
       ) : null}
-      <Field id={inputId} label="Refund OTP read out by the customer" error={error} errorId={errorId} errorRole="alert">
+      <Field id={inputId} label={t("counter.refund.otpLabel")} error={error} errorId={errorId} errorRole="alert">
         <OtpInput inputRef={input} id={inputId} value={otp} onChange={setOtp} error={error} errorId={errorId} />
       </Field>
       <div className="flex flex-wrap gap-2">
         <button type="submit" aria-disabled={busy ? true : undefined} className={`${buttonClasses()} aria-disabled:cursor-wait aria-disabled:opacity-60`}>
-          {busy === "claim" ? "Confirming…" : "Confirm refund"}
+          {busy === "claim" ? t("counter.refund.confirming") : t("counter.refund.confirm")}
         </button>
         <button type="button" onClick={requestOtp} aria-disabled={busy ? true : undefined} className={`${buttonClasses("secondary")} aria-disabled:cursor-wait aria-disabled:opacity-60`}>
-          {busy === "request" ? "Sending…" : "Send the refund OTP again"}
+          {busy === "request" ? t("counter.refund.sending") : t("counter.refund.resend")}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { ekycAction, findRemitterAction, registerRemitterAction } from "@/app/(portal)/transfers/actions";
 import { OtpCountdown } from "@/components/counter/otp-countdown";
@@ -8,6 +9,7 @@ import { FieldError, TextField } from "@/components/ui/form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import type { RemitterView } from "@/lib/counter/views";
+import type { MessageKey } from "@/lib/i18n/message-key";
 import { maskAadhaarForDisplay, mobileMessage, mobilePattern } from "@/lib/validations/counter-rules";
 
 /**
@@ -18,6 +20,7 @@ import { maskAadhaarForDisplay, mobileMessage, mobilePattern } from "@/lib/valid
  * typing on carries neither a form library nor a schema library; the later steps bring theirs.
  */
 export function RemitterStep({ onFound, rdServicePorts }: { onFound: (remitter: RemitterView) => void; rdServicePorts: number[] }) {
+  const t = useTranslations();
   const [registration, setRegistration] = useState<{ mobile: string } | null>(null);
   const [mobile, setMobile] = useState("");
   const [mobileError, setMobileError] = useState<string>();
@@ -63,12 +66,12 @@ export function RemitterStep({ onFound, rdServicePorts }: { onFound: (remitter: 
   return (
     <Card padding="roomy" aria-labelledby="remitter-heading">
       <h2 id="remitter-heading" className="text-lg font-semibold">
-        1. Customer
+        {t("counter.remitter.heading")}
       </h2>
       <form onSubmit={submit} noValidate className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-start">
         <TextField
           ref={mobileBox}
-          label="Customer's mobile number"
+          label={t("counter.remitter.mobile")}
           name="mobile"
           inputMode="numeric"
           autoComplete="off"
@@ -83,7 +86,7 @@ export function RemitterStep({ onFound, rdServicePorts }: { onFound: (remitter: 
           error={mobileError}
         />
         <button type="submit" className={`${buttonClasses()} sm:mt-6`} disabled={lookingUp}>
-          {lookingUp ? "Looking up…" : "Find customer"}
+          {lookingUp ? t("counter.remitter.lookingUp") : t("counter.remitter.find")}
         </button>
       </form>
       <FieldError id="remitter-message" message={message} role="alert" />
@@ -101,20 +104,23 @@ export function RemitterStep({ onFound, rdServicePorts }: { onFound: (remitter: 
   );
 }
 
+type Stage = "idle" | "device" | "finger" | "aopay";
+
 const stageLabel = {
-  idle: "Capture fingerprint and run e-KYC",
-  device: "Looking for the fingerprint device…",
-  finger: "Place the finger on the device…",
-  aopay: "Running e-KYC…",
-} as const;
+  idle: "counter.remitter.stage.idle",
+  device: "counter.remitter.stage.device",
+  finger: "counter.remitter.stage.finger",
+  aopay: "counter.remitter.stage.aopay",
+} as const satisfies Record<Stage, MessageKey>;
 
 function RegisterRemitter({ mobile, rdServicePorts, onRegistered }: { mobile: string; rdServicePorts: number[]; onRegistered: () => Promise<void> }) {
+  const t = useTranslations();
   const [aadhaar, setAadhaar] = useState("");
   const [ekyc, setEkyc] = useState<{ kycId: string; stateresp: string; otpExpiresAt: string; serverNow: string; receivedAt: number } | null>(null);
   const [otp, setOtp] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [stage, setStage] = useState<"idle" | "device" | "finger" | "aopay">("idle");
+  const [stage, setStage] = useState<Stage>("idle");
   const secondsLeft = useServerCountdown(ekyc?.otpExpiresAt ?? null, ekyc?.serverNow ?? new Date(0).toISOString(), ekyc?.receivedAt ?? 0);
   // Each stage's one box has focus as it opens (the Aadhaar number, then the OTP), and Enter in
   // it presses the stage's button.
@@ -126,7 +132,7 @@ function RegisterRemitter({ mobile, rdServicePorts, onRegistered }: { mobile: st
     event.preventDefault();
     if (busy) return;
     const digits = aadhaar.replace(/\s/g, "");
-    if (!/^[2-9]\d{11}$/.test(digits)) return setError("An Aadhaar number has 12 digits and does not start with 0 or 1.");
+    if (!/^[2-9]\d{11}$/.test(digits)) return setError("validation.counter.aadhaar" satisfies MessageKey);
     setBusy(true);
     setError(undefined);
     let pidData: string;
@@ -139,7 +145,7 @@ function RegisterRemitter({ mobile, rdServicePorts, onRegistered }: { mobile: st
         setStage("finger");
         pidData = await captureFingerprint(device);
       } catch (captureError) {
-        setError(captureError instanceof FingerprintCaptureError ? captureError.message : "The fingerprint could not be captured. Try again.");
+        setError(captureError instanceof FingerprintCaptureError ? captureError.message : t("counter.remitter.captureFailed"));
         return;
       }
       setStage("aopay");
@@ -149,7 +155,7 @@ function RegisterRemitter({ mobile, rdServicePorts, onRegistered }: { mobile: st
       if (!result.ok) return setError(result.fieldErrors?.aadhaarNumber ?? result.fieldErrors?.pidData ?? result.message);
       setEkyc({ ...result.data, receivedAt: Date.now() });
     } catch {
-      setError("The connection dropped. Check the network and try again.");
+      setError(t("counter.remitter.ekycDropped"));
     } finally {
       setBusy(false);
       setStage("idle");
@@ -166,7 +172,7 @@ function RegisterRemitter({ mobile, rdServicePorts, onRegistered }: { mobile: st
       if (!result.ok) return setError(result.fieldErrors?.otp ?? result.message);
       await onRegistered();
     } catch {
-      setError("The connection dropped. Find the customer again to see whether the registration went through.");
+      setError(t("counter.remitter.registerDropped"));
     } finally {
       setBusy(false);
     }
@@ -174,11 +180,11 @@ function RegisterRemitter({ mobile, rdServicePorts, onRegistered }: { mobile: st
 
   return (
     <div className="mt-4 rounded-lg border border-amber-200 bg-amber-50 p-4">
-      <p className="font-medium text-amber-950">This customer is not registered yet. Register them with e-KYC.</p>
+      <p className="font-medium text-amber-950">{t("counter.remitter.notRegistered")}</p>
       {!ekyc ? (
-        <form onSubmit={startEkyc} noValidate aria-label="e-KYC" className="mt-3 space-y-2">
+        <form onSubmit={startEkyc} noValidate aria-label={t("counter.remitter.ekycForm")} className="mt-3 space-y-2">
           <label htmlFor="aadhaar" className="block text-sm font-medium">
-            Aadhaar number
+            {t("counter.remitter.aadhaar")}
           </label>
           <input
             ref={aadhaarBox}
@@ -193,22 +199,22 @@ function RegisterRemitter({ mobile, rdServicePorts, onRegistered }: { mobile: st
             className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base sm:w-72"
           />
           <p id="aadhaar-shown" className="font-mono text-sm text-slate-600" aria-live="off">
-            {aadhaar ? maskAadhaarForDisplay(aadhaar) : "Only the last four digits are ever shown."}
+            {aadhaar ? maskAadhaarForDisplay(aadhaar) : t("counter.remitter.aadhaarHidden")}
           </p>
-          <p className="text-sm text-slate-700">Then ask the customer to place a finger on the fingerprint device.</p>
+          <p className="text-sm text-slate-700">{t("counter.remitter.placeFinger")}</p>
           <button type="submit" disabled={busy} className={buttonClasses()}>
-            {stageLabel[stage]}
+            {t(stageLabel[stage])}
           </button>
           <p className="sr-only" aria-live="polite">
-            {busy ? stageLabel[stage] : ""}
+            {busy ? t(stageLabel[stage]) : ""}
           </p>
         </form>
       ) : (
-        <form onSubmit={register} noValidate aria-label="Confirm the registration" className="mt-3 space-y-2">
-          <p className="text-sm">e-KYC done. Enter the OTP sent to the customer&apos;s mobile.</p>
+        <form onSubmit={register} noValidate aria-label={t("counter.remitter.confirmForm")} className="mt-3 space-y-2">
+          <p className="text-sm">{t("counter.remitter.ekycDone")}</p>
           <OtpCountdown secondsLeft={secondsLeft} />
           <label htmlFor="register-otp" className="block text-sm font-medium">
-            Registration OTP
+            {t("counter.remitter.otp")}
           </label>
           <input
             ref={otpBox}
@@ -221,7 +227,7 @@ function RegisterRemitter({ mobile, rdServicePorts, onRegistered }: { mobile: st
             className="block w-40 rounded-lg border border-slate-300 bg-white px-3 py-2.5 font-mono text-lg tracking-widest"
           />
           <button type="submit" disabled={busy || secondsLeft === 0} className={buttonClasses()}>
-            {busy ? "Registering…" : "Register customer"}
+            {busy ? t("counter.remitter.registering") : t("counter.remitter.register")}
           </button>
         </form>
       )}

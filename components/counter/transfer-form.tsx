@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type * as z from "@/lib/validations/zod";
@@ -18,6 +19,7 @@ import { withApiCharge } from "@/lib/transfers/cash";
 import { previewFees } from "@/lib/transfers/split";
 import { transferSchema } from "@/lib/validations/counter";
 import { rupees, rupeesSpoken } from "@/lib/format";
+import type { MessageKey } from "@/lib/i18n/message-key";
 import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 
 
@@ -31,6 +33,13 @@ export interface ShopLocation {
   latitude: string;
   longitude: string;
 }
+
+/** How the form says where the location came from. */
+const locationSources = {
+  outlet: "counter.transfer.locationFromOutlet",
+  device: "counter.transfer.locationFromDevice",
+  typed: "counter.transfer.locationTyped",
+} as const satisfies Record<"outlet" | "device" | "typed", MessageKey>;
 
 /** This session's reading of the device's location: asked once, then used for every transfer. */
 const deviceLocationKey = "counter-portal.device-location";
@@ -60,6 +69,7 @@ export function TransferForm({
   /** Above 0, and on each change, focus goes to the amount. */
   focusRequest: number;
 }) {
+  const t = useTranslations();
   const router = useRouter();
   const maxRupees = Math.min(monthlyLimitRupees, Number(remitter.limitLeft));
   const schema = useMemo(() => transferSchema({ minRupees, maxRupees }), [minRupees, maxRupees]);
@@ -103,22 +113,22 @@ export function TransferForm({
   function locate() {
     if (!("geolocation" in navigator)) {
       setTyping(true);
-      return setLocation("This browser cannot share its location. Type the shop's latitude and longitude.");
+      return setLocation(t("counter.transfer.locationUnsupported"));
     }
-    setLocation("Asking the browser for the shop's location…");
+    setLocation(t("counter.transfer.locationAsking"));
     navigator.geolocation.getCurrentPosition(
       (p) => {
         const reading = { latitude: p.coords.latitude.toFixed(6), longitude: p.coords.longitude.toFixed(6) };
         sessionStorage.setItem(deviceLocationKey, JSON.stringify(reading));
         takeDeviceLocation(reading);
-        setLocation("Location filled in from this device.");
+        setLocation(t("counter.transfer.locationFilled"));
       },
       (error) => {
         setTyping(true);
         setLocation(
           error.code === error.PERMISSION_DENIED
-            ? "Location permission was denied. Type the shop's latitude and longitude instead (from the outlet's records)."
-            : "The location could not be found. Type the shop's latitude and longitude instead.",
+            ? t("counter.transfer.locationDenied")
+            : t("counter.transfer.locationNotFound"),
         );
       },
       { timeout: 10_000 },
@@ -156,17 +166,17 @@ export function TransferForm({
   return (
     <Card padding="roomy" aria-labelledby="transfer-heading">
       <h2 id="transfer-heading" className="text-lg font-semibold">
-        3. Amount and details
+        {t("counter.transfer.heading")}
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        To {beneficiary.name}, {beneficiary.bankName} A/c {beneficiary.accountMasked}. This customer can send {rupeesSpoken(remitter.limitLeft)} more this month.
+        {t("counter.transfer.intro", { name: beneficiary.name, bank: beneficiary.bankName, account: beneficiary.accountMasked, left: rupeesSpoken(remitter.limitLeft) })}
       </p>
       <form onSubmit={form.handleSubmit(submit)} noValidate className="mt-4 grid gap-x-4 lg:grid-cols-[1fr_20rem]">
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <TextField label="Amount (Rs, whole rupees)" inputMode="numeric" autoComplete="off" error={errors.amount?.message} {...form.register("amount")} />
+          <TextField label={t("counter.transfer.amount")} inputMode="numeric" autoComplete="off" error={errors.amount?.message} {...form.register("amount")} />
           <div>
-            <span className="mb-1 block text-sm font-medium">Mode</span>
-            <div className="flex gap-2" role="radiogroup" aria-label="Mode">
+            <span className="mb-1 block text-sm font-medium">{t("counter.transfer.mode")}</span>
+            <div className="flex gap-2" role="radiogroup" aria-label={t("counter.transfer.mode")}>
               {(["IMPS", "NEFT"] as const).map((mode) => (
                 <label key={mode} className="flex min-h-11 flex-1 cursor-pointer items-center justify-center gap-2 rounded-lg border border-slate-300 has-checked:border-brand-600 has-checked:bg-brand-50">
                   <input type="radio" value={mode} className="size-4" {...form.register("mode")} />
@@ -174,24 +184,24 @@ export function TransferForm({
                 </label>
               ))}
             </div>
-            <p className="min-h-5 text-sm text-slate-500">IMPS is instant, any time.</p>
+            <p className="min-h-5 text-sm text-slate-500">{t("counter.transfer.impsHint")}</p>
           </div>
-          <TextField label="Customer's PIN code" inputMode="numeric" maxLength={6} autoComplete="off" error={errors.pincode?.message} {...form.register("pincode")} />
-          <TextField label="Customer's date of birth" {...dayBoxProps} error={errors.dateOfBirth?.message} {...form.register("dateOfBirth")} />
-          <TextField label="Customer's address" className="sm:col-span-2" autoComplete="off" error={errors.address?.message} {...form.register("address")} />
+          <TextField label={t("counter.transfer.pincode")} inputMode="numeric" maxLength={6} autoComplete="off" error={errors.pincode?.message} {...form.register("pincode")} />
+          <TextField label={t("counter.transfer.dateOfBirth")} {...dayBoxProps} error={errors.dateOfBirth?.message} {...form.register("dateOfBirth")} />
+          <TextField label={t("counter.transfer.address")} className="sm:col-span-2" autoComplete="off" error={errors.address?.message} {...form.register("address")} />
           <fieldset className="sm:col-span-2">
-            <legend className="mb-1 text-sm font-medium">Shop location</legend>
+            <legend className="mb-1 text-sm font-medium">{t("counter.transfer.shopLocation")}</legend>
             <p className="text-sm" data-testid="shop-location">
-              {source === "outlet" ? "The outlet's registered location" : source === "device" ? "This device's location" : "Typed by hand"}
+              {t(locationSources[source])}
               {latitude && longitude ? `: ${latitude}, ${longitude}` : ""}
             </p>
             <div className="mt-1 flex flex-wrap gap-2">
               <button type="button" onClick={locate} className={buttonClasses("secondary")}>
-                Use this device&apos;s location
+                {t("counter.transfer.useDevice")}
               </button>
               {!showBoxes ? (
                 <button type="button" onClick={() => setTyping(true)} className={buttonClasses("secondary")}>
-                  Type it instead
+                  {t("counter.transfer.typeInstead")}
                 </button>
               ) : null}
             </div>
@@ -200,8 +210,8 @@ export function TransferForm({
             </p>
             {showBoxes ? (
               <div className="grid gap-x-4 sm:grid-cols-2">
-                <TextField label="Latitude" inputMode="decimal" autoComplete="off" error={errors.latitude?.message} {...form.register("latitude", { onChange: () => setSource("typed") })} />
-                <TextField label="Longitude" inputMode="decimal" autoComplete="off" error={errors.longitude?.message} {...form.register("longitude", { onChange: () => setSource("typed") })} />
+                <TextField label={t("counter.transfer.latitude")} inputMode="decimal" autoComplete="off" error={errors.latitude?.message} {...form.register("latitude", { onChange: () => setSource("typed") })} />
+                <TextField label={t("counter.transfer.longitude")} inputMode="decimal" autoComplete="off" error={errors.longitude?.message} {...form.register("longitude", { onChange: () => setSource("typed") })} />
               </div>
             ) : null}
           </fieldset>
@@ -210,7 +220,7 @@ export function TransferForm({
         <div className="lg:col-span-2">
           <FieldError id="transfer-message" message={message} role="alert" />
           <button type="submit" className={`${buttonClasses()} w-full sm:w-auto`} disabled={form.formState.isSubmitting}>
-            {form.formState.isSubmitting ? "Sending the OTP…" : "Send OTP to the customer"}
+            {form.formState.isSubmitting ? t("counter.transfer.submitting") : t("counter.transfer.submit")}
           </button>
         </div>
       </form>
@@ -219,31 +229,32 @@ export function TransferForm({
 }
 
 function FeePreview({ preview }: { preview: ReturnType<typeof previewFees> | null }) {
+  const t = useTranslations();
   return (
-    <aside aria-label="Fees" className="mb-4 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm lg:mb-0" data-testid="fee-preview">
-      <h3 className="font-semibold">Fees</h3>
+    <aside aria-label={t("counter.transfer.fees")} className="mb-4 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm lg:mb-0" data-testid="fee-preview">
+      <h3 className="font-semibold">{t("counter.transfer.fees")}</h3>
       {preview ? (
         <dl className="mt-2 grid grid-cols-[1fr_auto] gap-y-1 tabular-nums">
-          <dt className="text-base font-bold">Collect from the customer</dt>
+          <dt className="text-base font-bold">{t("counter.transfer.collect")}</dt>
           <dd className="text-right text-base font-bold" data-testid="customer-pays">
             {rupees(preview.customerPays)}
           </dd>
           <dd className="col-span-2">
-            <CommissionTable caption="What you earn" columns={[{ label: "Total", figures: withApiCharge(preview.totals) }]} />
+            <CommissionTable caption={t("counter.transfer.youEarn")} columns={[{ label: t("counter.cash.total"), figures: withApiCharge(preview.totals) }]} />
           </dd>
           <dt className="col-span-2 mt-2 font-semibold" data-testid="split">
-            {preview.parts.length === 1 ? "Sent in one part" : `Sent in ${preview.parts.length} parts, each with its own OTP:`}
+            {t("counter.transfer.split", { count: preview.parts.length })}
           </dt>
           {preview.parts.length > 1
             ? preview.parts.map((p, i) => (
                 <dd key={i} className="col-span-2 text-slate-700">
-                  Part {i + 1}: {rupees(p.amount)} + charge {rupees(p.customerCharge)}
+                  {t("counter.transfer.partFees", { seq: i + 1, amount: rupees(p.amount), charge: rupees(p.customerCharge) })}
                 </dd>
               ))
             : null}
         </dl>
       ) : (
-        <p className="mt-2 text-slate-600">Type an amount to see what the customer pays and what you earn.</p>
+        <p className="mt-2 text-slate-600">{t("counter.transfer.noAmount")}</p>
       )}
     </aside>
   );

@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { CancelUnsent } from "@/components/counter/cancel-unsent";
 import { walletQueryKey } from "@/components/header-wallet";
@@ -28,6 +29,7 @@ async function fetchTransfer(id: string): Promise<TransferView> {
 
 /** Step 4 and 5: each part's OTP and confirmation, then the result, which updates itself. */
 export function TransferProgress({ initial }: { initial: TransferView }) {
+  const t = useTranslations();
   const queryClient = useQueryClient();
   const openSince = useRef<number | null>(null);
   const { data: transfer, dataUpdatedAt, isError } = useQuery({
@@ -70,23 +72,29 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
 
   return (
     <div className="space-y-4">
-      <Card aria-label="Transfer">
-        <h1 className="text-2xl font-bold">{rupeesSpoken(transfer.amount)} to {transfer.beneficiaryName}</h1>
+      <Card aria-label={t("counter.progress.transfer")}>
+        <h1 className="text-2xl font-bold">{t("counter.progress.title", { amount: rupeesSpoken(transfer.amount), name: transfer.beneficiaryName })}</h1>
         <p className="text-slate-600">
-          {transfer.bankName} · A/c {transfer.accountMasked} · {transfer.mode} · from {transfer.remitterName} ({transfer.remitterMobileMasked})
+          {t("counter.progress.details", {
+            bank: transfer.bankName ?? "",
+            account: transfer.accountMasked ?? "",
+            mode: transfer.mode,
+            remitter: transfer.remitterName,
+            mobile: transfer.remitterMobileMasked,
+          })}
         </p>
       </Card>
 
       {isError ? (
         <p role="alert" className="rounded-lg bg-amber-100 p-3 text-amber-900">
-          The status could not be refreshed (network?). It is tried again by itself: do not send this amount again meanwhile.
+          {t("counter.progress.refreshFailed")}
         </p>
       ) : null}
       {current ? <OtpStep key={current.id} part={current} total={n} secondsLeft={secondsLeft} onChange={refresh} /> : null}
 
       <Card aria-labelledby="parts-heading">
         <h2 id="parts-heading" className="font-semibold">
-          {n === 1 ? "Status" : `Parts (${n})`}
+          {n === 1 ? t("counter.progress.status") : t("counter.progress.parts", { count: n })}
         </h2>
         <ul className="mt-2 divide-y divide-slate-100">
           {transfer.parts.map((p) => (
@@ -95,7 +103,7 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
         </ul>
         <TransferCash transfer={transfer} settled={allFinal} />
         <p aria-live="polite" className="sr-only">
-          {transfer.parts.map((p) => `Part ${p.seq}: ${partStateLabel(shownState(p))}`).join(". ")}
+          {transfer.parts.map((p) => t("counter.progress.partState", { seq: p.seq, state: partStateLabel(t, shownState(p)) })).join(t("counter.progress.partStatesSeparator"))}
         </p>
       </Card>
 
@@ -103,11 +111,11 @@ export function TransferProgress({ initial }: { initial: TransferView }) {
         {current ? <CancelUnsent transferId={transfer.id} single={n === 1} onDone={refresh} /> : null}
         {allFinal ? (
           <Link ref={receiptLink} href={`/transfers/${transfer.id}/receipt`} className={buttonClasses()}>
-            Print receipt
+            {t("counter.progress.printReceipt")}
           </Link>
         ) : null}
         <Link href="/transfers/new" className={buttonClasses("secondary")}>
-          New transfer
+          {t("counter.progress.newTransfer")}
         </Link>
       </div>
     </div>

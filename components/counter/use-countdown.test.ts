@@ -1,5 +1,10 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { countdownAnnouncement, formatMmSs, secondsLeftAt } from "@/components/counter/use-countdown";
+import { messagesOf } from "@/lib/i18n/messages";
+
+const english = createTranslator({ locale: "en", messages: messagesOf("en") });
+const hindi = createTranslator({ locale: "hi", messages: messagesOf("hi") });
 
 describe("the OTP countdown", () => {
   it("shows mm:ss", () => {
@@ -9,9 +14,14 @@ describe("the OTP countdown", () => {
   });
 
   it("speaks to screen readers only at 60, 30 and 10 seconds, and at zero", () => {
-    const spoken = Array.from({ length: 91 }, (_, s) => [s, countdownAnnouncement(s)] as const).filter(([, t]) => t !== null);
+    const spoken = Array.from({ length: 91 }, (_, s) => [s, countdownAnnouncement(s, english)] as const).filter(([, t]) => t !== null);
     expect(spoken.map(([s]) => s)).toEqual([0, 10, 30, 60]);
-    expect(countdownAnnouncement(30)).toBe("30 seconds left to enter the OTP.");
+    expect(countdownAnnouncement(30, english)).toBe("30 seconds left to enter the OTP.");
+    expect(countdownAnnouncement(60, english)).toBe("One minute left to enter the OTP.");
+    expect(countdownAnnouncement(0, english)).toBe("The OTP has expired.");
+    // In the agent's language, with the same marks.
+    expect(countdownAnnouncement(10, hindi)).toBe("OTP लिखने के लिए 10 सेकंड बाकी हैं।");
+    expect(countdownAnnouncement(45, hindi)).toBeNull();
   });
 
   it("counts on the server's clock from the answer's arrival, never showing more than the OTP's lifetime", () => {

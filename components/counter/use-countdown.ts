@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import type { MessageKey } from "@/lib/i18n/message-key";
 
 /**
  * Seconds left until `expiresAt`, counted on the server's clock: `serverNow` is the server's
@@ -32,11 +33,13 @@ export function formatMmSs(seconds: number): string {
   return `${String(Math.floor(seconds / 60)).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-/** What a screen reader hears: only at 60, 30 and 10 seconds, and at zero. */
-export function countdownAnnouncement(seconds: number): string | null {
-  if (seconds === 60) return "One minute left to enter the OTP.";
-  if (seconds === 30) return "30 seconds left to enter the OTP.";
-  if (seconds === 10) return "10 seconds left to enter the OTP.";
-  if (seconds === 0) return "The OTP has expired.";
+/** Says a message with its values: next-intl's t(). */
+export type SayAnnouncement = (key: MessageKey, values?: { seconds: number }) => string;
+
+/** What a screen reader hears, in `t`'s language: only at 60, 30 and 10 seconds, and at zero. */
+export function countdownAnnouncement(seconds: number, t: SayAnnouncement): string | null {
+  if (seconds === 60) return t("counter.otp.oneMinuteLeft");
+  if (seconds === 30 || seconds === 10) return t("counter.otp.secondsLeft", { seconds });
+  if (seconds === 0) return t("counter.otp.hasExpired");
   return null;
 }

@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { rupeesSpoken } from "@/lib/format";
 import { checkableStates } from "@/lib/ledger/states";
-import { partStateLabel } from "@/lib/part-state-labels";
+import { PartStateName } from "@/components/ui/state-badge";
 
 export interface StuckItem {
   partId: string;
@@ -72,7 +72,7 @@ export function StuckQueue({ items }: { items: StuckItem[] }) {
                   <a className="underline decoration-slate-300 underline-offset-2 hover:decoration-slate-600" href={`/review/transfers/${s.transferId}`}>
                     Ref {s.reference}
                   </a>{" "}
-                  · {rupeesSpoken(s.amount)} · <span className="text-amber-800">{partStateLabel(s.state)}</span>
+                  · {rupeesSpoken(s.amount)} · <span className="text-amber-800"><PartStateName state={s.state} /></span>
                   {s.needsReview ? <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Needs manual review</span> : null}
                   {s.conflict ? <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Conflicting reply</span> : null}
                 </p>

@@ -1,14 +1,20 @@
 /** A form field's frame: its label, the control (the children), a hint and the error line. */
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { keyOrText } from "@/lib/i18n/issue-text";
 
 /** The inputs and selects of the plain GET filter forms (review, audit log, reconciliation, TDS). */
 export const filterInputClasses = "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2";
 
-/** Error text under a field. Its line is always reserved, so nothing jumps when it appears. */
+/**
+ * Error text under a field. Its line is always reserved, so nothing jumps when it appears. The
+ * schemas' messages are message keys (lib/validations), shown here in the reader's language.
+ */
 export function FieldError({ id, message, role }: { id: string; message?: string; role?: "alert" }) {
+  const t = useTranslations();
   return (
     <p id={id} role={role} aria-live="polite" className="min-h-5 text-sm font-medium text-red-700">
-      {message ?? ""}
+      {message ? keyOrText(t, message) : ""}
     </p>
   );
 }

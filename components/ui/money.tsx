@@ -1,4 +1,5 @@
 /** A rupee figure in a table or a line of figures, written by lib/format.ts. */
+import { useTranslations } from "next-intl";
 import { amountText, rupees } from "@/lib/format";
 
 type Amount = Parameters<typeof rupees>[0];
@@ -21,5 +22,6 @@ export function Money({ value, className = "", compact = false }: { value: Amoun
 
 /** Said once above a table of compact Money, on phones only. */
 export function RupeesOnPhones() {
-  return <span className="sm:hidden"> Amounts are in rupees.</span>;
+  const t = useTranslations();
+  return <span className="sm:hidden"> {t("ui.amountsInRupees")}</span>;
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { PartState } from "@/lib/ledger/states";
 import { isPartState, partStateLabel } from "@/lib/part-state-labels";
 
@@ -15,12 +16,21 @@ const tones: Record<PartState, string> = {
   CANCELLED: "bg-slate-100 text-slate-700",
 };
 
-/** A part state as a coloured pill with its one label (lib/part-state-labels.ts). */
+/**
+ * A part state's one label (lib/part-state-labels.ts) in the reader's language, as plain text:
+ * for a screen that names a state inside its own words. An unknown state shows as it is.
+ */
+export function PartStateName({ state }: { state: string }) {
+  const t = useTranslations();
+  return partStateLabel(t, state);
+}
+
+/** A part state as a coloured pill with its one label. */
 export function StateBadge({ state, testId }: { state: string; testId?: string }) {
   const tone = isPartState(state) ? tones[state] : "bg-slate-100";
   return (
     <span className={`rounded-full px-3 py-1 text-sm font-semibold ${tone}`} data-testid={testId}>
-      {partStateLabel(state)}
+      <PartStateName state={state} />
     </span>
   );
 }

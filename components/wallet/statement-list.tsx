@@ -1,13 +1,15 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Card, EmptyState } from "@/components/ui/card";
-import { formatIst, rupees } from "@/lib/format";
+import { rupees, showMoment } from "@/lib/format";
 import type { StatementLine } from "@/lib/wallet/statement";
 
 /** A wallet's latest movements, newest first, each with the balance after it. */
 export function StatementList({ lines }: { lines: StatementLine[] }) {
-  if (lines.length === 0) return <EmptyState>No movements yet.</EmptyState>;
+  const [t, locale] = [useTranslations(), useLocale()];
+  if (lines.length === 0) return <EmptyState>{t("wallet.noMovements")}</EmptyState>;
   return (
     // A list, not a table: on a phone each line keeps its figures in view, never off to the side.
-    <Card as="ul" padding="none" aria-label="Statement" className="divide-y divide-slate-100" data-testid="wallet-statement">
+    <Card as="ul" padding="none" aria-label={t("wallet.statement")} className="divide-y divide-slate-100" data-testid="wallet-statement">
       {lines.map((l) => {
         const out = l.amount.startsWith("-");
         return (
@@ -15,8 +17,8 @@ export function StatementList({ lines }: { lines: StatementLine[] }) {
             <span className="min-w-0">
               <span className="block font-medium break-words">{l.what}</span>
               <span className="block text-sm text-slate-600">
-                {formatIst(l.at, "dd MMM yyyy, HH:mm")}
-                {l.reference ? <span className="break-all"> · Ref {l.reference}</span> : null}
+                {showMoment(l.at, locale)}
+                {l.reference ? <span className="break-all"> · {t("wallet.reference", { reference: l.reference })}</span> : null}
               </span>
             </span>
             <span className="shrink-0 text-right tabular-nums">

@@ -66,7 +66,7 @@ runCli(async () => {
         data: { username: user.username, name: user.name, role: user.role, outletId: otherOutlet.id, passwordHash: await hashPassword(user.password), ...(user.role === "AGENT" ? {} : secondFactor) },
       });
     }
-    for (const user of [users.lockout, users.heldBack, users.signOut, users.passwordOnly, users.hindi, users.enrol, users.factorReset, users.codeTypo, users.optIn]) {
+    for (const user of [users.lockout, users.heldBack, users.signOut, users.passwordOnly, users.hindi, users.hindiCounter, users.enrol, users.factorReset, users.codeTypo, users.optIn]) {
       await db.prisma.user.create({
         data: {
           username: user.username,

@@ -25,6 +25,8 @@ export const users = {
   otherAgent: { username: "e2e-other-agent", password: "e2e-other-agent-pass", name: "Other Outlet Agent", role: "AGENT" as const },
   /** An agent who switches the portal to Hindi (kept on their own row); nobody else signs in as them. */
   hindi: { username: "e2e-hindi", password: "e2e-hindi-pass", name: "Hindi Agent", role: "AGENT" as const },
+  /** An agent whose browser asks for Hindi and who serves a customer in it; nobody else signs in as them. */
+  hindiCounter: { username: "e2e-hindi-counter", password: "e2e-hindi-counter-pass", name: "Hindi Counter Agent", role: "AGENT" as const },
   /** An agent without an authenticator app (AGENT_TOTP is optional): the password alone signs in. */
   passwordOnly: { username: "e2e-password-only", password: "e2e-password-only-pass", name: "Password Only Agent", role: "AGENT" as const },
   /** A supervisor with no authenticator app yet: sets one up at the first sign-in. */

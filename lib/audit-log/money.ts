@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit";
 import type { AuditAction } from "@/lib/audit-log/known-actions";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
+import type { Sentence } from "@/lib/i18n/said";
 
 export type PartMoneyAction = Extract<AuditAction, "money.otp_sent" | "money.transfer_confirmed" | "money.confirm_refused" | "money.refund_otp_sent" | "money.refund_claimed" | "money.refund_refused">;
 
@@ -22,7 +23,7 @@ interface Actor {
 }
 
 /** What the ledger answered: the resulting state, or whether the OTP went out. */
-export type LedgerAnswer = { state: string; message?: string } | { ok: boolean; message?: string };
+export type LedgerAnswer = { state: string; message?: Sentence } | { ok: boolean; message?: Sentence };
 
 /** Records a money call on one part: its reference, amount and the ledger's answer. */
 export async function auditPartMoneyCall(prisma: AuditDb, actor: Actor, action: PartMoneyAction, partId: string, answer: LedgerAnswer): Promise<void> {
@@ -40,7 +41,8 @@ export async function auditPartMoneyCall(prisma: AuditDb, actor: Actor, action: 
         amount: part?.amount.toFixed(2) ?? null,
         part: part?.seq ?? null,
         ...("state" in answer ? { state: answer.state } : { sent: answer.ok, state: part?.state ?? null }),
-        ...(answer.message ? { message: answer.message } : {}),
+        // The trail is read in English, whatever the agent was told in.
+        ...(answer.message ? { message: String(answer.message) } : {}),
       },
     });
   } catch (error) {
@@ -57,7 +59,7 @@ export interface StartedTransfer {
   references: string[];
   firstPartState: string;
   /** What the agent was told when the first OTP did not go out. */
-  message?: string;
+  message?: Sentence;
 }
 
 /** Records a started transfer: its amount, its parts' references and where its first part stands. */
@@ -71,7 +73,7 @@ export async function auditTransferStarted(prisma: Pick<PrismaClient, "auditEven
       action: "money.transfer_started",
       targetType: "transfer",
       targetId: transferId,
-      details: { ...details, ...(message ? { message } : {}) },
+      details: { ...details, ...(message ? { message: String(message) } : {}) },
     });
   } catch (error) {
     log.error({ err: error, transferId }, "could not audit a started transfer");

@@ -2,8 +2,10 @@
  * An audit event's details in the admin's words: one line per recorded fact ("Status: Failed",
  * "Amount: Rs 1,011.00"), already redacted (redact.ts), instead of the raw JSON.
  */
+import { createTranslator } from "next-intl";
 import { redactDetails } from "@/lib/audit-log/redact";
 import { rupees } from "@/lib/format";
+import { messagesOf } from "@/lib/i18n/messages";
 import { isPartState, partStateLabel } from "@/lib/part-state-labels";
 
 export interface DetailLine {
@@ -13,6 +15,9 @@ export interface DetailLine {
 
 /** Keys whose values are a part's state, an amount of rupees, or a yes/no. */
 const stateKeys = new Set(["state", "firstPartState", "from", "to"]);
+
+/** The details are said in English, like the rest of this file's words: a state's English label. */
+const english = createTranslator({ locale: "en", messages: messagesOf("en") });
 const amountKeys = new Set(["amount", "charge", "gst", "tds", "commission"]);
 
 const labels: Record<string, string> = {
@@ -57,7 +62,7 @@ function keyWords(key: string): string {
 function valueText(key: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (stateKeys.has(key) && typeof value === "string" && isPartState(value)) return partStateLabel(value);
+  if (stateKeys.has(key) && typeof value === "string" && isPartState(value)) return partStateLabel(english, value);
   if (amountKeys.has(key) && /^-?\d+(\.\d+)?$/.test(String(value))) return rupees(String(value));
   if (Array.isArray(value)) return value.map((v) => valueText(key, v)).join(", ");
   if (typeof value === "object") {

@@ -9,6 +9,7 @@ import type { BeneficiaryView } from "@/lib/counter/views";
 import { Refusal } from "@/lib/refusal";
 import { bankNameForIfsc } from "@/lib/transfers/ifsc";
 import type { BeneficiaryInput } from "@/lib/validations/counter";
+import { said } from "@/lib/i18n/said";
 
 export async function askBeneficiaries(ctx: CounterContext, registrationId: string, mobile: string): Promise<BeneficiaryView[]> {
   const answer = await askAopay(() => ctx.aopay(registrationId).listBeneficiaries(mobile));
@@ -33,10 +34,10 @@ export async function listBeneficiaries(ctx: CounterContext, user: CounterCaller
 
 export async function addBeneficiary(ctx: CounterContext, user: CounterCaller, input: BeneficiaryInput) {
   const bankName = bankNameForIfsc(input.ifsc);
-  if (!bankName) throw new Refusal("This IFSC is not in the bank list. Check it with the customer's passbook or cheque.");
+  if (!bankName) throw new Refusal(said("counterServer.ifscUnknown"));
   const bankId = aopayBankId(input.ifsc, ctx.bankIds);
   if (!bankId) {
-    throw new Refusal(`${bankName} (${bankCodeOf(input.ifsc)}) is not in the portal's list of AOPay bank ids yet. Ask an admin to add it (AOPAY_BANK_IDS).`);
+    throw new Refusal(said("counterServer.bankWithoutId", { bank: bankName, code: bankCodeOf(input.ifsc) }));
   }
   const outlet = await outletOf(ctx, user);
   ctx.memory.beneficiaries.forget(memoryKey(outlet.id, input.mobile));
@@ -55,7 +56,7 @@ export async function addBeneficiary(ctx: CounterContext, user: CounterCaller, i
       pincode: known?.pincode ?? "",
     }),
   );
-  if (answer.outcome !== "success") throw new Refusal(answerText(answer, "AOPay did not add the beneficiary."));
+  if (answer.outcome !== "success") throw new Refusal(answerText(answer, said("counterServer.beneficiaryNotAdded")));
   await recordCustomerAction(ctx, user, customerActions.beneficiaryAdded, input.mobile, { beneficiaryId: answer.beneficiaryId ?? "", ifsc: input.ifsc, account: maskLastFour(input.accountNumber) });
   // AOPay's list is what the agent picks from: a beneficiary that is not on it cannot be paid.
   // A list that cannot be read now says nothing against the add, which AOPay accepted.
@@ -68,7 +69,7 @@ export async function addBeneficiary(ctx: CounterContext, user: CounterCaller, i
     listed,
     message: listed
       ? undefined
-      : "AOPay says the beneficiary was added, but it is not on the customer's list yet. Reload the list in a minute; do not add it again. If it still is not there, ask an admin to check AOPay's reply.",
+      : said("counterServer.beneficiaryNotListed"),
   };
 }
 
@@ -78,6 +79,6 @@ export async function deleteBeneficiary(ctx: CounterContext, user: CounterCaller
   await assertServedHere(ctx, outlet.id, mobile);
   ctx.memory.beneficiaries.forget(memoryKey(outlet.id, mobile));
   const answer = await askAopay(() => ctx.aopay(outlet.registrationId).deleteBeneficiary({ mobile, beneficiaryId }));
-  if (answer.outcome !== "success") throw new Refusal(answerText(answer, "AOPay did not delete the beneficiary."));
+  if (answer.outcome !== "success") throw new Refusal(answerText(answer, said("counterServer.beneficiaryNotDeleted")));
   await recordCustomerAction(ctx, user, customerActions.beneficiaryDeleted, mobile, { beneficiaryId });
 }

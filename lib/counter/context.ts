@@ -11,6 +11,7 @@ import type { BeneficiaryView } from "@/lib/counter/views";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor, Ledger } from "@/lib/ledger/ledger";
 import { Refusal } from "@/lib/refusal";
+import { said } from "@/lib/i18n/said";
 
 export interface CounterDeps {
   prisma: PrismaClient;
@@ -49,7 +50,7 @@ export function counterContext(deps: CounterDeps): CounterContext {
 export const memoryKey = (outletId: string, mobile: string) => `${outletId}:${mobile}`;
 
 export { notOursText } from "@/lib/ledger/context";
-const unreachable = "AOPay did not answer. Nothing was changed; try again in a moment.";
+const unreachable = said("counterServer.aopayNoAnswer");
 
 /** AOPay being unreachable is a refusal the agent can act on (try again), not a failure. */
 export async function askAopay<T>(call: () => Promise<T>): Promise<T> {
@@ -70,9 +71,9 @@ export type CounterCaller = CurrentUser & { ip?: string | null };
 
 /** The agent's outlet, if it is active; its one read per operation. */
 export async function outletOf(ctx: CounterContext, user: CurrentUser) {
-  if (!user.outletId) throw new Refusal("Your account has no outlet. Ask an admin to assign one.");
+  if (!user.outletId) throw new Refusal(said("counterServer.noOutlet"));
   const outlet = await ctx.prisma.outlet.findUnique({ where: { id: user.outletId }, select: { id: true, registrationId: true, active: true, latitude: true, longitude: true } });
-  if (!outlet?.active) throw new Refusal("Your outlet is not active. Ask an admin.");
+  if (!outlet?.active) throw new Refusal(said("counterServer.outletInactive"));
   return outlet;
 }
 

@@ -9,6 +9,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { CounterContext, CounterCaller } from "@/lib/counter/context";
 import { Refusal } from "@/lib/refusal";
+import { said } from "@/lib/i18n/said";
 
 /** How long a look-up stands for "the customer is at the counter". */
 const atCounterMinutes = 30;
@@ -27,7 +28,7 @@ export async function recordCustomerAction(ctx: CounterContext, user: CounterCal
 export async function assertCustomerAtCounter(ctx: CounterContext, user: CounterCaller, mobile: string): Promise<void> {
   const since = new Date(Date.now() - atCounterMinutes * 60_000);
   const lookedUp = await ctx.prisma.auditEvent.count({ where: { action: customerActions.lookedUp, actorId: user.id, targetId: mobile, at: { gte: since } } });
-  if (lookedUp === 0) throw new Refusal("Find the customer first: their beneficiaries are shown for the customer at the counter.");
+  if (lookedUp === 0) throw new Refusal(said("counterServer.findCustomerFirst"));
 }
 
 /** Refuses unless the customer was served at this outlet: a transfer here, or a beneficiary added here. */
@@ -36,5 +37,5 @@ export async function assertServedHere(ctx: CounterContext, outletId: string, mo
     ctx.prisma.transfer.count({ where: { outletId, remitterMobile: mobile } }),
     ctx.prisma.auditEvent.count({ where: { action: customerActions.beneficiaryAdded, targetId: mobile, actor: { outletId } } }),
   ]);
-  if (transfers + added === 0) throw new Refusal("This customer's beneficiaries can be deleted only at an outlet that served them.");
+  if (transfers + added === 0) throw new Refusal(said("counterServer.deleteElsewhere"));
 }

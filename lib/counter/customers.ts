@@ -8,6 +8,7 @@ import type { LookupResult, RemitterView } from "@/lib/counter/views";
 import { monthUsage } from "@/lib/ledger/ledger";
 import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 import { Refusal } from "@/lib/refusal";
+import { said } from "@/lib/i18n/said";
 
 export async function remitterView(ctx: CounterContext, outletId: string, mobile: string, names: { firstName: string; lastName: string }): Promise<RemitterView> {
   const used = await monthUsage(ctx.prisma, mobile, ctx.now());
@@ -32,7 +33,7 @@ export async function remitterView(ctx: CounterContext, outletId: string, mobile
 export async function askRemitter(ctx: CounterContext, outlet: { id: string; registrationId: string }, mobile: string): Promise<LookupResult> {
   const answer = await askAopay(() => ctx.aopay(outlet.registrationId).queryRemitter(mobile));
   if (answer.outcome === "remitter_not_registered") return { registered: false, mobile, stateresp: answer.stateresp ?? "" };
-  if (answer.outcome !== "success" || !answer.remitter) throw new Refusal(answerText(answer, "AOPay could not find this customer."));
+  if (answer.outcome !== "success" || !answer.remitter) throw new Refusal(answerText(answer, said("counterServer.customerNotFound")));
   return { registered: true, remitter: await remitterView(ctx, outlet.id, mobile, answer.remitter) };
 }
 
@@ -58,7 +59,7 @@ export async function runEkyc(ctx: CounterContext, user: CounterCaller, input: {
       fingerprintData: input.pidData,
     }),
   );
-  if (answer.outcome !== "success" || !answer.kycId) throw new Refusal(answerText(answer, "e-KYC failed."));
+  if (answer.outcome !== "success" || !answer.kycId) throw new Refusal(answerText(answer, said("counterServer.ekycFailed")));
   const otp = await askAopay(() => ctx.aopay(outlet.registrationId).queryRemitter(input.mobile));
   const at = ctx.now();
   return {
@@ -72,7 +73,7 @@ export async function runEkyc(ctx: CounterContext, user: CounterCaller, input: {
 export async function registerRemitter(ctx: CounterContext, user: CounterCaller, input: { mobile: string; otp: string; stateresp: string; kycId: string }) {
   const outlet = await outletOf(ctx, user);
   const answer = await askAopay(() => ctx.aopay(outlet.registrationId).registerRemitter(input));
-  if (answer.outcome !== "success") throw new Refusal(answerText(answer, "Registration failed."));
+  if (answer.outcome !== "success") throw new Refusal(answerText(answer, said("counterServer.registrationFailed")));
   ctx.memory.remitters.forget(memoryKey(outlet.id, input.mobile));
   if (answer.remitter) {
     const names = { firstName: answer.remitter.firstName, lastName: answer.remitter.lastName };

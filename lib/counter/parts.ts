@@ -4,6 +4,7 @@ import { auditPartMoneyCall } from "@/lib/audit-log/money";
 import { agentAtCounter, notOursText, outletOf, type CounterContext, type CounterCaller } from "@/lib/counter/context";
 import { unsentStates } from "@/lib/ledger/states";
 import { Refusal } from "@/lib/refusal";
+import { said, type Sentence } from "@/lib/i18n/said";
 
 /** Sends (or sends again) the OTP that authorises one part. */
 export async function sendOtp(ctx: CounterContext, user: CounterCaller, partId: string): Promise<{ expiresAt: string }> {
@@ -38,7 +39,7 @@ export async function requestRefundOtp(ctx: CounterContext, user: CounterCaller,
 }
 
 /** Claims the refund of a failed part with the OTP the customer reads out. */
-export async function claimRefund(ctx: CounterContext, user: CounterCaller, partId: string, otp: string): Promise<{ state: string; message?: string }> {
+export async function claimRefund(ctx: CounterContext, user: CounterCaller, partId: string, otp: string): Promise<{ state: string; message?: Sentence }> {
   const result = await ctx.ledger.claimRefund(partId, otp, await agentAtCounter(ctx, user));
   // A claim went out when the part is refunded, or is being checked because the refund may have
   // gone through; otherwise AOPay (or a claim already under way) turned it away.
@@ -47,7 +48,7 @@ export async function claimRefund(ctx: CounterContext, user: CounterCaller, part
   await auditPartMoneyCall(ctx.prisma, user, claimed ? "money.refund_claimed" : "money.refund_refused", partId, result);
   if (result.message || result.state === "REFUNDED" || result.state === "REFUND_PENDING") return result;
   // The part is not waiting for a refund OTP: say why instead of nothing.
-  return { state: result.state, message: result.state === "FAILED" ? "Send the customer the refund OTP first." : "Only a failed transfer can be refunded." };
+  return { state: result.state, message: said(result.state === "FAILED" ? "ledger.refundOtpFirst" : "ledger.onlyFailedRefund") };
 }
 
 /** The agent's own outlet's transfer with its parts, or null. */

@@ -13,6 +13,7 @@ import { monthLeftRefusal, type Actor } from "@/lib/ledger/ledger";
 import type { PartState } from "@/lib/ledger/states";
 import { Refusal } from "@/lib/refusal";
 import type { TransferInput } from "@/lib/validations/counter";
+import { said, type Sentence } from "@/lib/i18n/said";
 
 export type StartTransferInput = TransferInput & { mobile: string; beneficiaryId: string; requestKey: string };
 
@@ -26,7 +27,7 @@ async function remitterForStart(ctx: CounterContext, outlet: { id: string; regis
   const names = ctx.memory.remitters.take(memoryKey(outlet.id, mobile));
   if (names) return names;
   const lookup = await askRemitter(ctx, outlet, mobile);
-  if (!lookup.registered) throw new Refusal("Register this customer first.");
+  if (!lookup.registered) throw new Refusal(said("counterServer.registerFirst"));
   if (amount > Number(lookup.remitter.limitLeft)) throw monthLeftRefusal(lookup.remitter.limitLeft);
   return lookup.remitter;
 }
@@ -34,12 +35,12 @@ async function remitterForStart(ctx: CounterContext, outlet: { id: string; regis
 async function beneficiaryForStart(ctx: CounterContext, outlet: { id: string; registrationId: string }, mobile: string, beneficiaryId: string): Promise<BeneficiaryView> {
   const list = ctx.memory.beneficiaries.take(memoryKey(outlet.id, mobile))?.filter((b) => b.id === beneficiaryId);
   const beneficiary = (list?.length ? list : await askBeneficiaries(ctx, outlet.registrationId, mobile)).find((b) => b.id === beneficiaryId);
-  if (!beneficiary) throw new Refusal("That beneficiary is no longer on this customer's list.");
+  if (!beneficiary) throw new Refusal(said("counterServer.beneficiaryGone"));
   return beneficiary;
 }
 
 /** Sends the first part's OTP; what the agent is told when it did not go out, and where the part stands. */
-async function sendFirstOtp(ctx: CounterContext, partId: string, actor: Actor): Promise<{ otpMessage?: string; state: PartState }> {
+async function sendFirstOtp(ctx: CounterContext, partId: string, actor: Actor): Promise<{ otpMessage?: Sentence; state: PartState }> {
   const sent = await ctx.ledger.sendOtp(partId, actor);
   // A new part the OTP did not go out for is still a draft.
   return sent.ok ? { state: "OTP_SENT" } : { otpMessage: sent.message, state: "DRAFT" };
@@ -51,7 +52,7 @@ async function sendFirstOtp(ctx: CounterContext, partId: string, actor: Actor): 
  * ledger checks the amount against what is left of the customer's month under their row lock,
  * and its refusal names the amount field.
  */
-export async function startTransfer(ctx: CounterContext, user: CounterCaller, input: StartTransferInput): Promise<{ transferId: string; otpMessage?: string }> {
+export async function startTransfer(ctx: CounterContext, user: CounterCaller, input: StartTransferInput): Promise<{ transferId: string; otpMessage?: Sentence }> {
   const outlet = await outletOf(ctx, user);
   const remitter = await remitterForStart(ctx, outlet, input.mobile, input.amount);
   const beneficiary = await beneficiaryForStart(ctx, outlet, input.mobile, input.beneficiaryId);

@@ -76,7 +76,7 @@ describe.each(testBackends)("the reads of one confirmation on %s", (backend) => 
 
     const colleague = (await db.prisma.user.create({ data: { username: `colleague-${backend}`, name: "Colleague", role: "AGENT", passwordHash: "x", outletId } })).id;
     const other = await partWithOtp();
-    await expect(ledger.confirm(other, "123456", { userId: colleague, atCounter })).rejects.toThrow(notOursText);
+    await expect(ledger.confirm(other, "123456", { userId: colleague, atCounter })).rejects.toThrow(notOursText.english);
     expect(await db.prisma.transferPart.findUniqueOrThrow({ where: { id: other }, select: { state: true } })).toEqual({ state: "OTP_SENT" });
   });
 

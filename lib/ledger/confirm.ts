@@ -34,10 +34,11 @@ import { readStatusAnswer } from "@/lib/ledger/status-reading";
 import { commitTransition, transition, type PartChange, type PartEvent } from "@/lib/ledger/transition";
 import { WalletShortError, walletShortText } from "@/lib/wallet/book";
 import { moneyOf } from "@/lib/wallet/part-money";
+import { said, type Sentence } from "@/lib/i18n/said";
 
 export interface ConfirmResult {
   state: PartState;
-  message?: string;
+  message?: Sentence;
 }
 
 type ConfirmAnswer = Awaited<ReturnType<AopayClient["confirmTransfer"]>>;
@@ -98,22 +99,22 @@ async function claimForMoneyCall(ctx: LedgerContext, partId: string, actor: Acto
 async function answerUnclaimed(ctx: LedgerContext, part: PartWithTransfer, actor: Actor, at: Date): Promise<ConfirmResult> {
   if (part.state === "OTP_SENT" && part.otpExpiresAt && part.otpExpiresAt <= at) {
     await commitTransition(ctx.prisma, { part, to: "OTP_EXPIRED", event: { actor, cause: "otp_expired" } });
-    return { state: "OTP_EXPIRED", message: "The OTP has expired. Send a new one." };
+    return { state: "OTP_EXPIRED", message: said("ledger.otpExpired") };
   }
-  return { state: part.state, message: part.state === "OTP_SENT" ? undefined : "Already confirmed." };
+  return { state: part.state, message: part.state === "OTP_SENT" ? undefined : said("ledger.alreadyConfirmed") };
 }
 
 /** The money call gave no answer: PENDING if the money may have moved, else the OTP stays good. */
 async function applyCallFailure(ctx: LedgerContext, part: PartWithTransfer, error: AopayCallError, event: PartEvent, at: Date): Promise<ConfirmResult> {
   if (error.moneyMayHaveMoved) {
     const moved = await commitTransition(ctx.prisma, { part: submitted(part), to: "PENDING", event, data: scheduleData(nextCheck(at, 0, ctx.now()), ctx.now()) });
-    if (!moved) return { state: await currentState(ctx, part.id), message: "The status was updated meanwhile." };
-    return { state: "PENDING", message: "AOPay's answer did not arrive. The money may have moved; the portal is checking." };
+    if (!moved) return { state: await currentState(ctx, part.id), message: said("ledger.updatedMeanwhile") };
+    return { state: "PENDING", message: said("ledger.answerLost") };
   }
   // Certainly not sent: the OTP may still be good.
   await commitTransition(ctx.prisma, { part: submitted(part), to: "OTP_SENT", event, data: { nextCheckAt: null }, money: moneyOf(part) });
-  if (error.kind === "not_recorded") return { state: "OTP_SENT", message: "The portal could not record the request, so it was not sent. No money moved; confirm again in a moment." };
-  return { state: "OTP_SENT", message: "AOPay could not be reached. No money moved; confirm again." };
+  if (error.kind === "not_recorded") return { state: "OTP_SENT", message: said("ledger.notRecorded") };
+  return { state: "OTP_SENT", message: said("ledger.unreachable") };
 }
 
 /** Applies AOPay's answer to the money call, unless a status check moved the part while the call was out. */
@@ -125,26 +126,27 @@ async function applyAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: C
   // A status check moved the part while the call was out: the ledger keeps that state (the
   // call's reply is still in aopay_exchanges); say so instead of claiming ours.
   const state = await currentState(ctx, part.id);
-  return state === change.to ? { state, message } : { state, message: "The status was updated meanwhile." };
+  return state === change.to ? { state, message } : { state, message: said("ledger.updatedMeanwhile") };
 }
 
 /** What AOPay's answer to the money call makes of the part, and what the agent reads. */
-function changeForAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: ConfirmAnswer, event: PartEvent, at: Date, wrongBefore: number): { change: PartChange; message?: string } {
+function changeForAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: ConfirmAnswer, event: PartEvent, at: Date, wrongBefore: number): { change: PartChange; message?: Sentence } {
   // Guessing stops at the last allowed try: AOPay moved nothing, so the part ends not sent.
   if (answer.outcome === "wrong_otp" && wrongBefore + 1 >= wrongOtpsPerPart) {
-    const message = `${wrongOtpsPerPart} wrong OTPs: this part is cancelled and no money moved. Start a new transfer when the customer has the right phone.`;
-    return { change: { part: submitted(part), to: "CANCELLED", event, data: { failureReason: message, settledAt: ctx.now(), nextCheckAt: null } }, message };
+    const message = said("ledger.tooManyWrongOtps", { count: wrongOtpsPerPart });
+    return { change: { part: submitted(part), to: "CANCELLED", event, data: { failureReason: message.english, settledAt: ctx.now(), nextCheckAt: null } }, message };
   }
   if (answer.outcome === "wrong_otp") {
     const left = wrongOtpsPerPart - wrongBefore - 1;
-    const message = `${answer.message.trim() || "Wrong OTP."} ${left === 1 ? "1 try" : `${left} tries`} left: check the OTP with the customer and type it again.`;
+    // AOPay's own words first (no message file has them), then the portal's count.
+    const message = said("ledger.triesLeft", { answer: answer.message.trim() || said("ledger.wrongOtp").english, left });
     return { change: { part: submitted(part), to: "OTP_SENT", event, data: { nextCheckAt: null } }, message };
   }
   // An explicit refusal of the money call: nothing moved. (A 202 is documented only for
   // Send OTP and Status, so on Transaction it is not taken as a refusal.)
   if (answer.outcome === "rejected" || answer.outcome === "authentication_failed") {
-    const message = answerText(answer, "AOPay refused the transfer.");
-    return { change: { part: submitted(part), to: "CANCELLED", event, data: { failureReason: message, settledAt: ctx.now(), nextCheckAt: null } }, message };
+    const message = answerText(answer, said("ledger.transferRefused"));
+    return { change: { part: submitted(part), to: "CANCELLED", event, data: { failureReason: String(message), settledAt: ctx.now(), nextCheckAt: null } }, message };
   }
   if (answer.outcome === "success" && answer.transfer) return changeForReportedTransfer(ctx, part, answer, event, at);
   // Unknown code, duplicate reference, or success without the transfer's state: ask Status.
@@ -152,7 +154,7 @@ function changeForAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: Con
 }
 
 /** A success that reports the transfer's state: read like a Transaction Status answer. */
-function changeForReportedTransfer(ctx: LedgerContext, part: PartWithTransfer, answer: ConfirmAnswer, event: PartEvent, at: Date): { change: PartChange; message?: string } {
+function changeForReportedTransfer(ctx: LedgerContext, part: PartWithTransfer, answer: ConfirmAnswer, event: PartEvent, at: Date): { change: PartChange; message?: Sentence } {
   const facts = { reference: part.reference, amount: part.amount, submittedAt: at, refundOtpSentAt: null, acknowledged: true };
   const reading = readStatusAnswer("SUBMITTED", answer, facts, ctx.now(), ctx.noRecordGraceMinutes);
   const to = reading.to;

@@ -10,6 +10,7 @@ import type { TransferDetails } from "@/lib/aopay/types";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { nestTransfer, partWithTransferSelect } from "@/lib/ledger/part-read-sql";
 import { Refusal } from "@/lib/refusal";
+import { said } from "@/lib/i18n/said";
 
 export interface LedgerDeps {
   prisma: PrismaClient;
@@ -46,7 +47,7 @@ export interface Actor {
 }
 
 /** The refusal of a part that is not the acting agent's (or does not exist): one text for both, so it tells a stranger nothing. */
-export const notOursText = "That transfer is not one of yours: only the agent who started it can act on it.";
+export const notOursText = said("ledger.notOurs");
 
 export type Tx = Prisma.TransactionClient;
 export type Db = PrismaClient | Tx;
@@ -102,7 +103,7 @@ export type PartWithTransfer = Prisma.TransferPartGetPayload<{ include: { transf
 
 /** The part with its transfer, or the refusal an agent reads for a part that does not exist (or is not theirs). */
 function partOrRefusal<T>(part: T | null, actor?: Actor): T {
-  if (!part) throw new Refusal(actor?.atCounter ? notOursText : "That transfer part does not exist.");
+  if (!part) throw new Refusal(actor?.atCounter ? notOursText : said("ledger.noSuchPart"));
   return part;
 }
 

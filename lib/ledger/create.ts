@@ -15,8 +15,8 @@ import { monthlyLimitRupees } from "@/lib/money/dmt-limits";
 import { planInForce, type PlanInForce } from "@/lib/money/plans";
 import { Refusal } from "@/lib/refusal";
 import { previewFees, type FeePreview } from "@/lib/transfers/split";
-import { aboveMonthLeftMessage } from "@/lib/validations/counter";
 import { WalletShortError, walletBalance, walletShortText } from "@/lib/wallet/book";
+import { said } from "@/lib/i18n/said";
 
 /** A transfer as the counter asks for it: AOPay's details of the money call, and who and whom. */
 export interface NewTransfer extends Pick<TransferDetails, "mode" | "amount" | "pincode" | "address" | "dateOfBirth" | "latitude" | "longitude"> {
@@ -54,8 +54,8 @@ export interface CreatedTransfer {
 /** The refusal of an amount above `left`, what remains of the customer's month: said, and shown under the amount. */
 export function monthLeftRefusal(left: Decimal.Value): Refusal {
   const rupees = new Decimal(left).toNumber();
-  const message = `This customer can send Rs ${rupees.toFixed(0)} more this month (limit ${rupeesSpoken(monthlyLimitRupees)}).`;
-  return new Refusal(message, "amount", aboveMonthLeftMessage(rupees));
+  const message = said("ledger.monthLeft", { left: rupees.toFixed(0), limit: rupeesSpoken(monthlyLimitRupees) });
+  return new Refusal(message, "amount", said("validation.counter.amountAtMost", { max: rupees.toLocaleString("en-IN") }));
 }
 
 /** Writes the transfer and its parts (DRAFT), reserving the amount against the month's limit. */
@@ -86,7 +86,7 @@ async function refuseUncovered(tx: Tx, outletId: string, needed: Decimal): Promi
   const available = await walletBalance(tx, outletId);
   if (available.gte(needed)) return;
   const message = walletShortText(new WalletShortError(outletId, available, needed), "transfer");
-  throw new Refusal("Check the highlighted fields.", "amount", message);
+  throw new Refusal(said("ledger.checkFields"), "amount", message);
 }
 
 /** Keeps the remitter's details and refuses an amount above what is left of their month. */

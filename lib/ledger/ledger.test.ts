@@ -163,7 +163,11 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     await ledger.sendOtp(parts[0]!.id, actor());
     const otp = await otpFor(mobile);
     const wrong = otp === "000000" ? "111111" : "000000";
-    for (let i = 1; i < 5; i++) expect(await ledger.confirm(parts[0]!.id, wrong, actor())).toMatchObject({ state: "OTP_SENT", message: expect.stringContaining(i === 4 ? "1 try left" : `${5 - i} tries left`) });
+    for (let i = 1; i < 5; i++) {
+      const answer = await ledger.confirm(parts[0]!.id, wrong, actor());
+      expect(answer.state).toBe("OTP_SENT");
+      expect(String(answer.message)).toContain(i === 4 ? "1 try left" : `${5 - i} tries left`);
+    }
     expect(await ledger.confirm(parts[0]!.id, wrong, actor())).toEqual({ state: "CANCELLED", message: "5 wrong OTPs: this part is cancelled and no money moved. Start a new transfer when the customer has the right phone." });
     expect(await ledger.confirm(parts[0]!.id, otp, actor())).toMatchObject({ state: "CANCELLED" });
     expect((await monthUsage(db.prisma, mobile, clock)).toFixed(0)).toBe("0");

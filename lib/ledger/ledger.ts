@@ -17,6 +17,7 @@ import { sendOtp } from "@/lib/ledger/otp";
 import { claimRefund, requestRefundOtp } from "@/lib/ledger/refund";
 import type { PartState } from "@/lib/ledger/states";
 import { checkLeased, checkStatus, claimDueChecks } from "@/lib/ledger/status";
+import type { Sentence } from "@/lib/i18n/said";
 
 export type { Actor, LedgerDeps } from "@/lib/ledger/context";
 export { monthLeftRefusal, monthUsage, newReference, type NewTransfer } from "@/lib/ledger/create";
@@ -31,7 +32,7 @@ export interface Ledger {
    */
   cancelUnsent(transferId: string, actor: Actor): Promise<number>;
   /** Sends (or sends again) the OTP for a part; a new OTP makes the old one useless. */
-  sendOtp(partId: string, actor: Actor): Promise<{ ok: true; expiresAt: Date } | { ok: false; message: string }>;
+  sendOtp(partId: string, actor: Actor): Promise<{ ok: true; expiresAt: Date } | { ok: false; message: Sentence }>;
   /**
    * Confirms a part with the customer's OTP. Only the request that moves the part from
    * OTP_SENT to SUBMITTED makes the money call; every other one (a double click, a second
@@ -54,12 +55,12 @@ export interface Ledger {
   /** Asks about a part this caller leased (claimDueChecks), applies the answer, frees the lease. */
   checkLeased(partId: string, token: string, actor?: Actor): Promise<{ state: PartState; moved: boolean }>;
   /** Sends the customer the OTP that authorises the refund of a failed part. */
-  requestRefundOtp(partId: string, actor: Actor): Promise<{ ok: true } | { ok: false; message: string }>;
+  requestRefundOtp(partId: string, actor: Actor): Promise<{ ok: true } | { ok: false; message: Sentence }>;
   /**
    * Claims the refund with the customer's OTP. One claim at a time per part (a lease); an
    * unknown answer leaves REFUND_PENDING for the worker to settle by Transaction Status.
    */
-  claimRefund(partId: string, otp: string, actor: Actor): Promise<{ state: PartState; message?: string }>;
+  claimRefund(partId: string, otp: string, actor: Actor): Promise<{ state: PartState; message?: Sentence }>;
 }
 
 export function createLedger(deps: LedgerDeps): Ledger {

@@ -9,6 +9,7 @@ import { unsentStates } from "@/lib/ledger/states";
 import { commitTransition } from "@/lib/ledger/transition";
 import { WalletShortError, walletKey, walletShortText } from "@/lib/wallet/book";
 import { otpResendCooldownSeconds, otpSendsPerCustomerPerHour, otpSendsPerPartPerHour } from "@/lib/money/dmt-limits";
+import { said, type Said, type Sentence } from "@/lib/i18n/said";
 
 const sendCauses = ["otp_sent", "otp_resent"];
 
@@ -29,21 +30,21 @@ async function sendFacts(ctx: LedgerContext, part: PartWithTransfer): Promise<{ 
 }
 
 /** Why this OTP may not be sent now, or null. The cooldown uses the part's own send time. */
-function sendRefusal(ctx: LedgerContext, part: PartWithTransfer, facts: { forPart: number; forCustomer: number }): string | null {
+function sendRefusal(ctx: LedgerContext, part: PartWithTransfer, facts: { forPart: number; forCustomer: number }): Said | null {
   const cooldown = Math.min(otpResendCooldownSeconds, ctx.otpValiditySeconds);
   const waited = part.otpSentAt ? differenceInSeconds(ctx.now(), part.otpSentAt) : Infinity;
-  if (waited < cooldown) return `Wait ${cooldown - waited} s before sending the OTP again: the customer's phone may still be receiving the last one.`;
-  if (facts.forPart >= otpSendsPerPartPerHour) return `This part's OTP was sent ${otpSendsPerPartPerHour} times in the last hour. Try again later, or cancel it.`;
-  if (facts.forCustomer >= otpSendsPerCustomerPerHour) return `This customer was sent ${otpSendsPerCustomerPerHour} OTPs in the last hour. Try again later.`;
+  if (waited < cooldown) return said("ledger.otpCooldown", { seconds: cooldown - waited });
+  if (facts.forPart >= otpSendsPerPartPerHour) return said("ledger.otpPartLimit", { count: otpSendsPerPartPerHour });
+  if (facts.forCustomer >= otpSendsPerCustomerPerHour) return said("ledger.otpCustomerLimit", { count: otpSendsPerCustomerPerHour });
   return null;
 }
 
 /** Sends (or sends again) the OTP for a part; a new OTP makes the old one useless. */
-export async function sendOtp(ctx: LedgerContext, partId: string, actor: Actor): Promise<{ ok: true; expiresAt: Date } | { ok: false; message: string }> {
+export async function sendOtp(ctx: LedgerContext, partId: string, actor: Actor): Promise<{ ok: true; expiresAt: Date } | { ok: false; message: Sentence }> {
   const { part, registrationId } = await loadPart(ctx, partId, actor);
-  if (!unsentStates.includes(part.state)) return { ok: false, message: "This part is past its OTP." };
+  if (!unsentStates.includes(part.state)) return { ok: false, message: said("ledger.pastOtp") };
   const facts = await sendFacts(ctx, part);
-  if (facts.earlier > 0) return { ok: false, message: "Finish the earlier part first." };
+  if (facts.earlier > 0) return { ok: false, message: said("ledger.earlierPartFirst") };
   const refusal = sendRefusal(ctx, part, facts);
   if (refusal) return { ok: false, message: refusal };
   // The wallet must cover the part (amount and charge) before the customer is sent an OTP; the
@@ -58,12 +59,12 @@ export async function sendOtp(ctx: LedgerContext, partId: string, actor: Actor):
     try {
       answer = await client.sendTransferOtp(transferDetails(part.transfer, part.amount), part.reference);
     } catch (error) {
-      if (error instanceof AopayCallError) return { ok: false, message: "AOPay did not answer. No money moved; try sending the OTP again." };
+      if (error instanceof AopayCallError) return { ok: false, message: said("ledger.otpNoAnswer") };
       throw error;
     }
     if (answer.outcome !== "success" || !answer.stateresp) {
       const message =
-        answer.outcome === "remitter_not_registered" ? "AOPay says this customer is not registered. Register them first." : answerText(answer, "AOPay refused to send the OTP.");
+        answer.outcome === "remitter_not_registered" ? said("ledger.notRegistered") : answerText(answer, said("ledger.otpRefused"));
       return { ok: false, message };
     }
     const expiresAt = addSeconds(at, ctx.otpValiditySeconds);
@@ -73,7 +74,7 @@ export async function sendOtp(ctx: LedgerContext, partId: string, actor: Actor):
       event: { actor, cause: part.state === "DRAFT" ? "otp_sent" : "otp_resent", exchanges },
       data: { stateresp: answer.stateresp, otpSentAt: at, otpExpiresAt: expiresAt },
     });
-    if (!changed) return { ok: false, message: "This part changed meanwhile; reload the page." };
+    if (!changed) return { ok: false, message: said("ledger.partChanged") };
     return { ok: true, expiresAt };
   });
 }

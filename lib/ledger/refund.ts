@@ -17,6 +17,7 @@ import { currentState, loadPart, withAopay, type Actor, type LedgerContext } fro
 import { nextCheck } from "@/lib/ledger/schedule";
 import type { PartState } from "@/lib/ledger/states";
 import { commitTransition, type PartEvent } from "@/lib/ledger/transition";
+import { said, type Sentence } from "@/lib/i18n/said";
 
 type RefundAnswer = Awaited<ReturnType<AopayClient["refund"]>>;
 
@@ -26,27 +27,27 @@ const refusedOutcomes: readonly string[] = ["rejected", "wrong_otp", "no_record"
 const released = { leaseUntil: null, leasedBy: null };
 
 /** Sends the customer the OTP that authorises the refund of a failed part. */
-export async function requestRefundOtp(ctx: LedgerContext, partId: string, actor: Actor): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function requestRefundOtp(ctx: LedgerContext, partId: string, actor: Actor): Promise<{ ok: true } | { ok: false; message: Sentence }> {
   const { part, registrationId } = await loadPart(ctx, partId, actor);
-  if (part.state !== "FAILED" && part.state !== "REFUND_PENDING") return { ok: false, message: "Only a failed transfer can be refunded." };
+  if (part.state !== "FAILED" && part.state !== "REFUND_PENDING") return { ok: false, message: said("ledger.onlyFailedRefund") };
   const ackno = part.ackno;
-  if (!ackno) return { ok: false, message: "AOPay has not given this transfer's acknowledgement number yet; ask its status first." };
+  if (!ackno) return { ok: false, message: said("ledger.noAckno") };
   return withAopay(ctx, registrationId, async ({ client, exchanges }) => {
     let answer: Answer;
     try {
       answer = await client.refundOtp({ reference: part.reference, ackno });
     } catch (error) {
-      if (error instanceof AopayCallError) return { ok: false, message: "AOPay did not answer. Nothing changed; ask for the refund OTP again." };
+      if (error instanceof AopayCallError) return { ok: false, message: said("ledger.refundOtpNoAnswer") };
       throw error;
     }
-    if (answer.outcome !== "success") return { ok: false, message: answerText(answer, "AOPay refused to send the refund OTP.") };
+    if (answer.outcome !== "success") return { ok: false, message: answerText(answer, said("ledger.refundOtpRefused")) };
     const changed = await commitTransition(ctx.prisma, {
       part,
       to: "REFUND_PENDING",
       event: { actor, cause: part.state === "FAILED" ? "refund_otp_sent" : "refund_otp_resent", exchanges },
       data: { refundOtpSentAt: ctx.now() },
     });
-    return changed ? { ok: true } : { ok: false, message: "This transfer changed meanwhile; reload the page." };
+    return changed ? { ok: true } : { ok: false, message: said("ledger.transferChanged") };
   });
 }
 
@@ -54,13 +55,13 @@ export async function requestRefundOtp(ctx: LedgerContext, partId: string, actor
  * Claims the refund with the customer's OTP. One claim at a time per part (a lease); an
  * unknown answer leaves REFUND_PENDING for the worker to settle by Transaction Status.
  */
-export async function claimRefund(ctx: LedgerContext, partId: string, otp: string, actor: Actor): Promise<{ state: PartState; message?: string }> {
+export async function claimRefund(ctx: LedgerContext, partId: string, otp: string, actor: Actor): Promise<{ state: PartState; message?: Sentence }> {
   const { part, registrationId } = await loadPart(ctx, partId, actor);
   const token = randomUUID();
   const at = ctx.now();
   if (!(await leaseForRefund(ctx, part.id, token, at))) {
     const state = await currentState(ctx, part.id);
-    return { state, message: state === "REFUND_PENDING" ? "The portal is busy with this refund (a claim or a status check). Try again in a moment." : undefined };
+    return { state, message: state === "REFUND_PENDING" ? said("ledger.refundBusy") : undefined };
   }
   const claim: HeldClaim = { ctx, partId: part.id, token, at };
   return withAopay(ctx, registrationId, async ({ client, exchanges }) => {
@@ -72,7 +73,7 @@ export async function claimRefund(ctx: LedgerContext, partId: string, otp: strin
       await keepPending(claim, { actor, cause: `refund_${error.kind}`, exchanges }, error.moneyMayHaveMoved);
       return {
         state: "REFUND_PENDING",
-        message: error.moneyMayHaveMoved ? "AOPay's answer did not arrive. The refund may have gone through; the portal is checking." : "AOPay could not be reached. Nothing changed; try again.",
+        message: error.moneyMayHaveMoved ? said("ledger.refundAnswerLost") : said("ledger.refundUnreachable"),
       };
     }
     return applyRefundAnswer(claim, answer, { actor, cause: `refund_${answer.outcome}`, exchanges, details: { code: answer.code ?? null, message: maskLongDigits(answer.message) } });
@@ -98,7 +99,7 @@ interface HeldClaim {
 }
 
 /** Applies AOPay's answer to the Refund call. */
-async function applyRefundAnswer(claim: HeldClaim, answer: RefundAnswer, event: PartEvent): Promise<{ state: PartState; message?: string }> {
+async function applyRefundAnswer(claim: HeldClaim, answer: RefundAnswer, event: PartEvent): Promise<{ state: PartState; message?: Sentence }> {
   const now = claim.ctx.now;
   if (answer.outcome === "success") {
     await changeHeld(claim, "REFUNDED", event, { refundedAt: now(), refundTxnId: answer.refundTransactionId, settledAt: now(), nextCheckAt: null });
@@ -106,10 +107,10 @@ async function applyRefundAnswer(claim: HeldClaim, answer: RefundAnswer, event: 
   }
   if (refusedOutcomes.includes(answer.outcome)) {
     await changeHeld(claim, "REFUND_PENDING", event, {});
-    return { state: "REFUND_PENDING", message: answerText(answer, "AOPay refused the refund.") };
+    return { state: "REFUND_PENDING", message: answerText(answer, said("ledger.refundRefused")) };
   }
   await keepPending(claim, event, true);
-  return { state: "REFUND_PENDING", message: "AOPay's answer was unclear. The portal is checking whether the refund went through." };
+  return { state: "REFUND_PENDING", message: said("ledger.refundUnclear") };
 }
 
 /** Stays REFUND_PENDING; when the refund may have gone through, the worker asks about it from now on. */

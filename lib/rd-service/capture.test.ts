@@ -80,7 +80,7 @@ describe("the server's check of a capture", () => {
     expect(ekycSchema.safeParse({ ...form, pidData: simulatedPidData() }).success).toBe(true);
     const refused = ekycSchema.safeParse({ ...form, pidData: "<PidData/>" });
     expect(refused.success).toBe(false);
-    expect(refused.error?.issues[0]).toMatchObject({ path: ["pidData"], message: "The fingerprint capture is missing or incomplete. Capture it again." });
+    expect(refused.error?.issues[0]).toMatchObject({ path: ["pidData"], message: "validation.counter.fingerprintIncomplete" });
   });
 });
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 
-const current = vi.hoisted(() => ({ refuse: false, asked: [] as string[][], logged: [] as string[] }));
+const current = vi.hoisted(() => ({ refuse: false, asked: [] as string[][], logged: [] as string[], locale: "en" as "en" | "hi" }));
 vi.mock("@/lib/auth/current-user", () => ({
   requireUser: async (...roles: string[]) => {
     current.asked.push(roles);
@@ -15,6 +15,13 @@ vi.mock("@/lib/auth/current-user", () => ({
   },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+// next-intl's request-bound translator, as the signed-in user's language makes it: the real
+// message files through next-intl's own translator.
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const { messagesOf } = await import("@/lib/i18n/messages");
+  return { getTranslations: async () => createTranslator({ locale: current.locale, messages: messagesOf(current.locale) }) };
+});
 vi.mock(import("@/lib/log"), async (importOriginal) => ({
   ...(await importOriginal()),
   logUnexpected: (message: string) => {
@@ -26,14 +33,17 @@ vi.mock(import("@/lib/log"), async (importOriginal) => ({
 const { action } = await import("@/lib/server/action");
 const { Refusal } = await import("@/lib/refusal");
 const { redirect } = await import("next/navigation");
+const { said } = await import("@/lib/i18n/said");
 
-const input = z.object({ amount: z.string().regex(/^\d+$/, "Digits only.") });
+// The schemas' messages are message keys (lib/validations).
+const input = z.object({ amount: z.string().regex(/^\d+$/, "signIn.usernameRequired") });
 
 describe("the action pipeline", () => {
   afterEach(() => {
     current.refuse = false;
     current.asked = [];
     current.logged = [];
+    current.locale = "en";
   });
 
   it("asks for the role before anything else, and runs nothing for a refused caller", async () => {
@@ -46,8 +56,23 @@ describe("the action pipeline", () => {
 
   it("answers refused input with its fields, and never calls the handler", async () => {
     const handler = vi.fn(async () => ({ ok: true as const, data: undefined }));
-    expect(await action({ name: "t", roles: ["AGENT"], input }, handler)({ amount: "1e3" })).toEqual({ ok: false, message: "Check the highlighted fields.", fieldErrors: { amount: "Digits only." } });
+    expect(await action({ name: "t", roles: ["AGENT"], input }, handler)({ amount: "1e3" })).toEqual({ ok: false, message: "Check the highlighted fields.", fieldErrors: { amount: "Enter your username." } });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("says every sentence in the user's language: refused fields, a Refusal's key, the answer's own", async () => {
+    current.locale = "hi";
+    const handler = vi.fn(async () => ({ ok: true as const, data: { note: said("signIn.disabled") }, message: said("actions.checkFields") }));
+    expect(await action({ name: "t", roles: ["AGENT"], input }, handler)({ amount: "x" })).toEqual({ ok: false, message: "लाल निशान वाले खाने जाँचें।", fieldErrors: { amount: "अपना यूज़रनेम लिखें।" } });
+    expect(await action({ name: "t", roles: ["AGENT"], input }, handler)({ amount: "1" })).toEqual({ ok: true, data: { note: "यह अकाउंट बंद है। इसे चालू करने के लिए एडमिन से कहें।" }, message: "लाल निशान वाले खाने जाँचें।" });
+    const refusing = action({ name: "t", roles: ["AGENT"], input }, async () => {
+      throw new Refusal(said("actions.checkFields"), "amount", said("signIn.passwordTooLong"));
+    });
+    expect(await refusing({ amount: "1" })).toEqual({ ok: false, message: "लाल निशान वाले खाने जाँचें।", fieldErrors: { amount: "यह पासवर्ड बहुत लंबा है।" } });
+    const failing = action({ name: "t", roles: ["AGENT"], input }, async () => {
+      throw new Error("boom");
+    });
+    expect(await failing({ amount: "1" })).toEqual({ ok: false, message: "कुछ गड़बड़ हो गई (रेफ़रेंस REF12345)। फिर से कोशिश करें।", reference: "REF12345" });
   });
 
   it("turns a Refusal thrown below into its message, under its field when it names one", async () => {

@@ -3,9 +3,11 @@
  * library: the customer's mobile (lib/validations/counter.ts builds its schema from these) and
  * the Aadhaar number as the e-KYC box shows it. Browser-safe.
  */
+import type { MessageKey } from "@/lib/i18n/message-key";
 
 export const mobilePattern = /^[6-9]\d{9}$/;
-export const mobileMessage = "Enter the customer's 10-digit mobile number (it starts with 6, 7, 8 or 9).";
+/** The mobile's refusal: a message key, shown in the reader's language (components/ui/field.tsx). */
+export const mobileMessage = "validation.counter.mobile" satisfies MessageKey;
 
 /** Shows an Aadhaar number as it is typed with all but the last four digits hidden. */
 export function maskAadhaarForDisplay(digits: string): string {

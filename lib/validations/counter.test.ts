@@ -1,6 +1,6 @@
+import { keyWithValues } from "@/lib/i18n/issue-text";
 import { describe, expect, it } from "vitest";
 import { aboveMonthLeftMessage, beneficiarySchema, ekycSchema, lookupSchema, startTransferSchema, transferSchema } from "@/lib/validations/counter";
-import { mobileMessage } from "@/lib/validations/counter-rules";
 
 const form = { amount: "2500", mode: "IMPS", pincode: "400059", address: "Marol Naka, Andheri East", latitude: "19.1086", longitude: "72.8799" };
 const schema = transferSchema({ minRupees: 100, maxRupees: 25_000 });
@@ -14,9 +14,9 @@ describe("the transfer form's date of birth", () => {
 
   it("says how to write it when it cannot be read, and refuses a minor", () => {
     const message = (dateOfBirth: string) => schema.safeParse({ ...form, dateOfBirth }).error?.issues.find((i) => i.path[0] === "dateOfBirth")?.message;
-    expect(message("01/31/1990")).toBe("Write the date of birth as DD/MM/YYYY, e.g. 31/01/1990.");
-    expect(message("")).toBe("Enter the date of birth.");
-    expect(message("01/01/2020")).toBe("The customer must be at least 18.");
+    expect(message("01/31/1990")).toBe("validation.counter.dateOfBirthFormat");
+    expect(message("")).toBe("validation.counter.dateOfBirthRequired");
+    expect(message("01/01/2020")).toBe("validation.counter.adult");
   });
 });
 
@@ -33,10 +33,10 @@ describe("the transfer form's amount", () => {
   });
 
   it("refuses what is not plain digits, and what is outside the limits, saying which", () => {
-    expect(amount("")).toBe("Enter the amount in rupees.");
-    expect(amount(null)).toBe("Enter the amount in rupees.");
-    for (const typed of ["1e3", "0x10", "2,500", "2500.50", "-100"]) expect(amount(typed), typed).toBe("Whole rupees in digits only, e.g. 2500 (no commas, decimals or signs).");
-    expect(amount("99")).toBe("At least Rs 100.");
+    expect(amount("")).toBe("validation.counter.amountRequired");
+    expect(amount(null)).toBe("validation.counter.amountRequired");
+    for (const typed of ["1e3", "0x10", "2,500", "2500.50", "-100"]) expect(amount(typed), typed).toBe("validation.counter.amountDigits");
+    expect(amount("99")).toBe(keyWithValues("validation.counter.amountAtLeast", { min: 100 }));
     expect(amount("25001")).toBe(aboveMonthLeftMessage(25_000));
   });
 });
@@ -52,8 +52,8 @@ describe("the server's start of a transfer", () => {
   it("refuses a form without its beneficiary or with an old request key", () => {
     const messages = (input: object) => Object.fromEntries(start.safeParse(input).error!.issues.map((i) => [i.path[0], i.message]));
     expect(messages({ ...valid, beneficiaryId: "", requestKey: "stale" })).toEqual({
-      beneficiaryId: "Pick a beneficiary.",
-      requestKey: "This form is out of date. Reload the page and fill it in again.",
+      beneficiaryId: "validation.counter.pickBeneficiary",
+      requestKey: "validation.counter.formOutOfDate",
     });
   });
 });
@@ -68,18 +68,18 @@ describe("the beneficiary form", () => {
   });
 
   it("refuses a mistyped second account number, an IFSC of the wrong shape and a name with digits", () => {
-    expect(messages({ ...beneficiary, accountNumberAgain: "20018575946" })).toEqual({ accountNumberAgain: "The two account numbers do not match." });
-    expect(messages({ ...beneficiary, ifsc: "SBIN691" })).toEqual({ ifsc: "An IFSC has 11 characters: 4 letters, 0, then 6 letters or digits." });
-    expect(messages({ ...beneficiary, name: "Sita 2" })).toEqual({ name: "Use only letters, spaces and the marks . ' - in the name, as the passbook has it." });
+    expect(messages({ ...beneficiary, accountNumberAgain: "20018575946" })).toEqual({ accountNumberAgain: "validation.counter.accountNumbersDiffer" });
+    expect(messages({ ...beneficiary, ifsc: "SBIN691" })).toEqual({ ifsc: "validation.counter.ifsc" });
+    expect(messages({ ...beneficiary, name: "Sita 2" })).toEqual({ name: "validation.counter.nameCharacters" });
   });
 });
 
 describe("the customer's mobile and Aadhaar number", () => {
   it("reads the mobile without spaces around it, and the Aadhaar number without the spaces between its groups", () => {
     expect(lookupSchema.parse({ mobile: " 9876543210 " })).toEqual({ mobile: "9876543210" });
-    expect(lookupSchema.safeParse({ mobile: "5876543210" }).error?.issues[0]?.message).toBe(mobileMessage);
+    expect(lookupSchema.safeParse({ mobile: "5876543210" }).error?.issues[0]?.message).toBe("validation.counter.mobile");
     const aadhaar = ekycSchema.shape.aadhaarNumber;
     expect(aadhaar.parse("2345 6789 0123")).toBe("234567890123");
-    expect(aadhaar.safeParse("1234 5678 9012").error?.issues[0]?.message).toBe("An Aadhaar number has 12 digits and does not start with 0 or 1.");
+    expect(aadhaar.safeParse("1234 5678 9012").error?.issues[0]?.message).toBe("validation.counter.aadhaar");
   });
 });

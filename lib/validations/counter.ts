@@ -1,11 +1,15 @@
 /**
  * The counter flow's form rules, shared by the browser (react-hook-form's zodResolver) and
- * the server actions, which check everything again. Messages are written for the agent.
+ * the server actions, which check everything again. Messages are written for the agent as
+ * message keys (lib/i18n/messages), which the forms show in the reader's language
+ * (components/ui/field.tsx); only the amount's limits, which hold numbers, are English text.
  * zod/mini (lib/validations/zod.ts): the later counter steps' chunks carry these.
  */
 import { differenceInYears, parseISO } from "date-fns";
-import { dayPlaceholder, daySchema } from "@/lib/days";
+import { daySchema } from "@/lib/days";
+import type { MessageKey } from "@/lib/i18n/message-key";
 import * as z from "@/lib/validations/zod";
+import { keyWithValues } from "@/lib/i18n/issue-text";
 import { isCapturedPid } from "@/lib/rd-service/pid";
 import { mobileMessage, mobilePattern } from "@/lib/validations/counter-rules";
 
@@ -20,16 +24,16 @@ export const ekycSchema = z.object({
       z.string(),
       z.transform((v) => v.replace(/\s/g, "")),
     ),
-    z.string().check(z.regex(/^[2-9]\d{11}$/, "An Aadhaar number has 12 digits and does not start with 0 or 1.")),
+    z.string().check(z.regex(/^[2-9]\d{11}$/, "validation.counter.aadhaar" satisfies MessageKey)),
   ),
   // The PidData XML the agent's RD-service device returned; checked again on the server.
   pidData: z.string().check(
-    z.maxLength(64_000, "The fingerprint capture is too large. Capture it again."),
-    z.refine(isCapturedPid, "The fingerprint capture is missing or incomplete. Capture it again."),
+    z.maxLength(64_000, "validation.counter.fingerprintTooLarge" satisfies MessageKey),
+    z.refine(isCapturedPid, "validation.counter.fingerprintIncomplete" satisfies MessageKey),
   ),
 });
 
-export const otpSchema = z.string().check(z.trim(), z.regex(/^\d{4,8}$/, "Enter the OTP the customer received (digits only)."));
+export const otpSchema = z.string().check(z.trim(), z.regex(/^\d{4,8}$/, "validation.counter.otp" satisfies MessageKey));
 
 export const registerSchema = z.object({ mobile: mobileSchema, otp: otpSchema, stateresp: z.string().check(z.minLength(1)), kycId: z.string().check(z.minLength(1)) });
 
@@ -42,9 +46,9 @@ export const ifscPattern = /^[A-Z]{4}0[A-Z0-9]{6}$/;
  */
 export const personNameSchema = z.string().check(
   z.trim(),
-  z.minLength(2, "Enter the account holder's name as the bank has it."),
-  z.maxLength(50, "At most 50 characters: shorten the name as the bank does."),
-  z.regex(/^\p{L}[\p{L}\p{M} .'-]*$/u, "Use only letters, spaces and the marks . ' - in the name, as the passbook has it."),
+  z.minLength(2, "validation.counter.nameRequired" satisfies MessageKey),
+  z.maxLength(50, "validation.counter.nameTooLong" satisfies MessageKey),
+  z.regex(/^\p{L}[\p{L}\p{M} .'-]*$/u, "validation.counter.nameCharacters" satisfies MessageKey),
 );
 
 export const beneficiarySchema = z
@@ -53,33 +57,36 @@ export const beneficiarySchema = z
     name: personNameSchema,
     ifsc: z.pipe(
       z.string().check(z.trim(), z.toUpperCase()),
-      z.string().check(z.regex(ifscPattern, "An IFSC has 11 characters: 4 letters, 0, then 6 letters or digits.")),
+      z.string().check(z.regex(ifscPattern, "validation.counter.ifsc" satisfies MessageKey)),
     ),
-    accountNumber: z.string().check(z.trim(), z.regex(/^\d{9,18}$/, "An account number has 9 to 18 digits.")),
+    accountNumber: z.string().check(z.trim(), z.regex(/^\d{9,18}$/, "validation.counter.accountNumber" satisfies MessageKey)),
     accountNumberAgain: z.string().check(z.trim()),
     verified: z.boolean(),
   })
-  .check(z.refine((v) => v.accountNumber === v.accountNumberAgain, { path: ["accountNumberAgain"], message: "The two account numbers do not match." }));
+  .check(z.refine((v) => v.accountNumber === v.accountNumberAgain, { path: ["accountNumberAgain"], message: "validation.counter.accountNumbersDiffer" satisfies MessageKey }));
 
-const dateOfBirth = z.pipe(z.string().check(z.trim(), z.minLength(1, "Enter the date of birth.")), daySchema(`Write the date of birth as ${dayPlaceholder}, e.g. 31/01/1990.`));
+const dateOfBirth = z.pipe(z.string().check(z.trim(), z.minLength(1, "validation.counter.dateOfBirthRequired" satisfies MessageKey)), daySchema("validation.counter.dateOfBirthFormat" satisfies MessageKey));
 
 export function adultOn(dateOfBirth: string, today: Date = new Date()): boolean {
   return differenceInYears(today, parseISO(dateOfBirth)) >= 18;
 }
 
-/** Decimal degrees; the message says what to press, and gives an example of this coordinate. */
-const degrees = (example: string, range: { min: number; max: number; message: string }) =>
+/**
+ * Decimal degrees; `shape`'s message says what to press, and gives an example of this
+ * coordinate; `range`'s names India's bounds (the messages hold the numbers: keep them in step).
+ */
+const degrees = (shape: MessageKey, range: { min: number; max: number; message: MessageKey }) =>
   z
     .string()
     .check(
       z.trim(),
-      z.regex(/^-?\d{1,3}(\.\d{1,6})?$/, `Press "Use this device's location", or type decimal degrees, e.g. ${example}.`),
+      z.regex(/^-?\d{1,3}(\.\d{1,6})?$/, shape),
       z.refine((v) => Number(v) >= range.min && Number(v) <= range.max, range.message),
     );
 
-/** The refusal of an amount above what the customer may still send this month. */
+/** The refusal of an amount above what the customer may still send this month (a message key with its value). */
 export function aboveMonthLeftMessage(maxRupees: number): string {
-  return `At most Rs ${maxRupees.toLocaleString("en-IN")} (what is left of this customer's month).`;
+  return keyWithValues("validation.counter.amountAtMost", { max: maxRupees.toLocaleString("en-IN") });
 }
 
 /**
@@ -88,25 +95,25 @@ export function aboveMonthLeftMessage(maxRupees: number): string {
  */
 function rupeesSchema(limits: { minRupees: number; maxRupees: number }) {
   const typed = z.pipe(
-    z.union([z.string(), z.number()], { error: "Enter the amount in rupees." }),
+    z.union([z.string(), z.number()], { error: "validation.counter.amountRequired" satisfies MessageKey }),
     z.transform((v) => (typeof v === "number" ? String(v) : v.trim())),
   );
   const digits = z.pipe(
-    z.string().check(z.minLength(1, "Enter the amount in rupees."), z.regex(/^\d+$/, "Whole rupees in digits only, e.g. 2500 (no commas, decimals or signs).")),
+    z.string().check(z.minLength(1, "validation.counter.amountRequired" satisfies MessageKey), z.regex(/^\d+$/, "validation.counter.amountDigits" satisfies MessageKey)),
     z.transform(Number),
   );
-  const inLimits = z.number().check(z.gte(limits.minRupees, `At least Rs ${limits.minRupees}.`), z.lte(limits.maxRupees, aboveMonthLeftMessage(limits.maxRupees)));
+  const inLimits = z.number().check(z.gte(limits.minRupees, keyWithValues("validation.counter.amountAtLeast", { min: limits.minRupees })), z.lte(limits.maxRupees, aboveMonthLeftMessage(limits.maxRupees)));
   return z.pipe(z.pipe(typed, digits), inLimits);
 }
 
 const transferFields = (limits: { minRupees: number; maxRupees: number }) => ({
   amount: rupeesSchema(limits),
   mode: z.enum(["IMPS", "NEFT"]),
-  pincode: z.string().check(z.trim(), z.regex(/^[1-9]\d{5}$/, "A PIN code has 6 digits and does not start with 0.")),
-  address: z.string().check(z.trim(), z.minLength(5, "Enter the customer's address."), z.maxLength(200, "That address is too long.")),
-  dateOfBirth: dateOfBirth.check(z.refine((v) => adultOn(v), "The customer must be at least 18.")),
-  latitude: degrees("19.1086", { min: 6, max: 37.6, message: "The shop's latitude must be in India (6 to 37.6)." }),
-  longitude: degrees("72.8799", { min: 68, max: 97.5, message: "The shop's longitude must be in India (68 to 97.5)." }),
+  pincode: z.string().check(z.trim(), z.regex(/^[1-9]\d{5}$/, "validation.counter.pincode" satisfies MessageKey)),
+  address: z.string().check(z.trim(), z.minLength(5, "validation.counter.addressRequired" satisfies MessageKey), z.maxLength(200, "validation.counter.addressTooLong" satisfies MessageKey)),
+  dateOfBirth: dateOfBirth.check(z.refine((v) => adultOn(v), "validation.counter.adult" satisfies MessageKey)),
+  latitude: degrees("validation.counter.latitudeFormat", { min: 6, max: 37.6, message: "validation.counter.latitudeRange" }),
+  longitude: degrees("validation.counter.longitudeFormat", { min: 68, max: 97.5, message: "validation.counter.longitudeRange" }),
 });
 
 export function transferSchema(limits: { minRupees: number; maxRupees: number }) {
@@ -121,8 +128,8 @@ export function startTransferSchema(limits: { minRupees: number; maxRupees: numb
   return z.object({
     ...transferFields(limits),
     mobile: mobileSchema,
-    beneficiaryId: z.string().check(z.regex(/^\d+$/, "Pick a beneficiary.")),
-    requestKey: z.uuid("This form is out of date. Reload the page and fill it in again."),
+    beneficiaryId: z.string().check(z.regex(/^\d+$/, "validation.counter.pickBeneficiary" satisfies MessageKey)),
+    requestKey: z.uuid("validation.counter.formOutOfDate" satisfies MessageKey),
   });
 }
 

@@ -11,5 +11,5 @@ export type SignInInput = z.infer<typeof signInSchema>;
 
 /** The second step: the app's 6-digit code, or a recovery code (16 letters and digits). */
 export const secondFactorSchema = z.object({
-  code: z.string().trim().min(1, "Enter the 6-digit code your authenticator app shows, or a recovery code.").max(40, "That code is too long."),
+  code: z.string().trim().min(1, "signIn.code.required" satisfies MessageKey).max(40, "signIn.code.tooLong" satisfies MessageKey),
 });

@@ -12,6 +12,7 @@ import Decimal from "decimal.js";
 import type { AccountKind } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/ledger/context";
 import { rupees } from "@/lib/format";
+import { said, type Said } from "@/lib/i18n/said";
 
 /** The book's own accounts: one of each, created by the migration. */
 export type BookKind = Exclude<AccountKind, "OUTLET_WALLET">;
@@ -36,9 +37,9 @@ export class WalletShortError extends Error {
 }
 
 /** What the agent reads when the wallet cannot cover a part (or a whole transfer): nothing was sent. */
-export function walletShortText(error: WalletShortError, what: "part" | "transfer" = "part"): string {
-  const needs = what === "part" ? "this part needs" : "this transfer needs, with its charges,";
-  return `Not sent: the outlet's wallet holds ${rupees(error.available.toFixed(2))} and ${needs} ${rupees(error.needed.toFixed(2))}. Ask for a top-up of at least ${rupees(error.shortfall.toFixed(2))}.`;
+export function walletShortText(error: WalletShortError, what: "part" | "transfer" = "part"): Said {
+  const amounts = { available: rupees(error.available.toFixed(2)), needed: rupees(error.needed.toFixed(2)), shortfall: rupees(error.shortfall.toFixed(2)) };
+  return said(what === "part" ? "ledger.walletShortPart" : "ledger.walletShortTransfer", amounts);
 }
 
 /** The id of an outlet's wallet, opened (empty) the first time it is asked for. */

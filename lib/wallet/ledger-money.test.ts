@@ -215,7 +215,10 @@ describe.each(testBackends)("the money of the ledger's transfers on %s", (backen
     expect(results.filter((r) => r.state === "SUCCESS")).toHaveLength(10);
     const refused = results.filter((r) => r.state !== "SUCCESS");
     expect(refused).toHaveLength(10);
-    for (const r of refused) expect(r).toEqual({ state: "OTP_SENT", message: expect.stringContaining("Not sent: the outlet's wallet holds") });
+    for (const r of refused) {
+      expect(r.state).toBe("OTP_SENT");
+      expect(String(r.message)).toContain("Not sent: the outlet's wallet holds");
+    }
     expect(calls.filter((c) => c === "confirmTransfer")).toHaveLength(10);
     const commission = new Decimal(sent[0]!.part.netCommission.toString()).times(10);
     expect(await balance(at.outletId)).toBe(commission.toFixed(2));

@@ -3,11 +3,12 @@
 import { z } from "zod";
 import { enrolSecondFactor, openEnrolment, renewRecoveryCodes } from "@/lib/auth/second-factor";
 import { db } from "@/lib/db/client";
+import { said } from "@/lib/i18n/said";
 import { done, formAction, refused } from "@/lib/server/action";
 import { secondFactorSchema } from "@/lib/validations/sign-in";
 
 const anyone = { roles: ["AGENT", "SUPERVISOR", "ADMIN"] as const };
-const codeRefused = () => refused("Type the 6-digit code your app shows now.", { code: "Type the 6-digit code your app shows now." });
+const codeRefused = () => refused(said("account.actions.typeCurrentCode"), { code: "account.actions.typeCurrentCode" });
 
 /**
  * Turns two-step sign-in on: the sealed new secret from the page, and the app's first code. Not
@@ -17,10 +18,10 @@ export const turnOnSecondFactorAction = formAction(
   { ...anyone, name: "turn on second factor", input: secondFactorSchema.extend({ enrolment: z.string().max(2000) }), refusedInput: codeRefused },
   async ({ code, enrolment }, { user, ip }) => {
     const secret = openEnrolment(enrolment, user.id);
-    if (!secret) return refused("This setup has expired (after 10 minutes). Reload the page for a new QR code.");
+    if (!secret) return refused(said("account.actions.setupExpired"));
     const result = await enrolSecondFactor(db(), user, secret, code, await ip());
-    if (!result.ok) return refused("That code does not match. Check the app shows Counter Portal with your username, and type the code it shows now.", { code: "Not the app's current code." });
-    return done({ recoveryCodes: result.recoveryCodes }, "Two-step sign-in is on: from now on you sign in with a code from the app as well.");
+    if (!result.ok) return refused(said("signIn.enrol.noMatch"), { code: "account.actions.notCurrentCode" });
+    return done({ recoveryCodes: result.recoveryCodes }, said("account.actions.turnedOn"));
   },
 );
 
@@ -29,7 +30,7 @@ export const turnOnSecondFactorAction = formAction(
 export const renewRecoveryCodesAction = formAction({ ...anyone, revalidates: "/account", name: "renew recovery codes", input: secondFactorSchema, refusedInput: codeRefused }, async ({ code }, { user, ip }) => {
   const result = await renewRecoveryCodes(db(), user, code, await ip());
   if (!result.ok) {
-    return refused(result.reason === "used" ? "That code has been used already. Wait for the app's next one." : "That code is not right. Type the code your app shows now.", { code: "Not the app's current code." });
+    return refused(said(result.reason === "used" ? "account.actions.codeUsed" : "account.actions.codeWrong"), { code: "account.actions.notCurrentCode" });
   }
-  return done({ recoveryCodes: result.recoveryCodes }, "New recovery codes: the old ones no longer work.");
+  return done({ recoveryCodes: result.recoveryCodes }, said("account.actions.renewed"));
 });

@@ -12,7 +12,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { formatIst, rupees } from "@/lib/format";
 import { filtersToSearch } from "@/lib/review/filters";
 import { dayLabel, indiaDay } from "@/lib/days";
-import { partStateLabel } from "@/lib/part-state-labels";
+import { PartStateName } from "@/components/ui/state-badge";
 import { age } from "@/lib/review/labels";
 
 export const metadata: Metadata = { title: "Today's review" };
@@ -86,7 +86,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                 <tr key={state} className="border-t border-slate-100">
                   <td className="py-1.5">
                     <Link className="underline decoration-slate-300 underline-offset-2" href={listLink({ state })}>
-                      {partStateLabel(state)}
+                      <PartStateName state={state} />
                     </Link>
                   </td>
                   <td className="py-1.5 text-right tabular-nums">{v.count}</td>

@@ -238,7 +238,7 @@ describe.each(testBackends)("the counter's actions refuse bad input before calli
   it("says that AOPay refused the outlet's credentials (the documented 401), records it on the outlet and audits it", async () => {
     aopay.script([json(401, { response_code: 11, status: false, message: "Authentication failed" })]);
     const result = await findRemitterAction({ mobile });
-    expect(result).toEqual({ ok: false, message: credentialsRefused });
+    expect(result).toEqual({ ok: false, message: credentialsRefused.english });
     const outlet = await current.db!.prisma.outlet.findUniqueOrThrow({ where: { id: current.user!.outletId } });
     expect(outlet).toMatchObject({ aopayRefusedCall: "queryRemitter", aopayRefusedMessage: "Authentication failed" });
     expect(outlet.aopayRefusedAt).not.toBeNull();

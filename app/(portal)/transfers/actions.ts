@@ -10,12 +10,14 @@ import { action, done, refused, type ActionContext, type ActionOptions } from "@
 import type { CounterCaller } from "@/lib/counter/counter";
 import { bankNameForIfsc } from "@/lib/transfers/ifsc";
 import { beneficiarySchema, ekycSchema, lookupSchema, mobileSchema, otpSchema, registerSchema, startTransferSchema } from "@/lib/validations/counter";
+import { said } from "@/lib/i18n/said";
+import type { MessageKey } from "@/lib/i18n/message-key";
 
 export type { ActionResult } from "@/lib/action-result";
 
 const agent = ["AGENT"] as const;
 // A failure at the counter may have reached AOPay: the agent looks before trying again.
-const unexpected = (reference: string) => `Something went wrong (ref ${reference}). Check the transfer's status before trying again.`;
+const unexpected = (reference: string) => said("counterServer.unexpected", { reference });
 const counterAction = <S extends z.core.$ZodType>(name: string, input: ActionOptions<S, undefined>["input"], more: Partial<ActionOptions<S, undefined>> = {}) => ({
   name,
   roles: agent,
@@ -51,7 +53,7 @@ export const ifscBankAction = action(counterAction("IFSC look-up", z.object({ if
 
 /** Adds a beneficiary; `listed` says whether AOPay's list shows it when read again. */
 export const addBeneficiaryAction = action(counterAction("add beneficiary", beneficiarySchema), async (input, context) => {
-  if (!bankNameForIfsc(input.ifsc)) return refused("Check the IFSC.", { ifsc: "This IFSC is not in the bank list." });
+  if (!bankNameForIfsc(input.ifsc)) return refused(said("counterServer.checkIfsc"), { ifsc: "counterServer.ifscNotListed" satisfies MessageKey });
   return done(await appCounter().addBeneficiary(await caller(context), input));
 });
 

@@ -13,7 +13,7 @@ import { formatIst, rupees } from "@/lib/format";
 import { maxRangeDays } from "@/lib/review/filters";
 import { partStates } from "@/lib/ledger/states";
 import { filtersToSearch } from "@/lib/review/filters";
-import { partStateLabel } from "@/lib/part-state-labels";
+import { PartStateName } from "@/components/ui/state-badge";
 
 export const metadata: Metadata = { title: "Transfers" };
 
@@ -37,7 +37,7 @@ export default async function ReviewTransfersPage({ searchParams }: { searchPara
             <option value="">Any</option>
             {partStates.map((s) => (
               <option key={s} value={s}>
-                {partStateLabel(s)}
+                <PartStateName state={s} />
               </option>
             ))}
           </select>
@@ -151,7 +151,7 @@ export default async function ReviewTransfersPage({ searchParams }: { searchPara
             ),
           },
           { header: "Amount", align: "right", className: "tabular-nums", cell: (r) => rupees(r.amount) },
-          { header: "Status", cell: (r) => partStateLabel(r.state) },
+          { header: "Status", cell: (r) => <PartStateName state={r.state} /> },
           { header: "UTR", className: "font-mono text-xs", cell: (r) => r.utr ?? "–" },
           { header: "Reviewed", cell: (r) => (r.reviewed ? "Yes" : "No") },
         ]}

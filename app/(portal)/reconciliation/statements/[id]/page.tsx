@@ -12,7 +12,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { formatIst } from "@/lib/format";
 import { dayLabel } from "@/lib/days";
 import type { DifferenceKind, FigureSums } from "@/lib/reconciliation/statement-report";
-import { partStateLabel, partStateLabels } from "@/lib/part-state-labels";
+import { PartStateName } from "@/components/ui/state-badge";
+import type { PartState } from "@/lib/ledger/states";
 
 export const metadata: Metadata = { title: "Statement match report" };
 
@@ -25,7 +26,7 @@ const kindLabels: Record<DifferenceKind, string> = {
 };
 
 /** AOPay's statement says a row's status in its own words; shown as the ledger's state would be. */
-const statusLabels: Record<string, string> = { success: partStateLabels.SUCCESS, failed: partStateLabels.FAILED, refunded: partStateLabels.REFUNDED, pending: partStateLabels.PENDING };
+const statusStates: Record<string, PartState> = { success: "SUCCESS", failed: "FAILED", refunded: "REFUNDED", pending: "PENDING" };
 
 type FigureKey = keyof Omit<FigureSums, "rows">;
 
@@ -133,7 +134,7 @@ export default async function StatementReportPage({ params }: { params: Promise<
                   <div className={r.kinds.includes("status") ? "font-semibold text-red-800" : ""}>
                     <dt className="inline text-slate-600">Status: </dt>
                     <dd className="inline">
-                      {statusLabels[r.status] ?? r.status} in the statement, {r.ledgerState ? partStateLabel(r.ledgerState) : "—"} in the ledger
+                      <PartStateName state={statusStates[r.status] ?? r.status} /> in the statement, {r.ledgerState ? <PartStateName state={r.ledgerState} /> : "—"} in the ledger
                     </dd>
                   </div>
                   <div className={r.kinds.includes("utr") ? "font-semibold text-red-800" : ""}>

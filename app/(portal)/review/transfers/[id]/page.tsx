@@ -7,7 +7,8 @@ import { ReviewForm } from "@/components/review/review-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatIst, maskMobile, rupees, rupeesSpoken } from "@/lib/format";
-import { partEventCauseText, partStateLabel } from "@/lib/part-state-labels";
+import { PartStateName } from "@/components/ui/state-badge";
+import { partEventCauseText } from "@/lib/part-state-labels";
 
 export const metadata: Metadata = { title: "Review a transfer" };
 
@@ -56,7 +57,7 @@ export default async function ReviewTransferPage({ params }: { params: Promise<{
           {transfer.parts.map((p) => (
             <Card key={p.id} aria-label={`Part ${p.seq}`}>
               <h2 className="font-semibold">
-                Part {p.seq} of {transfer.parts.length}: {rupees(p.amount.toFixed(2))} · {partStateLabel(p.state)}
+                Part {p.seq} of {transfer.parts.length}: {rupees(p.amount.toFixed(2))} · <PartStateName state={p.state} />
               </h2>
               <p className="text-sm text-slate-600">
                 Ref {p.reference}
@@ -81,8 +82,12 @@ export default async function ReviewTransferPage({ params }: { params: Promise<{
                   <li key={e.id.toString()} className="flex flex-wrap gap-x-2">
                     <span className="tabular-nums text-slate-600">{formatIst(e.at, "dd MMM HH:mm:ss")}</span>
                     <span>
-                      {e.fromState ? `${partStateLabel(e.fromState)} → ` : ""}
-                      {partStateLabel(e.toState)}
+                      {e.fromState ? (
+                        <>
+                          <PartStateName state={e.fromState} /> →{" "}
+                        </>
+                      ) : null}
+                      <PartStateName state={e.toState} />
                     </span>
                     <span className="text-slate-600">({partEventCauseText(e.cause)})</span>
                   </li>
