@@ -14,6 +14,8 @@ const nextConfig = {
   // WASM and native packages must be loaded by Node at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@node-rs/argon2", "pino", "pg", "ifsc"],
   poweredByHeader: false,
+  // The message files without Node's JSON import attribute, for next-intl's loader (lib/i18n/message-files.ts).
+  turbopack: { resolveAlias: { "@/lib/i18n/message-files": "./lib/i18n/message-files.next.ts" } },
   // CI's `npm test` has run the type check (tsc) before anything builds; doing it again inside
   // next build would take CI another ten seconds and check nothing new.
   typescript: { ignoreBuildErrors: process.env.PORTAL_TYPES_CHECKED === "1" },

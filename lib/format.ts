@@ -4,7 +4,6 @@
  */
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import { formattingTags, type Locale } from "@/lib/i18n/locales";
 
 /** India's time zone: AOPay's own times, the calendar month of the limits, every day shown. */
 export const indiaTimeZone = "Asia/Kolkata";
@@ -16,31 +15,6 @@ export function inIndia(at: Date): TZDate {
 
 export function formatIst(date: Date, pattern = "dd MMM yyyy, HH:mm"): string {
   return `${format(inIndia(date), pattern)} IST`;
-}
-
-/** How a moment is shown: day and time, the day alone, the time alone, or day and time within this year. */
-export type MomentStyle = "dateTime" | "date" | "time" | "shortDateTime";
-
-const englishPatterns: Record<MomentStyle, string> = { dateTime: "dd MMM yyyy, HH:mm", date: "dd MMM yyyy", time: "HH:mm", shortDateTime: "dd MMM, HH:mm" };
-const dayParts: Record<MomentStyle, Intl.DateTimeFormatOptions | null> = {
-  dateTime: { day: "numeric", month: "long", year: "numeric" },
-  date: { day: "numeric", month: "long", year: "numeric" },
-  time: null,
-  shortDateTime: { day: "numeric", month: "short" },
-};
-const clock: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-
-/**
- * A moment in India time as a reader of `locale` reads it: English as formatIst writes it
- * ("02 Dec 2026, 14:05 IST"), another language with the month in its own words
- * ("2 दिसंबर 2026, 14:05 IST"). Digits stay Latin and the clock 24-hour in every language.
- */
-export function showMoment(date: Date, locale: Locale, style: MomentStyle = "dateTime"): string {
-  if (locale === "en") return formatIst(date, englishPatterns[style]);
-  const tag = formattingTags[locale];
-  const day = dayParts[style] && new Intl.DateTimeFormat(tag, { ...dayParts[style], timeZone: indiaTimeZone }).format(date);
-  const time = style === "date" ? null : new Intl.DateTimeFormat(tag, { ...clock, timeZone: indiaTimeZone }).format(date);
-  return [day, time && `${time} IST`].filter(Boolean).join(", ");
 }
 
 type Amount = string | number | { toFixed: (digits: number) => string };

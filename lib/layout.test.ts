@@ -18,6 +18,7 @@ const browserSafe = [
   "lib/format.ts",
   "lib/i18n/issue-text.ts",
   "lib/i18n/locales.ts",
+  "lib/i18n/show-moment.ts",
   "lib/ledger/states.ts",
   "lib/money/charges.ts",
   "lib/money/dmt-limits.ts",

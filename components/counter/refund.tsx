@@ -7,7 +7,8 @@ import { buttonClasses } from "@/components/ui/button-classes";
 import { Field, FieldError } from "@/components/ui/field";
 import type { PartView } from "@/lib/counter/transfer-view";
 import { cashPart } from "@/lib/counter/view-cash";
-import { rupees, showMoment } from "@/lib/format";
+import { rupees } from "@/lib/format";
+import { showMoment } from "@/lib/i18n/show-moment";
 import { partPaid } from "@/lib/transfers/cash";
 import { OtpInput } from "@/components/counter/otp-input";
 

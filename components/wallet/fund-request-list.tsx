@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
-import { rupees, showMoment } from "@/lib/format";
+import { rupees } from "@/lib/format";
+import { showMoment } from "@/lib/i18n/show-moment";
 import { showDay } from "@/lib/days";
 import type { MessageKey } from "@/lib/i18n/message-key";
 import type { PaymentMethodName } from "@/lib/validations/wallet";

@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Card, EmptyState } from "@/components/ui/card";
-import { rupees, showMoment } from "@/lib/format";
+import { rupees } from "@/lib/format";
+import { showMoment } from "@/lib/i18n/show-moment";
 import type { StatementLine } from "@/lib/wallet/statement";
 
 /** A wallet's latest movements, newest first, each with the balance after it. */

@@ -1,6 +1,5 @@
 /** Every language's messages, one JSON file each; en.json is the source of the keys. */
-import en from "@/lib/i18n/messages/en.json";
-import hi from "@/lib/i18n/messages/hi.json";
+import { en, hi } from "@/lib/i18n/message-files";
 import type { Locale } from "@/lib/i18n/locales";
 
 export type Messages = typeof en;

@@ -6,7 +6,7 @@ import { PageHeading } from "@/components/page-heading";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { recoveryCodeCount } from "@/lib/auth/second-factor";
-import { showMoment } from "@/lib/format";
+import { showMoment } from "@/lib/i18n/show-moment";
 import { roleLabelKeys } from "@/lib/roles";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,7 +7,8 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/current-user";
 import { agentHistory } from "@/lib/counter/history";
-import { rupeesSpoken, showMoment } from "@/lib/format";
+import { rupeesSpoken } from "@/lib/format";
+import { showMoment } from "@/lib/i18n/show-moment";
 import type { MessageKey } from "@/lib/i18n/message-key";
 import { partStateLabelKeys } from "@/lib/part-state-labels";
 

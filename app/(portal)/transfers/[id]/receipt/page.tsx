@@ -6,7 +6,8 @@ import { receiptData } from "@/app/(portal)/transfers/[id]/receipt/data";
 import { PrintButton } from "@/components/counter/print-button";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { requireUser } from "@/lib/auth/current-user";
-import { amountText, rupees, showMoment } from "@/lib/format";
+import { amountText, rupees } from "@/lib/format";
+import { showMoment } from "@/lib/i18n/show-moment";
 import { formattingTags, isLocale, languageNames, locales, type Locale } from "@/lib/i18n/locales";
 import { partStateLabel } from "@/lib/part-state-labels";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { amountText, rupees, showMoment } from "@/lib/format";
+import { amountText, formatIst, rupees } from "@/lib/format";
+import { showMoment } from "@/lib/i18n/show-moment";
 
 describe("moments and money as each language's reader reads them", () => {
   const at = new Date("2026-12-02T08:35:00Z"); // 14:05 in India
@@ -10,6 +11,12 @@ describe("moments and money as each language's reader reads them", () => {
     expect(showMoment(at, "hi", "date")).toBe("2 दिसंबर 2026");
     expect(showMoment(at, "hi", "time")).toBe("14:05 IST");
     expect(showMoment(at, "en", "shortDateTime")).toBe("02 Dec, 14:05 IST");
+    expect(showMoment(at, "en", "date")).toBe("02 Dec 2026");
+    // English months as formatIst writes them, every one of them.
+    for (let month = 0; month < 12; month++) {
+      const day = new Date(Date.UTC(2026, month, 15, 3, 0));
+      expect(showMoment(day, "en")).toBe(formatIst(day));
+    }
     // Just before midnight UTC is already the next day in India.
     expect(showMoment(new Date("2026-12-02T19:00:00Z"), "hi", "date")).toBe("3 दिसंबर 2026");
   });
