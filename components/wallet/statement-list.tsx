@@ -2,7 +2,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Card, EmptyState } from "@/components/ui/card";
 import { rupees } from "@/lib/format";
 import { showMoment } from "@/lib/i18n/show-moment";
-import type { StatementLine } from "@/lib/wallet/statement";
+import { entryCauseText, type StatementLine } from "@/lib/wallet/statement";
 
 /** A wallet's latest movements, newest first, each with the balance after it. */
 export function StatementList({ lines }: { lines: StatementLine[] }) {
@@ -16,7 +16,7 @@ export function StatementList({ lines }: { lines: StatementLine[] }) {
         return (
           <li key={l.entryId} className="flex items-start justify-between gap-3 px-4 py-3" data-reference={l.reference ?? undefined}>
             <span className="min-w-0">
-              <span className="block font-medium break-words">{l.what}</span>
+              <span className="block font-medium break-words">{l.memo ? `${entryCauseText(l.cause, t)}: ${l.memo}` : entryCauseText(l.cause, t)}</span>
               <span className="block text-sm text-slate-600">
                 {showMoment(l.at, locale)}
                 {l.reference ? <span className="break-all"> · {t("wallet.reference", { reference: l.reference })}</span> : null}

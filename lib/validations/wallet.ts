@@ -1,6 +1,12 @@
-/** The wallet's forms: a top-up request, an admin's adjustment, and a decision on either. Browser-safe. */
+/**
+ * The wallet's forms: a top-up request, an admin's adjustment, and a decision on either.
+ * Browser-safe. The agent's top-up request speaks message keys (lib/i18n); the admins' forms are
+ * still English.
+ */
 import { dayPlaceholder, daySchema } from "@/lib/days";
 import * as z from "@/lib/validations/zod";
+import type { MessageKey } from "@/lib/i18n/message-key";
+import { keyWithValues } from "@/lib/i18n/issue-text";
 
 export const paymentMethods = ["BANK_TRANSFER", "UPI"] as const;
 export type PaymentMethodName = (typeof paymentMethods)[number];
@@ -19,19 +25,22 @@ const rupeeAmount = (min: { value: number; text: string }, maxText: string) =>
     .string()
     .check(
       z.trim(),
-      z.regex(/^\d{1,7}(\.\d{1,2})?$/, "Rupees in digits, e.g. 25000 or 25000.50."),
+      z.regex(/^\d{1,7}(\.\d{1,2})?$/, "validation.wallet.rupeeDigits" satisfies MessageKey),
       z.refine((v) => Number(v) >= min.value, min.text),
       z.refine((v) => Number(v) <= maxFundRequestRupees, maxText),
     );
 
 export const fundRequestSchema = z.object({
-  amount: rupeeAmount({ value: 100, text: "At least Rs 100." }, "At most Rs 10,00,000 in one request."),
-  method: z.enum(paymentMethods, { error: "Choose how the money was paid." }),
+  amount: rupeeAmount({ value: 100, text: "validation.wallet.topUpAtLeast" satisfies MessageKey }, "validation.wallet.topUpAtMost" satisfies MessageKey),
+  method: z.enum(paymentMethods, { error: "validation.wallet.method" satisfies MessageKey }),
   paymentReference: z
     .string()
-    .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9]{6,30}$/, "The UTR or UPI reference of the payment: 6 to 30 letters and digits.")),
-  paidOn: z.pipe(z.string().check(z.trim(), z.minLength(1, "Enter the day it was paid.")), daySchema(`Write the day it was paid as ${dayPlaceholder}.`)),
-  note: z._default(z.string().check(z.trim(), z.maxLength(200, "At most 200 characters.")), ""),
+    .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9]{6,30}$/, "validation.wallet.paymentReference" satisfies MessageKey)),
+  paidOn: z.pipe(
+    z.string().check(z.trim(), z.minLength(1, "validation.wallet.paidOnRequired" satisfies MessageKey)),
+    daySchema(keyWithValues("validation.wallet.paidOnFormat", { placeholder: dayPlaceholder })),
+  ),
+  note: z._default(z.string().check(z.trim(), z.maxLength(200, "validation.wallet.noteTooLong" satisfies MessageKey)), ""),
 });
 
 export type FundRequestInput = z.input<typeof fundRequestSchema>;

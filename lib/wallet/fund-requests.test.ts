@@ -10,6 +10,9 @@ import { walletBalance } from "@/lib/wallet/book";
 import { decideFundRequest, listFundRequests, requestFunds } from "@/lib/wallet/fund-requests";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
 import { fundRequestSchema } from "@/lib/validations/wallet";
+import { createTranslator } from "next-intl";
+import { keyOrText, type Translate } from "@/lib/i18n/issue-text";
+import { messagesOf } from "@/lib/i18n/messages";
 
 describe("the top-up form", () => {
   it("takes the amount, the payment and its day as the outlet types them", () => {
@@ -20,8 +23,10 @@ describe("the top-up form", () => {
       paidOn: "2026-12-02",
       note: "",
     });
-    // The first message for each field, as the form shows it.
-    const problems = fieldErrorsOf(fundRequestSchema.safeParse({ amount: "25,000", method: "CASH", paymentReference: "12", paidOn: "12/31/2026" }).error!);
+    // The first message for each field, as the form shows it (in English here).
+    const english = createTranslator({ locale: "en", messages: messagesOf("en") });
+    const errors = fieldErrorsOf(fundRequestSchema.safeParse({ amount: "25,000", method: "CASH", paymentReference: "12", paidOn: "12/31/2026" }).error!);
+    const problems = Object.fromEntries(Object.entries(errors).map(([field, text]) => [field, keyOrText(english as unknown as Translate, text)]));
     expect(problems).toEqual({
       amount: "Rupees in digits, e.g. 25000 or 25000.50.",
       method: "Choose how the money was paid.",

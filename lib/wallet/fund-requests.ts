@@ -15,15 +15,16 @@ import type * as z from "@/lib/validations/zod";
 import type { decisionSchema, fundRequestSchema } from "@/lib/validations/wallet";
 import { rupees } from "@/lib/format";
 import { postDeposit } from "@/lib/wallet/book";
+import { said } from "@/lib/i18n/said";
 
 /** How far back a payment may be, for its request: older ones are settled with the accounts team. */
 const oldestPaymentDays = 30;
 
 export async function requestFunds(prisma: PrismaClient, user: Actor & { outletId: string | null }, input: z.output<typeof fundRequestSchema>, now = new Date()) {
-  if (!user.outletId) throw new Refusal("Only an outlet's staff can ask for a top-up of its wallet.");
+  if (!user.outletId) throw new Refusal(said("topUpServer.outletOnly"));
   const age = differenceInCalendarDays(parseISO(indiaDay(now)), parseISO(input.paidOn));
-  if (age < 0) throw new Refusal("Check the highlighted fields.", "paidOn", "That day has not come yet.");
-  if (age > oldestPaymentDays) throw new Refusal("Check the highlighted fields.", "paidOn", `Payments older than ${oldestPaymentDays} days are settled with the accounts team, not here.`);
+  if (age < 0) throw new Refusal(said("topUpServer.checkFields"), "paidOn", said("topUpServer.notYet"));
+  if (age > oldestPaymentDays) throw new Refusal(said("topUpServer.checkFields"), "paidOn", said("topUpServer.tooOld", { days: oldestPaymentDays }));
   try {
     return await prisma.$transaction(async (tx) => {
       const request = await tx.fundRequest.create({
@@ -42,7 +43,7 @@ export async function requestFunds(prisma: PrismaClient, user: Actor & { outletI
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new Refusal("Check the highlighted fields.", "paymentReference", "A request for this payment was made already: each payment is asked for once.");
+      throw new Refusal(said("topUpServer.checkFields"), "paymentReference", said("topUpServer.askedAlready"));
     }
     throw error;
   }

@@ -5,39 +5,51 @@
 import Decimal from "decimal.js";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { walletKey } from "@/lib/wallet/book";
+import { said } from "@/lib/i18n/said";
+import type { MessageKey } from "@/lib/i18n/message-key";
 
 export interface StatementLine {
   entryId: string;
   at: Date;
   cause: string;
-  /** What the line is for, in the agent's words. */
+  /** What the line is for, in English (the CSV statement); screens say `cause` and `memo` in the reader's language. */
   what: string;
+  /** The payment, or the admin's reason, where the line shows one. */
+  memo: string | null;
   reference: string | null;
   /** Into the wallet (positive) or out of it (negative). */
   amount: string;
   balanceAfter: string;
 }
 
-/** What each kind of entry means for the outlet. */
-const causeWords: Record<string, string> = {
-  part_held: "Sent to AOPay: amount and charge",
-  part_released: "Given back: not sent or refunded",
-  part_settled: "Commission, less TDS",
-  deposit: "Deposit",
-  adjustment_credit: "Adjustment credited",
-  adjustment_debit: "Adjustment debited",
+/** What each kind of entry means for the outlet, as a message key. */
+export const statementCauseKeys: Record<string, MessageKey> = {
+  part_held: "statementCauses.part_held",
+  part_released: "statementCauses.part_released",
+  part_settled: "statementCauses.part_settled",
+  deposit: "statementCauses.deposit",
+  adjustment_credit: "statementCauses.adjustment_credit",
+  adjustment_debit: "statementCauses.adjustment_debit",
 };
 
 /** Entries whose memo the outlet reads with the line: the payment, or the admin's reason. */
 const memoShown = new Set(["deposit", "adjustment_credit", "adjustment_debit"]);
 
-export function entryCauseText(cause: string): string {
-  return causeWords[cause] ?? cause.replaceAll("_", " ");
+/** An entry's kind in words, by `say` (English unless told otherwise: the CSV statement, the audit trail). */
+export function entryCauseText(cause: string, say: (key: MessageKey) => string = (key) => said(key).english): string {
+  const key = statementCauseKeys[cause];
+  return key ? say(key) : cause.replaceAll("_", " ");
+}
+
+/** The memo a line shows: the payment, or the admin's reason, where the entry has one. */
+export function shownMemo(cause: string, memo: string | null): string | null {
+  return memo && memoShown.has(cause) ? memo : null;
 }
 
 /** A line's words: what the entry was, with the payment or the reason where there is one. */
-export function lineWhat(cause: string, memo: string | null): string {
-  return memo && memoShown.has(cause) ? `${entryCauseText(cause)}: ${memo}` : entryCauseText(cause);
+export function lineWhat(cause: string, memo: string | null, say?: (key: MessageKey) => string): string {
+  const shown = shownMemo(cause, memo);
+  return shown ? `${entryCauseText(cause, say)}: ${shown}` : entryCauseText(cause, say);
 }
 
 /** The wallet's balance and its latest `take` lines. */
@@ -58,6 +70,7 @@ export async function walletStatement(prisma: Pick<PrismaClient, "$queryRaw" | "
       at: r.at,
       cause: r.cause,
       what: lineWhat(r.cause, r.memo),
+      memo: shownMemo(r.cause, r.memo),
       reference: r.reference,
       amount: new Decimal(r.amount).toFixed(2),
       balanceAfter: new Decimal(r.balance_after).toFixed(2),

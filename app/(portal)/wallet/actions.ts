@@ -7,12 +7,13 @@ import { action, done } from "@/lib/server/action";
 import { adjustmentSchema, decisionSchema, fundRequestSchema } from "@/lib/validations/wallet";
 import { decideAdjustment, proposeAdjustment } from "@/lib/wallet/adjustments";
 import { decideFundRequest, requestFunds } from "@/lib/wallet/fund-requests";
+import { said } from "@/lib/i18n/said";
 
 export const requestFundsAction = action(
   { name: "request a top-up", roles: ["AGENT", "SUPERVISOR"], input: fundRequestSchema, revalidates: "/wallet" },
   async (input, { user, actor }) => {
     await requestFunds(db(), { ...(await actor()), outletId: user.outletId }, input);
-    return done(undefined, "Sent to the admins. The wallet is credited when they approve it.");
+    return done(undefined, said("topUpServer.sent"));
   },
 );
 
