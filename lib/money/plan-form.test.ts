@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { blankPlanForm, firstPlanDay, planFormSchema, termsFromForm, type PlanFormValues } from "@/lib/money/plan-form";
 import { exampleAmounts, slabText, workedExample } from "@/lib/money/plan-text";
+import { createTranslator } from "next-intl";
+import { messagesOf } from "@/lib/i18n/messages";
 
 /** The first message for each field the form would highlight. */
 function problems(values: PlanFormValues, firstDay?: string): Record<string, string> {
@@ -88,8 +90,11 @@ describe("a plan in words", () => {
   );
 
   it("describes each slab", () => {
-    expect(slabText(terms.slabs[0]!)).toBe("Up to Rs 1,000: Rs 10.00, at least Rs 10.00");
-    expect(slabText(terms.slabs[1]!, 1000)).toBe("Rs 1,001 to Rs 5,000: 1% + Rs 2.50, at least Rs 25.00");
+    const english = createTranslator({ locale: "en", messages: messagesOf("en") });
+    expect(slabText(english, terms.slabs[0]!)).toBe("Up to Rs 1,000: Rs 10.00, at least Rs 10.00");
+    expect(slabText(english, terms.slabs[1]!, 1000)).toBe("Rs 1,001 to Rs 5,000: 1% + Rs 2.50, at least Rs 25.00");
+    const hindi = createTranslator({ locale: "hi", messages: messagesOf("hi") });
+    expect(slabText(hindi, terms.slabs[1]!, 1000)).toBe("Rs 1,001 से Rs 5,000 तक: 1% + Rs 2.50, कम से कम Rs 25.00");
   });
 
   it("works an example at Rs 1,000 and at the top of each slab", () => {

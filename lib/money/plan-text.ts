@@ -15,13 +15,16 @@ export function exampleAmounts(plan: ChargePlan): number[] {
   return [...new Set([1000, ...plan.slabs.map((s) => s.upTo)])].sort((a, b) => a - b);
 }
 
-/** "Rs 1,001 to Rs 5,000: 1% + Rs 5.00, at least Rs 10.00". */
-export function slabText(slab: ChargeSlab, previousUpTo?: number): string {
-  const range = previousUpTo === undefined ? `Up to ${rupeesSpoken(slab.upTo)}` : `${rupeesSpoken(previousUpTo + 1)} to ${rupeesSpoken(slab.upTo)}`;
+/** A translator for the slab's words (plans.slab.* in lib/i18n/messages), in the reader's language. */
+type SlabWords = (key: "plans.slab.upTo" | "plans.slab.range" | "plans.slab.line", values: Record<string, string>) => string;
+
+/** "Rs 1,001 to Rs 5,000: 1% + Rs 5.00, at least Rs 10.00", in the words `t` gives. */
+export function slabText(t: SlabWords, slab: ChargeSlab, previousUpTo?: number): string {
+  const range = previousUpTo === undefined ? t("plans.slab.upTo", { upTo: rupeesSpoken(slab.upTo) }) : t("plans.slab.range", { from: rupeesSpoken(previousUpTo + 1), upTo: rupeesSpoken(slab.upTo) });
   const percent = Number(slab.percent);
   const flat = slab.flat == null ? 0 : Number(slab.flat);
   const parts = [percent > 0 || flat === 0 ? `${percent}%` : null, flat > 0 ? `Rs ${flat.toFixed(2)}` : null].filter(Boolean).join(" + ");
-  return `${range}: ${parts}, at least Rs ${Number(slab.minimum).toFixed(2)}`;
+  return t("plans.slab.line", { range, parts, minimum: Number(slab.minimum).toFixed(2) });
 }
 
 /** A rate as a percent: "0.02" → "2%". */

@@ -8,6 +8,7 @@ import { formatIst, rupees } from "@/lib/format";
 import { firstPlanDay } from "@/lib/money/plan-form";
 import { exampleAmounts, percentText, slabText, workedExample } from "@/lib/money/plan-text";
 import type { PlanListing } from "@/lib/money/plans";
+import { useTranslations } from "next-intl";
 
 export const metadata: Metadata = { title: "Commission plans" };
 
@@ -22,6 +23,7 @@ const badges: Record<Status, { label: string; classes: string }> = {
 };
 
 function PlanCard({ plan, status }: { plan: PlanListing; status: Status }) {
+  const t = useTranslations();
   const { terms } = plan;
   const badge = badges[status];
   return (
@@ -39,7 +41,7 @@ function PlanCard({ plan, status }: { plan: PlanListing; status: Status }) {
         <dd>
           <ul>
             {terms.slabs.map((slab, i) => (
-              <li key={i}>{slabText(slab, terms.slabs[i - 1]?.upTo)}</li>
+              <li key={i}>{slabText(t, slab, terms.slabs[i - 1]?.upTo)}</li>
             ))}
           </ul>
         </dd>

@@ -90,7 +90,7 @@ export default async function EarningsPage() {
         </p>
         <ul className="mb-3 list-disc pl-5 text-sm" data-testid="plan-slabs">
           {terms.slabs.map((slab, i) => (
-            <li key={i}>{slabText(slab, terms.slabs[i - 1]?.upTo)}</li>
+            <li key={i}>{slabText(t, slab, terms.slabs[i - 1]?.upTo)}</li>
           ))}
         </ul>
         <Table
