@@ -17,6 +17,7 @@ import { Refusal } from "@/lib/refusal";
 import { previewFees, type FeePreview } from "@/lib/transfers/split";
 import { WalletShortError, walletBalance, walletShortText } from "@/lib/wallet/book";
 import { said } from "@/lib/i18n/said";
+import { aboveMonthLeftValues } from "@/lib/validations/counter";
 
 /** A transfer as the counter asks for it: AOPay's details of the money call, and who and whom. */
 export interface NewTransfer extends Pick<TransferDetails, "mode" | "amount" | "pincode" | "address" | "dateOfBirth" | "latitude" | "longitude"> {
@@ -55,7 +56,7 @@ export interface CreatedTransfer {
 export function monthLeftRefusal(left: Decimal.Value): Refusal {
   const rupees = new Decimal(left).toNumber();
   const message = said("ledger.monthLeft", { left: rupees.toFixed(0), limit: rupeesSpoken(monthlyLimitRupees) });
-  return new Refusal(message, "amount", said("validation.counter.amountAtMost", { max: rupees.toLocaleString("en-IN") }));
+  return new Refusal(message, "amount", said("validation.counter.amountAtMost", aboveMonthLeftValues(rupees)));
 }
 
 /** Writes the transfer and its parts (DRAFT), reserving the amount against the month's limit. */

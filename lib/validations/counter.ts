@@ -84,9 +84,14 @@ const degrees = (shape: MessageKey, range: { min: number; max: number; message: 
       z.refine((v) => Number(v) >= range.min && Number(v) <= range.max, range.message),
     );
 
-/** The refusal of an amount above what the customer may still send this month (a message key with its value). */
+/** The values of the refusal of an amount above what the customer may still send this month (validation.counter.amountAtMost). */
+export function aboveMonthLeftValues(maxRupees: number) {
+  return { max: maxRupees.toLocaleString("en-IN") };
+}
+
+/** That refusal as a schema message: its key with its value. */
 export function aboveMonthLeftMessage(maxRupees: number): string {
-  return keyWithValues("validation.counter.amountAtMost", { max: maxRupees.toLocaleString("en-IN") });
+  return keyWithValues("validation.counter.amountAtMost", aboveMonthLeftValues(maxRupees));
 }
 
 /**
