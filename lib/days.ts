@@ -8,6 +8,9 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, format, isMatch, isValid, parse, parseISO } from "date-fns";
 import { indiaTimeZone, inIndia } from "@/lib/format";
+import { keyWithValues } from "@/lib/i18n/issue-text";
+import type { Locale } from "@/lib/i18n/locales";
+import { showMoment } from "@/lib/i18n/show-moment";
 import * as z from "@/lib/validations/zod";
 
 /** What a day box shows when empty, and what its errors ask for. */
@@ -33,16 +36,16 @@ export function showDay(day: string): string {
   return isMatch(day, "yyyy-MM-dd") ? format(parseISO(day), "dd/MM/yyyy") : day;
 }
 
-/** A yyyy-MM-dd day in words, for headings and sentences: "2 Dec 2026". */
-export function dayLabel(day: string): string {
-  return format(parseISO(day), "d MMM yyyy");
+/** A yyyy-MM-dd day in words, for headings and sentences: "2 Dec 2026", "2 दिसंबर 2026". */
+export function dayLabel(day: string, locale: Locale = "en"): string {
+  return locale === "en" ? format(parseISO(day), "d MMM yyyy") : showMoment(indiaMidnight(day), locale, "date");
 }
 
 /**
  * A zod schema for a typed day: gives yyyy-MM-dd, or `message` for what cannot be read. zod/mini
  * (the forms' schemas are, lib/validations/zod.ts); full-zod schemas on the server hold it too.
  */
-export function daySchema(message = `Write the day as ${dayPlaceholder}.`) {
+export function daySchema(message = keyWithValues("forms.dayFormat", { placeholder: dayPlaceholder })) {
   return z.pipe(
     z.string(),
     z.transform((value: string, ctx) => {

@@ -1,6 +1,6 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { recordAudit } from "@/lib/audit";
 import { config } from "@/lib/config";
 import { signOut } from "@/lib/auth/auth";
@@ -8,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { isLocale, languageCookie, languageCookieName } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
+import { cookieBasics } from "@/lib/server/cookie-basics";
 
 /**
  * Signs out everywhere: besides clearing this browser's cookie, every session of the user
@@ -50,8 +51,7 @@ export async function floorProbeAction(): Promise<boolean> {
 export async function chooseLanguageAction(formData: FormData): Promise<void> {
   const language = formData.get("language");
   if (!isLocale(language)) return;
-  const overTls = (await headers()).get("x-forwarded-proto") === "https";
-  (await cookies()).set(languageCookieName, language, languageCookie({ secure: overTls }));
+  (await cookies()).set(languageCookieName, language, languageCookie(await cookieBasics()));
   const user = await getCurrentUser();
   if (user && user.language !== language) await db().user.update({ where: { id: user.id }, data: { language } });
 }

@@ -15,6 +15,7 @@ import { issueText } from "@/lib/i18n/issue-text";
 import { isLocale, languageCookie, languageCookieName } from "@/lib/i18n/locales";
 import { logUnexpected } from "@/lib/log";
 import { clientIp } from "@/lib/server/client-ip";
+import { cookieBasics } from "@/lib/server/cookie-basics";
 import { secondFactorSchema, signInSchema, type SignInInput } from "@/lib/validations/sign-in";
 
 export interface SignInState {
@@ -154,11 +155,6 @@ async function settleLanguage(userId: string): Promise<void> {
   } else if (isLocale(chosen)) {
     await db().user.update({ where: { id: userId }, data: { language: chosen } });
   }
-}
-
-async function cookieBasics() {
-  const overTls = (await headers()).get("x-forwarded-proto") === "https";
-  return { httpOnly: true, sameSite: "lax" as const, secure: overTls };
 }
 
 /** One answer for every refused sign-in but a disabled account, so it tells a guesser nothing. */

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ActionAnswer } from "@/components/admin/action-answer";
@@ -8,7 +9,8 @@ import { buttonClasses } from "@/components/ui/button-classes";
 
 /**
  * An account's or outlet's status with its switch: deactivating asks for a confirmation first,
- * reactivating does not. The page is refreshed after a change so everything on it agrees.
+ * reactivating does not. The page is refreshed after a change so everything on it agrees. The
+ * texts given are in the reader's language already; the toggle's own words are messages.
  */
 export function ActivationToggle({
   active,
@@ -30,6 +32,7 @@ export function ActivationToggle({
   droppedText: string;
   setActive: (active: boolean) => Promise<{ ok: boolean; message?: string }>;
 }) {
+  const t = useTranslations();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -53,14 +56,26 @@ export function ActivationToggle({
   return (
     <div className="space-y-2">
       <p>
-        Status:{" "}
-        <strong data-testid={testId} className={active ? "text-green-800" : "text-slate-600"}>
-          {active ? "Active" : "Inactive"}
-        </strong>
+        {t.rich("admin.common.activation.status", {
+          state: active ? t("admin.common.active") : t("admin.common.inactive"),
+          strong: (chunks) => (
+            <strong data-testid={testId} className={active ? "text-green-800" : "text-slate-600"}>
+              {chunks}
+            </strong>
+          ),
+        })}
       </p>
       {active ? (
         confirming ? (
-          <ConfirmPrompt question={confirmText} yes="Yes, deactivate" busyYes="Deactivating…" keep="Keep active" busy={busy} onYes={() => change(false)} onKeep={() => setConfirming(false)} />
+          <ConfirmPrompt
+            question={confirmText}
+            yes={t("admin.common.activation.yes")}
+            busyYes={t("admin.common.activation.deactivating")}
+            keep={t("admin.common.activation.keep")}
+            busy={busy}
+            onYes={() => change(false)}
+            onKeep={() => setConfirming(false)}
+          />
         ) : (
           <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(true)}>
             {deactivateLabel}
@@ -68,7 +83,7 @@ export function ActivationToggle({
         )
       ) : (
         <button type="button" className={buttonClasses("secondary")} disabled={busy} onClick={() => change(true)}>
-          {busy ? "Reactivating…" : reactivateLabel}
+          {busy ? t("admin.common.activation.reactivating") : reactivateLabel}
         </button>
       )}
       <ActionAnswer message={message} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -16,6 +17,7 @@ const empty: OutletInput = { name: "", registrationId: "", address: "", pincode:
 
 /** Adds an outlet (no `outlet`) or edits one. */
 export function OutletForm({ outlet }: { outlet?: OutletInput & { id: string } }) {
+  const t = useTranslations();
   const router = useRouter();
   const form = useForm<OutletInput>({ resolver: zodResolver(outletSchema), defaultValues: outlet ? { ...outlet } : empty });
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
@@ -32,40 +34,38 @@ export function OutletForm({ outlet }: { outlet?: OutletInput & { id: string } }
       setMessage({ ok: true, text: result.message ?? "" });
       router.refresh();
     } catch {
-      setMessage({ ok: false, text: "The connection dropped. Reload the page to see what was saved." });
+      setMessage({ ok: false, text: t("admin.common.savedDropped") });
     }
   }
 
   const errors = form.formState.errors;
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label={outlet ? "Outlet details" : "New outlet"} className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
-      <TextField label="Shop name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
+    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label={outlet ? t("admin.outlets.form.details") : t("admin.outlets.form.new")} className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
+      <TextField label={t("admin.outlets.form.shopName")} autoComplete="off" error={errors.name?.message} {...form.register("name")} />
       <TextField
-        label="AOPay RegistrationID"
+        label={t("admin.outlets.form.registrationId")}
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
         placeholder="AOP-554"
-        hint={outlet ? "Sent with every AOPay call: change it only if AOPay did." : "As AOPay issued it, e.g. AOP-554."}
+        hint={outlet ? t("admin.outlets.form.registrationIdEditHint") : t("admin.outlets.form.registrationIdHint")}
         error={errors.registrationId?.message}
         {...form.register("registrationId")}
       />
-      <TextField label="Address" autoComplete="off" className="sm:col-span-2" error={errors.address?.message} {...form.register("address")} />
-      <TextField label="PIN code" inputMode="numeric" maxLength={6} autoComplete="off" error={errors.pincode?.message} {...form.register("pincode")} />
+      <TextField label={t("admin.outlets.address")} autoComplete="off" className="sm:col-span-2" error={errors.address?.message} {...form.register("address")} />
+      <TextField label={t("admin.outlets.form.pincode")} inputMode="numeric" maxLength={6} autoComplete="off" error={errors.pincode?.message} {...form.register("pincode")} />
       <div className="hidden sm:block" aria-hidden="true" />
-      <TextField label="Shop latitude" inputMode="decimal" placeholder="19.108600" error={errors.latitude?.message} {...form.register("latitude")} />
-      <TextField label="Shop longitude" inputMode="decimal" placeholder="72.879900" error={errors.longitude?.message} {...form.register("longitude")} />
-      <p className="-mt-1 mb-3 text-sm text-slate-500 sm:col-span-2">
-        Decimal degrees inside India. Transfers sent far from this point are flagged for review.
-      </p>
+      <TextField label={t("admin.outlets.form.latitude")} inputMode="decimal" placeholder="19.108600" error={errors.latitude?.message} {...form.register("latitude")} />
+      <TextField label={t("admin.outlets.form.longitude")} inputMode="decimal" placeholder="72.879900" error={errors.longitude?.message} {...form.register("longitude")} />
+      <p className="-mt-1 mb-3 text-sm text-slate-500 sm:col-span-2">{t("admin.outlets.form.locationHint")}</p>
       <div className="sm:col-span-2">
         <div className="flex flex-wrap gap-2">
           <button type="submit" className={buttonClasses()} disabled={form.formState.isSubmitting}>
-            {form.formState.isSubmitting ? "Saving…" : outlet ? "Save changes" : "Add outlet"}
+            {form.formState.isSubmitting ? t("admin.common.saving") : outlet ? t("admin.common.saveChanges") : t("admin.outlets.add")}
           </button>
           {outlet ? null : (
             <Link href="/admin/outlets" className={buttonClasses("secondary")}>
-              Cancel
+              {t("admin.common.cancel")}
             </Link>
           )}
         </div>
@@ -77,14 +77,15 @@ export function OutletForm({ outlet }: { outlet?: OutletInput & { id: string } }
 
 /** Deactivating stops the outlet's agents from transferring; history and users stay. */
 export function OutletActivation({ outletId, name, active, userCount }: { outletId: string; name: string; active: boolean; userCount: number }) {
+  const t = useTranslations();
   return (
     <ActivationToggle
       active={active}
       testId="outlet-active"
-      confirmText={`Deactivate ${name}? Its agents cannot transfer until it is reactivated (${userCount} user${userCount === 1 ? "" : "s"} keep their accounts).`}
-      deactivateLabel="Deactivate outlet"
-      reactivateLabel="Reactivate outlet"
-      droppedText="The connection dropped. Reload the page to see the outlet's status."
+      confirmText={t("admin.outlets.activation.confirm", { name, count: userCount })}
+      deactivateLabel={t("admin.outlets.activation.deactivate")}
+      reactivateLabel={t("admin.outlets.activation.reactivate")}
+      droppedText={t("admin.outlets.activation.dropped")}
       setActive={(next) => setOutletActiveAction({ outletId, active: next })}
     />
   );

@@ -2,6 +2,7 @@
 
 import { showFieldErrors } from "@/components/ui/form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
@@ -15,6 +16,7 @@ import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/
 
 /** A new password: clears the failed count and any lock, and signs the user out everywhere. */
 export function ResetPasswordForm({ userId, username }: { userId: string; username: string }) {
+  const t = useTranslations();
   const defaults: ResetPasswordInput = { userId, passwordMode: "generate", password: "", passwordAgain: "" };
   const form = useForm<ResetPasswordInput>({ resolver: zodResolver(resetPasswordSchema), defaultValues: defaults });
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
@@ -35,16 +37,16 @@ export function ResetPasswordForm({ userId, username }: { userId: string; userna
       setGenerated(result.data.generatedPassword);
       setMessage({ ok: true, text: result.message ?? "" });
     } catch {
-      setMessage({ ok: false, text: "The connection dropped. The password may or may not have changed: reset it again." });
+      setMessage({ ok: false, text: t("admin.users.account.passwordDropped") });
     }
   }
 
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="Reset password" className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
+    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label={t("admin.users.resetPassword")} className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
       <PasswordFields register={form.register as unknown as UseFormRegister<Pick<ResetPasswordInput, "passwordMode" | "password" | "passwordAgain">>} errors={form.formState.errors} mode={mode} />
       <div className="sm:col-span-2">
         <button type="submit" className={buttonClasses("secondary")} disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? "Resetting…" : "Reset password"}
+          {form.formState.isSubmitting ? t("admin.users.account.resetting") : t("admin.users.resetPassword")}
         </button>
         <ActionAnswer message={message} />
       </div>
@@ -59,14 +61,15 @@ export function ResetPasswordForm({ userId, username }: { userId: string; userna
 
 /** Deactivate (signs the user out everywhere at once) or reactivate, after a confirmation. */
 export function UserActivation({ userId, username, active, self }: { userId: string; username: string; active: boolean; self: boolean }) {
+  const t = useTranslations();
   return (
     <ActivationToggle
       active={active}
       testId="user-active"
-      confirmText={self ? "Deactivate your own account? You are signed out at once." : `Deactivate ${username}? Their open sessions end at once.`}
-      deactivateLabel={`Deactivate ${self ? "my account" : "user"}`}
-      reactivateLabel="Reactivate user"
-      droppedText="The connection dropped. Reload the page to see the user's status."
+      confirmText={self ? t("admin.users.account.confirmDeactivateSelf") : t("admin.users.account.confirmDeactivate", { username })}
+      deactivateLabel={self ? t("admin.users.account.deactivateSelf") : t("admin.users.account.deactivate")}
+      reactivateLabel={t("admin.users.account.reactivate")}
+      droppedText={t("admin.users.account.activationDropped")}
       setActive={(next) => setUserActiveAction({ userId, active: next })}
     />
   );
@@ -74,6 +77,7 @@ export function UserActivation({ userId, username, active, self }: { userId: str
 
 /** Forgets the user's authenticator app and recovery codes, after a confirmation (a lost or new phone). */
 export function SecondFactorReset({ userId, username, enrolled }: { userId: string; username: string; enrolled: boolean }) {
+  const t = useTranslations();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -87,7 +91,7 @@ export function SecondFactorReset({ userId, username, enrolled }: { userId: stri
       setMessage({ ok: result.ok, text: result.message ?? "" });
       if (result.ok) router.refresh();
     } catch {
-      setMessage({ ok: false, text: "The connection dropped. Reload the page to see whether the reset happened." });
+      setMessage({ ok: false, text: t("admin.users.account.secondFactorDropped") });
     } finally {
       setBusy(false);
       setConfirming(false);
@@ -99,17 +103,17 @@ export function SecondFactorReset({ userId, username, enrolled }: { userId: stri
     <div>
       {confirming ? (
         <ConfirmPrompt
-          question={`Reset ${username}'s two-step sign-in? Their open sessions end, and their recovery codes stop working.`}
-          yes="Yes, reset"
-          busyYes="Resetting…"
-          keep="Keep it"
+          question={t("admin.users.account.confirmSecondFactorReset", { username })}
+          yes={t("admin.users.account.yesReset")}
+          busyYes={t("admin.users.account.resetting")}
+          keep={t("admin.users.account.keepIt")}
           busy={busy}
           onYes={reset}
           onKeep={() => setConfirming(false)}
         />
       ) : (
         <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(true)}>
-          Reset two-step sign-in
+          {t("admin.users.account.resetSecondFactor")}
         </button>
       )}
       <ActionAnswer message={message} />

@@ -39,10 +39,12 @@ function RoleAndOutletFields({
 }) {
   const others = outlets.filter((o) => o.id !== outletId);
   const t = useTranslations();
+  // An inactive outlet is offered only to a user who already has it, marked as such.
+  const choiceLabel = (o: OutletChoice) => (o.active ? o.label : t("admin.users.form.inactiveOutlet", { outlet: o.label }));
   return (
     <>
-      <TextField label="Full name" autoComplete="off" error={errors.name?.message} {...register("name")} />
-      <SelectField label="Role" error={errors.role?.message} {...register("role")}>
+      <TextField label={t("admin.users.form.fullName")} autoComplete="off" error={errors.name?.message} {...register("name")} />
+      <SelectField label={t("admin.users.role")} error={errors.role?.message} {...register("role")}>
         {roles.map((r) => (
           <option key={r} value={r}>
             {t(roleLabelKeys[r])}
@@ -50,30 +52,30 @@ function RoleAndOutletFields({
         ))}
       </SelectField>
       <SelectField
-        label={needsOutlet(role) ? "Outlet" : "Outlet (optional for admins)"}
+        label={needsOutlet(role) ? t("admin.common.outlet") : t("admin.users.form.outletOptional")}
         error={errors.outletId?.message}
         className="sm:col-span-2"
         {...register("outletId")}
       >
-        <option value="">{needsOutlet(role) ? "Choose the outlet…" : "No outlet"}</option>
+        <option value="">{needsOutlet(role) ? t("admin.users.form.chooseOutlet") : t("admin.users.form.noOutlet")}</option>
         {outlets.map((o) => (
           <option key={o.id} value={o.id}>
-            {o.label}
+            {choiceLabel(o)}
           </option>
         ))}
       </SelectField>
       {role === "SUPERVISOR" ? (
         <fieldset className="sm:col-span-2">
-          <legend className="mb-1 text-sm font-medium text-slate-800">Also reviews these outlets</legend>
+          <legend className="mb-1 text-sm font-medium text-slate-800">{t("admin.users.form.alsoReviews")}</legend>
           {others.length === 0 ? (
-            <p className="text-sm text-slate-500">There is no other outlet.</p>
+            <p className="text-sm text-slate-500">{t("admin.users.form.noOtherOutlet")}</p>
           ) : (
             <ul className="max-h-56 space-y-1 overflow-y-auto rounded-lg border border-slate-200 p-2">
               {others.map((o) => (
                 <li key={o.id}>
                   <label className="flex min-h-11 items-center gap-3">
                     <input type="checkbox" value={o.id} className="size-5 shrink-0" {...register("supervisedOutletIds")} />
-                    <span className="break-words">{o.label}</span>
+                    <span className="break-words">{choiceLabel(o)}</span>
                   </label>
                 </li>
               ))}
@@ -87,6 +89,7 @@ function RoleAndOutletFields({
 }
 
 export function CreateUserForm({ outlets }: { outlets: OutletChoice[] }) {
+  const t = useTranslations();
   const form = useForm<CreateUserInput>({
     resolver: zodResolver(createUserSchema),
     defaultValues: { username: "", name: "", role: "AGENT", outletId: "", supervisedOutletIds: [], passwordMode: "generate", password: "", passwordAgain: "" },
@@ -107,7 +110,7 @@ export function CreateUserForm({ outlets }: { outlets: OutletChoice[] }) {
       }
       setCreated({ id: result.data.id, username: result.data.username, message: result.message ?? "", password: result.data.generatedPassword });
     } catch {
-      setMessage("The connection dropped. Check the user list before trying again.");
+      setMessage(t("admin.users.form.createDropped"));
     }
   }
 
@@ -120,10 +123,10 @@ export function CreateUserForm({ outlets }: { outlets: OutletChoice[] }) {
         {created.password ? <GeneratedPassword username={created.username} password={created.password} /> : null}
         <div className="flex flex-wrap gap-2">
           <Link href="/admin/users" className={buttonClasses()}>
-            Back to users
+            {t("admin.users.backToUsers")}
           </Link>
           <Link href={`/admin/users/${created.id}`} className={buttonClasses("secondary")}>
-            Edit {created.username}
+            {t("admin.users.form.editCreated", { username: created.username })}
           </Link>
         </div>
       </Card>
@@ -134,13 +137,13 @@ export function CreateUserForm({ outlets }: { outlets: OutletChoice[] }) {
   // The shared fields are typed on what both forms have; the values are the same.
   const shared = form.register as unknown as UseFormRegister<RoleOutletValues>;
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="New user" className={cardClasses("roomy", "grid gap-x-4 gap-y-1 sm:grid-cols-2")}>
+    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label={t("admin.users.form.newUser")} className={cardClasses("roomy", "grid gap-x-4 gap-y-1 sm:grid-cols-2")}>
       <TextField
-        label="Username"
+        label={t("signIn.username")}
         autoComplete="off"
         autoCapitalize="none"
         spellCheck={false}
-        hint="What they type to sign in; lower-case."
+        hint={t("admin.users.form.usernameHint")}
         error={errors.username?.message}
         {...form.register("username")}
       />
@@ -148,10 +151,10 @@ export function CreateUserForm({ outlets }: { outlets: OutletChoice[] }) {
       <PasswordFields register={form.register as unknown as UseFormRegister<PasswordValues>} errors={errors} mode={mode} />
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
         <button type="submit" className={buttonClasses()} disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? "Creating…" : "Create user"}
+          {form.formState.isSubmitting ? t("admin.users.form.creating") : t("admin.users.form.create")}
         </button>
         <Link href="/admin/users" className={buttonClasses("secondary")}>
-          Cancel
+          {t("admin.common.cancel")}
         </Link>
       </div>
       {/* Two lines kept for the answer, so nothing moves when it arrives. */}
@@ -169,6 +172,7 @@ export function EditUserForm({
   user: { id: string; name: string; role: Role; outletId: string | null; supervisedOutletIds: string[] };
   outlets: OutletChoice[];
 }) {
+  const t = useTranslations();
   const router = useRouter();
   const form = useForm<UpdateUserInput>({
     resolver: zodResolver(updateUserSchema),
@@ -189,18 +193,18 @@ export function EditUserForm({
       setMessage({ ok: true, text: result.message ?? "" });
       router.refresh();
     } catch {
-      setMessage({ ok: false, text: "The connection dropped. Reload the page to see what was saved." });
+      setMessage({ ok: false, text: t("admin.common.savedDropped") });
     }
   }
 
   const errors = form.formState.errors;
   const shared = form.register as unknown as UseFormRegister<RoleOutletValues>;
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="User details" className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
+    <form onSubmit={form.handleSubmit(submit)} noValidate aria-label={t("admin.users.form.userDetails")} className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
       <RoleAndOutletFields register={shared} errors={errors} role={role} outletId={outletId} outlets={outlets} />
       <div className="sm:col-span-2">
         <button type="submit" className={buttonClasses()} disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? "Saving…" : "Save changes"}
+          {form.formState.isSubmitting ? t("admin.common.saving") : t("admin.common.saveChanges")}
         </button>
         <ActionAnswer message={message} />
       </div>

@@ -3,6 +3,7 @@ import { Refund } from "@/components/counter/refund";
 import { StateBadge } from "@/components/ui/state-badge";
 import type { PartView } from "@/lib/counter/transfer-view";
 import { rupeesSpoken } from "@/lib/format";
+import { keyOrText } from "@/lib/i18n/issue-text";
 
 const refundable = new Set(["FAILED", "REFUND_PENDING", "REFUNDED"]);
 
@@ -25,7 +26,7 @@ export function PartRow({ part, shownState, total, onChange }: { part: PartView;
       </p>
       {part.failureReason && (refundable.has(part.state) || part.state === "CANCELLED") ? (
         <p className={`text-sm font-medium ${part.state === "REFUNDED" ? "text-slate-700" : "text-red-700"}`} data-testid="failure-reason">
-          {part.failureReason}
+          {keyOrText(t, part.failureReason)}
         </p>
       ) : null}
       {part.state === "PENDING" ? <p className="text-sm text-amber-800" data-testid="pending-advice">

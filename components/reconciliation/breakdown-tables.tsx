@@ -1,10 +1,11 @@
 /** The reconciliation's breakdowns: by outlet and agent, and (for a month) by day. */
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { Money } from "@/components/ui/money";
 import { Table } from "@/components/ui/table";
 import type { LockedDay } from "@/lib/reconciliation/day-lock";
-import { reconciliationSearch, type ReconciliationFilters } from "@/lib/reconciliation/period";
 import { dayLabel } from "@/lib/days";
+import { reconciliationSearch, type ReconciliationFilters } from "@/lib/reconciliation/period";
 import type { DaySums, OutletAgentSums, StatementDayStats } from "@/lib/reconciliation/view";
 
 /** A day's reconciliation, keeping the outlet and agent chosen. */
@@ -13,16 +14,17 @@ export function dayLink(day: string, filters: Pick<ReconciliationFilters, "outle
 }
 
 export function ByOutletAgentTable({ groups, filters }: { groups: OutletAgentSums[]; filters: ReconciliationFilters }) {
+  const t = useTranslations();
   return (
     <Table
       look="figures"
       testId="by-outlet-agent"
       rows={groups}
       rowKey={(g) => `${g.outletId}-${g.agentId}`}
-      empty={<p className="text-sm text-slate-600">No successful transactions in this period.</p>}
+      empty={<p className="text-sm text-slate-600">{t("reconciliation.noneInPeriod")}</p>}
       columns={[
         {
-          header: "Outlet · agent",
+          header: t("reconciliation.columns.outletAgent"),
           rowHeader: true,
           className: "min-w-44",
           cell: (g) => (
@@ -31,15 +33,15 @@ export function ByOutletAgentTable({ groups, filters }: { groups: OutletAgentSum
             </Link>
           ),
         },
-        { header: "Transactions", align: "right", className: "tabular-nums", cell: (g) => g.parts },
-        { header: "Charge expected", align: "right", cell: (g) => <Money value={g.expected.customerCharge} /> },
-        { header: "Charge reported", align: "right", cell: (g) => <Money value={g.reported.customerCharge} /> },
-        { header: "TDS expected", align: "right", cell: (g) => <Money value={g.expected.tds} /> },
-        { header: "TDS reported", align: "right", cell: (g) => <Money value={g.reported.tds} /> },
-        { header: "Net expected", align: "right", cell: (g) => <Money value={g.expected.netCommission} /> },
-        { header: "Net reported", align: "right", cell: (g) => <Money value={g.reported.netCommission} /> },
+        { header: t("reconciliation.columns.transactions"), align: "right", className: "tabular-nums", cell: (g) => g.parts },
+        { header: t("reconciliation.columns.chargeExpected"), align: "right", cell: (g) => <Money value={g.expected.customerCharge} /> },
+        { header: t("reconciliation.columns.chargeReported"), align: "right", cell: (g) => <Money value={g.reported.customerCharge} /> },
+        { header: t("reconciliation.columns.tdsExpected"), align: "right", cell: (g) => <Money value={g.expected.tds} /> },
+        { header: t("reconciliation.columns.tdsReported"), align: "right", cell: (g) => <Money value={g.reported.tds} /> },
+        { header: t("reconciliation.columns.netExpected"), align: "right", cell: (g) => <Money value={g.expected.netCommission} /> },
+        { header: t("reconciliation.columns.netReported"), align: "right", cell: (g) => <Money value={g.reported.netCommission} /> },
         {
-          header: "Differ",
+          header: t("reconciliation.columns.differ"),
           align: "right",
           className: (g) => `tabular-nums ${g.differing + g.unreported ? "font-semibold text-red-800" : "text-slate-500"}`,
           cell: (g) => g.differing + g.unreported,
@@ -54,28 +56,30 @@ export function ByDayTable({ days, statementDays, locks, filters }: { days: DayS
   const byDay = new Map(days.map((d) => [d.day, d]));
   const statementByDay = new Map(statementDays.map((s) => [s.day, s]));
   const lockedSet = new Set(locks.map((l) => l.day));
+  const t = useTranslations();
+  const locale = useLocale();
   return (
     <Table
       look="figures"
       testId="by-day"
       rows={[...new Set([...days.map((d) => d.day), ...locks.map((l) => l.day)])].sort()}
       rowKey={(day) => day}
-      empty={<p className="text-sm text-slate-600">No successful transactions in this month.</p>}
+      empty={<p className="text-sm text-slate-600">{t("reconciliation.noneInMonth")}</p>}
       columns={[
         {
-          header: "Day",
+          header: t("earnings.day"),
           rowHeader: true,
           className: "whitespace-nowrap",
           cell: (day) => (
             <Link href={dayLink(day, filters)} className="underline decoration-slate-300 underline-offset-2">
-              {dayLabel(day)}
+              {dayLabel(day, locale)}
             </Link>
           ),
         },
-        { header: "Transactions", align: "right", className: "tabular-nums", cell: (day) => byDay.get(day)?.parts ?? 0 },
-        { header: "Amount", align: "right", cell: (day) => <Money value={byDay.get(day)?.amount ?? "0"} /> },
+        { header: t("reconciliation.columns.transactions"), align: "right", className: "tabular-nums", cell: (day) => byDay.get(day)?.parts ?? 0 },
+        { header: t("reconciliation.figures.amount"), align: "right", cell: (day) => <Money value={byDay.get(day)?.amount ?? "0"} /> },
         {
-          header: "Figures differ",
+          header: t("reconciliation.figuresDiffer"),
           align: "right",
           className: (day) => {
             const d = byDay.get(day);
@@ -87,26 +91,27 @@ export function ByDayTable({ days, statementDays, locks, filters }: { days: DayS
           },
         },
         {
-          header: "In statements",
+          header: t("reconciliation.columns.inStatements"),
           align: "right",
           className: "tabular-nums",
           cell: (day) => {
             const d = byDay.get(day);
-            return d ? `${d.inStatement} of ${d.parts}` : "—";
+            return d ? t("reconciliation.countOf", { count: d.inStatement, total: d.parts }) : "—";
           },
         },
         {
-          header: "Statement rows differ",
+          header: t("reconciliation.columns.statementRowsDiffer"),
           align: "right",
           className: (day) => `tabular-nums ${statementByDay.get(day)?.differing ? "font-semibold text-red-800" : ""}`,
           cell: (day) => {
             const s = statementByDay.get(day);
-            return s ? `${s.differing} of ${s.rows}` : "—";
+            return s ? t("reconciliation.countOf", { count: s.differing, total: s.rows }) : "—";
           },
         },
         {
-          header: "Locked",
-          cell: (day) => (lockedSet.has(day) ? <span className="font-medium text-green-800">Locked</span> : <span className="text-slate-500">Open</span>),
+          header: t("reconciliation.columns.locked"),
+          cell: (day) =>
+            lockedSet.has(day) ? <span className="font-medium text-green-800">{t("reconciliation.dayLocked")}</span> : <span className="text-slate-500">{t("reconciliation.dayOpen")}</span>,
         },
       ]}
     />

@@ -1,20 +1,27 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { FieldError, SubmitButton } from "@/components/ui/form";
 import { Table } from "@/components/ui/table";
+import { keyOrText } from "@/lib/i18n/issue-text";
+import type { MessageKey } from "@/lib/i18n/message-key";
 import {
   maxStatementLabel,
+  problemText,
   statementColumnHelp,
   statementColumns,
+  statementDateFormat,
   statementFileProblem,
   statementNameHeader,
+  statementStatuses,
   statementUploadPath,
   type StatementUploadResult,
 } from "@/lib/reconciliation/statement-format";
 
-const unreachable: StatementUploadResult = { ok: false, message: "The portal could not be reached. Nothing was imported; check the connection and try again." };
+// The answers' sentences are message keys (the server's too), said by the form in the admin's language.
+const unreachable: StatementUploadResult = { ok: false, message: "reconciliation.import.unreachable" satisfies MessageKey };
 
 /** Sends the chosen file as the request's body to the upload route, and reads its one answer. */
 async function uploadStatement(file: File): Promise<StatementUploadResult> {
@@ -25,8 +32,8 @@ async function uploadStatement(file: File): Promise<StatementUploadResult> {
       body: file,
     });
     if (response.headers.get("content-type")?.includes("application/json")) return (await response.json()) as StatementUploadResult;
-    if (response.status === 401) return { ok: false, message: "Your session has ended. Sign in again, then import the file." };
-    if (response.status === 403) return { ok: false, message: "Only an admin can import AOPay's statement." };
+    if (response.status === 401) return { ok: false, message: "reconciliation.import.sessionEnded" satisfies MessageKey };
+    if (response.status === 403) return { ok: false, message: "reconciliation.import.adminOnly" satisfies MessageKey };
     return unreachable;
   } catch {
     return unreachable;
@@ -36,6 +43,7 @@ async function uploadStatement(file: File): Promise<StatementUploadResult> {
 const example = `${statementColumns.join(",")}\n263200000012,21-11-2026 10:15:00,5000.00,50.00,7.63,0.77,37.60,632400000001,success`;
 
 export function StatementImportForm() {
+  const t = useTranslations();
   const router = useRouter();
   const [result, formAction] = useActionState(async (_previous: StatementUploadResult | null, formData: FormData) => {
     const file = formData.get("statement");
@@ -64,7 +72,7 @@ export function StatementImportForm() {
         }}
       >
         <label htmlFor={`${id}-file`} className="block text-sm font-medium text-slate-800">
-          Statement file (.csv, up to {maxStatementLabel})
+          {t("reconciliation.import.fileLabel", { max: maxStatementLabel })}
         </label>
         <input
           id={`${id}-file`}
@@ -77,19 +85,16 @@ export function StatementImportForm() {
           className={`block w-full max-w-xl rounded-lg border bg-white px-3 py-2 text-base file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:font-semibold ${fieldError ? "border-red-600" : "border-slate-300"}`}
         />
         <FieldError id={`${id}-error`} message={fieldError} />
-        <SubmitButton pendingLabel="Checking every row…">Check and import</SubmitButton>
+        <SubmitButton pendingLabel={t("reconciliation.import.checking")}>{t("reconciliation.import.submit")}</SubmitButton>
       </form>
 
       <details className="mt-3 text-sm text-slate-700">
-        <summary className="cursor-pointer font-medium text-brand-700">What the file must look like</summary>
-        <p className="mt-2">
-          A header line naming these columns (any order; other columns are ignored), then one line per transaction. Money is rupees with a dot and at most two
-          decimals, without commas or &ldquo;Rs&rdquo;. Every row is checked; if any row is wrong, nothing is imported.
-        </p>
+        <summary className="cursor-pointer font-medium text-brand-700">{t("reconciliation.import.formatSummary")}</summary>
+        <p className="mt-2">{t("reconciliation.import.formatIntro")}</p>
         <ul className="mt-2 list-disc space-y-0.5 pl-5">
           {statementColumns.map((c) => (
             <li key={c}>
-              <code className="font-mono">{c}</code>: {statementColumnHelp[c]}
+              <code className="font-mono">{c}</code>: {c === "status" ? statementStatuses.join(", ") : t(statementColumnHelp[c], { format: statementDateFormat })}
             </li>
           ))}
         </ul>
@@ -97,14 +102,15 @@ export function StatementImportForm() {
       </details>
 
       <div role="status" aria-live="polite" data-testid="import-result" className="mt-3 min-h-6">
-        {state.message ? <p className={`font-medium ${state.ok ? "text-green-800" : "text-red-700"}`}>{state.message}</p> : null}
+        {state.message ? <p className={`font-medium ${state.ok ? "text-green-800" : "text-red-700"}`}>{keyOrText(t, state.message)}</p> : null}
       </div>
       {state.problems && state.problems.length > 0 ? (
         <div className="mt-2" data-testid="import-problems">
           <p className="text-sm text-slate-700">
-            &ldquo;{state.fileName}&rdquo;: {state.problemCount} problem{state.problemCount === 1 ? "" : "s"}
-            {state.rowCount ? ` in ${state.badRows} of its ${state.rowCount} rows` : ""}.
-            {state.problemCount! > state.problems.length ? ` The first ${state.problems.length} are listed.` : ""}
+            {state.rowCount
+              ? t("reconciliation.import.problemsInRows", { file: state.fileName ?? "", count: state.problemCount ?? 0, bad: state.badRows ?? 0, rows: state.rowCount })
+              : t("reconciliation.import.problems", { file: state.fileName ?? "", count: state.problemCount ?? 0 })}
+            {state.problemCount! > state.problems.length ? ` ${t("reconciliation.import.firstListed", { count: state.problems.length })}` : ""}
           </p>
           <Table
             look="problems"
@@ -112,9 +118,9 @@ export function StatementImportForm() {
             rows={state.problems}
             rowKey={(_, i) => i}
             columns={[
-              { header: "Line", align: "right", className: "align-top tabular-nums", cell: (p) => p.line ?? "—" },
-              { header: "Column", className: "align-top font-mono whitespace-nowrap", cell: (p) => p.column ?? "—" },
-              { header: "Problem", className: "align-top", cell: (p) => p.message },
+              { header: t("reconciliation.columns.line"), align: "right", className: "align-top tabular-nums", cell: (p) => p.line ?? "—" },
+              { header: t("reconciliation.columns.column"), className: "align-top font-mono whitespace-nowrap", cell: (p) => p.column ?? "—" },
+              { header: t("reconciliation.columns.problem"), className: "align-top", cell: (p) => problemText(t, p) },
             ]}
           />
         </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { rupeesSpoken } from "@/lib/format";
 
 export interface HourPoint {
@@ -18,6 +19,7 @@ const HourlyBars = dynamic(() => import("@/components/review/hourly-bars").then(
 
 /** Volume by hour of the day (India time): the amount that succeeded, with the count in the tooltip. */
 export function HourlyChart({ data }: { data: HourPoint[] }) {
+  const t = useTranslations();
   const busiest = data.reduce((best, d) => (d.succeededAmount > best.succeededAmount ? d : best), data[0]!);
   return (
     <figure>
@@ -25,8 +27,10 @@ export function HourlyChart({ data }: { data: HourPoint[] }) {
         <HourlyBars data={data} />
       </div>
       <figcaption className="mt-2 text-sm text-slate-600">
-        Amount that succeeded, by hour (IST).{" "}
-        {busiest && busiest.succeededAmount > 0 ? `Busiest hour: ${String(busiest.hour).padStart(2, "0")}:00 with ${rupeesSpoken(busiest.succeededAmount)}.` : "No successful transfers in this period."}
+        {t("review.chart.caption")}{" "}
+        {busiest && busiest.succeededAmount > 0
+          ? t("review.chart.busiest", { hour: String(busiest.hour).padStart(2, "0"), amount: rupeesSpoken(busiest.succeededAmount) })
+          : t("review.chart.none")}
       </figcaption>
     </figure>
   );

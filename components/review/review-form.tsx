@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { reviewTransferAction } from "@/app/(portal)/review/actions";
 import { FieldError } from "@/components/ui/form";
@@ -8,6 +9,7 @@ import { buttonClasses } from "@/components/ui/button-classes";
 
 /** The supervisor's note on a transfer; saving marks it reviewed (who and when are audited). */
 export function ReviewForm({ transferId, note }: { transferId: string; note: string | null }) {
+  const t = useTranslations();
   const router = useRouter();
   const [text, setText] = useState(note ?? "");
   const [error, setError] = useState<string>();
@@ -25,7 +27,7 @@ export function ReviewForm({ transferId, note }: { transferId: string; note: str
       setMessage(result.message);
       router.refresh();
     } catch {
-      setError("The connection dropped. Try again.");
+      setError(t("counter.progress.droppedCancel"));
     } finally {
       setBusy(false);
     }
@@ -34,7 +36,7 @@ export function ReviewForm({ transferId, note }: { transferId: string; note: str
   return (
     <form onSubmit={save} noValidate className="space-y-2">
       <label htmlFor="review-note" className="block text-sm font-medium">
-        Review note
+        {t("review.form.note")}
       </label>
       <textarea
         id="review-note"
@@ -43,13 +45,13 @@ export function ReviewForm({ transferId, note }: { transferId: string; note: str
         onChange={(e) => setText(e.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby="review-note-error"
-        placeholder="What you checked, and what you found"
+        placeholder={t("review.form.placeholder")}
         className={`block w-full rounded-lg border bg-white px-3 py-2.5 text-base ${error ? "border-red-600" : "border-slate-300"}`}
       />
       <FieldError id="review-note-error" message={error} role="alert" />
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonClasses()} disabled={busy}>
-          {busy ? "Saving…" : note ? "Update review" : "Mark reviewed"}
+          {busy ? t("review.form.saving") : note ? t("review.form.update") : t("review.form.markReviewed")}
         </button>
         <p role="status" className="text-sm font-medium text-green-800">
           {message ?? ""}

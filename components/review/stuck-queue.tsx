@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { askAllStuckAction, askNowAction, settleConflictAction } from "@/app/(portal)/review/actions";
 import type { ActionResult } from "@/lib/action-result";
@@ -17,12 +18,13 @@ export interface StuckItem {
   amount: string;
   remitterMobileMasked: string;
   agentName: string;
+  /** How long it has waited, and since when, in the reader's words. */
   age: string;
   since: string;
   checks: number;
   nextCheck: string | null;
   needsReview: boolean;
-  /** AOPay's contradicting reply, for a person to settle. */
+  /** AOPay's contradicting reply, for a person to settle (as the ledger wrote it). */
   conflict: string | null;
 }
 
@@ -30,6 +32,7 @@ const checkable: ReadonlySet<string> = new Set(checkableStates);
 
 /** Pending, held and refund-pending transfers, oldest first, with "ask AOPay now". */
 export function StuckQueue({ items }: { items: StuckItem[] }) {
+  const t = useTranslations();
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -42,7 +45,7 @@ export function StuckQueue({ items }: { items: StuckItem[] }) {
       setResult(await call());
       startTransition(() => router.refresh());
     } catch {
-      setResult({ ok: false, message: "The connection dropped. Try again." });
+      setResult({ ok: false, message: t("counter.progress.droppedCancel") });
     } finally {
       setBusy(null);
     }
@@ -52,11 +55,11 @@ export function StuckQueue({ items }: { items: StuckItem[] }) {
     <div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600">
-          {items.length ? `${items.length} waiting, oldest first. The portal also asks AOPay about them on its own schedule.` : "Nothing is stuck."}
+          {items.length ? t("review.stuck.waiting", { count: String(items.length) }) : t("review.stuck.none")}
         </p>
         {items.length > 1 ? (
           <button type="button" className={buttonClasses("secondary")} disabled={busy !== null} onClick={() => ask("all", () => askAllStuckAction())}>
-            {busy === "all" ? "Asking AOPay…" : "Ask AOPay about all"}
+            {busy === "all" ? t("review.stuck.askingAll") : t("review.stuck.askAll")}
           </button>
         ) : null}
       </div>
@@ -70,11 +73,11 @@ export function StuckQueue({ items }: { items: StuckItem[] }) {
               <div className="min-w-0">
                 <p className="font-medium">
                   <a className="underline decoration-slate-300 underline-offset-2 hover:decoration-slate-600" href={`/review/transfers/${s.transferId}`}>
-                    Ref {s.reference}
+                    {t("wallet.reference", { reference: s.reference })}
                   </a>{" "}
                   · {rupeesSpoken(s.amount)} · <span className="text-amber-800"><PartStateName state={s.state} /></span>
-                  {s.needsReview ? <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Needs manual review</span> : null}
-                  {s.conflict ? <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Conflicting reply</span> : null}
+                  {s.needsReview ? <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">{t("review.stuck.needsReview")}</span> : null}
+                  {s.conflict ? <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">{t("review.conflict.title")}</span> : null}
                 </p>
                 {s.conflict ? (
                   <p className="mt-1 text-sm text-red-900" data-testid="conflict-reason">
@@ -82,8 +85,8 @@ export function StuckQueue({ items }: { items: StuckItem[] }) {
                   </p>
                 ) : null}
                 <p className="text-sm text-slate-600">
-                  {s.age} old (since {s.since}) · {s.agentName} · customer {s.remitterMobileMasked} · asked {s.checks} time{s.checks === 1 ? "" : "s"}
-                  {s.nextCheck ? ` · next check ${s.nextCheck}` : ""}
+                  {t("review.stuck.details", { age: s.age, since: s.since, agent: s.agentName, mobile: s.remitterMobileMasked, count: s.checks })}
+                  {s.nextCheck ? ` · ${t("review.stuck.nextCheck", { time: s.nextCheck })}` : ""}
                 </p>
               </div>
               {checkable.has(s.state) ? (
@@ -91,10 +94,10 @@ export function StuckQueue({ items }: { items: StuckItem[] }) {
                   type="button"
                   className={buttonClasses("secondary")}
                   disabled={busy !== null}
-                  aria-label={`Ask AOPay now about reference ${s.reference}`}
+                  aria-label={t("review.stuck.askNowLabel", { reference: s.reference })}
                   onClick={() => ask(s.partId, () => askNowAction({ partId: s.partId }))}
                 >
-                  {busy === s.partId ? "Asking…" : "Ask AOPay now"}
+                  {busy === s.partId ? t("review.stuck.asking") : t("review.stuck.askNow")}
                 </button>
               ) : null}
               {s.conflict ? <SettleConflict item={s} busy={busy !== null} onSettle={(note) => ask(`settle-${s.partId}`, () => settleConflictAction({ partId: s.partId, note }))} /> : null}
@@ -108,6 +111,7 @@ export function StuckQueue({ items }: { items: StuckItem[] }) {
 
 /** A person writes what they checked and settles the conflicting reply; the part keeps its state. */
 function SettleConflict({ item, busy, onSettle }: { item: StuckItem; busy: boolean; onSettle: (note: string) => Promise<void> }) {
+  const t = useTranslations();
   const [note, setNote] = useState("");
   const id = `settle-note-${item.partId}`;
   return (
@@ -119,11 +123,11 @@ function SettleConflict({ item, busy, onSettle }: { item: StuckItem; busy: boole
       }}
     >
       <label htmlFor={id} className="flex min-w-0 flex-1 flex-col text-sm">
-        What you checked
+        {t("review.stuck.whatYouChecked")}
         <input id={id} value={note} onChange={(e) => setNote(e.target.value)} className="min-h-11 rounded-lg border border-slate-300 px-3" maxLength={1000} />
       </label>
-      <button type="submit" className={buttonClasses("secondary")} disabled={busy} aria-label={`Mark the reply for reference ${item.reference} settled`}>
-        Mark settled
+      <button type="submit" className={buttonClasses("secondary")} disabled={busy} aria-label={t("review.stuck.settleLabel", { reference: item.reference })}>
+        {t("review.stuck.settle")}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { ActionAnswer } from "@/components/admin/action-answer";
 import { buttonClasses } from "@/components/ui/button-classes";
@@ -38,6 +39,7 @@ export interface DecisionProps {
 
 /** An admin's approval or rejection of one waiting item (a top-up request, an adjustment), with a note. */
 export function Decision({ id, decide: record, approveLabel, noteLabel, notePlaceholder }: DecisionProps) {
+  const t = useTranslations();
   const router = useRouter();
   const announce = useContext(LastDecision);
   const [note, setNote] = useState("");
@@ -55,13 +57,13 @@ export function Decision({ id, decide: record, approveLabel, noteLabel, notePlac
       const result = await record({ id, decision, note });
       if (!result.ok) {
         setError(result.fieldErrors?.note);
-        return setMessage({ ok: false, text: result.fieldErrors?.note ? "Check the note." : result.message });
+        return setMessage({ ok: false, text: result.fieldErrors?.note ? t("walletAdmin.decision.checkNote") : result.message });
       }
       setMessage(undefined);
       announce({ ok: true, text: result.message ?? "" });
       router.refresh();
     } catch {
-      setMessage({ ok: false, text: "The connection dropped. Reload the page to see whether the decision was saved." });
+      setMessage({ ok: false, text: t("walletAdmin.decision.dropped") });
     } finally {
       setBusy(false);
     }
@@ -86,7 +88,7 @@ export function Decision({ id, decide: record, approveLabel, noteLabel, notePlac
           {approveLabel}
         </button>
         <button type="button" className={buttonClasses("secondary")} aria-disabled={busy ? true : undefined} onClick={() => decide("reject")}>
-          Reject
+          {t("walletAdmin.decision.reject")}
         </button>
       </div>
       <ActionAnswer message={message} />

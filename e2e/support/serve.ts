@@ -66,7 +66,7 @@ runCli(async () => {
         data: { username: user.username, name: user.name, role: user.role, outletId: otherOutlet.id, passwordHash: await hashPassword(user.password), ...(user.role === "AGENT" ? {} : secondFactor) },
       });
     }
-    for (const user of [users.lockout, users.heldBack, users.signOut, users.passwordOnly, users.hindi, users.hindiCounter, users.enrol, users.factorReset, users.codeTypo, users.optIn]) {
+    for (const user of [users.lockout, users.heldBack, users.signOut, users.passwordOnly, users.hindi, users.hindiCounter, users.hindiSupervisor, users.hindiAdmin, users.enrol, users.factorReset, users.codeTypo, users.optIn]) {
       await db.prisma.user.create({
         data: {
           username: user.username,
@@ -74,6 +74,7 @@ runCli(async () => {
           role: user.role,
           outletId: outlet.id,
           passwordHash: await hashPassword(user.password),
+          ...("language" in user ? { language: user.language } : {}),
           ...(user.role === "AGENT" || ("secondFactor" in user && !user.secondFactor) ? {} : secondFactor),
         },
       });

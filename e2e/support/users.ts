@@ -27,6 +27,9 @@ export const users = {
   hindi: { username: "e2e-hindi", password: "e2e-hindi-pass", name: "Hindi Agent", role: "AGENT" as const },
   /** An agent whose browser asks for Hindi and who serves a customer in it; nobody else signs in as them. */
   hindiCounter: { username: "e2e-hindi-counter", password: "e2e-hindi-counter-pass", name: "Hindi Counter Agent", role: "AGENT" as const },
+  /** A supervisor and an admin who chose Hindi before (kept on their rows), in an English browser. */
+  hindiSupervisor: { username: "e2e-hindi-supervisor", password: "e2e-hindi-supervisor-pass", name: "Hindi Supervisor", role: "SUPERVISOR" as const, language: "hi" },
+  hindiAdmin: { username: "e2e-hindi-admin", password: "e2e-hindi-admin-pass", name: "Hindi Admin", role: "ADMIN" as const, language: "hi" },
   /** An agent without an authenticator app (AGENT_TOTP is optional): the password alone signs in. */
   passwordOnly: { username: "e2e-password-only", password: "e2e-password-only-pass", name: "Password Only Agent", role: "AGENT" as const },
   /** A supervisor with no authenticator app yet: sets one up at the first sign-in. */

@@ -9,9 +9,8 @@ import { recordAudit } from "@/lib/audit";
 import { changesBetween, isUniqueViolation, type Actor } from "@/lib/admin/common";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { OutletValues } from "@/lib/validations/admin";
+import { said } from "@/lib/i18n/said";
 import { Refusal } from "@/lib/refusal";
-
-
 
 export interface OutletRow {
   id: string;
@@ -63,17 +62,17 @@ export async function outletForEdit(prisma: PrismaClient, id: string): Promise<O
   return outlet ? toRow(outlet) : null;
 }
 
-/** Outlets to choose from in the user forms: the active ones, plus any the user already has. */
+/** Outlets to choose from in the user forms: the active ones, plus any the user already has (the form marks the inactive ones). */
 export async function outletChoices(prisma: PrismaClient, keep: string[] = []): Promise<{ id: string; label: string; active: boolean }[]> {
   const outlets = await prisma.outlet.findMany({
     where: { OR: [{ active: true }, { id: { in: keep } }] },
     orderBy: { name: "asc" },
     select: { id: true, name: true, registrationId: true, active: true },
   });
-  return outlets.map((o) => ({ id: o.id, label: `${o.name} (${o.registrationId})${o.active ? "" : " · inactive"}`, active: o.active }));
+  return outlets.map((o) => ({ id: o.id, label: `${o.name} (${o.registrationId})`, active: o.active }));
 }
 
-const registrationIdTaken = "Another outlet has this RegistrationID.";
+const registrationIdTaken = () => said("admin.outlets.server.registrationIdTaken");
 
 function audit(prisma: Prisma.TransactionClient, actor: Actor, action: AuditAction, outletId: string, details: Prisma.InputJsonObject) {
   return recordAudit(prisma, { actorId: actor.id, actorLabel: actor.username, action, targetType: "outlet", targetId: outletId, details, ip: actor.ip });
@@ -81,7 +80,7 @@ function audit(prisma: Prisma.TransactionClient, actor: Actor, action: AuditActi
 
 async function refuseTakenRegistrationId(prisma: Prisma.TransactionClient, registrationId: string, exceptId?: string) {
   const other = await prisma.outlet.findUnique({ where: { registrationId }, select: { id: true } });
-  if (other && other.id !== exceptId) throw new Refusal(registrationIdTaken, "registrationId");
+  if (other && other.id !== exceptId) throw new Refusal(registrationIdTaken(), "registrationId");
 }
 
 /** Writes with the unique index as the final word: a concurrent duplicate is refused the same way. */
@@ -89,7 +88,7 @@ async function withUniqueRegistrationId<T>(write: () => Promise<T>): Promise<T> 
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new Refusal(registrationIdTaken, "registrationId");
+    if (isUniqueViolation(error)) throw new Refusal(registrationIdTaken(), "registrationId");
     throw error;
   }
 }
@@ -110,7 +109,7 @@ export async function updateOutlet(prisma: PrismaClient, actor: Actor, outletId:
   return withUniqueRegistrationId(() =>
     prisma.$transaction(async (tx) => {
       const outlet = await tx.outlet.findUnique({ where: { id: outletId }, select: outletSelect });
-      if (!outlet) throw new Refusal("That outlet no longer exists.");
+      if (!outlet) throw new Refusal(said("admin.common.outletGone"));
       await refuseTakenRegistrationId(tx, input.registrationId, outletId);
       const before = toRow(outlet);
       const changes = changesBetween(
@@ -129,7 +128,7 @@ export async function updateOutlet(prisma: PrismaClient, actor: Actor, outletId:
 export async function setOutletActive(prisma: PrismaClient, actor: Actor, outletId: string, active: boolean): Promise<{ name: string; changed: boolean }> {
   return prisma.$transaction(async (tx) => {
     const outlet = await tx.outlet.findUnique({ where: { id: outletId }, select: { id: true, name: true, registrationId: true, active: true } });
-    if (!outlet) throw new Refusal("That outlet no longer exists.");
+    if (!outlet) throw new Refusal(said("admin.common.outletGone"));
     if (outlet.active === active) return { name: outlet.name, changed: false };
     await tx.outlet.update({ where: { id: outletId }, data: { active } });
     await audit(tx, actor, active ? "outlet.reactivated" : "outlet.deactivated", outletId, { name: outlet.name, registrationId: outlet.registrationId });

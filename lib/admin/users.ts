@@ -16,6 +16,7 @@ import { changesBetween, isUniqueViolation, type Actor } from "@/lib/admin/commo
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/roles";
 import type { CreateUserValues, ResetPasswordValues, UpdateUserValues } from "@/lib/validations/admin";
+import { said } from "@/lib/i18n/said";
 import { Refusal } from "@/lib/refusal";
 
 export type { Actor } from "@/lib/admin/common";
@@ -109,19 +110,17 @@ async function lockForChange(tx: Tx, userId: string): Promise<string[]> {
   return admins.map((a) => a.id);
 }
 
-const lastAdminMessage = "This is the last active admin. Make another user an admin first.";
-
 /** Refuses a change that would leave no active admin. */
 function keepAnAdmin(activeAdmins: string[], user: { id: string; role: Role; active: boolean }, next: { role: Role; active: boolean }, field?: string) {
   const removesAnAdmin = user.role === "ADMIN" && user.active && (next.role !== "ADMIN" || !next.active);
-  if (removesAnAdmin && activeAdmins.every((id) => id === user.id)) throw new Refusal(lastAdminMessage, field, "This is the last active admin.");
+  if (removesAnAdmin && activeAdmins.every((id) => id === user.id)) throw new Refusal(said("admin.users.server.lastAdmin"), field, said("admin.users.server.lastAdminShort"));
 }
 
 async function checkOutlet(tx: Tx, outletId: string | null, currentOutletId: string | null) {
   if (!outletId) return;
   const outlet = await tx.outlet.findUnique({ where: { id: outletId }, select: { active: true } });
-  if (!outlet) throw new Refusal("That outlet no longer exists.", "outletId");
-  if (!outlet.active && outletId !== currentOutletId) throw new Refusal("That outlet is inactive: choose another.", "outletId");
+  if (!outlet) throw new Refusal(said("admin.common.outletGone"), "outletId");
+  if (!outlet.active && outletId !== currentOutletId) throw new Refusal(said("admin.users.server.outletInactive"), "outletId");
 }
 
 /** A supervisor's extra outlets: never their own, only outlets that exist. Others have none. */
@@ -130,7 +129,7 @@ async function supervisedFor(tx: Tx, role: Role, outletId: string | null, ids: s
   const wanted = [...new Set(ids)].filter((id) => id !== outletId).sort();
   if (wanted.length === 0) return [];
   const found = await tx.outlet.count({ where: { id: { in: wanted } } });
-  if (found !== wanted.length) throw new Refusal("One of the chosen outlets no longer exists. Reload the page.", "supervisedOutletIds");
+  if (found !== wanted.length) throw new Refusal(said("admin.users.server.supervisedGone"), "supervisedOutletIds");
   return wanted;
 }
 
@@ -153,7 +152,7 @@ export interface CreatedUser {
 export async function createUser(prisma: PrismaClient, actor: Actor, input: CreateUserValues): Promise<CreatedUser> {
   const outletId = input.outletId || null;
   const taken = await prisma.user.findUnique({ where: { username: input.username }, select: { id: true } });
-  if (taken) throw new Refusal("That username is taken. Choose another.", "username");
+  if (taken) throw new Refusal(said("admin.users.server.usernameTaken"), "username");
   const { generated, passwordHash } = await chosenPassword(input);
   try {
     return await prisma.$transaction(async (tx) => {
@@ -175,7 +174,7 @@ export async function createUser(prisma: PrismaClient, actor: Actor, input: Crea
       return { ...user, generatedPassword: generated };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new Refusal("That username is taken. Choose another.", "username");
+    if (isUniqueViolation(error)) throw new Refusal(said("admin.users.server.usernameTaken"), "username");
     throw error;
   }
 }
@@ -186,7 +185,7 @@ export async function updateUser(prisma: PrismaClient, actor: Actor, input: Upda
   return prisma.$transaction(async (tx) => {
     const activeAdmins = await lockForChange(tx, input.userId);
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { ...userRowSelect, outletId: true } });
-    if (!user) throw new Refusal("That user no longer exists.");
+    if (!user) throw new Refusal(said("admin.users.server.userGone"));
     keepAnAdmin(activeAdmins, user, { role: input.role, active: user.active }, "role");
     await checkOutlet(tx, outletId, user.outletId);
     const supervised = await supervisedFor(tx, input.role, outletId, input.supervisedOutletIds);
@@ -210,7 +209,7 @@ export async function setUserActive(prisma: PrismaClient, actor: Actor, userId: 
   return prisma.$transaction(async (tx) => {
     const activeAdmins = await lockForChange(tx, userId);
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true, role: true, active: true } });
-    if (!user) throw new Refusal("That user no longer exists.");
+    if (!user) throw new Refusal(said("admin.users.server.userGone"));
     if (user.active === active) return { username: user.username, changed: false };
     keepAnAdmin(activeAdmins, user, { role: user.role, active });
     await tx.user.update({ where: { id: user.id }, data: active ? { active } : { active, sessionsRevokedAt: now } });
@@ -227,9 +226,9 @@ export async function resetPassword(prisma: PrismaClient, actor: Actor, input: R
   const { generated, passwordHash } = await chosenPassword(input);
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, username: true } });
-    if (!user) throw new Refusal("That user no longer exists.");
+    if (!user) throw new Refusal(said("admin.users.server.userGone"));
     if (input.passwordMode === "set" && input.password.toLowerCase().includes(user.username)) {
-      throw new Refusal("It must not contain the username.", "password");
+      throw new Refusal(said("validation.admin.passwordHoldsUsername"), "password");
     }
     await tx.user.update({
       where: { id: user.id },
@@ -249,7 +248,7 @@ export async function resetPassword(prisma: PrismaClient, actor: Actor, input: R
 export async function resetSecondFactor(prisma: PrismaClient, actor: Actor, userId: string, now: Date = new Date()): Promise<{ username: string; hadOne: boolean }> {
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true, totpEnrolledAt: true } });
-    if (!user) throw new Refusal("That user could not be found.");
+    if (!user) throw new Refusal(said("admin.users.server.userNotFound"));
     await clearSecondFactor(tx, user.id);
     await tx.user.update({ where: { id: user.id }, data: { sessionsRevokedAt: now } });
     await audit(tx, actor, "user.second_factor_reset", user.id, { username: user.username, hadOne: user.totpEnrolledAt ? "yes" : "no" });
@@ -261,7 +260,7 @@ export async function resetSecondFactor(prisma: PrismaClient, actor: Actor, user
 export async function letUserIn(prisma: PrismaClient, actor: Actor, userId: string): Promise<{ username: string }> {
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true } });
-    if (!user) throw new Refusal("That user could not be found.");
+    if (!user) throw new Refusal(said("admin.users.server.userNotFound"));
     const cleared = await clearFailures(tx, user.username);
     await audit(tx, actor, "user.let_in", user.id, { username: user.username, failuresCleared: String(cleared) });
     return { username: user.username };

@@ -5,10 +5,12 @@
 import "server-only";
 import { AopayCallError } from "@/lib/aopay/errors";
 import type { AopayClient } from "@/lib/aopay/client";
+import { said, type Said, type Sentence } from "@/lib/i18n/said";
 
+/** `message` is AOPay's own text as it wrote it (a Said only when it wrote none); `problem` is the portal's sentence. */
 export type ConnectionCheck =
-  | { ok: true; latencyMs: number; httpStatus: number; message: string }
-  | { ok: false; latencyMs: number; problem: string };
+  | { ok: true; latencyMs: number; httpStatus: number; message: Sentence }
+  | { ok: false; latencyMs: number; problem: Said };
 
 export const probeReference = "0";
 
@@ -18,11 +20,20 @@ export async function checkAopayConnection(client: AopayClient): Promise<Connect
   try {
     const answer = await client.transferStatus(probeReference);
     if (answer.outcome === "authentication_failed") {
-      return { ok: false, latencyMs: latency(), problem: "AOPay refused the partner's credentials (Authentication failed). Check the RegistrationID and the AOPay header settings." };
+      return { ok: false, latencyMs: latency(), problem: said("admin.aopay.check.credentialsRefused") };
     }
-    return { ok: true, latencyMs: latency(), httpStatus: answer.httpStatus, message: answer.message || "(no message)" };
+    return { ok: true, latencyMs: latency(), httpStatus: answer.httpStatus, message: answer.message || said("admin.aopay.check.noMessage") };
   } catch (error) {
-    if (error instanceof AopayCallError) return { ok: false, latencyMs: latency(), problem: `AOPay did not answer usefully: ${error.kind.replace(/_/g, " ")}${error.httpStatus ? ` (HTTP ${error.httpStatus})` : ""}.` };
+    if (error instanceof AopayCallError) return { ok: false, latencyMs: latency(), problem: unusableAnswer(error) };
     throw error;
   }
+}
+
+/**
+ * Why AOPay's answer could not be read. The failure's kind ("connection reset") is the
+ * transport's technical term, given as it is: a Said's values are plain text.
+ */
+function unusableAnswer(error: AopayCallError): Said {
+  const kind = error.kind.replace(/_/g, " ");
+  return error.httpStatus ? said("admin.aopay.check.noUsefulAnswerHttp", { kind, status: String(error.httpStatus) }) : said("admin.aopay.check.noUsefulAnswer", { kind });
 }

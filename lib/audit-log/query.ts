@@ -6,6 +6,9 @@
  * "newer" above its first, so a page deep in a large log costs the same as the first, and events
  * written meanwhile never shift the pages. Each filter has an index to start from: (actor_id, at)
  * and (actor_label, at) for the actor, (action, at) for the action, (at) for the days.
+ *
+ * The page's words (an action's, a target's, the details') are said by the `say` it is given,
+ * in the reader's language; the events themselves are read as stored.
  */
 import "server-only";
 import { z } from "zod";
@@ -13,7 +16,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { compactDetails, type CompactDetails } from "@/lib/audit-log/redact";
 import { detailLines, type DetailLine } from "@/lib/audit-log/words";
 import { maskMobile, rupees } from "@/lib/format";
-import { auditActionLabel, auditActionLabels } from "@/lib/audit-log/known-actions";
+import { auditActionLabel, auditActionLabels, inEnglish, type SayAudit } from "@/lib/audit-log/known-actions";
 import { dayLabel, dayRange, daySchema, parseDay } from "@/lib/days";
 
 export const auditPageSize = 50;
@@ -154,7 +157,7 @@ const eventSelect = {
   actor: { select: { name: true } },
 } satisfies Prisma.AuditEventSelect;
 
-export async function listAuditEvents(prisma: AuditDb, f: AuditFilters, pageSize = auditPageSize): Promise<AuditPage> {
+export async function listAuditEvents(prisma: AuditDb, f: AuditFilters, { pageSize = auditPageSize, say = inEnglish }: { pageSize?: number; say?: SayAudit } = {}): Promise<AuditPage> {
   const where = await auditWhere(prisma, f);
   const upward = !f.before && !!f.after;
   const cursor = f.before ?? f.after;
@@ -175,7 +178,7 @@ export async function listAuditEvents(prisma: AuditDb, f: AuditFilters, pageSize
   const first = page[0];
   const last = page[page.length - 1];
   const at = (e: { at: Date; id: bigint } | undefined) => (e ? { at: e.at, id: e.id } : null);
-  const names = await targetNames(prisma, page);
+  const names = await targetNames(prisma, page, say);
   return {
     rows: page.map((e) => ({
       id: e.id.toString(),
@@ -183,9 +186,9 @@ export async function listAuditEvents(prisma: AuditDb, f: AuditFilters, pageSize
       actorLabel: e.actorLabel,
       actorName: e.actor?.name ?? null,
       action: e.action,
-      actionLabel: auditActionLabel(e.action),
+      actionLabel: auditActionLabel(e.action, say),
       target: e.targetType ? (names.get(`${e.targetType} ${e.targetId}`) ?? `${e.targetType}${e.targetId ? ` ${e.targetId}` : ""}`) : null,
-      detailLines: detailLines(e.details),
+      detailLines: detailLines(e.details, say),
       details: compactDetails(e.details),
       ip: e.ip,
     })),
@@ -201,7 +204,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * The page's targets by name, keyed "type id": one query per kind of target on the page. A
  * target that no longer exists keeps its type and id.
  */
-async function targetNames(prisma: AuditDb, events: { targetType: string | null; targetId: string | null }[]): Promise<Map<string, string>> {
+async function targetNames(prisma: AuditDb, events: { targetType: string | null; targetId: string | null }[], say: SayAudit): Promise<Map<string, string>> {
   const ids = (type: string) => [...new Set(events.filter((e) => e.targetType === type && e.targetId && uuidPattern.test(e.targetId)).map((e) => e.targetId!))];
   const [parts, transfers, users, outlets, plans, imports, topUps, adjustments] = await Promise.all([
     prisma.transferPart.findMany({ where: { id: { in: ids("transfer_part") } }, select: { id: true, reference: true, seq: true } }),
@@ -214,16 +217,22 @@ async function targetNames(prisma: AuditDb, events: { targetType: string | null;
     prisma.walletAdjustment.findMany({ where: { id: { in: ids("wallet_adjustment") } }, select: { id: true, amount: true, direction: true, outlet: { select: { name: true } } } }),
   ]);
   const names = new Map<string, string>();
-  for (const p of parts) names.set(`transfer_part ${p.id}`, `Part ${p.seq}, reference ${p.reference}`);
-  for (const t of transfers) names.set(`transfer ${t.id}`, `Transfer to ${t.beneficiaryName}${t.parts[0] ? `, reference ${t.parts[0].reference}` : ""}`);
-  for (const u of users) names.set(`user ${u.id}`, `User ${u.username}`);
-  for (const o of outlets) names.set(`outlet ${o.id}`, `Outlet ${o.name}`);
-  for (const p of plans) names.set(`charge_plan ${p.id}`, `Plan ${p.name}`);
-  for (const i of imports) names.set(`statement_import ${i.id}`, `Statement ${i.fileName}`);
-  for (const t of topUps) names.set(`fund_request ${t.id}`, `Top-up of ${rupees(t.amount.toFixed(2))} for ${t.outlet.name}, ref ${t.paymentReference}`);
-  for (const a of adjustments) names.set(`wallet_adjustment ${a.id}`, `${a.direction === "CREDIT" ? "Credit" : "Debit"} of ${rupees(a.amount.toFixed(2))} to ${a.outlet.name}'s wallet`);
+  for (const p of parts) names.set(`transfer_part ${p.id}`, say("admin.audit.targets.part", { seq: String(p.seq), reference: p.reference }));
+  for (const t of transfers) {
+    const first = t.parts[0];
+    names.set(`transfer ${t.id}`, first ? say("admin.audit.targets.transferWithReference", { name: t.beneficiaryName, reference: first.reference }) : say("admin.audit.targets.transfer", { name: t.beneficiaryName }));
+  }
+  for (const u of users) names.set(`user ${u.id}`, say("admin.audit.targets.user", { username: u.username }));
+  for (const o of outlets) names.set(`outlet ${o.id}`, say("admin.audit.targets.outlet", { name: o.name }));
+  for (const p of plans) names.set(`charge_plan ${p.id}`, say("admin.audit.targets.plan", { name: p.name }));
+  for (const i of imports) names.set(`statement_import ${i.id}`, say("admin.audit.targets.statement", { fileName: i.fileName }));
+  for (const t of topUps) names.set(`fund_request ${t.id}`, say("admin.audit.targets.topUp", { amount: rupees(t.amount.toFixed(2)), outlet: t.outlet.name, reference: t.paymentReference }));
+  for (const a of adjustments) {
+    const values = { amount: rupees(a.amount.toFixed(2)), outlet: a.outlet.name };
+    names.set(`wallet_adjustment ${a.id}`, a.direction === "CREDIT" ? say("admin.audit.targets.credit", values) : say("admin.audit.targets.debit", values));
+  }
   for (const e of events) {
-    if (e.targetType === "remitter" && e.targetId) names.set(`remitter ${e.targetId}`, `Customer ${maskMobile(e.targetId)}`);
+    if (e.targetType === "remitter" && e.targetId) names.set(`remitter ${e.targetId}`, say("admin.audit.targets.customer", { mobile: maskMobile(e.targetId) }));
     if (e.targetType === "day" && e.targetId && parseDay(e.targetId)) names.set(`day ${e.targetId}`, dayLabel(e.targetId));
   }
   return names;
@@ -245,8 +254,8 @@ async function distinctActions(prisma: Pick<PrismaClient, "$queryRaw">): Promise
   return rows.map((r) => r.action);
 }
 
-/** The actions the filter offers: the known ones and every one the log holds, sorted. */
-export async function actionOptions(prisma: Pick<PrismaClient, "$queryRaw">): Promise<{ action: string; label: string }[]> {
+/** The actions the filter offers: the known ones and every one the log holds, sorted, in the words `say` gives. */
+export async function actionOptions(prisma: Pick<PrismaClient, "$queryRaw">, say: SayAudit = inEnglish): Promise<{ action: string; label: string }[]> {
   const all = new Set([...Object.keys(auditActionLabels), ...(await distinctActions(prisma))]);
-  return [...all].sort().map((action) => ({ action, label: auditActionLabel(action) }));
+  return [...all].sort().map((action) => ({ action, label: auditActionLabel(action, say) }));
 }

@@ -1,17 +1,35 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { auditActionLabel, auditActionLabels } from "@/lib/audit-log/known-actions";
+import { auditActionLabel, auditActionLabels, inEnglish, type SayAudit } from "@/lib/audit-log/known-actions";
 import { detailLines } from "@/lib/audit-log/words";
+import { messagesOf } from "@/lib/i18n/messages";
 import { partEventCauseText } from "@/lib/part-state-labels";
 
 describe("the audit log in words", () => {
   it("has words for every action the portal writes, each its own", () => {
-    const labels = Object.values(auditActionLabels);
+    const labels = Object.values(auditActionLabels).map((key) => inEnglish(key));
     expect(new Set(labels).size).toBe(labels.length);
+    expect(auditActionLabel("user.created")).toBe("User added");
     for (const action of ["statement.imported", "user.created", "user.deactivated", "money.confirm_refused", "money.refund_refused", "plan.created"]) {
       expect(auditActionLabel(action)).not.toBe(action);
     }
     // An action only an older log holds is shown as it was written.
     expect(auditActionLabel("legacy.thing")).toBe("legacy.thing");
+    expect(auditActionLabel("constructor")).toBe("constructor");
+  });
+
+  it("says the words in the reader's language, and the record as it was written", () => {
+    const hindi = createTranslator({ locale: "hi", messages: messagesOf("hi") }) as unknown as SayAudit;
+    expect(auditActionLabel("user.created", hindi)).toBe("यूज़र जोड़ा गया");
+    expect(auditActionLabel("legacy.thing", hindi)).toBe("legacy.thing");
+    expect(detailLines({ state: "FAILED", sent: false, reason: "wrong_password", message: "Wrong OTP.", username: "ravi" }, hindi)).toEqual([
+      { label: "स्टेटस", value: "फ़ेल" },
+      { label: "OTP भेजा", value: "नहीं" },
+      { label: "वजह", value: "गलत पासवर्ड" },
+      { label: "मैसेज", value: "Wrong OTP." },
+      // A key no label names is spelled out from the record.
+      { label: "Username", value: "ravi" },
+    ]);
   });
 
   it("says the details one fact a line, masked, with states, amounts and reasons in words", () => {
@@ -36,11 +54,15 @@ describe("the audit log in words", () => {
   });
 
   it("says why a part changed state", () => {
-    expect(partEventCauseText("confirm_success")).toBe("the confirmation: AOPay answered");
-    expect(partEventCauseText("confirm_wrong_otp")).toBe("the confirmation: wrong OTP");
-    expect(partEventCauseText("refund_timeout")).toBe("the refund claim: no answer in time");
-    expect(partEventCauseText("status_no_record")).toBe("a status check: AOPay has no record of it");
-    expect(partEventCauseText("cancelled_by_agent")).toBe("cancelled by the agent");
-    expect(partEventCauseText("something_new")).toBe("something new");
+    const english = createTranslator({ locale: "en", messages: messagesOf("en") });
+    expect(partEventCauseText(english, "confirm_success")).toBe("the confirmation: AOPay answered");
+    expect(partEventCauseText(english, "confirm_wrong_otp")).toBe("the confirmation: wrong OTP");
+    expect(partEventCauseText(english, "refund_timeout")).toBe("the refund claim: no answer in time");
+    expect(partEventCauseText(english, "status_no_record")).toBe("a status check: AOPay has no record of it");
+    expect(partEventCauseText(english, "cancelled_by_agent")).toBe("cancelled by the agent");
+    expect(partEventCauseText(english, "something_new")).toBe("something new");
+    // The supervisor's transfer page says them in the reader's language.
+    const hindi = createTranslator({ locale: "hi", messages: messagesOf("hi") });
+    expect(partEventCauseText(hindi, "confirm_wrong_otp")).toBe("पुष्टि: गलत OTP");
   });
 });

@@ -1,11 +1,14 @@
 /**
  * An audit event's details in the admin's words: one line per recorded fact ("Status: Failed",
- * "Amount: Rs 1,011.00"), already redacted (redact.ts), instead of the raw JSON.
+ * "Amount: Rs 1,011.00"), already redacted (redact.ts), instead of the raw JSON. The labels and
+ * words are messages, said by `say` in the reader's language; the recorded values themselves
+ * (names, references, AOPay's and the portal's stored messages) are data and shown as written,
+ * and a key no label names is spelled out from the record.
  */
-import { createTranslator } from "next-intl";
+import { inEnglish, type SayAudit } from "@/lib/audit-log/known-actions";
 import { redactDetails } from "@/lib/audit-log/redact";
 import { rupees } from "@/lib/format";
-import { messagesOf } from "@/lib/i18n/messages";
+import type { MessageKey } from "@/lib/i18n/message-key";
 import { isPartState, partStateLabel } from "@/lib/part-state-labels";
 
 export interface DetailLine {
@@ -15,39 +18,39 @@ export interface DetailLine {
 
 /** Keys whose values are a part's state, an amount of rupees, or a yes/no. */
 const stateKeys = new Set(["state", "firstPartState", "from", "to"]);
-
-/** The details are said in English, like the rest of this file's words: a state's English label. */
-const english = createTranslator({ locale: "en", messages: messagesOf("en") });
 const amountKeys = new Set(["amount", "charge", "gst", "tds", "commission"]);
 
-const labels: Record<string, string> = {
-  reference: "Reference",
-  references: "References",
-  amount: "Amount",
-  part: "Part",
-  state: "Status",
-  firstPartState: "First part",
-  sent: "OTP sent",
-  message: "Message",
-  reason: "Reason",
-  step: "At",
-  mode: "Mode",
-  code: "AOPay code",
-  failuresCleared: "Failed tries cleared",
-  hadOne: "Had an app set up",
-  otp: "OTP",
+const labels: Record<string, MessageKey> = {
+  reference: "admin.common.reference",
+  references: "admin.audit.labels.references",
+  amount: "admin.audit.labels.amount",
+  part: "admin.audit.labels.part",
+  state: "admin.audit.labels.state",
+  firstPartState: "admin.audit.labels.firstPartState",
+  sent: "admin.audit.labels.sent",
+  message: "admin.audit.labels.message",
+  reason: "admin.audit.labels.reason",
+  step: "admin.audit.labels.step",
+  mode: "admin.audit.labels.mode",
+  code: "admin.audit.labels.code",
+  failuresCleared: "admin.audit.labels.failuresCleared",
+  hadOne: "admin.audit.labels.hadOne",
+  otp: "admin.audit.labels.otp",
 };
 
 /** What a sign-in refusal's `reason` and `step` mean. */
-const valueWords: Record<string, string> = {
-  unknown_user: "no such user",
-  wrong_password: "wrong password",
-  held_back: "held back after wrong tries",
-  disabled: "account deactivated",
-  code_used: "code already used",
-  wrong_code: "wrong code",
-  second_factor: "the code step",
+const valueWords: Record<string, MessageKey> = {
+  unknown_user: "admin.audit.values.unknown_user",
+  wrong_password: "admin.audit.values.wrong_password",
+  held_back: "admin.audit.values.held_back",
+  disabled: "admin.audit.values.disabled",
+  code_used: "admin.audit.values.code_used",
+  wrong_code: "admin.audit.values.wrong_code",
+  second_factor: "admin.audit.values.second_factor",
 };
+
+/** The message `map` has for a recorded key or value (its own entries only: a record may say "constructor"). */
+const own = (map: Record<string, MessageKey>, name: string): MessageKey | undefined => (Object.hasOwn(map, name) ? map[name] : undefined);
 
 /** "failuresCleared" as "Failures cleared": the words of a key no label names. */
 function keyWords(key: string): string {
@@ -59,24 +62,30 @@ function keyWords(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function valueText(key: string, value: unknown): string {
+function labelOf(key: string, say: SayAudit): string {
+  const label = own(labels, key);
+  return label ? say(label) : keyWords(key);
+}
+
+function valueText(key: string, value: unknown, say: SayAudit): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (stateKeys.has(key) && typeof value === "string" && isPartState(value)) return partStateLabel(english, value);
+  if (typeof value === "boolean") return say(value ? "admin.audit.values.yes" : "admin.audit.values.no");
+  if (stateKeys.has(key) && typeof value === "string" && isPartState(value)) return partStateLabel(say, value);
   if (amountKeys.has(key) && /^-?\d+(\.\d+)?$/.test(String(value))) return rupees(String(value));
-  if (Array.isArray(value)) return value.map((v) => valueText(key, v)).join(", ");
+  if (Array.isArray(value)) return value.map((v) => valueText(key, v, say)).join(", ");
   if (typeof value === "object") {
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${labels[k] ?? keyWords(k)} ${valueText(k, v)}`)
+      .map(([k, v]) => `${labelOf(k, say)} ${valueText(k, v, say)}`)
       .join("; ");
   }
   const text = String(value);
-  return valueWords[text] ?? text;
+  const words = own(valueWords, text);
+  return words ? say(words) : text;
 }
 
-/** The details, redacted, as lines in the order they were recorded. */
-export function detailLines(details: unknown): DetailLine[] {
+/** The details, redacted, as lines in the order they were recorded, in the words `say` gives (English unless told). */
+export function detailLines(details: unknown, say: SayAudit = inEnglish): DetailLine[] {
   const redacted = redactDetails(details);
   if (redacted === null || typeof redacted !== "object" || Array.isArray(redacted)) return [];
-  return Object.entries(redacted as Record<string, unknown>).map(([key, value]) => ({ label: labels[key] ?? keyWords(key), value: valueText(key, value) }));
+  return Object.entries(redacted as Record<string, unknown>).map(([key, value]) => ({ label: labelOf(key, say), value: valueText(key, value, say) }));
 }

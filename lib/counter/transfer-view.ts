@@ -6,6 +6,7 @@ import { config } from "@/lib/config";
 import { appCounter } from "@/lib/counter/app-counter";
 import { appLedger } from "@/lib/ledger/app-ledger";
 import { formatIst, maskMobile } from "@/lib/format";
+import { shownFailure } from "@/lib/ledger/failure-reason";
 
 export interface PartView {
   id: string;
@@ -15,6 +16,7 @@ export interface PartView {
   reference: string;
   utr: string | null;
   otpExpiresAt: string | null;
+  /** Why the part ended: a message key (with values) when the portal said it, else AOPay's words; show it with `keyOrText`. */
   failureReason: string | null;
   /** When the customer's refund OTP was last sent (REFUND_PENDING). */
   refundOtpSentAt: string | null;
@@ -87,7 +89,7 @@ export async function transferView(user: CurrentUser, transferId: string, option
       reference: p.reference,
       utr: p.utr,
       otpExpiresAt: p.otpExpiresAt?.toISOString() ?? null,
-      failureReason: p.failureReason,
+      failureReason: shownFailure(p),
       refundOtpSentAt: p.refundOtpSentAt?.toISOString() ?? null,
       refundBeingChecked: p.state === "REFUND_PENDING" && p.nextCheckAt !== null,
       refundedAt: p.refundedAt?.toISOString() ?? null,

@@ -22,8 +22,8 @@ export const formattingTags: Record<Locale, string> = { en: "en-IN", hi: "hi-IN"
 export const languageCookieName = "portal-language";
 
 /** The language cookie's settings: the whole portal, kept 400 days (the most a browser keeps a cookie). */
-export function languageCookie(basics: { secure: boolean }) {
-  return { path: "/", maxAge: 400 * 24 * 60 * 60, sameSite: "lax" as const, httpOnly: true, secure: basics.secure };
+export function languageCookie(basics: { httpOnly: boolean; sameSite: "lax"; secure: boolean }) {
+  return { ...basics, path: "/", maxAge: 400 * 24 * 60 * 60 };
 }
 
 export function isLocale(value: unknown): value is Locale {

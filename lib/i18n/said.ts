@@ -40,6 +40,14 @@ function english(key: MessageKey, values?: SaidValues): string {
   return (inEnglish as unknown as (key: string, values?: SaidValues) => string)(key, values);
 }
 
+/** A page's translator (getTranslations, useTranslations), as code outside next-intl calls it. */
+export type Say = (key: MessageKey, values?: SaidValues) => string;
+
+/** A sentence from the domain code said by a page's translator: a Said in the reader's language, other text as written. */
+export function sentenceText(t: Say, sentence: Sentence): string {
+  return typeof sentence === "string" ? sentence : t(sentence.key, sentence.values);
+}
+
 /** `T` as it reaches the browser: every Said in it is a sentence in the reader's language. */
 export type Spoken<T> = T extends Said
   ? string

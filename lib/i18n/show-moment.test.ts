@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { amountText, formatIst, rupees } from "@/lib/format";
+import { format } from "date-fns";
+import { amountText, formatIst, inIndia, rupees } from "@/lib/format";
 import { showMoment } from "@/lib/i18n/show-moment";
 
 describe("moments and money as each language's reader reads them", () => {
@@ -16,7 +17,11 @@ describe("moments and money as each language's reader reads them", () => {
     for (let month = 0; month < 12; month++) {
       const day = new Date(Date.UTC(2026, month, 15, 3, 0));
       expect(showMoment(day, "en")).toBe(formatIst(day));
+      expect(showMoment(day, "en", "month")).toBe(format(inIndia(day), "MMMM yyyy"));
     }
+    expect(showMoment(at, "hi", "month")).toBe("दिसंबर 2026");
+    // The month of an India-time moment: 31 Dec, 20:00 UTC is already January in India.
+    expect(showMoment(new Date("2026-12-31T20:00:00Z"), "en", "month")).toBe("January 2027");
     // Just before midnight UTC is already the next day in India.
     expect(showMoment(new Date("2026-12-02T19:00:00Z"), "hi", "date")).toBe("3 दिसंबर 2026");
   });

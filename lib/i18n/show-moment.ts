@@ -6,11 +6,12 @@
 import { indiaTimeZone } from "@/lib/format";
 import { formattingTags, type Locale } from "@/lib/i18n/locales";
 
-/** How a moment is shown: day and time, the day alone, the time alone, or day and time within this year. */
-export type MomentStyle = "dateTime" | "date" | "time" | "shortDateTime";
+/** How a moment is shown: day and time, the day alone, the time alone, day and time within this year, or its month. */
+export type MomentStyle = "dateTime" | "date" | "time" | "shortDateTime" | "month";
 
 /** English months as formatIst writes them (date-fns's "MMM"; Intl's en-IN would say "Sept"). */
 const englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const englishMonthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 const numericIst = new Intl.DateTimeFormat("en-IN", {
   timeZone: indiaTimeZone,
@@ -35,6 +36,7 @@ function inEnglish(date: Date, style: MomentStyle): string {
   if (style === "date") return `${day} ${month3} ${year}`;
   if (style === "time") return `${time} IST`;
   if (style === "shortDateTime") return `${day} ${month3}, ${time} IST`;
+  if (style === "month") return `${englishMonthNames[month - 1]} ${year}`;
   return `${day} ${month3} ${year}, ${time} IST`;
 }
 
@@ -43,6 +45,7 @@ const dayParts: Record<MomentStyle, Intl.DateTimeFormatOptions | null> = {
   date: { day: "numeric", month: "long", year: "numeric" },
   time: null,
   shortDateTime: { day: "numeric", month: "short" },
+  month: { month: "long", year: "numeric" },
 };
 const clock: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
 
@@ -55,6 +58,6 @@ export function showMoment(date: Date, locale: Locale, style: MomentStyle = "dat
   if (locale === "en") return inEnglish(date, style);
   const tag = formattingTags[locale];
   const day = dayParts[style] && new Intl.DateTimeFormat(tag, { ...dayParts[style], timeZone: indiaTimeZone }).format(date);
-  const time = style === "date" ? null : new Intl.DateTimeFormat(tag, { ...clock, timeZone: indiaTimeZone }).format(date);
+  const time = style === "date" || style === "month" ? null : new Intl.DateTimeFormat(tag, { ...clock, timeZone: indiaTimeZone }).format(date);
   return [day, time && `${time} IST`].filter(Boolean).join(", ");
 }

@@ -1,5 +1,7 @@
 /** Cancelling what was never sent: the customer changed their mind, or a start was repeated. */
+import { said } from "@/lib/i18n/said";
 import type { Actor, LedgerContext } from "@/lib/ledger/context";
+import { failureColumns } from "@/lib/ledger/failure-reason";
 import { unsentStates } from "@/lib/ledger/states";
 import { commitTransition } from "@/lib/ledger/transition";
 
@@ -15,7 +17,7 @@ export async function cancelUnsent(ctx: LedgerContext, transferId: string, actor
       part,
       to: "CANCELLED",
       event: { actor, cause: "cancelled_by_agent" },
-      data: { failureReason: "Cancelled at the counter before it was sent.", settledAt: ctx.now() },
+      data: { ...failureColumns(said("ledger.cancelledAtCounter")), settledAt: ctx.now() },
     });
     if (done) cancelled++;
   }

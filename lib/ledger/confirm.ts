@@ -27,6 +27,7 @@ import {
   type LedgerContext,
   type PartWithTransfer,
 } from "@/lib/ledger/context";
+import { failureColumns } from "@/lib/ledger/failure-reason";
 import { conflictDetail, readingAudit, readingData } from "@/lib/ledger/reading-effects";
 import { nextCheck } from "@/lib/ledger/schedule";
 import type { PartState } from "@/lib/ledger/states";
@@ -134,7 +135,7 @@ function changeForAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: Con
   // Guessing stops at the last allowed try: AOPay moved nothing, so the part ends not sent.
   if (answer.outcome === "wrong_otp" && wrongBefore + 1 >= wrongOtpsPerPart) {
     const message = said("ledger.tooManyWrongOtps", { count: wrongOtpsPerPart });
-    return { change: { part: submitted(part), to: "CANCELLED", event, data: { failureReason: message.english, settledAt: ctx.now(), nextCheckAt: null } }, message };
+    return { change: { part: submitted(part), to: "CANCELLED", event, data: { ...failureColumns(message), settledAt: ctx.now(), nextCheckAt: null } }, message };
   }
   if (answer.outcome === "wrong_otp") {
     const left = wrongOtpsPerPart - wrongBefore - 1;
@@ -146,7 +147,7 @@ function changeForAnswer(ctx: LedgerContext, part: PartWithTransfer, answer: Con
   // Send OTP and Status, so on Transaction it is not taken as a refusal.)
   if (answer.outcome === "rejected" || answer.outcome === "authentication_failed") {
     const message = answerText(answer, said("ledger.transferRefused"));
-    return { change: { part: submitted(part), to: "CANCELLED", event, data: { failureReason: String(message), settledAt: ctx.now(), nextCheckAt: null } }, message };
+    return { change: { part: submitted(part), to: "CANCELLED", event, data: { ...failureColumns(message), settledAt: ctx.now(), nextCheckAt: null } }, message };
   }
   if (answer.outcome === "success" && answer.transfer) return changeForReportedTransfer(ctx, part, answer, event, at);
   // Unknown code, duplicate reference, or success without the transfer's state: ask Status.
@@ -166,7 +167,7 @@ function changeForReportedTransfer(ctx: LedgerContext, part: PartWithTransfer, a
     data: {
       ...settledData(answer.transfer),
       ...readingData(part, reading, answer, ctx.now()),
-      failureReason: to === "FAILED" ? answer.message : undefined,
+      ...(to === "FAILED" ? failureColumns(answer.message) : {}),
       settledAt: final ? ctx.now() : undefined,
       ...(final ? { nextCheckAt: null } : scheduleData(nextCheck(at, 0, ctx.now()), ctx.now())),
     },

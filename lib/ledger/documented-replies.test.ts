@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialsRefused } from "@/lib/aopay/answer-text";
 import { createAopayClient } from "@/lib/aopay/client";
 import { inIndia } from "@/lib/format";
-import { createLedger, monthUsage, notReceivedText, type Ledger } from "@/lib/ledger/ledger";
+import { createLedger, monthUsage, notReceived, type Ledger } from "@/lib/ledger/ledger";
 import { json, startMisbehavingServer, type Behaviour, type MisbehavingServer } from "@/lib/tools/testing/misbehaving-server";
 import { testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
@@ -47,6 +47,8 @@ interface Case {
     conflicting?: boolean;
     agentMessage?: string | RegExp;
     failureReason?: string | RegExp;
+    /** The reason's message key, when the portal (not AOPay) said it. */
+    failureSaid?: string | null;
   };
 }
 
@@ -138,7 +140,7 @@ const cases: Case[] = [
   {
     name: "the documented 401 on the money call stops the part (nothing moved) and tells the agent why",
     confirm: [authenticationFailed],
-    expected: { state: "CANCELLED", history: [...confirmed, "SUBMITTED:CANCELLED"], reserved: false, agentMessage: credentialsRefused.english, failureReason: credentialsRefused.english },
+    expected: { state: "CANCELLED", history: [...confirmed, "SUBMITTED:CANCELLED"], reserved: false, agentMessage: credentialsRefused.english, failureReason: credentialsRefused.english, failureSaid: credentialsRefused.key },
   },
   {
     name: "a wrong OTP answered with PaySprint's code 3 goes back to OTP_SENT, and the right OTP then succeeds",
@@ -163,7 +165,7 @@ const cases: Case[] = [
     confirm: [lostReply],
     status: () => json(200, { status: false, response_code: 2, message: "Transaction not found" }),
     minutesBeforeStatus: 31,
-    expected: { state: "CANCELLED", history: [...asked, "PENDING:CANCELLED"], reserved: false, failureReason: notReceivedText },
+    expected: { state: "CANCELLED", history: [...asked, "PENDING:CANCELLED"], reserved: false, failureReason: notReceived.english, failureSaid: notReceived.key },
   },
 ];
 
@@ -246,6 +248,7 @@ describe.each(testBackends)("AOPay's documented replies through the ledger on %s
     if (expected.state === "SUCCESS") expect(after.refundedAt).toBeNull();
     if (expected.agentMessage) expect(String(answer?.message)).toMatch(expected.agentMessage);
     if (expected.failureReason) expect(after.failureReason).toMatch(expected.failureReason);
+    if (expected.failureSaid !== undefined) expect(after.failureSaid).toBe(expected.failureSaid);
   });
 
   it("keeps the documented sample's refund fields as reported, on a part that succeeded", async () => {

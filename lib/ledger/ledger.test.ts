@@ -171,6 +171,11 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     expect(await ledger.confirm(parts[0]!.id, wrong, actor())).toEqual({ state: "CANCELLED", message: "5 wrong OTPs: this part is cancelled and no money moved. Start a new transfer when the customer has the right phone." });
     expect(await ledger.confirm(parts[0]!.id, otp, actor())).toMatchObject({ state: "CANCELLED" });
     expect((await monthUsage(db.prisma, mobile, clock)).toFixed(0)).toBe("0");
+    // The reason is kept in English and as its message key, for the agent's own language.
+    expect(await db.prisma.transferPart.findUniqueOrThrow({ where: { id: parts[0]!.id }, select: { failureReason: true, failureSaid: true } })).toEqual({
+      failureReason: "5 wrong OTPs: this part is cancelled and no money moved. Start a new transfer when the customer has the right phone.",
+      failureSaid: 'ledger.tooManyWrongOtps|{"count":5}',
+    });
   });
 
   it("makes exactly one money call for 50 confirmations of one part at once", async () => {
@@ -207,8 +212,9 @@ describe.each(testBackends)("the transfer ledger on %s", (backend) => {
     expect(await db.prisma.transfer.count({ where: { remitterMobile: who.remitter.mobile } })).toBe(1);
 
     expect(await ledger.cancelUnsent(first.transferId, actor())).toBe(3);
-    const states = await db.prisma.transferPart.findMany({ where: { transferId: first.transferId }, select: { state: true } });
+    const states = await db.prisma.transferPart.findMany({ where: { transferId: first.transferId }, select: { state: true, failureReason: true, failureSaid: true } });
     expect(states.map((p) => p.state)).toEqual(["CANCELLED", "CANCELLED", "CANCELLED"]);
+    expect(states.map((p) => [p.failureReason, p.failureSaid])).toEqual(Array(3).fill(["Cancelled at the counter before it was sent.", "ledger.cancelledAtCounter"]));
     // The month's reservation is free again.
     expect((await newTransfer(25000, who)).parts).toHaveLength(5);
   });

@@ -21,7 +21,7 @@ import type { Sentence } from "@/lib/i18n/said";
 
 export type { Actor, LedgerDeps } from "@/lib/ledger/context";
 export { monthLeftRefusal, monthUsage, newReference, type NewTransfer } from "@/lib/ledger/create";
-export { notReceivedText } from "@/lib/ledger/reading-effects";
+export { notReceived } from "@/lib/ledger/reading-effects";
 
 export interface Ledger {
   /** Writes the transfer and its parts (DRAFT), reserving the amount against the month's limit. */

@@ -42,7 +42,7 @@ describe.each(testBackends)("the part as the ledger reads it on %s", (backend) =
               reportedCustomerCharge: "50.00", reportedGst: "7.63", reportedDiscount: "0.00", reportedTds: "0.77", reportedNetCommission: "37.60",
               nextCheckAt: at, checkCount: 3, leaseUntil: at, leasedBy: "worker-1", needsReviewAt: at, refundOtpSentAt: at, refundedAt: at, refundTxnId: "R1",
               reportedRefundedAt: at, reportedRefundTxnId: "R2", conflictingAt: at, conflictReason: "both", conflictSettledAt: at, conflictSettledBy: agent.id,
-              conflictNote: "checked", lastCheckedAt: at, failureReason: "none", createdAt: at,
+              conflictNote: "checked", lastCheckedAt: at, failureReason: "none", failureSaid: "ledger.notReceived", createdAt: at,
             },
             { seq: 2, reference: "260000000778", amount: "2000.00", customerCharge: "20.00", gst: "3.05", commission: "12.95", tds: "0.26", netCommission: "12.69", createdAt: at },
           ],

@@ -4,6 +4,8 @@
  * received, each with its audit entry. The money call's own answer and every status check use it.
  */
 import { maskLongDigits } from "@/lib/aopay/mask";
+import { said } from "@/lib/i18n/said";
+import { failureColumns } from "@/lib/ledger/failure-reason";
 import type { AuditEntry } from "@/lib/audit";
 import type { TransferPart } from "@/lib/generated/prisma/client";
 import type { PartColumnsInput } from "@/lib/ledger/state-change-sql";
@@ -11,7 +13,7 @@ import type { Actor } from "@/lib/ledger/context";
 import type { StatusAnswer, StatusReading } from "@/lib/ledger/status-reading";
 
 /** What the agent reads when AOPay turns out never to have received a part. */
-export const notReceivedText = "AOPay has no record of this part, so no money moved and nothing was charged. Start a new transfer to send it again with a new OTP.";
+export const notReceived = said("ledger.notReceived");
 
 export type ConflictFields = Pick<TransferPart, "conflictingAt" | "conflictSettledAt" | "conflictReason">;
 
@@ -29,7 +31,7 @@ function newConflict(part: ConflictFields, reading: StatusReading): boolean {
 
 /** The columns a reading sets besides the state: a conflict for a person, the end of a part AOPay never got. */
 export function readingData(part: ConflictFields, reading: StatusReading, answer: StatusAnswer | undefined, at: Date): PartColumnsInput {
-  if (reading.noRecord) return { failureReason: notReceivedText, settledAt: at, nextCheckAt: null };
+  if (reading.noRecord) return { ...failureColumns(notReceived), settledAt: at, nextCheckAt: null };
   if (newConflict(part, reading)) {
     return { conflictingAt: at, conflictReason: `${reading.conflict} AOPay said: "${maskLongDigits(answer?.message ?? "")}".`, conflictSettledAt: null, conflictSettledBy: null, conflictNote: null };
   }

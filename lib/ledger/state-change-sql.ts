@@ -20,6 +20,7 @@ export const partColumns = {
   utr: ["utr", "text"],
   ackno: ["ackno", "text"],
   failureReason: ["failure_reason", "text"],
+  failureSaid: ["failure_said", "text"],
   customerCharge: ["customer_charge", "numeric"],
   gst: ["gst", "numeric"],
   commission: ["commission", "numeric"],

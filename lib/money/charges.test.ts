@@ -2,6 +2,8 @@ import type Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { chargesFor, customerCharge, defaultPlan, slabFor, splitCharge, type ChargePlan } from "@/lib/money/charges";
 import { workedExample } from "@/lib/money/plan-text";
+import { createTranslator } from "next-intl";
+import { messagesOf } from "@/lib/i18n/messages";
 
 const text = (c: ReturnType<typeof splitCharge>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, (v as Decimal).toFixed(2)]));
 const row = (c: ReturnType<typeof splitCharge>) => [c.customerCharge, c.gst, c.commission, c.tds, c.netCommission].map((v) => v.toFixed(2)).join(" ");
@@ -9,7 +11,8 @@ const row = (c: ReturnType<typeof splitCharge>) => [c.customerCharge, c.gst, c.c
 describe("charges for a transfer part", () => {
   it("follows the README's worked example exactly: charge 10.00, api charge 4.00", () => {
     expect(text(splitCharge("10.00"))).toEqual({ customerCharge: "10.00", gst: "1.53", commission: "4.47", tds: "0.09", netCommission: "4.38" });
-    expect(workedExample(1000, defaultPlan)).toBe("Rs 1,000 → charge 10.00, GST 1.53, commission 4.47, TDS 0.09, net 4.38");
+    const english = createTranslator({ locale: "en", messages: messagesOf("en") });
+    expect(workedExample(english, 1000, defaultPlan)).toBe("Rs 1,000 → charge 10.00, GST 1.53, commission 4.47, TDS 0.09, net 4.38");
   });
 
   it("charges 1% with a minimum of Rs 10 per part", () => {

@@ -2,13 +2,17 @@ import { describe, expect, it } from "vitest";
 import { blankPlanForm, firstPlanDay, planFormSchema, termsFromForm, type PlanFormValues } from "@/lib/money/plan-form";
 import { exampleAmounts, slabText, workedExample } from "@/lib/money/plan-text";
 import { createTranslator } from "next-intl";
+import { issueText, type Translate } from "@/lib/i18n/issue-text";
 import { messagesOf } from "@/lib/i18n/messages";
 
-/** The first message for each field the form would highlight. */
-function problems(values: PlanFormValues, firstDay?: string): Record<string, string> {
+const english = createTranslator({ locale: "en", messages: messagesOf("en") });
+const hindi = createTranslator({ locale: "hi", messages: messagesOf("hi") });
+
+/** The first message for each field the form would highlight, as `t` says it (English unless told). */
+function problems(values: PlanFormValues, firstDay?: string, t: Translate = english as unknown as Translate): Record<string, string> {
   const result = planFormSchema(firstDay).safeParse(values);
   const out: Record<string, string> = {};
-  if (!result.success) for (const issue of result.error.issues) out[issue.path.join(".")] ??= issue.message;
+  if (!result.success) for (const issue of result.error.issues) out[issue.path.join(".")] ??= issueText(t, issue.message);
   return out;
 }
 
@@ -64,6 +68,17 @@ describe("the add-a-plan form", () => {
     expect(problems(valid({ slabs: [slab("2000"), slab("4000")] }))).toEqual({ "slabs.1.upTo": "The last slab must go up to Rs 5,000, the largest part." });
     expect(problems(valid({ slabs: [slab("6000")] }))).toEqual({ "slabs.0.upTo": "At most Rs 5,000: no part is larger." });
     expect(problems(valid({ slabs: [] }))).toEqual({ slabs: "Add at least one slab." });
+    const many = Array.from({ length: 11 }, (_, i) => slab(String((i + 1) * 400)));
+    expect(problems(valid({ slabs: many }))).toEqual({ slabs: "At most 10 slabs." });
+  });
+
+  it("says its messages in the reader's language, with the same figures", () => {
+    const hi = hindi as unknown as Translate;
+    expect(problems(valid({ slabs: [{ upTo: "6000", percent: "1", minimum: "10", flat: "" }] }), undefined, hi)).toEqual({
+      "slabs.0.upTo": "ज़्यादा से ज़्यादा Rs 5,000: कोई हिस्सा इससे बड़ा नहीं होता।",
+    });
+    expect(problems(valid({ effectiveDay: "11/24/2026" }), "2026-11-23", hi)).toEqual({ effectiveDay: "प्लान शुरू होने का दिन DD/MM/YYYY की तरह लिखें।" });
+    expect(problems(valid({ name: "x".repeat(61) }), undefined, hi)).toEqual({ name: "ज़्यादा से ज़्यादा 60 अक्षर।" });
   });
 
   it("refuses a slab whose cheapest part would not cover GST and AOPay's charge", () => {
@@ -90,15 +105,14 @@ describe("a plan in words", () => {
   );
 
   it("describes each slab", () => {
-    const english = createTranslator({ locale: "en", messages: messagesOf("en") });
     expect(slabText(english, terms.slabs[0]!)).toBe("Up to Rs 1,000: Rs 10.00, at least Rs 10.00");
     expect(slabText(english, terms.slabs[1]!, 1000)).toBe("Rs 1,001 to Rs 5,000: 1% + Rs 2.50, at least Rs 25.00");
-    const hindi = createTranslator({ locale: "hi", messages: messagesOf("hi") });
     expect(slabText(hindi, terms.slabs[1]!, 1000)).toBe("Rs 1,001 से Rs 5,000 तक: 1% + Rs 2.50, कम से कम Rs 25.00");
   });
 
   it("works an example at Rs 1,000 and at the top of each slab", () => {
     expect(exampleAmounts(terms)).toEqual([1000, 5000]);
-    expect(workedExample(5000, terms)).toBe("Rs 5,000 → charge 52.50, GST 8.01, commission 40.49, TDS 0.81, net 39.68");
+    expect(workedExample(english, 5000, terms)).toBe("Rs 5,000 → charge 52.50, GST 8.01, commission 40.49, TDS 0.81, net 39.68");
+    expect(workedExample(hindi, 5000, terms)).toBe("Rs 5,000 → चार्ज 52.50, GST 8.01, कमीशन 40.49, TDS 0.81, नेट 39.68");
   });
 });

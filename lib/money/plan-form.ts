@@ -1,7 +1,8 @@
 /**
  * The admin's "add a plan" form rules, shared by the browser (react-hook-form's zodResolver,
  * the live worked example) and the server action, which checks everything again. Also the
- * shape of a stored plan's slabs (ChargePlan.slabs), checked whenever one is read.
+ * shape of a stored plan's slabs (ChargePlan.slabs), checked whenever one is read. Every message
+ * is a message key (lib/i18n), said in the reader's language by the form and by the action.
  */
 import { addDays, format } from "date-fns";
 import Decimal from "decimal.js";
@@ -9,11 +10,16 @@ import * as z from "@/lib/validations/zod";
 import { chargesFor, type ChargePlan, type ChargeSlab } from "@/lib/money/charges";
 import { perTransferLimitRupees } from "@/lib/money/dmt-limits";
 import { dayPlaceholder, daySchema } from "@/lib/days";
-import { inIndia } from "@/lib/format";
+import { inIndia, rupeesSpoken } from "@/lib/format";
+import { keyWithValues } from "@/lib/i18n/issue-text";
+import type { MessageKey } from "@/lib/i18n/message-key";
 
 /** GST included in every customer charge; fixed by law, so the form shows it but does not ask. */
 export const gstRate = "0.18";
 export const maxSlabs = 10;
+/** The highest rates the form takes, in percent: above them is a typing slip, not a plan. */
+const maxSlabPercent = 10;
+const maxTdsPercent = 20;
 
 /** The first day a new plan may start: tomorrow in India, so no transfer already made falls under it. */
 export function firstPlanDay(now: Date): string {
@@ -24,10 +30,12 @@ const rupees = (message: string) => z.string().check(z.trim(), z.regex(/^\d{1,5}
 const percent = (message: string) => z.string().check(z.trim(), z.regex(/^\d{1,2}(\.\d{1,4})?$/, message));
 
 const slabFields = z.object({
-  upTo: z.string().check(z.trim(), z.regex(/^\d{1,5}$/, "Whole rupees, e.g. 5000.")),
-  percent: percent("A percent, e.g. 1 or 0.75.").check(z.refine((v) => Number(v) <= 10, "At most 10%.")),
-  minimum: rupees("Rupees, e.g. 10."),
-  flat: z.union([z.literal(""), rupees("Rupees, e.g. 5, or leave it empty.")]),
+  upTo: z.string().check(z.trim(), z.regex(/^\d{1,5}$/, "validation.plan.wholeRupees" satisfies MessageKey)),
+  percent: percent("validation.plan.percent" satisfies MessageKey).check(
+    z.refine((v) => Number(v) <= maxSlabPercent, keyWithValues("validation.plan.percentAtMost", { max: maxSlabPercent })),
+  ),
+  minimum: rupees("validation.plan.minimum" satisfies MessageKey),
+  flat: z.union([z.literal(""), rupees("validation.plan.flat" satisfies MessageKey)]),
 });
 
 /** The slabs as typed, turned into the plan's own terms. */
@@ -41,9 +49,13 @@ function slabsOf(rows: z.output<typeof slabFields>[]): ChargeSlab[] {
 }
 
 const termsFields = {
-  slabs: z.array(slabFields).check(z.minLength(1, "Add at least one slab."), z.maxLength(maxSlabs, `At most ${maxSlabs} slabs.`)),
-  apiCharge: rupees("AOPay's charge per part in rupees, e.g. 4 or 4.50."),
-  tdsPercent: percent("The TDS rate in percent, e.g. 2.").check(z.refine((v) => Number(v) <= 20, "At most 20%.")),
+  slabs: z
+    .array(slabFields)
+    .check(z.minLength(1, "validation.plan.slabNeeded" satisfies MessageKey), z.maxLength(maxSlabs, keyWithValues("validation.plan.slabsAtMost", { max: maxSlabs }))),
+  apiCharge: rupees("validation.plan.apiCharge" satisfies MessageKey),
+  tdsPercent: percent("validation.plan.tdsPercent" satisfies MessageKey).check(
+    z.refine((v) => Number(v) <= maxTdsPercent, keyWithValues("validation.plan.percentAtMost", { max: maxTdsPercent })),
+  ),
 };
 
 /** The fields' formats only: enough for the browser's worked example while the admin types. */
@@ -58,17 +70,21 @@ function checkSlabs(form: TermsFields, ctx: z.core.$RefinementCtx<TermsFields>) 
   for (const [i, slab] of form.slabs.entries()) {
     const upTo = Number(slab.upTo);
     if (upTo <= previous) {
-      ctx.addIssue({ code: "custom", path: ["slabs", i, "upTo"], message: `Must be above Rs ${previous.toLocaleString("en-IN")}, the slab before.` });
+      ctx.addIssue({ code: "custom", path: ["slabs", i, "upTo"], message: keyWithValues("validation.plan.upToAbove", { amount: rupeesSpoken(previous) }) });
       return;
     }
     if (upTo > perTransferLimitRupees) {
-      ctx.addIssue({ code: "custom", path: ["slabs", i, "upTo"], message: "At most Rs 5,000: no part is larger." });
+      ctx.addIssue({ code: "custom", path: ["slabs", i, "upTo"], message: keyWithValues("validation.plan.upToAtMost", { max: rupeesSpoken(perTransferLimitRupees) }) });
       return;
     }
     previous = upTo;
   }
   if (previous !== perTransferLimitRupees) {
-    ctx.addIssue({ code: "custom", path: ["slabs", form.slabs.length - 1, "upTo"], message: "The last slab must go up to Rs 5,000, the largest part." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["slabs", form.slabs.length - 1, "upTo"],
+      message: keyWithValues("validation.plan.lastUpTo", { max: rupeesSpoken(perTransferLimitRupees) }),
+    });
     return;
   }
   const terms = termsFromForm(form);
@@ -79,7 +95,12 @@ function checkSlabs(form: TermsFields, ctx: z.core.$RefinementCtx<TermsFields>) 
       ctx.addIssue({
         code: "custom",
         path: ["slabs", i, "minimum"],
-        message: `A part of Rs ${lowest.toLocaleString("en-IN")} would be charged Rs ${c.customerCharge.toFixed(2)}, less than its GST (Rs ${c.gst.toFixed(2)}) plus AOPay's Rs ${new Decimal(terms.apiCharge).toFixed(2)}.`,
+        message: keyWithValues("validation.plan.chargeTooLow", {
+          amount: rupeesSpoken(lowest),
+          charge: c.customerCharge.toFixed(2),
+          gst: c.gst.toFixed(2),
+          apiCharge: new Decimal(terms.apiCharge).toFixed(2),
+        }),
       });
     }
     lowest = slab.upTo + 1;
@@ -90,15 +111,15 @@ function checkSlabs(form: TermsFields, ctx: z.core.$RefinementCtx<TermsFields>) 
 export function planFormSchema(firstDay?: string) {
   return z
     .object({
-      name: z.string().check(z.trim(), z.minLength(3, "Give the plan a name (at least 3 letters)."), z.maxLength(60, "At most 60 characters.")),
+      name: z
+        .string()
+        .check(z.trim(), z.minLength(3, "validation.plan.name" satisfies MessageKey), z.maxLength(60, keyWithValues("validation.admin.atMost", { max: 60 }))),
       effectiveDay: z
-        .pipe(z.string().check(z.trim(), z.minLength(1, "Choose the day the plan starts.")), daySchema(`Write the day the plan starts as ${dayPlaceholder}.`))
-        .check(
-          z.refine(
-            (v) => !firstDay || v >= firstDay,
-            "Choose tomorrow or a later day: a plan cannot start today or in the past, so transfers already made keep their figures.",
-          ),
-        ),
+        .pipe(
+          z.string().check(z.trim(), z.minLength(1, "validation.plan.dayRequired" satisfies MessageKey)),
+          daySchema(keyWithValues("validation.plan.dayFormat", { placeholder: dayPlaceholder })),
+        )
+        .check(z.refine((v) => !firstDay || v >= firstDay, "validation.plan.tomorrowOrLater" satisfies MessageKey)),
       ...termsFields,
     })
     .check(z.superRefine(checkSlabs));

@@ -3,11 +3,28 @@ import Decimal from "decimal.js";
 import { chargesFor, type ChargePlan, type ChargeSlab } from "@/lib/money/charges";
 import { rupeesSpoken } from "@/lib/format";
 
+/** A translator for the worked example's line (admin.plans.exampleLine in lib/i18n/messages), in the reader's language. */
+type ExampleWords = (key: "admin.plans.exampleLine", values: Record<string, string>) => string;
 
-/** One line an admin can check by hand: "Rs 1,000 → charge 10.00, GST 1.53, commission 4.47, TDS 0.09, net 4.38". */
-export function workedExample(amount: number, plan: ChargePlan): string {
+/** One line an admin can check by hand: "Rs 1,000 → charge 10.00, GST 1.53, commission 4.47, TDS 0.09, net 4.38", in the words `t` gives. */
+export function workedExample(t: ExampleWords, amount: number, plan: ChargePlan): string {
   const c = chargesFor(amount, plan);
-  return `${rupeesSpoken(amount)} → charge ${c.customerCharge.toFixed(2)}, GST ${c.gst.toFixed(2)}, commission ${c.commission.toFixed(2)}, TDS ${c.tds.toFixed(2)}, net ${c.netCommission.toFixed(2)}`;
+  return t("admin.plans.exampleLine", {
+    amount: rupeesSpoken(amount),
+    charge: c.customerCharge.toFixed(2),
+    gst: c.gst.toFixed(2),
+    commission: c.commission.toFixed(2),
+    tds: c.tds.toFixed(2),
+    net: c.netCommission.toFixed(2),
+  });
+}
+
+/**
+ * A plan's name as a reader sees it: the built-in plan's in their language, an admin's plan as
+ * the admin named it.
+ */
+export function planName(t: (key: "plans.builtInName") => string, plan: { id: string | null; name: string }): string {
+  return plan.id === null ? t("plans.builtInName") : plan.name;
 }
 
 /** Rs 1,000, then the top of every slab: one example per slab at least. */

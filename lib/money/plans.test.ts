@@ -150,11 +150,11 @@ describe.each(testBackends)("commission plans on %s", (backend) => {
   it("refuses a plan starting today or earlier, or on a day another plan starts", async () => {
     const now = () => new Date("2026-11-11T10:00:00Z"); // 11 Nov, 15:30 IST
     const today = await addPlan(db.prisma, form({ effectiveDay: "2026-11-11" }), admin, now);
-    expect(today).toEqual({ ok: false, fieldErrors: { effectiveDay: expect.stringContaining("tomorrow or a later day") } });
+    expect(today).toEqual({ ok: false, fieldErrors: { effectiveDay: "validation.plan.tomorrowOrLater" } });
     const taken = await addPlan(db.prisma, form({ effectiveDay: "2026-11-12" }), admin, now);
     expect(taken.ok).toBe(true);
     const twice = await addPlan(db.prisma, form({ effectiveDay: "2026-11-12" }), admin, now);
-    expect(twice).toEqual({ ok: false, fieldErrors: { effectiveDay: "Another plan already starts on that day. Choose another day." } });
+    expect(twice).toEqual({ ok: false, fieldErrors: { effectiveDay: "admin.plans.server.dayTaken" } });
     expect(await db.prisma.chargePlan.count({ where: { effectiveFrom: new Date("2026-11-11T18:30:00Z") } })).toBe(1);
   });
 

@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit";
 import { defaultPlan, type ChargePlan } from "@/lib/money/charges";
 import { firstPlanDay, storedSlabsSchema, termsFromForm, type PlanFormInput } from "@/lib/money/plan-form";
 import { indiaMidnight } from "@/lib/days";
+import type { MessageKey } from "@/lib/i18n/message-key";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -23,6 +24,7 @@ export interface PlanInForce {
   terms: ChargePlan;
 }
 
+/** Its name is English data (the audit trail, logs); screens say it with planName (lib/money/plan-text.ts). */
 export const builtInPlan: PlanInForce = { id: null, name: "Built-in default", effectiveFrom: null, terms: defaultPlan };
 
 /** A stored plan's terms; a row whose slabs are not what the portal writes is refused loudly. */
@@ -80,6 +82,7 @@ export async function listPlans(db: Db, now: Date): Promise<{ current: PlanListi
   };
 }
 
+/** The field errors are message keys, said in the admin's language by the action. */
 export type AddPlanResult = { ok: true; plan: PlanInForce } | { ok: false; fieldErrors: Record<string, string> };
 
 /**
@@ -101,7 +104,7 @@ export async function addPlan(
     return await prisma.$transaction(async (tx) => {
       await tx.$executeRaw`LOCK TABLE charge_plans IN ACCESS EXCLUSIVE MODE`;
       if (form.effectiveDay < firstPlanDay(now())) {
-        return { ok: false, fieldErrors: { effectiveDay: "Choose tomorrow or a later day: a plan cannot start today or in the past, so transfers already made keep their figures." } };
+        return { ok: false, fieldErrors: { effectiveDay: "validation.plan.tomorrowOrLater" satisfies MessageKey } };
       }
       const row = await tx.chargePlan.create({
         data: {
@@ -126,7 +129,7 @@ export async function addPlan(
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, fieldErrors: { effectiveDay: "Another plan already starts on that day. Choose another day." } };
+      return { ok: false, fieldErrors: { effectiveDay: "admin.plans.server.dayTaken" satisfies MessageKey } };
     }
     throw error;
   }

@@ -2,7 +2,9 @@
  * A small RFC 4180 reader for AOPay's statement: comma-separated fields, records ending in CRLF
  * or LF, fields in double quotes may hold commas, line breaks and doubled quotes (""). Each
  * record keeps the physical line it starts on, so problems can be reported by line number.
+ * Its problems are message keys, said in the admin's language where the import shows them.
  */
+import type { MessageKey } from "@/lib/i18n/message-key";
 
 export interface CsvRecord {
   /** 1-based line of the file on which the record starts. */
@@ -12,7 +14,7 @@ export interface CsvRecord {
 
 export interface CsvSyntaxError {
   line: number;
-  message: string;
+  message: MessageKey;
 }
 
 export interface CsvReadResult {
@@ -34,7 +36,7 @@ export function readCsv(text: string): CsvReadResult {
   while (i < n) {
     const start = line;
     const fields: string[] = [];
-    let problem: string | null = null;
+    let problem: MessageKey | null = null;
     let field = "";
     let atRecordEnd = false;
 
@@ -60,17 +62,17 @@ export function readCsv(text: string): CsvReadResult {
           i++;
         }
         if (!closed) {
-          errors.push({ line: start, message: "A quoted field is never closed: a double quote (\") is missing." });
+          errors.push({ line: start, message: "reconciliation.import.csv.unclosedQuote" });
           return { records, errors };
         }
         // After the closing quote only a comma or the end of the record may follow.
         if (i < n && text[i] !== "," && text[i] !== "\n" && text[i] !== "\r") {
-          problem ??= "Text follows a closing double quote: write a quote inside a quoted field as two quotes (\"\").";
+          problem ??= "reconciliation.import.csv.textAfterQuote";
           while (i < n && text[i] !== "," && text[i] !== "\n" && text[i] !== "\r") i++;
         }
       } else {
         while (i < n && text[i] !== "," && text[i] !== "\n" && text[i] !== "\r") {
-          if (text[i] === '"') problem ??= "A double quote inside a field that does not start with one: put the whole field in quotes and double the quote.";
+          if (text[i] === '"') problem ??= "reconciliation.import.csv.strayQuote";
           field += text[i];
           i++;
         }

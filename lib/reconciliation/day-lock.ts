@@ -14,6 +14,7 @@ import { dayLabel } from "@/lib/days";
 import { reconciliationSums, statementDayStats, type Sums } from "@/lib/reconciliation/view";
 import { formatIst } from "@/lib/format";
 import { indiaDay } from "@/lib/days";
+import { said, type Said } from "@/lib/i18n/said";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
@@ -51,7 +52,8 @@ export async function daySummary(prisma: Reader, day: string): Promise<DaySummar
   };
 }
 
-export type LockOutcome = { ok: true; summary: DaySummary } | { ok: false; message: string; field?: "day" | "note" };
+/** A refusal says why in the admin's language; its day and moment are written in English (the domain knows no reader). */
+export type LockOutcome = { ok: true; summary: DaySummary } | { ok: false; message: Said; field?: "day" | "note" };
 
 export async function lockDay(
   prisma: PrismaClient,
@@ -61,20 +63,22 @@ export async function lockDay(
 ): Promise<LockOutcome> {
   const { day } = input;
   const note = input.note?.trim() || null;
-  if (day >= indiaDay(now)) return { ok: false, field: "day", message: `${dayLabel(day)} is not over yet (India time): a day can be locked from the next day on.` };
+  if (day >= indiaDay(now)) return { ok: false, field: "day", message: said("reconciliation.lock.notOverYet", { day: dayLabel(day) }) };
   return prisma.$transaction(async (tx) => {
     await holdReconciliationLock(tx);
     const existing = await tx.reconciledDay.findUnique({ where: { day: dayAsDate(day) }, select: { lockedAt: true, lockedById: true } });
     if (existing) {
       const by = await tx.user.findUnique({ where: { id: existing.lockedById }, select: { name: true } });
-      return { ok: false as const, field: "day" as const, message: `${dayLabel(day)} was already locked by ${by?.name ?? "an admin"} on ${formatIst(existing.lockedAt)}.` };
+      const when = { day: dayLabel(day), at: formatIst(existing.lockedAt) };
+      const message = by ? said("reconciliation.lock.lockedBefore", { ...when, name: by.name }) : said("reconciliation.lock.lockedBeforeByAdmin", when);
+      return { ok: false as const, field: "day" as const, message };
     }
     const summary = await daySummary(tx, day);
     if (summary.openDifferences > 0 && !note) {
       return {
         ok: false as const,
         field: "note" as const,
-        message: `${dayLabel(day)} has ${summary.openDifferences} open difference${summary.openDifferences === 1 ? "" : "s"}: write in the note why it is reconciled anyway.`,
+        message: said("reconciliation.lock.needsNote", { day: dayLabel(day), count: summary.openDifferences }),
       };
     }
     const record = summary as unknown as Prisma.InputJsonObject;

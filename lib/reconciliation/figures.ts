@@ -3,19 +3,20 @@
  * The plan's expected figures are the part's own columns; AOPay's Status reported theirs into
  * the reported_* columns. Customer charge, GST, TDS and net commission are compared; AOPay
  * reports no commission before TDS and the plan expects no discount, so those two are shown on
- * one side only.
+ * one side only. Each figure's label is a message key, said in the reader's language by the screen.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { MessageKey } from "@/lib/i18n/message-key";
 
 /** A difference larger than this, in rupees, is a mismatch. */
 export const tolerance = "0.01";
 
 export const comparedFigures = [
-  { key: "customerCharge", label: "Customer charge", expected: "customer_charge", reported: "reported_customer_charge", statement: "customer_charge" },
-  { key: "gst", label: "GST", expected: "gst", reported: "reported_gst", statement: "gst" },
-  { key: "tds", label: "TDS", expected: "tds", reported: "reported_tds", statement: "tds" },
-  { key: "netCommission", label: "Net commission", expected: "net_commission", reported: "reported_net_commission", statement: "net_commission" },
-] as const;
+  { key: "customerCharge", label: "reconciliation.figures.customerCharge", expected: "customer_charge", reported: "reported_customer_charge", statement: "customer_charge" },
+  { key: "gst", label: "reconciliation.figures.gst", expected: "gst", reported: "reported_gst", statement: "gst" },
+  { key: "tds", label: "reconciliation.figures.tds", expected: "tds", reported: "reported_tds", statement: "tds" },
+  { key: "netCommission", label: "reconciliation.figures.netCommission", expected: "net_commission", reported: "reported_net_commission", statement: "net_commission" },
+] as const satisfies readonly { key: string; label: MessageKey; expected: string; reported: string; statement: string }[];
 
 /** True for a part of alias `p` whose reported figures differ from the expected ones, or are missing. */
 export function partFiguresDifferSql(p = "p"): Prisma.Sql {

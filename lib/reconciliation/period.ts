@@ -59,10 +59,6 @@ export function reconciliationSearch(filters: Partial<Pick<ReconciliationFilters
   return params.toString();
 }
 
-export function monthLabel(day: string): string {
-  return format(parseISO(day), "MMMM yyyy");
-}
-
 /** A yyyy-MM-dd day as the Date Prisma stores in a `@db.Date` column. */
 export function dayAsDate(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);

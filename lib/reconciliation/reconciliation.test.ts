@@ -3,9 +3,13 @@
  * reported totals and the list of differing parts; statement imports that are refused row by
  * row and import nothing; a clean import and its match report; the same file twice; locked days.
  */
+import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Translate } from "@/lib/i18n/issue-text";
+import { messagesOf } from "@/lib/i18n/messages";
 import type { PartState } from "@/lib/ledger/states";
 import { daySummary, lockDay, lockedDays } from "@/lib/reconciliation/day-lock";
+import { problemText } from "@/lib/reconciliation/statement-format";
 import { importStatement } from "@/lib/reconciliation/statement-import";
 import { statementReport, statementsForPeriod } from "@/lib/reconciliation/statement-report";
 import { reconciliationView } from "@/lib/reconciliation/view";
@@ -18,6 +22,11 @@ const header = "reference,date,amount,customer_charge,gst,tds,net_commission,utr
 const csv = (...rows: string[]) => new TextEncoder().encode([header, ...rows].join("\n") + "\n");
 /** 22 Nov 2026, 13:30 in India: the fixture's days are over. */
 const now = new Date("2026-11-22T08:00:00Z");
+/** An import's sentence (a message key with its values) as an admin who reads English reads it. */
+const english = createTranslator({ locale: "en", messages: messagesOf("en") }) as unknown as Translate;
+const read = (said: { message: string; found?: string }) => problemText(english, said);
+/** An import's problems as lines, columns and English sentences. */
+const problemsOf = (outcome: Awaited<ReturnType<typeof importStatement>>) => (outcome.ok ? [] : outcome.problems.map((p) => ({ line: p.line, column: p.column, message: read(p) })));
 
 describe.each(testBackends)("reconciliation on %s", (backend) => {
   let db: TestDatabase;
@@ -160,7 +169,7 @@ describe.each(testBackends)("reconciliation on %s", (backend) => {
       );
       expect(outcome.ok).toBe(false);
       if (outcome.ok) return;
-      expect(outcome.message).toMatch(/^Nothing was imported/);
+      expect(read(outcome)).toMatch(/^Nothing was imported/);
       expect(outcome.rowCount).toBe(7);
       expect(outcome.badRows).toBe(6);
       expect(outcome.problems.map((p) => [p.line, p.column])).toEqual([
@@ -173,8 +182,10 @@ describe.each(testBackends)("reconciliation on %s", (backend) => {
         [8, "gst"],
         [8, "status"],
       ]);
-      const text = outcome.problems.map((p) => p.message);
-      expect(text[0]).toContain('(found "50O0")');
+      const text = outcome.problems.map(read);
+      expect(text[0]).toBe('The amount must be rupees written as digits with at most two decimals and a dot, like 1500.00 (no commas, no "Rs"). (found "50O0")');
+      const hindi = createTranslator({ locale: "hi", messages: messagesOf("hi") }) as unknown as Translate;
+      expect(problemText(hindi, outcome.problems[0]!)).toMatch(/^रकम .*\(मिला: "50O0"\)$/);
       expect(text[1]).toContain("DD-MM-YYYY HH:mm:ss");
       expect(text[2]).toContain('no "utr"');
       expect(text[4]).toBe(`Reference ${ref.p1} is also on line 2: each transaction must appear once.`);
@@ -187,9 +198,10 @@ describe.each(testBackends)("reconciliation on %s", (backend) => {
     it("refuses a statement without a required column, and one that is not UTF-8", async () => {
       const noTds = await importStatement(db.prisma, admin(), { name: "no-tds.csv", bytes: new TextEncoder().encode(`reference,date,amount,customer_charge,gst,net_commission,utr,status\n${ref.p1},20-11-2026 09:30:00,1000.00,10.00,1.53,4.38,,success\n`) }, now);
       expect(noTds.ok).toBe(false);
-      if (!noTds.ok) expect(noTds.problems).toEqual([{ line: 1, column: "tds", message: expect.stringContaining('The header has no "tds" column') }]);
+      expect(problemsOf(noTds)).toEqual([{ line: 1, column: "tds", message: expect.stringContaining('The header has no "tds" column') }]);
       const latin1 = await importStatement(db.prisma, admin(), { name: "latin1.csv", bytes: new Uint8Array([0x72, 0x65, 0x66, 0xe9, 0x0a]) }, now);
-      expect(latin1).toMatchObject({ ok: false, message: expect.stringContaining("not UTF-8") });
+      expect(latin1.ok).toBe(false);
+      if (!latin1.ok) expect(read(latin1)).toContain("not UTF-8");
       expect(await db.prisma.statementImport.count()).toBe(0);
     });
 
@@ -247,10 +259,11 @@ describe.each(testBackends)("reconciliation on %s", (backend) => {
 
       // The same file again is refused as a whole; a new file repeating a reference is refused on its line.
       const again = await importStatement(db.prisma, admin(), file, now);
-      expect(again).toMatchObject({ ok: false, message: expect.stringContaining('This file was already imported: "aopay-20-11-2026.csv", 6 rows'), problems: [] });
+      expect(again).toMatchObject({ ok: false, problems: [] });
+      if (!again.ok) expect(read(again)).toContain('This file was already imported: "aopay-20-11-2026.csv", 6 rows');
       const overlap = await importStatement(db.prisma, admin(), { name: "late.csv", bytes: csv(`${ref.p3},20-11-2026 10:30:00,2000.00,20.00,3.05,0.26,12.69,632400000003,success`, `${ref.p1},20-11-2026 09:30:00,1000.00,10.00,1.53,0.09,4.38,632400000001,success`) }, now);
       expect(overlap.ok).toBe(false);
-      if (!overlap.ok) expect(overlap.problems).toEqual([{ line: 3, column: "reference", message: expect.stringMatching(/^Reference \d+ was already imported from "aopay-20-11-2026.csv" \(line 2\)/) }]);
+      expect(problemsOf(overlap)).toEqual([{ line: 3, column: "reference", message: expect.stringMatching(/^Reference \d+ was already imported from "aopay-20-11-2026.csv" \(line 2\)/) }]);
       expect(await db.prisma.statementImport.count()).toBe(1);
       expect(await db.prisma.statementRow.count()).toBe(6);
     });
@@ -259,10 +272,10 @@ describe.each(testBackends)("reconciliation on %s", (backend) => {
   describe("locking a day", () => {
     it("locks a day that is over, keeps its totals, audits it, and refuses imports touching it", async () => {
       const day = "2026-11-18";
-      expect(await lockDay(db.prisma, admin(), { day: "2026-11-22" }, now)).toMatchObject({ ok: false, field: "day", message: expect.stringContaining("not over yet") });
+      expect(await lockDay(db.prisma, admin(), { day: "2026-11-22" }, now)).toMatchObject({ ok: false, field: "day", message: "22 Nov 2026 is not over yet (India time): a day can be locked from the next day on." });
       // p9 is in no statement: an open difference, so a note is needed.
       expect((await daySummary(db.prisma, day)).openDifferences).toBe(1);
-      expect(await lockDay(db.prisma, admin(), { day, note: "  " }, now)).toMatchObject({ ok: false, field: "note" });
+      expect(await lockDay(db.prisma, admin(), { day, note: "  " }, now)).toMatchObject({ ok: false, field: "note", message: "18 Nov 2026 has 1 open difference: write in the note why it is reconciled anyway." });
       expect(await db.prisma.reconciledDay.count()).toBe(0);
 
       const locked = await lockDay(db.prisma, admin(), { day, note: "AOPay's statement for the 18th arrives late; checked by phone." }, now);
@@ -271,7 +284,7 @@ describe.each(testBackends)("reconciliation on %s", (backend) => {
       expect(record).toMatchObject({ day, lockedBy: "Rekha Admin", lockedAt: now, note: "AOPay's statement for the 18th arrives late; checked by phone.", summary: { parts: 1, expected: { customerCharge: "12.00" } } });
       const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "reconciliation.day_locked" } });
       expect(audit).toMatchObject({ actorId: ids.admin, actorLabel: "admin-r", targetType: "day", targetId: day, details: { summary: { parts: 1, amount: "1200.00" } } });
-      expect(await lockDay(db.prisma, admin(), { day, note: "again" }, now)).toMatchObject({ ok: false, message: expect.stringContaining("already locked by Rekha Admin") });
+      expect(await lockDay(db.prisma, admin(), { day, note: "again" }, now)).toMatchObject({ ok: false, message: "18 Nov 2026 was already locked by Rekha Admin on 22 Nov 2026, 13:30 IST." });
 
       // A row dated on the locked day, and a row dated otherwise whose transfer is on it.
       const refusedImport = await importStatement(
@@ -284,15 +297,13 @@ describe.each(testBackends)("reconciliation on %s", (backend) => {
         now,
       );
       expect(refusedImport.ok).toBe(false);
-      if (!refusedImport.ok) {
-        expect(refusedImport.problems).toEqual([
-          { line: 2, column: "date", message: "18 Nov 2026 is reconciled and locked: nothing more can be imported for it." },
-          { line: 3, column: "date", message: "18 Nov 2026 is reconciled and locked: nothing more can be imported for it." },
-        ]);
-      }
+      expect(problemsOf(refusedImport)).toEqual([
+        { line: 2, column: "date", message: "18 Nov 2026 is reconciled and locked: nothing more can be imported for it." },
+        { line: 3, column: "date", message: "18 Nov 2026 is reconciled and locked: nothing more can be imported for it." },
+      ]);
       const shifted = await importStatement(db.prisma, admin(), { name: "shifted.csv", bytes: csv(`${ref.p9},17-11-2026 23:59:00,1200.00,12.00,1.83,0.12,6.05,632400000009,success`) }, now);
       expect(shifted.ok).toBe(false);
-      if (!shifted.ok) expect(shifted.problems).toEqual([{ line: 2, column: "reference", message: "This transfer was made on 18 Nov 2026, which is reconciled and locked." }]);
+      expect(problemsOf(shifted)).toEqual([{ line: 2, column: "reference", message: "This transfer was made on 18 Nov 2026, which is reconciled and locked." }]);
       expect(await db.prisma.statementRow.count({ where: { reference: ref.p9 } })).toBe(0);
     });
   });

@@ -1,8 +1,14 @@
 /**
  * What the portal expects of AOPay's statement file. Safe to import from client components:
  * the upload form shows the same columns and size limit the server enforces.
+ *
+ * The import's sentences (a problem with the file or a row) are message keys, with their values
+ * written in (keyWithValues): the upload answers through a route handler as JSON, and the form
+ * says each one in the admin's language (keyOrText, problemText).
  */
 import type { ActionResult } from "@/lib/action-result";
+import { keyOrText, keyWithValues, type Translate } from "@/lib/i18n/issue-text";
+import type { MessageKey } from "@/lib/i18n/message-key";
 import type { StatementProblem } from "@/lib/reconciliation/statement-parse";
 
 /** Required columns, by header name (any order; other columns are ignored). */
@@ -33,12 +39,25 @@ export const statementUploadPath = "/api/reconciliation/statements";
 /** The upload's file name travels in this header (URI-encoded); the body is the file itself. */
 export const statementNameHeader = "x-statement-name";
 
-/** Why a chosen file cannot be a statement (no file, not a CSV, too large), or undefined. The form and the server both ask. */
+/** The import's refusal of a file larger than the limit (the form, the route and the import say it alike). */
+export const tooLargeProblem = keyWithValues("reconciliation.import.tooLarge", { max: maxStatementLabel });
+
+/**
+ * Why a chosen file cannot be a statement (no file, not a CSV, too large), as a message key, or
+ * undefined. The form and the server both ask.
+ */
 export function statementFileProblem(file: { name: string; size: number } | undefined): string | undefined {
-  if (!file || file.size === 0) return "Choose AOPay's statement: a .csv file.";
-  if (!/\.csv$/i.test(file.name)) return `"${file.name}" is not a .csv file. Save the statement as CSV and choose that file.`;
-  if (file.size > maxStatementBytes) return `The file is larger than ${maxStatementLabel}. Split the statement by day and import each part.`;
+  if (!file || file.size === 0) return "reconciliation.import.chooseFile" satisfies MessageKey;
+  if (!/\.csv$/i.test(file.name)) return keyWithValues("reconciliation.import.notCsv", { name: file.name });
+  if (file.size > maxStatementBytes) return tooLargeProblem;
   return undefined;
+}
+
+/** A problem of the import as the admin reads it: its sentence, then the value it is about, when it names one. */
+export function problemText(t: Translate, problem: Pick<StatementProblem, "message" | "found">): string {
+  const sentence = keyOrText(t, problem.message);
+  if (problem.found === undefined) return sentence;
+  return `${sentence} ${problem.found === "" ? t("reconciliation.import.itIsEmpty") : t("reconciliation.import.found", { value: problem.found })}`;
 }
 
 /** How `date` is written: India time. */
@@ -47,14 +66,14 @@ export const statementDateFormat = "DD-MM-YYYY HH:mm:ss";
 /** Problems beyond this many are counted but not listed, so a broken file cannot flood the page. */
 export const maxListedProblems = 2000;
 
-export const statementColumnHelp: Record<StatementColumn, string> = {
-  reference: "the portal's reference (ReferanceID), 6 to 20 digits",
-  date: `when AOPay made the transaction, ${statementDateFormat}, India time`,
-  amount: "rupees, like 1500.00",
-  customer_charge: "rupees, GST included",
-  gst: "rupees",
-  tds: "rupees",
-  net_commission: "rupees",
-  utr: "the bank's UTR; may be empty",
-  status: statementStatuses.join(", "),
+/** What goes in each column, as the form explains it: `date`'s sentence takes statementDateFormat as {format}; `status` is explained by its list. */
+export const statementColumnHelp: Record<Exclude<StatementColumn, "status">, MessageKey> = {
+  reference: "reconciliation.import.columns.reference",
+  date: "reconciliation.import.columns.date",
+  amount: "reconciliation.import.columns.amount",
+  customer_charge: "reconciliation.import.columns.customerCharge",
+  gst: "reconciliation.import.columns.rupees",
+  tds: "reconciliation.import.columns.rupees",
+  net_commission: "reconciliation.import.columns.rupees",
+  utr: "reconciliation.import.columns.utr",
 };

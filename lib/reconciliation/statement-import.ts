@@ -3,6 +3,8 @@
  * earlier imports and locked days), and the file is stored only when every row is right, in
  * one transaction with its audit event. A file with any problem imports nothing and comes back
  * with every problem by line and column. The same file twice is refused by its SHA-256.
+ * Every sentence is a message key with its values (statement-format.ts says why); the days and
+ * moments in them are written in English, as the server knows no reader's language here.
  */
 import "server-only";
 import { createHash } from "node:crypto";
@@ -12,7 +14,9 @@ import { indiaTimeZoneSql } from "@/lib/db/india-time-sql";
 import { holdReconciliationLock } from "@/lib/reconciliation/advisory-lock";
 import { dateAsDay, dayAsDate } from "@/lib/reconciliation/period";
 import { dayLabel } from "@/lib/days";
-import { maxListedProblems, maxStatementBytes, maxStatementLabel } from "@/lib/reconciliation/statement-format";
+import { keyWithValues } from "@/lib/i18n/issue-text";
+import type { MessageKey } from "@/lib/i18n/message-key";
+import { maxListedProblems, maxStatementBytes, tooLargeProblem } from "@/lib/reconciliation/statement-format";
 import { parseStatement, sortProblems, type StatementLine, type StatementProblem } from "@/lib/reconciliation/statement-parse";
 import { formatIst } from "@/lib/format";
 
@@ -25,7 +29,7 @@ export type ImportOutcome =
   | { ok: true; importId: string; rowCount: number; days: string[] }
   | {
       ok: false;
-      /** What is wrong with the file as a whole, when that is the reason. */
+      /** What is wrong with the file as a whole, when that is the reason: a message key with its values (statement-format.ts). */
       message: string;
       /** Row by row, at most maxListedProblems of them. */
       problems: StatementProblem[];
@@ -90,20 +94,20 @@ async function ledgerProblems(tx: Prisma.TransactionClient, lines: StatementLine
   for (const l of lines) {
     const day = partDay.get(l.reference);
     if (day === undefined) {
-      problems.push({ line: l.line, column: "reference", message: `No transfer in the ledger has reference ${l.reference}.` });
+      problems.push({ line: l.line, column: "reference", message: keyWithValues("reconciliation.import.unknownReference", { reference: l.reference }) });
     }
     const before = earlierRow.get(l.reference);
     if (before) {
       problems.push({
         line: l.line,
         column: "reference",
-        message: `Reference ${l.reference} was already imported from "${before.file_name}" (line ${before.line_number}) on ${formatIst(before.imported_at)}.`,
+        message: keyWithValues("reconciliation.import.importedBefore", { reference: l.reference, file: before.file_name, line: before.line_number, at: formatIst(before.imported_at) }),
       });
     }
     if (locked.has(l.day)) {
-      problems.push({ line: l.line, column: "date", message: `${dayLabel(l.day)} is reconciled and locked: nothing more can be imported for it.` });
+      problems.push({ line: l.line, column: "date", message: keyWithValues("reconciliation.import.dayLocked", { day: dayLabel(l.day) }) });
     } else if (day !== undefined && locked.has(day)) {
-      problems.push({ line: l.line, column: "reference", message: `This transfer was made on ${dayLabel(day)}, which is reconciled and locked.` });
+      problems.push({ line: l.line, column: "reference", message: keyWithValues("reconciliation.import.transferDayLocked", { day: dayLabel(day) }) });
     }
   }
   return problems;
@@ -141,13 +145,13 @@ export async function importStatement(
   now = new Date(),
 ): Promise<ImportOutcome> {
   const fileName = cleanFileName(file.name);
-  if (file.bytes.byteLength === 0) return refused("The file is empty.");
-  if (file.bytes.byteLength > maxStatementBytes) return refused(`The file is larger than ${maxStatementLabel}. Split the statement by day and import each part.`);
+  if (file.bytes.byteLength === 0) return refused("reconciliation.import.empty" satisfies MessageKey);
+  if (file.bytes.byteLength > maxStatementBytes) return refused(tooLargeProblem);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes);
   } catch {
-    return refused('The file is not UTF-8 text. Save it from the spreadsheet as "CSV UTF-8 (comma delimited)".');
+    return refused("reconciliation.import.notUtf8" satisfies MessageKey);
   }
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   const { lines, problems, rowCount } = parseStatement(text, now);
@@ -158,11 +162,11 @@ export async function importStatement(
         await holdReconciliationLock(tx);
         const same = await tx.statementImport.findUnique({ where: { sha256 }, select: { fileName: true, importedAt: true, rowCount: true } });
         if (same) {
-          return refused(`This file was already imported: "${same.fileName}", ${same.rowCount} rows, on ${formatIst(same.importedAt)}. Nothing was imported again.`);
+          return refused(keyWithValues("reconciliation.import.sameFile", { file: same.fileName, rows: same.rowCount, at: formatIst(same.importedAt) }));
         }
         const all = [...problems, ...(await ledgerProblems(tx, lines))];
         if (all.length > 0) {
-          return refused("Nothing was imported: correct the rows below and import the whole file again.", all, rowCount);
+          return refused("reconciliation.import.nothingImported" satisfies MessageKey, all, rowCount);
         }
 
         const created = await tx.statementImport.create({
@@ -186,7 +190,7 @@ export async function importStatement(
     );
   } catch (error) {
     // Only another import racing this one through the same references could get here.
-    if (isUniqueViolation(error)) return refused("Another import of the same transactions finished first. Nothing was imported: reload and check the statements.");
+    if (isUniqueViolation(error)) return refused("reconciliation.import.raced" satisfies MessageKey);
     throw error;
   }
 }

@@ -2,9 +2,11 @@
  * Reads AOPay's statement (CSV, columns in statement-format.ts) into checked rows, and lists
  * every problem with its line and column. Only what the file itself shows is checked here;
  * what needs the database (known references, earlier imports, locked days) is checked by the
- * import.
+ * import. Problems are message keys with their values (statement-format.ts says why).
  */
 import { z } from "zod";
+import { keyWithValues } from "@/lib/i18n/issue-text";
+import type { MessageKey } from "@/lib/i18n/message-key";
 import { readCsv } from "@/lib/reconciliation/csv";
 import { statementColumns, statementDateFormat, statementStatuses, type StatementColumn, type StatementStatus } from "@/lib/reconciliation/statement-format";
 
@@ -27,7 +29,10 @@ export interface StatementProblem {
   /** Null for a problem with the whole file. */
   line: number | null;
   column: StatementColumn | null;
+  /** A message key, with its values when it has any (keyWithValues). */
   message: string;
+  /** The value the problem is about, trimmed and shortened ("" when it is empty); absent when the problem names none. */
+  found?: string;
 }
 
 const istOffsetMinutes = 330;
@@ -45,53 +50,48 @@ export function parseStatementDate(value: string): { at: Date; day: string } | n
   return { at, day: `${m[3]}-${m[2]}-${m[1]}` };
 }
 
-const rupees = (what: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{1,10}(\.\d{1,2})?$/, `${what} must be rupees written as digits with at most two decimals and a dot, like 1500.00 (no commas, no "Rs").`);
+/** Rupees in digits with at most two decimals; `message` names the column. */
+const rupees = (message: MessageKey) => z.string().trim().regex(/^\d{1,10}(\.\d{1,2})?$/, message);
 
 function rowSchema(now: Date) {
   return z.object({
-    reference: z.string().trim().regex(/^\d{6,20}$/, "The reference must be 6 to 20 digits."),
+    reference: z.string().trim().regex(/^\d{6,20}$/, "reconciliation.import.row.reference" satisfies MessageKey),
     date: z
       .string()
       .trim()
       .transform((value, ctx) => {
         const parsed = parseStatementDate(value);
         if (!parsed) {
-          ctx.addIssue({ code: "custom", message: `The date must be a real date and time written ${statementDateFormat} (India time).` });
+          ctx.addIssue({ code: "custom", message: keyWithValues("reconciliation.import.row.date", { format: statementDateFormat }) });
           return z.NEVER;
         }
         if (parsed.at.getTime() > now.getTime() + 5 * 60_000) {
-          ctx.addIssue({ code: "custom", message: "The date is in the future." });
+          ctx.addIssue({ code: "custom", message: "reconciliation.import.row.dateFuture" satisfies MessageKey });
           return z.NEVER;
         }
         return parsed;
       }),
-    amount: rupees("The amount").refine((v) => Number(v) > 0, "The amount must be more than zero."),
-    customer_charge: rupees("The customer charge"),
-    gst: rupees("GST"),
-    tds: rupees("TDS"),
-    net_commission: rupees("The net commission"),
+    amount: rupees("reconciliation.import.row.amountRupees").refine((v) => Number(v) > 0, "reconciliation.import.row.amountPositive" satisfies MessageKey),
+    customer_charge: rupees("reconciliation.import.row.customerChargeRupees"),
+    gst: rupees("reconciliation.import.row.gstRupees"),
+    tds: rupees("reconciliation.import.row.tdsRupees"),
+    net_commission: rupees("reconciliation.import.row.netCommissionRupees"),
     utr: z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9]{0,30}$/, "The UTR must be letters and digits only (at most 30), or empty."),
+      .regex(/^[A-Za-z0-9]{0,30}$/, "reconciliation.import.row.utr" satisfies MessageKey),
     status: z
       .string()
       .trim()
       .toLowerCase()
-      .pipe(z.enum(statementStatuses, { message: `The status must be one of: ${statementStatuses.join(", ")}.` })),
+      .pipe(z.enum(statementStatuses, { message: keyWithValues("reconciliation.import.row.status", { statuses: statementStatuses.join(", ") }) })),
   });
 }
 
 /** The value a problem is about, shortened for the report. */
-function shown(value: string | undefined): string {
-  if (value === undefined) return "";
+function shown(value: string): string {
   const v = value.trim();
-  if (v === "") return " (it is empty)";
-  return ` (found "${v.length > 40 ? `${v.slice(0, 40)}…` : v}")`;
+  return v.length > 40 ? `${v.slice(0, 40)}…` : v;
 }
 
 /** Column order in the report: the file's expected order. */
@@ -114,7 +114,7 @@ export function parseStatement(text: string, now = new Date()): { lines: Stateme
   const rows = records.filter((r) => !(r.fields.length === 1 && r.fields[0]!.trim() === ""));
   const header = rows.shift();
   if (!header) {
-    if (problems.length === 0) problems.push({ line: null, column: null, message: "The file is empty." });
+    if (problems.length === 0) problems.push({ line: null, column: null, message: "reconciliation.import.empty" satisfies MessageKey });
     return { lines: [], problems, rowCount: 0 };
   }
 
@@ -122,15 +122,17 @@ export function parseStatement(text: string, now = new Date()): { lines: Stateme
   const position = new Map<StatementColumn, number>();
   for (const column of statementColumns) {
     const at = names.indexOf(column);
-    if (at === -1) problems.push({ line: header.line, column, message: `The header has no "${column}" column. The first line must name the columns: ${statementColumns.join(",")}.` });
-    else if (names.indexOf(column, at + 1) !== -1) problems.push({ line: header.line, column, message: `The header names "${column}" twice.` });
-    else position.set(column, at);
+    if (at === -1) {
+      problems.push({ line: header.line, column, message: keyWithValues("reconciliation.import.header.noColumn", { column, columns: statementColumns.join(",") }) });
+    } else if (names.indexOf(column, at + 1) !== -1) {
+      problems.push({ line: header.line, column, message: keyWithValues("reconciliation.import.header.twice", { column }) });
+    } else position.set(column, at);
   }
   // Rows the reader had to leave out (a broken quote) still count as rows of the file.
   const rowCount = rows.length + errors.length;
   if (position.size < statementColumns.length) return { lines: [], problems: sortProblems(problems), rowCount };
   if (rowCount === 0) {
-    problems.push({ line: null, column: null, message: "The file has the header but no rows." });
+    problems.push({ line: null, column: null, message: "reconciliation.import.header.noRows" satisfies MessageKey });
     return { lines: [], problems: sortProblems(problems), rowCount };
   }
 
@@ -142,26 +144,31 @@ export function parseStatement(text: string, now = new Date()): { lines: Stateme
     const rowProblems: StatementProblem[] = [];
     for (const column of statementColumns) {
       const value = record.fields[position.get(column)!];
-      if (value === undefined) rowProblems.push({ line: record.line, column, message: `The row has no "${column}": it has ${record.fields.length} columns, the header ${header.fields.length}.` });
-      else raw[column] = value;
+      if (value === undefined) {
+        const message = keyWithValues("reconciliation.import.row.missingColumn", { column, count: record.fields.length, header: header.fields.length });
+        rowProblems.push({ line: record.line, column, message });
+      } else raw[column] = value;
     }
     if (record.fields.length > header.fields.length) {
-      rowProblems.push({ line: record.line, column: null, message: `The row has ${record.fields.length} columns, the header ${header.fields.length}: a comma inside a value must be in double quotes.` });
+      const message = keyWithValues("reconciliation.import.row.extraColumns", { count: record.fields.length, header: header.fields.length });
+      rowProblems.push({ line: record.line, column: null, message });
     }
     const parsed = schema.safeParse(Object.fromEntries(statementColumns.map((c) => [c, raw[c] ?? ""])));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = issue.path[0] as StatementColumn;
         // Missing columns are already reported; one problem per value is enough.
-        if (raw[column] === undefined || rowProblems.some((p) => p.column === column)) continue;
-        rowProblems.push({ line: record.line, column, message: `${issue.message}${shown(raw[column])}` });
+        const value = raw[column];
+        if (value === undefined || rowProblems.some((p) => p.column === column)) continue;
+        rowProblems.push({ line: record.line, column, message: issue.message, found: shown(value) });
       }
     }
     if (parsed.success) {
       const reference = parsed.data.reference;
       const first = firstLineOf.get(reference);
-      if (first !== undefined) rowProblems.push({ line: record.line, column: "reference", message: `Reference ${reference} is also on line ${first}: each transaction must appear once.` });
-      else firstLineOf.set(reference, record.line);
+      if (first !== undefined) {
+        rowProblems.push({ line: record.line, column: "reference", message: keyWithValues("reconciliation.import.row.duplicateReference", { reference, first }) });
+      } else firstLineOf.set(reference, record.line);
     }
     if (rowProblems.length > 0 || !parsed.success) {
       problems.push(...rowProblems);

@@ -11,12 +11,14 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { indiaTimeZoneSql } from "@/lib/db/india-time-sql";
 import { comparedFigures, expectedStatementStatusSql, statementFiguresDifferSql, statementRowDiffersSql, tolerance } from "@/lib/reconciliation/figures";
 import { dayRange } from "@/lib/days";
+import type { MessageKey } from "@/lib/i18n/message-key";
 
 export type DifferenceKind = "not_in_ledger" | "amount" | "status" | "utr" | "figures";
 
 export interface FigureComparison {
   key: (typeof comparedFigures)[number]["key"];
-  label: string;
+  /** The figure's name, a message key. */
+  label: MessageKey;
   statement: string;
   reported: string | null;
   expected: string | null;

@@ -282,6 +282,9 @@ describe.each(testBackends)("risk flags on %s", (backend) => {
         },
       ]);
       expect(flags[0]!.transferIds).not.toContain(small);
+      // For a reader of Hindi, the sentence's day and list are in Hindi; amounts stay as they are.
+      const [inHindi] = await riskFlags(db.prisma, scopeA, dayRange("2026-11-15", "2026-11-15"), defaults, "hi");
+      expect(inHindi!.explanation.values).toMatchObject({ day: "15 नवंबर 2026", amounts: "Rs 4,999 और Rs 4,500", limit: "Rs 5,000" });
     });
 
     it("does not flag one such transfer, Rs 4,499 or Rs 5,000, a cancelled one, or two on different India days", async () => {
@@ -348,7 +351,7 @@ describe.each(testBackends)("risk flags on %s", (backend) => {
       const flags = await flagsFor("2026-11-22", "2026-11-22", { ...defaults, distanceKm: 4.9 });
       expect(flags).toHaveLength(1);
       expect(flags[0]).toMatchObject({ kind: "far_from_outlet", transferIds: [id] });
-      expect(flags[0]!.explanation).toContain(`was made ${haversineKm(shopA, inside).toFixed(2)} km from Shree Ganesh Telecom by Meena Shah, farther than 4.9 km.`);
+      expect(String(flags[0]!.explanation)).toContain(`was made ${haversineKm(shopA, inside).toFixed(2)} km from Shree Ganesh Telecom by Meena Shah, farther than 4.9 km.`);
     });
   });
 
@@ -415,7 +418,7 @@ describe.each(testBackends)("risk flags on %s", (backend) => {
     const onlyB = await flagsFor("2026-11-25", "2026-11-25", defaults, { all: false, outletIds: [outlet.B] });
     expect(onlyB.map((f) => f.kind)).toEqual([...riskKinds]);
     expect(onlyB.flatMap((f) => f.transferIds).every((id) => idsB.includes(id))).toBe(true);
-    expect(onlyB.find((f) => f.kind === "far_from_outlet")!.explanation).toContain("from Karol Bagh Mobile Point by Vikram Singh");
+    expect(String(onlyB.find((f) => f.kind === "far_from_outlet")!.explanation)).toContain("from Karol Bagh Mobile Point by Vikram Singh");
 
     expect(await flagsFor("2026-11-25", "2026-11-25", defaults, { all: false, outletIds: [] })).toEqual([]);
 

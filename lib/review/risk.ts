@@ -1,6 +1,7 @@
 /**
  * Risk flags for the supervisor's daily review, computed from the ledger: patterns a person
- * should look at, each explained in one sentence. A flag is a reason to look, not a verdict.
+ * should look at, each explained in one sentence (a message, with its days and lists in the
+ * reader's language). A flag is a reason to look, not a verdict.
  *
  * Only transfers of the reviewer's outlets (the scope) created inside the range are flagged.
  * Every query starts from the range (index transfers(created_at), or (outlet_id, created_at)
@@ -16,8 +17,13 @@ import { indiaTimeZoneSql } from "@/lib/db/india-time-sql";
 import { monthlyLimitRupees, perTransferLimitRupees } from "@/lib/money/dmt-limits";
 import { reservingStates } from "@/lib/ledger/states";
 import type { ReviewScope } from "@/lib/review/scope";
-import { dayLabel } from "@/lib/days";
+import { listWords } from "@/lib/review/labels";
+import { dayLabel, indiaDay } from "@/lib/days";
 import { inIndia, maskMobile, rupeesSpoken } from "@/lib/format";
+import type { MessageKey } from "@/lib/i18n/message-key";
+import type { Locale } from "@/lib/i18n/locales";
+import { said, type Said } from "@/lib/i18n/said";
+import { showMoment } from "@/lib/i18n/show-moment";
 
 export interface RiskSettings {
   /** shared_beneficiary: more than this many customers paying one account in a day. */
@@ -34,12 +40,21 @@ export interface RiskSettings {
 export const riskKinds = ["near_monthly_cap", "shared_beneficiary", "just_under_5000", "far_from_outlet", "wrong_otps"] as const;
 export type RiskKind = (typeof riskKinds)[number];
 
+/** Each kind's name, as the review lists it. */
+export const riskKindLabelKeys = {
+  near_monthly_cap: "review.risk.kinds.nearMonthlyCap",
+  shared_beneficiary: "review.risk.kinds.sharedBeneficiary",
+  just_under_5000: "review.risk.kinds.justUnder5000",
+  far_from_outlet: "review.risk.kinds.farFromOutlet",
+  wrong_otps: "review.risk.kinds.wrongOtps",
+} as const satisfies Record<RiskKind, MessageKey>;
+
 export interface RiskFlag {
   kind: RiskKind;
   /** The flagged transfers in the range, oldest first. */
   transferIds: string[];
-  /** One plain sentence a supervisor understands, with the numbers. */
-  explanation: string;
+  /** One plain sentence a supervisor understands, with the numbers: its days, months and lists in the reader's words. */
+  explanation: Said;
   /** Who or what the flag is about: a masked mobile, a masked account, an outlet. */
   subject: string;
 }
@@ -64,9 +79,10 @@ export function haversineKm(a: { latitude: number; longitude: number }, b: { lat
   return 2 * earthRadiusKm * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-export async function riskFlags(prisma: PrismaClient, scope: ReviewScope, range: { start: Date; end: Date }, settings: RiskSettings): Promise<RiskFlag[]> {
+/** The range's flags, their sentences' days, months and lists written for a reader of `locale`. */
+export async function riskFlags(prisma: PrismaClient, scope: ReviewScope, range: { start: Date; end: Date }, settings: RiskSettings, locale: Locale = "en"): Promise<RiskFlag[]> {
   if (!scope.all && scope.outletIds.length === 0) return [];
-  const q = { prisma, where: inRange(scope, range) };
+  const q = { prisma, where: inRange(scope, range), locale };
   const groups = await Promise.all([nearMonthlyCap(q, range), sharedBeneficiary(q, settings), justUnder5000(q, settings), farFromOutlet(q, settings), wrongOtps(q, settings)]);
   const order = (k: RiskKind) => riskKinds.indexOf(k);
   return groups
@@ -75,7 +91,7 @@ export async function riskFlags(prisma: PrismaClient, scope: ReviewScope, range:
     .map((s) => s.flag);
 }
 
-type Query = { prisma: PrismaClient; where: Prisma.Sql };
+type Query = { prisma: PrismaClient; where: Prisma.Sql; locale: Locale };
 /** A flag and what orders flags of one kind and subject (day or time, then the first id). */
 type Sorted = { flag: RiskFlag; sortKey: string };
 
@@ -99,11 +115,10 @@ function inRange(scope: ReviewScope, range: { start: Date; end: Date }): Prisma.
 const liveParts = Prisma.sql`CROSS JOIN LATERAL (SELECT bool_or(x.state <> 'CANCELLED') AS live FROM transfer_parts x WHERE x.transfer_id = t.id) lv`;
 
 /** India's calendar day of a transfer, as yyyy-mm-dd (India has no daylight saving). */
-const indiaDay = Prisma.sql`to_char(t.created_at AT TIME ZONE ${indiaTimeZoneSql}, 'YYYY-MM-DD')`;
+const indiaDaySql = Prisma.sql`to_char(t.created_at AT TIME ZONE ${indiaTimeZoneSql}, 'YYYY-MM-DD')`;
 
-const timeLabel = (at: Date) => `${format(inIndia(at), "HH:mm")} IST on ${format(inIndia(at), "d MMM yyyy")}`;
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const listed = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+/** A transfer's moment as a flag's sentence says it: its time and its day. */
+const moment = (at: Date, locale: Locale) => ({ time: format(inIndia(at), "HH:mm"), day: dayLabel(indiaDay(at), locale) });
 
 /** Groups ordered rows (one per transfer) by a key, keeping each group's first row and ids in order. */
 function groupRows<R extends { id: string }>(rows: R[], key: (r: R) => string): { first: R; rows: R[]; ids: string[] }[] {
@@ -125,7 +140,7 @@ function groupRows<R extends { id: string }>(rows: R[], key: (r: R) => string): 
  * states, of every outlet (the limit is the customer's, not the outlet's), bounded to that month.
  * Only the customer's transfers in the scope and range are flagged.
  */
-async function nearMonthlyCap({ prisma, where }: Query, range: { start: Date; end: Date }): Promise<Sorted[]> {
+async function nearMonthlyCap({ prisma, where, locale }: Query, range: { start: Date; end: Date }): Promise<Sorted[]> {
   const monthStartIndia = startOfMonth(inIndia(new Date(range.end.getTime() - 1)));
   const monthStart = new Date(monthStartIndia.getTime());
   const monthEnd = new Date(addMonths(monthStartIndia, 1).getTime());
@@ -150,13 +165,19 @@ async function nearMonthlyCap({ prisma, where }: Query, range: { start: Date; en
     SELECT r.id, r.remitter_mobile AS mobile, u.used::text AS used, r.created_at
     FROM in_range r JOIN used u ON u.remitter_mobile = r.remitter_mobile
     ORDER BY r.remitter_mobile, r.created_at, r.id`;
-  const month = format(monthStartIndia, "MMMM yyyy");
+  const month = showMoment(monthStartIndia, locale, "month");
   return groupRows(rows, (r) => r.mobile).map(({ first, ids }) => ({
     flag: {
       kind: "near_monthly_cap",
       transferIds: ids,
       subject: maskMobile(first.mobile),
-      explanation: `Customer ${maskMobile(first.mobile)} has used ${rupeesSpoken(first.used)} of the ${rupeesSpoken(monthlyLimitRupees)} monthly limit in ${month}, more than ${nearCapShare * 100}% of it.`,
+      explanation: said("review.risk.explain.nearMonthlyCap", {
+        mobile: maskMobile(first.mobile),
+        used: rupeesSpoken(first.used),
+        limit: rupeesSpoken(monthlyLimitRupees),
+        month,
+        share: String(nearCapShare * 100),
+      }),
     },
     sortKey: first.id,
   }));
@@ -169,11 +190,11 @@ async function nearMonthlyCap({ prisma, where }: Query, range: { start: Date; en
  * spaces collapsed. Two different accounts can share all three (rarely); one account typed
  * with a different name is missed.
  */
-async function sharedBeneficiary({ prisma, where }: Query, settings: RiskSettings): Promise<Sorted[]> {
+async function sharedBeneficiary({ prisma, where, locale }: Query, settings: RiskSettings): Promise<Sorted[]> {
   const rows = await prisma.$queryRaw<{ id: string; ifsc: string; account: string; name: string; day: string; remitters: number }[]>`
     WITH base AS (
       SELECT t.id, t.remitter_mobile, t.created_at, upper(btrim(t.ifsc)) AS ifsc, btrim(t.account_masked) AS account,
-             upper(btrim(regexp_replace(t.beneficiary_name, '[[:space:]]+', ' ', 'g'))) AS name, ${indiaDay} AS day
+             upper(btrim(regexp_replace(t.beneficiary_name, '[[:space:]]+', ' ', 'g'))) AS name, ${indiaDaySql} AS day
       FROM transfers t ${liveParts}
       WHERE ${where} AND t.ifsc IS NOT NULL AND t.account_masked IS NOT NULL AND lv.live
     ), hits AS (
@@ -189,7 +210,14 @@ async function sharedBeneficiary({ prisma, where }: Query, settings: RiskSetting
       kind: "shared_beneficiary",
       transferIds: ids,
       subject: `${first.account} at ${first.ifsc}`,
-      explanation: `Account ${first.account} at ${first.ifsc} (${first.name}) was paid by ${first.remitters} different customers on ${dayLabel(first.day)}, more than ${settings.beneficiaryRemitters} in one day.`,
+      explanation: said("review.risk.explain.sharedBeneficiary", {
+        account: first.account,
+        ifsc: first.ifsc,
+        name: first.name,
+        count: String(first.remitters),
+        day: dayLabel(first.day, locale),
+        limit: String(settings.beneficiaryRemitters),
+      }),
     },
     sortKey: `${first.day}|${first.name}|${first.id}`,
   }));
@@ -199,10 +227,10 @@ async function sharedBeneficiary({ prisma, where }: Query, settings: RiskSetting
  * 3. One customer with several transfers of Rs 4,500 to Rs 4,999 on one India day: an amount
  * split by hand to stay under the Rs 5,000 per-transaction limit.
  */
-async function justUnder5000({ prisma, where }: Query, settings: RiskSettings): Promise<Sorted[]> {
+async function justUnder5000({ prisma, where, locale }: Query, settings: RiskSettings): Promise<Sorted[]> {
   const rows = await prisma.$queryRaw<{ id: string; mobile: string; day: string; amount: string }[]>`
     WITH base AS (
-      SELECT t.id, t.remitter_mobile, t.amount, t.created_at, ${indiaDay} AS day
+      SELECT t.id, t.remitter_mobile, t.amount, t.created_at, ${indiaDaySql} AS day
       FROM transfers t ${liveParts}
       WHERE ${where} AND t.amount >= ${String(justUnderFrom)}::numeric AND t.amount < ${String(perTransferLimitRupees)}::numeric AND lv.live
     ), hits AS (
@@ -216,9 +244,15 @@ async function justUnder5000({ prisma, where }: Query, settings: RiskSettings): 
       kind: "just_under_5000",
       transferIds: ids,
       subject: maskMobile(first.mobile),
-      explanation:
-        `Customer ${maskMobile(first.mobile)} made ${plural(group.length, "transfer", "transfers")} of ${rupeesSpoken(justUnderFrom)} to ${rupeesSpoken(perTransferLimitRupees - 1)} on ${dayLabel(first.day)} ` +
-        `(${listed(group.map((r) => rupeesSpoken(r.amount)))}), as if splitting an amount by hand to stay under the ${rupeesSpoken(perTransferLimitRupees)} limit per transaction.`,
+      explanation: said("review.risk.explain.justUnder5000", {
+        mobile: maskMobile(first.mobile),
+        count: group.length,
+        from: rupeesSpoken(justUnderFrom),
+        to: rupeesSpoken(perTransferLimitRupees - 1),
+        day: dayLabel(first.day, locale),
+        amounts: listWords(group.map((r) => rupeesSpoken(r.amount)), locale),
+        limit: rupeesSpoken(perTransferLimitRupees),
+      }),
     },
     sortKey: `${first.day}|${first.id}`,
   }));
@@ -229,7 +263,7 @@ async function justUnder5000({ prisma, where }: Query, settings: RiskSettings): 
  * transfer against the outlet's own, by haversine (Earth radius 6371 km). Cancelled transfers
  * count too: the agent was away from the shop whether or not money moved.
  */
-async function farFromOutlet({ prisma, where }: Query, settings: RiskSettings): Promise<Sorted[]> {
+async function farFromOutlet({ prisma, where, locale }: Query, settings: RiskSettings): Promise<Sorted[]> {
   const rows = await prisma.$queryRaw<{ id: string; mobile: string; amount: string; created_at: Date; outlet: string; agent: string; km: number }[]>`
     SELECT * FROM (
       SELECT t.id, t.remitter_mobile AS mobile, t.amount::text AS amount, t.created_at, o.name AS outlet, u.name AS agent,
@@ -246,16 +280,24 @@ async function farFromOutlet({ prisma, where }: Query, settings: RiskSettings): 
       kind: "far_from_outlet",
       transferIds: [r.id],
       subject: r.outlet,
-      explanation: `The ${rupeesSpoken(r.amount)} transfer for customer ${maskMobile(r.mobile)} at ${timeLabel(r.created_at)} was made ${kmLabel(r.km, settings.distanceKm)} from ${r.outlet} by ${r.agent}, farther than ${settings.distanceKm} km.`,
+      explanation: said("review.risk.explain.farFromOutlet", {
+        amount: rupeesSpoken(r.amount),
+        mobile: maskMobile(r.mobile),
+        ...moment(r.created_at, locale),
+        km: kmText(r.km, settings.distanceKm),
+        outlet: r.outlet,
+        agent: r.agent,
+        limit: String(settings.distanceKm),
+      }),
     },
     sortKey: `${r.created_at.toISOString()}|${r.id}`,
   }));
 }
 
-/** The distance with enough decimals that it reads as more than the limit. */
-function kmLabel(km: number, limit: number): string {
-  for (const digits of [1, 2, 3]) if (Number(km.toFixed(digits)) > limit) return `${km.toFixed(digits)} km`;
-  return `${km.toFixed(3)} km`;
+/** The distance in km with enough decimals that it reads as more than the limit. */
+function kmText(km: number, limit: number): string {
+  for (const digits of [1, 2, 3]) if (Number(km.toFixed(digits)) > limit) return km.toFixed(digits);
+  return km.toFixed(3);
 }
 
 /**
@@ -264,7 +306,7 @@ function kmLabel(km: number, limit: number): string {
  * allowed try); rows written before that name read SUBMITTED -> OTP_SENT "confirm_rejected". Counted over all the transfer's parts; cancelled
  * transfers count too (guessing an OTP is the signal, whatever came of it).
  */
-async function wrongOtps({ prisma, where }: Query, settings: RiskSettings): Promise<Sorted[]> {
+async function wrongOtps({ prisma, where, locale }: Query, settings: RiskSettings): Promise<Sorted[]> {
   // LATERAL keeps the plan range-first: each transfer in the range reaches its parts and their
   // events through their indexes, instead of a scan of every wrong-OTP event ever recorded.
   const rows = await prisma.$queryRaw<{ id: string; mobile: string; amount: string; created_at: Date; wrong: number }[]>`
@@ -283,7 +325,7 @@ async function wrongOtps({ prisma, where }: Query, settings: RiskSettings): Prom
       kind: "wrong_otps",
       transferIds: [r.id],
       subject: maskMobile(r.mobile),
-      explanation: `A wrong OTP was entered ${r.wrong} times on the ${rupeesSpoken(r.amount)} transfer for customer ${maskMobile(r.mobile)} at ${timeLabel(r.created_at)}.`,
+      explanation: said("review.risk.explain.wrongOtps", { count: String(r.wrong), amount: rupeesSpoken(r.amount), mobile: maskMobile(r.mobile), ...moment(r.created_at, locale) }),
     },
     sortKey: `${r.created_at.toISOString()}|${r.id}`,
   }));

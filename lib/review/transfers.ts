@@ -13,6 +13,7 @@ import type { PartState } from "@/lib/ledger/states";
 import { cursorSql, orderSql, pageSearch, pageSize, partCountSql, reviewWhereSql, sortKeySql, type ReviewFilters } from "@/lib/review/filters";
 import { transferScopeWhere, type ReviewScope } from "@/lib/review/scope";
 import { maskMobile } from "@/lib/format";
+import { said, type Sentence } from "@/lib/i18n/said";
 import { Refusal } from "@/lib/refusal";
 
 export interface ReviewRow {
@@ -202,8 +203,8 @@ export interface StuckRow {
   checks: number;
   nextCheckAt: Date | null;
   needsReview: boolean;
-  /** AOPay's reply contradicted itself and no one has settled it yet: what it said, and why. */
-  conflict: string | null;
+  /** AOPay's reply contradicted itself and no one has settled it yet: what it said, and why (as the ledger wrote it). */
+  conflict: Sentence | null;
 }
 
 /** A SUBMITTED part younger than this is simply in flight, not stuck. */
@@ -243,10 +244,13 @@ export async function stuckQueue(prisma: PrismaClient, scope: ReviewScope, now =
       checks: p.checkCount,
       nextCheckAt: p.nextCheckAt,
       needsReview: p.needsReviewAt !== null,
-      conflict: p.conflictingAt && !p.conflictSettledAt ? (p.conflictReason ?? "AOPay's reply contradicted itself.") : null,
+      conflict: p.conflictingAt && !p.conflictSettledAt ? (p.conflictReason ?? said("review.stuck.contradicted")) : null,
     };
   });
 }
+
+/** The refusal of a transfer or part outside the reviewer's scope. */
+export const notYours = () => said("review.server.notYourOutlets");
 
 /** Whether a part is inside the scope (for "ask AOPay now"). */
 export async function partInScope(prisma: PrismaClient, scope: ReviewScope, partId: string): Promise<boolean> {
@@ -260,9 +264,9 @@ export async function partInScope(prisma: PrismaClient, scope: ReviewScope, part
 export async function settleConflict(prisma: PrismaClient, scope: ReviewScope, reviewer: { id: string; username: string }, partId: string, note: string, now = new Date()) {
   await prisma.$transaction(async (tx) => {
     const part = await tx.transferPart.findFirst({ where: { id: partId, transfer: transferScopeWhere(scope) }, select: { id: true, reference: true, state: true, conflictReason: true } });
-    if (!part) throw new Refusal("That transfer is not one of your outlets'.");
+    if (!part) throw new Refusal(notYours());
     const { count } = await tx.transferPart.updateMany({ where: { id: partId, ...unsettledConflict }, data: { conflictSettledAt: now, conflictSettledBy: reviewer.id, conflictNote: note } });
-    if (count === 0) throw new Refusal("This reply was settled already.");
+    if (count === 0) throw new Refusal(said("review.server.settledAlready"));
     await recordAudit(tx, {
       actorId: reviewer.id,
       actorLabel: reviewer.username,
@@ -277,7 +281,7 @@ export async function settleConflict(prisma: PrismaClient, scope: ReviewScope, r
 /** Marks a transfer reviewed with a note (a second review replaces the note); audited. */
 export async function markReviewed(prisma: PrismaClient, scope: ReviewScope, reviewer: { id: string; username: string }, transferId: string, note: string, now = new Date()) {
   const transfer = await prisma.transfer.findFirst({ where: { id: transferId, ...transferScopeWhere(scope) }, select: { id: true } });
-  if (!transfer) throw new Refusal("That transfer is not one of your outlets'.");
+  if (!transfer) throw new Refusal(notYours());
   await prisma.$transaction(async (tx) => {
     const earlier = await tx.transferReview.findUnique({ where: { transferId } });
     await tx.transferReview.upsert({

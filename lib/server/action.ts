@@ -82,8 +82,8 @@ export function formAction<S extends z.core.$ZodType, T = undefined, D = undefin
 async function run<S extends z.core.$ZodType, T, D>(options: ActionOptions<S, D>, handler: ActionHandler<S, T, D>, raw: unknown): Promise<SpokenResult<T, D>> {
   const user = await requireUser(...options.roles);
   // Every sentence of the answer in the user's language: message keys (Saids, and the schemas'
-  // messages) through the message files. A schema message that is not a key yet (a supervisor's
-  // or admin's form, still English) is passed on as it is.
+  // messages) through the message files. Text that is not a key (AOPay's own words) is passed
+  // on as it is.
   const t = await getTranslations();
   const say = (sentence: Said) => (t as unknown as (key: string, values?: Said["values"]) => string)(sentence.key, sentence.values);
   // A message or field error given as a key string (a schema's, a handler's) is said too.
@@ -98,7 +98,7 @@ async function run<S extends z.core.$ZodType, T, D>(options: ActionOptions<S, D>
   // zod's own function, not a schema method: the forms' schemas are zod/mini (lib/validations/zod.ts).
   const parsed = z.safeParse(schema, raw);
   if (!parsed.success) {
-    return spoken(options.refusedInput?.(parsed.error, raw) ?? { ...invalidInput(parsed.error, options.fieldKeys), message: said("actions.checkFields") });
+    return spoken(options.refusedInput?.(parsed.error, raw) ?? invalidInput(parsed.error, options.fieldKeys));
   }
   let result: HandlerResult<T, D>;
   try {

@@ -1,4 +1,6 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { messagesOf } from "@/lib/i18n/messages";
 import { fyLabel, parseQuarter, quarterDays, quarterLabel, quarterMonths, quarterOf, quarterRange, tds194hRate } from "@/lib/tds/quarter";
 
 describe("India's financial-year quarters", () => {
@@ -26,7 +28,8 @@ describe("India's financial-year quarters", () => {
   it("labels the year, the quarter, its days and its months", () => {
     expect(fyLabel(2026)).toBe("2026-27");
     expect(fyLabel(2099)).toBe("2099-00");
-    expect(quarterLabel({ fy: 2026, quarter: 4 })).toBe("FY 2026-27 Q4 (Jan–Mar 2027)");
+    const english = createTranslator({ locale: "en", messages: messagesOf("en") });
+    expect(quarterLabel({ fy: 2026, quarter: 4 }, english)).toBe("FY 2026-27 Q4 (Jan–Mar 2027)");
     expect(quarterDays({ fy: 2025, quarter: 4 })).toEqual({ first: "01-01-2026", last: "31-03-2026" });
     expect(quarterMonths({ fy: 2026, quarter: 3 })).toEqual(["2026-10", "2026-11", "2026-12"]);
     expect(quarterMonths({ fy: 2026, quarter: 4 })).toEqual(["2027-01", "2027-02", "2027-03"]);

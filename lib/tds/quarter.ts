@@ -7,6 +7,7 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { z } from "zod";
 import { indiaTimeZone } from "@/lib/format";
+import type { MessageKey } from "@/lib/i18n/message-key";
 
 export const quarters = [1, 2, 3, 4] as const;
 export type QuarterNumber = (typeof quarters)[number];
@@ -46,11 +47,20 @@ export function fyLabel(fy: number): string {
   return `${fy}-${String((fy + 1) % 100).padStart(2, "0")}`;
 }
 
-const monthSpans: Record<QuarterNumber, string> = { 1: "Apr–Jun", 2: "Jul–Sep", 3: "Oct–Dec", 4: "Jan–Mar" };
+/** Each quarter's months in words ("Oct–Dec"), as message keys. */
+export const quarterMonthKeys = {
+  1: "tds.months.q1",
+  2: "tds.months.q2",
+  3: "tds.months.q3",
+  4: "tds.months.q4",
+} as const satisfies Record<QuarterNumber, MessageKey>;
 
-/** "FY 2026-27 Q3 (Oct–Dec 2026)". */
-export function quarterLabel(q: FiscalQuarter): string {
-  return `FY ${fyLabel(q.fy)} Q${q.quarter} (${monthSpans[q.quarter]} ${firstMonth(q).year})`;
+/** Says a message with its values: next-intl's t(), from useTranslations() or getTranslations(). */
+type Say = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** "FY 2026-27 Q3 (Oct–Dec 2026)", its months said by `t` in the reader's language. */
+export function quarterLabel(q: FiscalQuarter, t: Say): string {
+  return t("tds.quarterLabel", { fy: fyLabel(q.fy), quarter: q.quarter, months: t(quarterMonthKeys[q.quarter]), year: firstMonth(q).year });
 }
 
 /** The quarter's first and last India days, "01-10-2026" and "31-12-2026". */

@@ -1,13 +1,19 @@
 /** The admin's form rules, as the browser and the server both apply them. */
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { keyOrText, type Translate } from "@/lib/i18n/issue-text";
+import { messagesOf } from "@/lib/i18n/messages";
 import { createUserSchema, outletSchema, resetPasswordSchema, updateUserSchema } from "@/lib/validations/admin";
 
 const outletId = "0196f6c2-6e2b-7cc0-8000-000000000001";
 const userId = "0196f6c2-6e2b-7cc0-8000-000000000002";
 
+const english = createTranslator({ locale: "en", messages: messagesOf("en") }) as unknown as Translate;
+
+/** The first message for each field, as the form shows it (in English here). */
 function fieldErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   const errors: Record<string, string> = {};
-  for (const issue of result.error?.issues ?? []) errors[String(issue.path[0])] ??= issue.message;
+  for (const issue of result.error?.issues ?? []) errors[String(issue.path[0])] ??= keyOrText(english, issue.message);
   return errors;
 }
 
@@ -22,6 +28,9 @@ describe("new user form", () => {
     for (const username of ["ab", "2ravi", "ravi kumar", "ravi@shop", "r".repeat(33)]) {
       expect(fieldErrors(createUserSchema.safeParse({ ...newUser, username })), username).toHaveProperty("username");
     }
+    expect(fieldErrors(createUserSchema.safeParse({ ...newUser, username: "ab" }))).toEqual({ username: "At least 3 characters." });
+    expect(fieldErrors(createUserSchema.safeParse({ ...newUser, username: "r".repeat(33) }))).toEqual({ username: "At most 32 characters." });
+    expect(fieldErrors(createUserSchema.safeParse({ ...newUser, username: "ravi kumar" }))).toEqual({ username: "Only letters, digits, . - and _." });
   });
 
   it("needs an outlet for agents and supervisors, not for admins", () => {
@@ -32,7 +41,7 @@ describe("new user form", () => {
 
   it("asks for a typed password of at least 12 characters, twice, without the username", () => {
     const typed = { ...newUser, passwordMode: "set" };
-    expect(fieldErrors(createUserSchema.safeParse({ ...typed, password: "short-pass1", passwordAgain: "short-pass1" }))).toHaveProperty("password");
+    expect(fieldErrors(createUserSchema.safeParse({ ...typed, password: "short-pass1", passwordAgain: "short-pass1" }))).toEqual({ password: "At least 12 characters." });
     expect(fieldErrors(createUserSchema.safeParse({ ...typed, password: "twelve chars", passwordAgain: "twelve chars" }))).toEqual({});
     expect(fieldErrors(createUserSchema.safeParse({ ...typed, password: "twelve chars", passwordAgain: "twelve charz" }))).toEqual({ passwordAgain: "The two passwords do not match." });
     expect(fieldErrors(createUserSchema.safeParse({ ...typed, password: "Ravi-at-the-counter", passwordAgain: "Ravi-at-the-counter" }))).toEqual({
@@ -68,7 +77,7 @@ describe("outlet form", () => {
 
   it("refuses RegistrationIDs that do not look like AOPay's", () => {
     for (const registrationId of ["554", "AOP554", "AOP-", "-554", "AOP 554", "A-554", "AOP-554-"]) {
-      expect(fieldErrors(outletSchema.safeParse({ ...outlet, registrationId })), registrationId).toHaveProperty("registrationId");
+      expect(fieldErrors(outletSchema.safeParse({ ...outlet, registrationId })), registrationId).toEqual({ registrationId: "Write it as AOPay does, like AOP-554." });
     }
   });
 

@@ -1,13 +1,17 @@
 /**
  * The admin's user and outlet forms, shared by the browser (react-hook-form's zodResolver) and
- * the server actions, which check everything again. Messages are written for the admin.
- * zod/mini (lib/validations/zod.ts).
+ * the server actions, which check everything again. Messages are message keys (lib/i18n/messages),
+ * which the forms show in the admin's language (components/ui/field.tsx); a rule's numbers are
+ * the message's values, so the words never repeat them. zod/mini (lib/validations/zod.ts).
  */
 import * as z from "@/lib/validations/zod";
+import type { MessageKey } from "@/lib/i18n/message-key";
+import { keyWithValues } from "@/lib/i18n/issue-text";
 import { roles } from "@/lib/roles";
 
 export const minPasswordLength = 12;
 export const maxPasswordLength = 256;
+const usernameLength = { min: 3, max: 32 };
 
 // Messages stay short enough for one line on a phone, so an error never pushes the form down.
 export const usernameSchema = z
@@ -15,16 +19,18 @@ export const usernameSchema = z
   .check(
     z.trim(),
     z.toLowerCase(),
-    z.minLength(3, "At least 3 characters."),
-    z.maxLength(32, "At most 32 characters."),
-    z.regex(/^[a-z]/, "Start with a letter."),
-    z.regex(/^[a-z0-9._-]*$/, "Only letters, digits, . - and _."),
+    z.minLength(usernameLength.min, keyWithValues("validation.admin.atLeast", { min: usernameLength.min })),
+    z.maxLength(usernameLength.max, keyWithValues("validation.admin.atMost", { max: usernameLength.max })),
+    z.regex(/^[a-z]/, "validation.admin.usernameStart" satisfies MessageKey),
+    z.regex(/^[a-z0-9._-]*$/, "validation.admin.usernameCharacters" satisfies MessageKey),
   );
 
-const personName = z.string().check(z.trim(), z.minLength(2, "Enter the person's name."), z.maxLength(80, "That name is too long."));
+const nameTooLong = "validation.admin.nameTooLong" satisfies MessageKey;
+
+const personName = z.string().check(z.trim(), z.minLength(2, "validation.admin.personName" satisfies MessageKey), z.maxLength(80, nameTooLong));
 
 /** A select's "none" arrives as "", which means no outlet. */
-const optionalOutletId = z.union([z.uuid("Choose an outlet from the list."), z.literal("")]);
+const optionalOutletId = z.union([z.uuid("validation.admin.outletFromList" satisfies MessageKey), z.literal("")]);
 
 const rolesWithOutlet = ["AGENT", "SUPERVISOR"] as const;
 
@@ -35,16 +41,16 @@ export function needsOutlet(role: string): boolean {
 
 const userFields = {
   name: personName,
-  role: z.enum(roles, "Choose a role."),
+  role: z.enum(roles, "validation.admin.role" satisfies MessageKey),
   outletId: optionalOutletId,
   /** For supervisors: the outlets they review besides their own. */
-  supervisedOutletIds: z.array(z.uuid()).check(z.maxLength(200, "Too many outlets.")),
+  supervisedOutletIds: z.array(z.uuid()).check(z.maxLength(200, "validation.admin.tooManyOutlets" satisfies MessageKey)),
 };
 
 const passwordFields = {
   /** "generate": the portal makes one and shows it once; "set": the admin types it. */
   passwordMode: z.enum(["generate", "set"]),
-  password: z.string().check(z.maxLength(maxPasswordLength, "That password is too long.")),
+  password: z.string().check(z.maxLength(maxPasswordLength, "signIn.passwordTooLong" satisfies MessageKey)),
   passwordAgain: z.string(),
 };
 
@@ -57,7 +63,7 @@ function withOutletRule<T extends z.ZodMiniType<{ role: string; outletId: string
   return schema.check(
     z.refine((v) => !needsOutlet(v?.role) || Boolean(v?.outletId), {
       path: ["outletId"],
-      message: "Agents and supervisors need an outlet.",
+      message: "validation.admin.outletNeeded" satisfies MessageKey,
       ...always,
     }),
   );
@@ -67,12 +73,12 @@ function withPasswordRules<T extends z.ZodMiniType<PasswordValues>>(schema: T) {
   return schema.check(
     z.refine((v) => v?.passwordMode !== "set" || (v.password ?? "").length >= minPasswordLength, {
       path: ["password"],
-      message: `At least ${minPasswordLength} characters.`,
+      message: keyWithValues("validation.admin.atLeast", { min: minPasswordLength }),
       ...always,
     }),
     z.refine((v) => v?.passwordMode !== "set" || v.password === v.passwordAgain, {
       path: ["passwordAgain"],
-      message: "The two passwords do not match.",
+      message: "validation.admin.passwordsDiffer" satisfies MessageKey,
       ...always,
     }),
   );
@@ -87,7 +93,7 @@ function holdsUsername(v: { username?: unknown; password?: unknown }): boolean {
 export const createUserSchema = withPasswordRules(withOutletRule(z.object({ username: usernameSchema, ...userFields, ...passwordFields }))).check(
   z.refine((v) => v?.passwordMode !== "set" || !holdsUsername(v), {
     path: ["password"],
-    message: "It must not contain the username.",
+    message: "validation.admin.passwordHoldsUsername" satisfies MessageKey,
     ...always,
   }),
 );
@@ -112,21 +118,19 @@ export const registrationIdPattern = /^[A-Z]{2,10}(-[A-Z0-9]{1,12}){1,3}$/;
 
 export const indiaBounds = { latitude: { min: 6, max: 37.6 }, longitude: { min: 68, max: 97.5 } } as const;
 
-const decimalDegrees = z.string().check(z.trim(), z.regex(/^-?\d{1,3}(\.\d{1,6})?$/, "Decimal degrees, e.g. 19.108600."));
+const decimalDegrees = z.string().check(z.trim(), z.regex(/^-?\d{1,3}(\.\d{1,6})?$/, "validation.admin.decimalDegrees" satisfies MessageKey));
 
-const inRange = (min: number, max: number) => (v: string) => Number(v) >= min && Number(v) <= max;
+/** Inside India's bounds for this coordinate; the message names them. */
+const inIndia = ({ min, max }: { min: number; max: number }) =>
+  z.refine<string>((v) => Number(v) >= min && Number(v) <= max, keyWithValues("validation.admin.inIndia", { min, max }));
 
 export const outletSchema = z.object({
-  name: z.string().check(z.trim(), z.minLength(3, "Enter the shop's name."), z.maxLength(100, "That name is too long.")),
-  registrationId: z.string().check(z.trim(), z.toUpperCase(), z.regex(registrationIdPattern, "Write it as AOPay does, like AOP-554.")),
-  address: z.string().check(z.trim(), z.minLength(5, "Enter the shop's address."), z.maxLength(200, "That address is too long.")),
-  pincode: z.string().check(z.trim(), z.regex(/^[1-9][0-9]{5}$/, "6 digits, not starting with 0.")),
-  latitude: decimalDegrees.check(
-    z.refine(inRange(indiaBounds.latitude.min, indiaBounds.latitude.max), `Must be in India: ${indiaBounds.latitude.min} to ${indiaBounds.latitude.max}.`),
-  ),
-  longitude: decimalDegrees.check(
-    z.refine(inRange(indiaBounds.longitude.min, indiaBounds.longitude.max), `Must be in India: ${indiaBounds.longitude.min} to ${indiaBounds.longitude.max}.`),
-  ),
+  name: z.string().check(z.trim(), z.minLength(3, "validation.admin.shopName" satisfies MessageKey), z.maxLength(100, nameTooLong)),
+  registrationId: z.string().check(z.trim(), z.toUpperCase(), z.regex(registrationIdPattern, "validation.admin.registrationId" satisfies MessageKey)),
+  address: z.string().check(z.trim(), z.minLength(5, "validation.admin.shopAddress" satisfies MessageKey), z.maxLength(200, "validation.counter.addressTooLong" satisfies MessageKey)),
+  pincode: z.string().check(z.trim(), z.regex(/^[1-9][0-9]{5}$/, "validation.admin.pincode" satisfies MessageKey)),
+  latitude: decimalDegrees.check(inIndia(indiaBounds.latitude)),
+  longitude: decimalDegrees.check(inIndia(indiaBounds.longitude)),
 });
 
 export const updateOutletSchema = z.extend(outletSchema, { outletId: z.uuid() });

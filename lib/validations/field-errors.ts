@@ -1,5 +1,6 @@
 /** How every form's refused input comes back: the first message per field, and one sentence. Browser-safe. */
 import type { z } from "zod";
+import type { MessageKey } from "@/lib/i18n/message-key";
 
 /**
  * The first message per field, keyed by the form's top-level field name, or (`"path"`) by the
@@ -16,5 +17,5 @@ export function fieldErrorsOf(error: z.core.$ZodError, keys: "field" | "path" = 
 
 /** The refusal of a form that did not pass its schema. */
 export function invalidInput(error: z.core.$ZodError, keys: "field" | "path" = "field") {
-  return { ok: false as const, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(error, keys) };
+  return { ok: false as const, message: "actions.checkFields" satisfies MessageKey, fieldErrors: fieldErrorsOf(error, keys) };
 }

@@ -1,7 +1,6 @@
 /**
  * The wallet's forms: a top-up request, an admin's adjustment, and a decision on either.
- * Browser-safe. The agent's top-up request speaks message keys (lib/i18n); the admins' forms are
- * still English.
+ * Browser-safe. Every message is a message key (lib/i18n), said in the reader's language.
  */
 import { dayPlaceholder, daySchema } from "@/lib/days";
 import * as z from "@/lib/validations/zod";
@@ -10,11 +9,6 @@ import { keyWithValues } from "@/lib/i18n/issue-text";
 
 export const paymentMethods = ["BANK_TRANSFER", "UPI"] as const;
 export type PaymentMethodName = (typeof paymentMethods)[number];
-
-export const paymentMethodLabels: Record<PaymentMethodName, string> = {
-  BANK_TRANSFER: "Bank transfer (NEFT, IMPS or RTGS)",
-  UPI: "UPI",
-};
 
 /** The most one request may ask for: larger floats are paid in in several. */
 export const maxFundRequestRupees = 1_000_000;
@@ -49,7 +43,9 @@ export type FundRequestInput = z.input<typeof fundRequestSchema>;
 export const decisionSchema = z.object({
   id: z.uuid(),
   decision: z.enum(["approve", "reject"]),
-  note: z.string().check(z.trim(), z.minLength(3, "Say why, in a few words (it is kept with the decision)."), z.maxLength(200, "At most 200 characters.")),
+  note: z
+    .string()
+    .check(z.trim(), z.minLength(3, "walletAdmin.validation.decisionNote" satisfies MessageKey), z.maxLength(200, "validation.wallet.noteTooLong" satisfies MessageKey)),
 });
 
 export type DecisionInput = z.input<typeof decisionSchema>;
@@ -57,20 +53,22 @@ export type DecisionInput = z.input<typeof decisionSchema>;
 export const adjustmentDirections = ["CREDIT", "DEBIT"] as const;
 export type AdjustmentDirectionName = (typeof adjustmentDirections)[number];
 
-export const adjustmentDirectionLabels: Record<AdjustmentDirectionName, string> = {
-  CREDIT: "Credit: into the wallet",
-  DEBIT: "Debit: out of the wallet",
-};
+export const adjustmentDirectionKeys = {
+  CREDIT: "walletAdmin.adjustments.directions.CREDIT",
+  DEBIT: "walletAdmin.adjustments.directions.DEBIT",
+} as const satisfies Record<AdjustmentDirectionName, MessageKey>;
 
 export const adjustmentSchema = z.object({
-  outletId: z.guid("Choose the outlet."),
-  direction: z.enum(adjustmentDirections, { error: "Choose credit or debit." }),
-  amount: rupeeAmount({ value: 0.01, text: "More than Rs 0." }, "At most Rs 10,00,000 in one adjustment."),
-  reason: z.string().check(
-    z.trim(),
-    z.minLength(10, "Say why, so that the outlet and the auditors can follow it (10 characters or more)."),
-    z.maxLength(200, "At most 200 characters."),
-  ),
+  outletId: z.guid("walletAdmin.validation.outlet" satisfies MessageKey),
+  direction: z.enum(adjustmentDirections, { error: "walletAdmin.validation.direction" satisfies MessageKey }),
+  amount: rupeeAmount({ value: 0.01, text: "walletAdmin.validation.amountAboveZero" satisfies MessageKey }, "walletAdmin.validation.amountAtMost" satisfies MessageKey),
+  reason: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(10, "walletAdmin.validation.reason" satisfies MessageKey),
+      z.maxLength(200, "validation.wallet.noteTooLong" satisfies MessageKey),
+    ),
 });
 
 export type AdjustmentInput = z.input<typeof adjustmentSchema>;

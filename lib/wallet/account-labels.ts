@@ -1,19 +1,34 @@
-/** The words for each account of the wallet book, on every screen and export. Browser-safe. */
+/**
+ * The words for each account of the wallet book and each kind of money change of the tie-out:
+ * message keys, which screens say in the reader's language; the trial balance's CSV says them in
+ * English (a download stays English: spreadsheets and other systems read it).
+ */
 import type { AccountKind } from "@/lib/generated/prisma/enums";
+import type { MessageKey } from "@/lib/i18n/message-key";
+import { said } from "@/lib/i18n/said";
+import type { PartEntryCause } from "@/lib/wallet/trial-balance";
 
-export const accountKindLabels: Record<AccountKind, string> = {
-  OUTLET_WALLET: "Wallet",
-  HELD_FOR_TRANSFERS: "Held for transfers in flight",
-  AOPAY_SETTLEMENT: "Paid to AOPay",
-  COMMISSION_PAID: "Commission paid to outlets",
-  TDS_PAYABLE: "TDS payable",
-  DEPOSITS_RECEIVED: "Deposits received",
-  ADJUSTMENTS: "Adjustments",
-};
+export const accountKindKeys = {
+  OUTLET_WALLET: "walletAdmin.accounts.OUTLET_WALLET",
+  HELD_FOR_TRANSFERS: "walletAdmin.accounts.HELD_FOR_TRANSFERS",
+  AOPAY_SETTLEMENT: "walletAdmin.accounts.AOPAY_SETTLEMENT",
+  COMMISSION_PAID: "walletAdmin.accounts.COMMISSION_PAID",
+  TDS_PAYABLE: "walletAdmin.accounts.TDS_PAYABLE",
+  DEPOSITS_RECEIVED: "walletAdmin.accounts.DEPOSITS_RECEIVED",
+  ADJUSTMENTS: "walletAdmin.accounts.ADJUSTMENTS",
+} as const satisfies Record<AccountKind, MessageKey>;
 
 /** The tie-out's kinds of money change, as the trial balance names them. */
-export const tieOutLabels: Record<"part_held" | "part_settled" | "part_released", string> = {
-  part_held: "Sent to AOPay: held from the wallet",
-  part_settled: "Succeeded: settled to AOPay, commission credited",
-  part_released: "Not sent, cancelled or refunded: given back",
-};
+export const tieOutKeys = {
+  part_held: "walletAdmin.tieOut.part_held",
+  part_settled: "walletAdmin.tieOut.part_settled",
+  part_released: "walletAdmin.tieOut.part_released",
+} as const satisfies Record<PartEntryCause, MessageKey>;
+
+const inEnglish = <K extends string>(keys: Record<K, MessageKey>) => Object.fromEntries(Object.entries<MessageKey>(keys).map(([k, key]) => [k, said(key).english])) as Record<K, string>;
+
+/** The accounts in English, for the CSV. */
+export const accountKindLabels = inEnglish(accountKindKeys);
+
+/** The money changes in English, for the CSV. */
+export const tieOutLabels = inEnglish(tieOutKeys);

@@ -11,20 +11,37 @@ import { walletStatement } from "@/lib/wallet/statement";
 import { trialBalance } from "@/lib/wallet/trial-balance";
 import { indiaDay } from "@/lib/days";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
-import { adjustmentSchema } from "@/lib/validations/wallet";
+import { adjustmentSchema, decisionSchema } from "@/lib/validations/wallet";
+import { createTranslator } from "next-intl";
+import { keyOrText, type Translate } from "@/lib/i18n/issue-text";
+import { messagesOf } from "@/lib/i18n/messages";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 import { testOutlet } from "@/lib/tools/testing/sandbox-server";
 import { fundWallet } from "@/lib/tools/testing/wallet";
 
+/** The first message for each field, as the form shows it (in English here). */
+function fieldMessages(error: Parameters<typeof fieldErrorsOf>[0]) {
+  const english = createTranslator({ locale: "en", messages: messagesOf("en") });
+  return Object.fromEntries(Object.entries(fieldErrorsOf(error)).map(([field, text]) => [field, keyOrText(english as unknown as Translate, text)]));
+}
+
 describe("the adjustment form", () => {
   it("asks for the outlet, the direction, an amount above zero and a reason", () => {
-    const problems = fieldErrorsOf(adjustmentSchema.safeParse({ outletId: "", direction: "MOVE", amount: "0", reason: "typo" }).error!);
+    const problems = fieldMessages(adjustmentSchema.safeParse({ outletId: "", direction: "MOVE", amount: "0", reason: "typo" }).error!);
     expect(problems).toEqual({
       outletId: "Choose the outlet.",
       direction: "Choose credit or debit.",
       amount: "More than Rs 0.",
       reason: "Say why, so that the outlet and the auditors can follow it (10 characters or more).",
     });
+    expect(fieldMessages(adjustmentSchema.safeParse({ outletId: crypto.randomUUID(), direction: "DEBIT", amount: "1000000.01", reason: "x".repeat(201) }).error!)).toEqual({
+      amount: "At most Rs 10,00,000 in one adjustment.",
+      reason: "At most 200 characters.",
+    });
+  });
+
+  it("asks the deciding admin why", () => {
+    expect(fieldMessages(decisionSchema.safeParse({ id: crypto.randomUUID(), decision: "reject", note: " x " }).error!)).toEqual({ note: "Say why, in a few words (it is kept with the decision)." });
   });
 });
 

@@ -11,6 +11,7 @@ import Decimal from "decimal.js";
 import type { Actor } from "@/lib/admin/common";
 import { recordAudit } from "@/lib/audit";
 import { rupees } from "@/lib/format";
+import { said } from "@/lib/i18n/said";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AdjustmentDirection } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/ledger/context";
@@ -35,7 +36,11 @@ async function postAdjustment(tx: Tx, adjustment: { outletId: string; direction:
     });
   } catch (error) {
     if (error instanceof WalletShortError) {
-      throw new Refusal(`Not posted: the wallet holds ${rupees(error.available.toFixed(2))}, less than this debit of ${rupees(error.needed.toFixed(2))}.`, "amount", "More than the wallet holds.");
+      throw new Refusal(
+        said("walletAdmin.adjustments.refusals.walletShort", { available: rupees(error.available.toFixed(2)), needed: rupees(error.needed.toFixed(2)) }),
+        "amount",
+        said("walletAdmin.adjustments.refusals.moreThanHeld"),
+      );
     }
     throw error;
   }
@@ -55,7 +60,7 @@ export interface ProposedAdjustment {
 export async function proposeAdjustment(prisma: PrismaClient, maker: Actor, input: z.output<typeof adjustmentSchema>, approvalRupees: number, now = new Date()): Promise<ProposedAdjustment> {
   return prisma.$transaction(async (tx) => {
     const outlet = await tx.outlet.findUnique({ where: { id: input.outletId }, select: { name: true } });
-    if (!outlet) throw new Refusal("Check the highlighted fields.", "outletId", "There is no such outlet. Reload the page.");
+    if (!outlet) throw new Refusal(said("actions.checkFields"), "outletId", said("walletAdmin.adjustments.refusals.noOutlet"));
     const needsChecker = new Decimal(input.amount).greaterThan(approvalRupees);
     const entryId = needsChecker ? null : await postAdjustment(tx, input, maker.id);
     const adjustment = await tx.walletAdjustment.create({
@@ -91,10 +96,10 @@ export async function proposeAdjustment(prisma: PrismaClient, maker: Actor, inpu
 export async function decideAdjustment(prisma: PrismaClient, checker: Actor, input: z.output<typeof decisionSchema>, now = new Date()) {
   return prisma.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM wallet_adjustments WHERE id = ${input.id}::uuid FOR UPDATE`;
-    if (!locked) throw new Refusal("There is no such adjustment. Reload the page.");
+    if (!locked) throw new Refusal(said("walletAdmin.adjustments.refusals.noAdjustment"));
     const adjustment = await tx.walletAdjustment.findUniqueOrThrow({ where: { id: input.id }, include: { outlet: { select: { name: true } } } });
-    if (adjustment.status !== "PENDING") throw new Refusal("This adjustment was decided already. Reload the page.");
-    if (adjustment.makerId === checker.id) throw new Refusal("You proposed this adjustment: a second admin approves or rejects it.");
+    if (adjustment.status !== "PENDING") throw new Refusal(said("walletAdmin.adjustments.refusals.decidedAlready"));
+    if (adjustment.makerId === checker.id) throw new Refusal(said("walletAdmin.adjustments.refusals.ownAdjustment"));
     const approve = input.decision === "approve";
     const entryId = approve ? await postAdjustment(tx, { ...adjustment, amount: adjustment.amount.toString() }, checker.id) : null;
     await tx.walletAdjustment.update({

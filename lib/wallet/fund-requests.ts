@@ -57,7 +57,7 @@ export async function decideFundRequest(prisma: PrismaClient, admin: Actor, inpu
       where: { id: input.id, status: "PENDING" },
       data: { status: approve ? "APPROVED" : "REJECTED", decidedById: admin.id, decidedAt: now, decisionNote: input.note },
     });
-    if (count === 0) throw new Refusal("This request was decided already, or does not exist. Reload the page.");
+    if (count === 0) throw new Refusal(said("walletAdmin.topUps.refusals.decidedAlready"));
     const request = await tx.fundRequest.findUniqueOrThrow({ where: { id: input.id }, include: { outlet: { select: { name: true } } } });
     const entryId = approve
       ? await postDeposit(tx, { outletId: request.outletId, amount: request.amount.toString(), actorId: admin.id, memo: `${request.method === "UPI" ? "UPI" : "bank transfer"} ${request.paymentReference}` })

@@ -13,7 +13,7 @@ import { startSandboxServer, testOutlet } from "@/lib/tools/testing/sandbox-serv
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 import { oneTransfer, sandboxCustomer } from "@/lib/tools/testing/ledger-fixtures";
 import { fundWallet } from "@/lib/tools/testing/wallet";
-import { walletBalance } from "@/lib/wallet/book";
+import { bookAccountId, post, walletAccountId, walletBalance } from "@/lib/wallet/book";
 import { trialBalance } from "@/lib/wallet/trial-balance";
 import { agentEarnings } from "@/lib/wallet/earnings";
 import { format, parseISO, subDays } from "date-fns";
@@ -281,8 +281,14 @@ describe.each(testBackends)("the money of the ledger's transfers on %s", (backen
     const after = await trialBalance(db.prisma, today);
     expect(after.book.closing).toBe("0.00");
     expect(after.differences).toEqual([{ reference: part.reference, state: "SUCCESS", expected: "0.00", held: new Decimal(1022).plus(part.customerCharge.toString()).toFixed(2) }]);
-    expect(after.tieOutDifferences).toEqual([{ reference: part.reference, at: expect.any(Date), problem: "no entry", change: "PENDING to SUCCESS" }]);
+    expect(after.tieOutDifferences).toEqual([{ reference: part.reference, at: expect.any(Date), problem: "no entry", change: "PENDING to SUCCESS", entries: 0, cause: "part_settled" }]);
     expect(after.tieOut.find((l) => l.cause === "part_settled")).toMatchObject({ changes: before.tieOut[1]!.changes + 1, entries: before.tieOut[1]!.entries });
+
+    // An entry written by hand, without the change it should belong to: named with its kind.
+    await db.prisma.$transaction(async (tx) =>
+      post(tx, { cause: "part_held", partId: part.id, lines: [{ accountId: await walletAccountId(tx, at.outletId), amount: "-1" }, { accountId: await bookAccountId(tx, "HELD_FOR_TRANSFERS"), amount: "1" }] }),
+    );
+    expect((await trialBalance(db.prisma, today)).tieOutDifferences).toContainEqual({ reference: part.reference, at: expect.any(Date), problem: "entry (part_held) without its change", change: null, entries: null, cause: "part_held" });
   });
 });
 

@@ -45,9 +45,13 @@ export interface TieOutLine {
 export interface TieOutDifference {
   reference: string;
   at: Date;
-  /** What does not tie: "no entry", "2 entries", "entry without its change". */
+  /** What does not tie, in English (the CSV): "no entry", "2 entries", "entry (part_held) without its change". */
   problem: string;
   change: string | null;
+  /** The same for a screen to say: the change's number of entries, or null for an entry without its change. */
+  entries: number | null;
+  /** The kind of money change (part_held, ...), or of the entry without its change. */
+  cause: string;
 }
 
 export interface HeldDifference {
@@ -107,10 +111,10 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw" | "$ex
       LEFT JOIN (SELECT cause, count(*) AS changes FROM changes GROUP BY cause) ch ON ch.cause = c.cause
       LEFT JOIN (SELECT cause, count(*) AS entries, sum(held) AS amount FROM entries GROUP BY cause) en ON en.cause = c.cause
       ORDER BY array_position(${[...tieOutCauses]}::text[], c.cause)`,
-    prisma.$queryRaw<{ reference: string; at: Date; problem: string; change: string | null }[]>`
+    prisma.$queryRaw<TieOutDifference[]>`
       WITH changes AS (${moneyChanges(start, end)}),
       unmatched_changes AS (
-        SELECT c.part_id, c.at, c.change,
+        SELECT c.part_id, c.at, c.change, c.cause,
                (SELECT count(*)::int FROM journal_entries e WHERE e.event_id = c.id AND e.cause = c.cause) AS entries
         FROM changes c
       ),
@@ -120,10 +124,10 @@ export async function trialBalance(prisma: Pick<PrismaClient, "$queryRaw" | "$ex
           AND NOT EXISTS (SELECT 1 FROM transfer_events ev WHERE ev.id = e.event_id AND ${Prisma.raw(moveCauseSql())} = e.cause)
       )
       SELECT (SELECT tp.reference FROM transfer_parts tp WHERE tp.id = u.part_id) AS reference, u.at,
-             CASE WHEN u.entries = 0 THEN 'no entry' ELSE u.entries || ' entries' END AS problem, u.change
+             CASE WHEN u.entries = 0 THEN 'no entry' ELSE u.entries || ' entries' END AS problem, u.change, u.entries, u.cause
       FROM unmatched_changes u WHERE u.entries <> 1
       UNION ALL
-      SELECT (SELECT tp.reference FROM transfer_parts tp WHERE tp.id = s.part_id), s.at, 'entry (' || s.cause || ') without its change', NULL
+      SELECT (SELECT tp.reference FROM transfer_parts tp WHERE tp.id = s.part_id), s.at, 'entry (' || s.cause || ') without its change', NULL, NULL, s.cause
       FROM stray_entries s
       ORDER BY at LIMIT ${limit}`,
     heldDifferences(prisma, start, end, limit),

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/page-heading";
 import { reconciliationData } from "@/app/(portal)/reconciliation/data";
 import { ByDayTable, ByOutletAgentTable, dayLink } from "@/components/reconciliation/breakdown-tables";
@@ -10,11 +11,14 @@ import { Stat } from "@/components/ui/stat";
 import { DifferingPartsList, ReconciliationFiltersForm, TotalsTable } from "@/components/reconciliation/reconciliation-tables";
 import { StatementImportForm } from "@/components/reconciliation/statement-import-form";
 import { requireUser } from "@/lib/auth/current-user";
-import { formatIst, rupees } from "@/lib/format";
-import { monthLabel } from "@/lib/reconciliation/period";
-import { dayLabel } from "@/lib/days";
+import { rupees } from "@/lib/format";
+import { showMoment } from "@/lib/i18n/show-moment";
+import { dayLabel, indiaMidnight } from "@/lib/days";
 
-export const metadata: Metadata = { title: "Reconciliation" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t("nav.reconciliation") };
+}
 
 export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("ADMIN");
@@ -23,66 +27,83 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
   const statementDiffering = view.statementDays.reduce((n, s) => n + s.differing, 0);
   const outletName = outlets.find((o) => o.id === filters.outlet)?.name;
   const agentName = agents.find((a) => a.id === filters.agent)?.name;
-  const periodText = isDay ? `${dayLabel(filters.day)}${filters.day === today ? " (today)" : ""}` : monthLabel(filters.day);
-  const t = view.total;
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const day = (d: string) => dayLabel(d, locale);
+  const periodText = isDay ? (filters.day === today ? t("reconciliation.today", { day: day(filters.day) }) : day(filters.day)) : showMoment(indiaMidnight(filters.day), locale, "month");
+  const scope = [outletName ?? t("reconciliation.allOutletsInSentence"), ...(agentName ? [agentName] : [])].join(" · ");
+  const total = view.total;
 
   return (
     <>
-      <PageHeading
-        title="Reconciliation"
-        description={`Charges, GST and TDS the plan expected beside what AOPay reported, for successful transactions · ${periodText} (IST) · ${outletName ?? "all outlets"}${agentName ? ` · ${agentName}` : ""}`}
-      />
+      <PageHeading title={t("nav.reconciliation")} description={t("reconciliation.description", { period: periodText, scope })} />
       <ReconciliationFiltersForm filters={filters} outlets={outlets} agents={agents.map((a) => ({ id: a.id, name: a.name, outletName: a.outlet?.name ?? null }))} />
-      {problems.length ? <p className="mb-4 text-sm text-red-700">Some filters were not understood and were left out: {problems.join(", ")}.</p> : null}
+      {/* The filters' names as the address has them (day, span, outlet, agent). */}
+      {problems.length ? <p className="mb-4 text-sm text-red-700">{t("reconciliation.filtersNotUnderstood", { names: problems.join(", ") })}</p> : null}
 
       {lock ? (
-        <section aria-label="Day locked" data-testid="day-locked" className="mb-6 rounded-xl border border-green-300 bg-green-50 p-4">
-          <p className="font-semibold text-green-900">
-            {dayLabel(lock.day)} is reconciled and locked
-          </p>
+        <section aria-label={t("reconciliation.locked.label")} data-testid="day-locked" className="mb-6 rounded-xl border border-green-300 bg-green-50 p-4">
+          <p className="font-semibold text-green-900">{t("reconciliation.locked.heading", { day: day(lock.day) })}</p>
           <p className="text-sm text-green-900">
-            By {lock.lockedBy} on {formatIst(lock.lockedAt)}. No statement can be imported for it. At the time: {lock.summary.parts} successful transactions,{" "}
-            {rupees(lock.summary.amount)}, {lock.summary.openDifferences} open difference{lock.summary.openDifferences === 1 ? "" : "s"}.
+            {t("reconciliation.locked.details", {
+              name: lock.lockedBy,
+              at: showMoment(lock.lockedAt, locale),
+              parts: lock.summary.parts,
+              amount: rupees(lock.summary.amount),
+              open: lock.summary.openDifferences,
+            })}
           </p>
-          {lock.note ? <p className="mt-1 text-sm text-green-900">Note: {lock.note}</p> : null}
+          {lock.note ? <p className="mt-1 text-sm text-green-900">{t("reconciliation.locked.note", { note: lock.note })}</p> : null}
         </section>
       ) : null}
 
-      <section aria-label="Summary" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <Stat testId="stat-successful" label="Successful transactions" value={t.parts.toLocaleString("en-IN")} note={rupees(t.amount)} />
+      <section aria-label={t("reconciliation.summary")} className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        <Stat testId="stat-successful" label={t("reconciliation.stats.successful")} value={total.parts.toLocaleString("en-IN")} note={rupees(total.amount)} />
         <Stat
           testId="stat-differing"
-          label="Figures differ"
-          value={(t.differing + t.unreported).toLocaleString("en-IN")}
-          note={t.unreported ? `${t.unreported} with no figures from AOPay` : "expected against reported"}
-          alert={t.differing + t.unreported > 0}
+          label={t("reconciliation.figuresDiffer")}
+          value={(total.differing + total.unreported).toLocaleString("en-IN")}
+          note={total.unreported ? t("reconciliation.stats.unreported", { count: total.unreported }) : t("reconciliation.stats.expectedAgainstReported")}
+          alert={total.differing + total.unreported > 0}
         />
-        <Stat testId="stat-in-statement" label="In AOPay's statements" value={`${t.inStatement} of ${t.parts}`} note={t.parts - t.inStatement ? `${t.parts - t.inStatement} missing` : "none missing"} alert={t.parts - t.inStatement > 0 && statementRows > 0} />
-        <Stat testId="stat-statement-differing" label="Statement rows that differ" value={statementDiffering.toLocaleString("en-IN")} note={`of ${statementRows} imported rows`} alert={statementDiffering > 0} />
+        <Stat
+          testId="stat-in-statement"
+          label={t("reconciliation.stats.inStatements")}
+          value={t("reconciliation.countOf", { count: total.inStatement, total: total.parts })}
+          note={total.parts - total.inStatement ? t("reconciliation.stats.missing", { count: total.parts - total.inStatement }) : t("reconciliation.stats.noneMissing")}
+          alert={total.parts - total.inStatement > 0 && statementRows > 0}
+        />
+        <Stat
+          testId="stat-statement-differing"
+          label={t("reconciliation.stats.statementRowsDiffer")}
+          value={statementDiffering.toLocaleString("en-IN")}
+          note={t("reconciliation.stats.ofImportedRows", { count: statementRows })}
+          alert={statementDiffering > 0}
+        />
       </section>
 
       <Card aria-labelledby="totals-heading" className="mt-6">
         <h2 id="totals-heading" className="text-lg font-semibold">
-          Expected and reported
+          {t("reconciliation.totals.heading")}
         </h2>
         <p className="mb-2 text-sm text-slate-600">
-          Totals of {t.parts} successful transaction{t.parts === 1 ? "" : "s"}. Difference is reported minus expected; more than Rs 0.01 either way is highlighted.
-          {t.unreported ? ` ${t.unreported} transaction${t.unreported === 1 ? " has" : "s have"} no figures from AOPay, so the reported totals leave them out.` : ""}
+          {t("reconciliation.totals.intro", { count: total.parts })}
+          {total.unreported ? ` ${t("reconciliation.totals.unreported", { count: total.unreported })}` : ""}
           <RupeesOnPhones />
         </p>
-        <TotalsTable sums={t} testId="totals" />
+        <TotalsTable sums={total} testId="totals" />
       </Card>
 
       <Card aria-labelledby="differing-heading" className="mt-6">
         <h2 id="differing-heading" className="text-lg font-semibold">
-          Transactions whose figures differ ({view.differingCount})
+          {t("reconciliation.differing.heading", { count: view.differingCount })}
         </h2>
         <DifferingPartsList parts={view.differingParts} total={view.differingCount} />
       </Card>
 
       <Card aria-labelledby="by-outlet-heading" className="mt-6">
         <h2 id="by-outlet-heading" className="mb-2 text-lg font-semibold">
-          By outlet and agent
+          {t("reconciliation.byOutletAgent")}
         </h2>
         <ByOutletAgentTable groups={view.byOutletAgent} filters={filters} />
       </Card>
@@ -90,7 +111,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
       {!isDay ? (
         <Card aria-labelledby="by-day-heading" className="mt-6">
           <h2 id="by-day-heading" className="mb-2 text-lg font-semibold">
-            By day
+            {t("reconciliation.byDay")}
           </h2>
           <ByDayTable days={view.byDay} statementDays={view.statementDays} locks={locks} filters={filters} />
         </Card>
@@ -98,13 +119,13 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
 
       <Card aria-labelledby="statement-heading" className="mt-6">
         <h2 id="statement-heading" className="text-lg font-semibold">
-          Import AOPay&apos;s statement
+          {t("reconciliation.import.heading")}
         </h2>
-        <p className="mb-3 text-sm text-slate-600">Every row is matched by reference against the ledger. A file with any wrong row imports nothing, and each problem is listed with its line.</p>
+        <p className="mb-3 text-sm text-slate-600">{t("reconciliation.import.intro")}</p>
         <StatementImportForm />
-        <h3 className="mt-6 font-semibold">Statements with rows in {isDay ? "this day" : "this month"}</h3>
+        <h3 className="mt-6 font-semibold">{isDay ? t("reconciliation.statements.inDay") : t("reconciliation.statements.inMonth")}</h3>
         {statements.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-600">None imported yet.</p>
+          <p className="mt-1 text-sm text-slate-600">{t("reconciliation.statements.none")}</p>
         ) : (
           <ul className="mt-2 divide-y divide-slate-100" data-testid="statements">
             {statements.map((s) => (
@@ -113,7 +134,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
                   {s.fileName}
                 </Link>
                 <span className="text-sm text-slate-600">
-                  {s.rowsInPeriod} of {s.rowCount} rows · {s.importedBy ?? "—"} · {formatIst(s.importedAt)}
+                  {t("reconciliation.statements.line", { inPeriod: s.rowsInPeriod, count: s.rowCount, by: s.importedBy ?? "—", at: showMoment(s.importedAt, locale) })}
                 </span>
               </li>
             ))}
@@ -123,39 +144,42 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
 
       <Card aria-labelledby="lock-heading" className="mt-6">
         <h2 id="lock-heading" className="text-lg font-semibold">
-          Mark a day reconciled
+          {t("reconciliation.lock.heading")}
         </h2>
         {!isDay ? (
-          <p className="mt-1 text-sm text-slate-600">Open a day to lock it.</p>
+          <p className="mt-1 text-sm text-slate-600">{t("reconciliation.lock.openADay")}</p>
         ) : lock ? (
-          <p className="mt-1 text-sm text-slate-600">{dayLabel(filters.day)} is already locked.</p>
+          <p className="mt-1 text-sm text-slate-600">{t("reconciliation.lock.alreadyLocked", { day: day(filters.day) })}</p>
         ) : summary ? (
           <>
             <p className="mt-1 mb-3 text-sm text-slate-600">
-              Locks {dayLabel(filters.day)} for every outlet: no statement can be imported for it afterwards, and its totals as they are now are kept with the lock.{" "}
+              {t("reconciliation.lock.explain", { day: day(filters.day) })}{" "}
               {summary.openDifferences > 0 ? (
                 <span className="font-medium text-red-800" data-testid="open-differences">
-                  Open: {summary.differing + summary.unreported} transaction{summary.differing + summary.unreported === 1 ? "" : "s"} whose figures differ,{" "}
-                  {summary.missingFromStatements} missing from statements, {summary.statementDiffering} statement row{summary.statementDiffering === 1 ? "" : "s"} differing from the ledger.
+                  {t("reconciliation.lock.open", {
+                    differing: summary.differing + summary.unreported,
+                    missing: summary.missingFromStatements,
+                    rows: summary.statementDiffering,
+                  })}
                 </span>
               ) : (
-                <span className="font-medium text-green-800">Nothing is open.</span>
+                <span className="font-medium text-green-800">{t("reconciliation.lock.nothingOpen")}</span>
               )}
             </p>
-            <LockDayForm day={filters.day} dayText={dayLabel(filters.day)} openDifferences={summary.openDifferences} />
+            <LockDayForm day={filters.day} dayText={day(filters.day)} openDifferences={summary.openDifferences} />
           </>
         ) : (
-          <p className="mt-1 text-sm text-slate-600">A day can be locked once it is over (India time).</p>
+          <p className="mt-1 text-sm text-slate-600">{t("reconciliation.lock.notOver")}</p>
         )}
-        <h3 className="mt-4 font-semibold">Locked days in {monthLabel(filters.day)}</h3>
+        <h3 className="mt-4 font-semibold">{t("reconciliation.lock.lockedDaysIn", { month: showMoment(indiaMidnight(filters.day), locale, "month") })}</h3>
         {locks.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-600">None.</p>
+          <p className="mt-1 text-sm text-slate-600">{t("reconciliation.none")}</p>
         ) : (
           <ul className="mt-1 flex flex-wrap gap-2" data-testid="locked-days">
             {locks.map((l) => (
               <li key={l.day}>
                 <Link href={dayLink(l.day, filters)} className="inline-flex min-h-9 items-center rounded-lg bg-green-50 px-3 text-sm font-medium text-green-900 ring-1 ring-green-200 hover:bg-green-100">
-                  {dayLabel(l.day)}
+                  {day(l.day)}
                 </Link>
               </li>
             ))}

@@ -21,7 +21,12 @@ export const decideFundRequestAction = action(
   { name: "decide a top-up", roles: ["ADMIN"], input: decisionSchema, revalidates: "/admin/fund-requests" },
   async (input, { actor }) => {
     const decided = await decideFundRequest(db(), await actor(), input);
-    return done(undefined, decided.approved ? `Approved: ${decided.outletName}'s wallet is credited ${decided.amount}.` : `Rejected: ${decided.outletName} is told why.`);
+    return done(
+      undefined,
+      decided.approved
+        ? said("walletAdmin.topUps.answers.approved", { outlet: decided.outletName, amount: decided.amount })
+        : said("walletAdmin.topUps.answers.rejected", { outlet: decided.outletName }),
+    );
   },
 );
 
@@ -32,7 +37,9 @@ export const proposeAdjustmentAction = action(
     const adjustment = await proposeAdjustment(db(), await actor(), input, limit);
     return done(
       undefined,
-      adjustment.posted ? `Posted: ${adjustment.amount} to ${adjustment.outletName}'s wallet.` : `Waiting for a second admin: ${adjustment.amount} is above the limit of ${rupeesSpoken(limit)} for one admin.`,
+      adjustment.posted
+        ? said("walletAdmin.adjustments.answers.posted", { amount: adjustment.amount, outlet: adjustment.outletName })
+        : said("walletAdmin.adjustments.answers.waiting", { amount: adjustment.amount, limit: rupeesSpoken(limit) }),
     );
   },
 );
@@ -41,6 +48,11 @@ export const decideAdjustmentAction = action(
   { name: "decide an adjustment", roles: ["ADMIN"], input: decisionSchema, revalidates: "/admin/adjustments" },
   async (input, { actor }) => {
     const decided = await decideAdjustment(db(), await actor(), input);
-    return done(undefined, decided.approved ? `Approved and posted: ${decided.amount} to ${decided.outletName}'s wallet.` : `Rejected: nothing posted to ${decided.outletName}'s wallet.`);
+    return done(
+      undefined,
+      decided.approved
+        ? said("walletAdmin.adjustments.answers.approved", { amount: decided.amount, outlet: decided.outletName })
+        : said("walletAdmin.adjustments.answers.rejected", { outlet: decided.outletName }),
+    );
   },
 );

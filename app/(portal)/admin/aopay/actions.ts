@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { checkAopayConnection, type ConnectionCheck } from "@/lib/aopay/connection-check";
 import { aopayForOutlet } from "@/lib/aopay/portal-client";
 import { db } from "@/lib/db/client";
+import { said } from "@/lib/i18n/said";
 import { done, formAction, refused } from "@/lib/server/action";
 
 export const checkConnection = formAction(
@@ -12,13 +13,13 @@ export const checkConnection = formAction(
     name: "AOPay connection check",
     roles: ["ADMIN"],
     input: z.object({ outletId: z.uuid() }),
-    refusedInput: () => refused("Choose an outlet."),
-    unexpected: (reference) => `The check could not run (ref ${reference}).`,
+    refusedInput: () => refused(said("admin.aopay.server.chooseOutlet")),
+    unexpected: (reference) => said("admin.aopay.server.unexpected", { reference }),
     revalidates: "/admin/aopay",
   },
   async ({ outletId }, { user }) => {
     const outlet = await db().outlet.findUnique({ where: { id: outletId }, select: { registrationId: true } });
-    if (!outlet) return refused("That outlet no longer exists.");
+    if (!outlet) return refused(said("admin.common.outletGone"));
     const result: ConnectionCheck = await checkAopayConnection(aopayForOutlet(outlet.registrationId));
     await recordAudit(db(), {
       actorId: user.id,

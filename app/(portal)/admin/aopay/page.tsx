@@ -1,28 +1,79 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { ConnectionCheckForm } from "@/app/(portal)/admin/aopay/connection-check-form";
 import { aopayData } from "@/app/(portal)/admin/aopay/data";
 import { PageHeading } from "@/components/page-heading";
 import { Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
+import type { CallName, CodeMeaning, CodeRule } from "@/lib/aopay/contract";
+import type { FailureKind } from "@/lib/aopay/errors";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatIst } from "@/lib/format";
+import type { MessageKey } from "@/lib/i18n/message-key";
+import { showMoment } from "@/lib/i18n/show-moment";
 
-export const metadata: Metadata = { title: "AOPay" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t("admin.aopay.title") };
+}
 
-const callLabels: Record<string, string> = {
-  sendTransferOtp: "Send OTP",
-  confirmTransfer: "Transaction",
-  transferStatus: "Status",
-  registerRemitter: "Register remitter",
-  registerBeneficiary: "Add beneficiary",
-  fetchBeneficiary: "Fetch beneficiary",
-  remitterEkyc: "e-KYC",
-  queryRemitter: "Query remitter",
-  listBeneficiaries: "Beneficiaries",
-  deleteBeneficiary: "Delete beneficiary",
-  refundOtp: "Refund OTP",
-  refund: "Refund",
-};
+const callLabels = {
+  sendTransferOtp: "admin.aopay.calls.sendTransferOtp",
+  confirmTransfer: "admin.aopay.calls.confirmTransfer",
+  transferStatus: "admin.aopay.calls.transferStatus",
+  registerRemitter: "admin.aopay.calls.registerRemitter",
+  registerBeneficiary: "admin.aopay.calls.registerBeneficiary",
+  fetchBeneficiary: "admin.aopay.calls.fetchBeneficiary",
+  remitterEkyc: "admin.aopay.calls.remitterEkyc",
+  queryRemitter: "admin.aopay.calls.queryRemitter",
+  listBeneficiaries: "admin.aopay.calls.listBeneficiaries",
+  deleteBeneficiary: "admin.aopay.calls.deleteBeneficiary",
+  refundOtp: "admin.aopay.calls.refundOtp",
+  refund: "admin.aopay.calls.refund",
+} as const satisfies Record<CallName, MessageKey>;
+
+/** How the portal reads a response code: the meaning's words. */
+const meaningLabels = {
+  success: "admin.aopay.meanings.success",
+  wrong_otp: "admin.aopay.meanings.wrong_otp",
+  rejected: "admin.aopay.meanings.rejected",
+  no_record: "admin.aopay.meanings.no_record",
+  duplicate_reference: "admin.aopay.meanings.duplicate_reference",
+  unknown: "admin.aopay.meanings.unknown",
+} as const satisfies Record<CodeMeaning, MessageKey>;
+
+const sourceLabels = {
+  documented: "admin.aopay.sources.documented",
+  paysprint: "admin.aopay.sources.paysprint",
+  portal: "admin.aopay.sources.portal",
+  setting: "admin.aopay.sources.setting",
+} as const satisfies Record<CodeRule["source"], MessageKey>;
+
+/** Why an exchange gave no usable answer, in words. */
+const failureLabels = {
+  timeout: "admin.aopay.failures.timeout",
+  connection_refused: "admin.aopay.failures.connection_refused",
+  connection_reset: "admin.aopay.failures.connection_reset",
+  network: "admin.aopay.failures.network",
+  server_error: "admin.aopay.failures.server_error",
+  client_error: "admin.aopay.failures.client_error",
+  empty_body: "admin.aopay.failures.empty_body",
+  html_page: "admin.aopay.failures.html_page",
+  not_json: "admin.aopay.failures.not_json",
+  unexpected_shape: "admin.aopay.failures.unexpected_shape",
+  not_recorded: "admin.aopay.failures.not_recorded",
+} as const satisfies Record<FailureKind, MessageKey>;
+
+/** A value read from the database that names one of `labels`' keys, or any other (an older one). */
+const known = <K extends string>(labels: Record<K, MessageKey>, value: string): value is K => Object.hasOwn(labels, value);
+
+/** The sandbox's or live mode's badge, around the word the message gives it. */
+function badge(classes: string) {
+  return function Badge(chunks: ReactNode) {
+    return <span className={`rounded px-2 py-0.5 font-semibold ${classes}`}>{chunks}</span>;
+  };
+}
 
 /** A code table key is "code" (every call) or "call:code". */
 const callAndCode = (key: string) => (key.includes(":") ? key.split(":") : [undefined, key]);
@@ -30,26 +81,23 @@ const callAndCode = (key: string) => (key.includes(":") ? key.split(":") : [unde
 export default async function AopayPage() {
   await requireUser("ADMIN");
   const { connection: settings, outlets, refused, codes, exchanges } = await aopayData();
-  const sourceLabels = { documented: "AOPay's documents", paysprint: "PaySprint's tables (assumed)", portal: "the portal's own assumption", setting: "AOPAY_RESPONSE_CODES" } as const;
+  const [t, locale] = [await getTranslations(), await getLocale()];
+  // A call or failure the log holds but this version does not name is shown as written.
+  const callLabel = (call: string) => (known(callLabels, call) ? t(callLabels[call]) : call);
+  const failureLabel = (failure: string) => (known(failureLabels, failure) ? t(failureLabels[failure]) : failure.replace(/_/g, " "));
 
   return (
     <>
-      <PageHeading title="AOPay" description="Where the portal sends money calls, and what AOPay answered lately." />
+      <PageHeading title={t("admin.aopay.title")} description={t("admin.aopay.description")} />
       <Card className="mb-6">
-        <h2 className="font-semibold">Connection</h2>
+        <h2 className="font-semibold">{t("admin.aopay.connection")}</h2>
         <p className="mt-1" data-testid="aopay-mode">
-          {settings.sandbox ? (
-            <>
-              <span className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900">Sandbox</span> The portal&apos;s own simulated AOPay. No real money moves. Set AOPAY_BASE_URL to go live.
-            </>
-          ) : (
-            <>
-              <span className="rounded bg-green-100 px-2 py-0.5 font-semibold text-green-900">Live</span> {settings.baseUrl}
-            </>
-          )}
+          {settings.sandbox
+            ? t.rich("admin.aopay.sandbox", { badge: badge("bg-amber-100 text-amber-900") })
+            : t.rich("admin.aopay.live", { baseUrl: settings.baseUrl, badge: badge("bg-green-100 text-green-900") })}
         </p>
         <p className="mt-1 text-sm text-slate-600">
-          Time limits: {settings.writeTimeoutMs / 1000} s for calls that move money or write, {settings.readTimeoutMs / 1000} s for reads.
+          {t("admin.aopay.timeLimits", { write: String(settings.writeTimeoutMs / 1000), read: String(settings.readTimeoutMs / 1000) })}
         </p>
         <div className="mt-4">
           <ConnectionCheckForm outlets={outlets.map((o) => ({ id: o.id, label: `${o.name} (${o.registrationId})` }))} />
@@ -57,18 +105,23 @@ export default async function AopayPage() {
       </Card>
 
       <Card className="mb-6" aria-labelledby="refusals-heading" data-testid="credential-refusals">
-        <h2 id="refusals-heading" className="font-semibold">Credentials AOPay refused</h2>
+        <h2 id="refusals-heading" className="font-semibold">
+          {t("admin.aopay.refusals.heading")}
+        </h2>
         {refused.length === 0 ? (
-          <p className="mt-1 text-slate-600">AOPay has not refused any active outlet&apos;s credentials.</p>
+          <p className="mt-1 text-slate-600">{t("admin.aopay.refusals.none")}</p>
         ) : (
           <ul className="mt-2 space-y-2">
             {refused.map((o) => (
               <li key={o.id} className="rounded-lg border border-red-200 bg-red-50 p-3 text-red-900">
-                <span className="font-semibold">
-                  {o.name} ({o.registrationId})
-                </span>
-                : last refused {formatIst(o.aopayRefusedAt!, "dd MMM yyyy, HH:mm")} on {callLabels[o.aopayRefusedCall ?? ""] ?? o.aopayRefusedCall}, &ldquo;{o.aopayRefusedMessage}&rdquo;. Check
-                its RegistrationID and the AOPay header settings, then run the connection check.
+                {/* AOPay's own message, as AOPay wrote it. */}
+                {t.rich("admin.aopay.refusals.refused", {
+                  outlet: `${o.name} (${o.registrationId})`,
+                  at: showMoment(o.aopayRefusedAt!, locale),
+                  call: callLabel(o.aopayRefusedCall ?? ""),
+                  message: o.aopayRefusedMessage ?? "",
+                  name: (chunks) => <span className="font-semibold">{chunks}</span>,
+                })}
               </li>
             ))}
           </ul>
@@ -76,11 +129,10 @@ export default async function AopayPage() {
       </Card>
 
       <Card padding="none" className="mb-6" aria-labelledby="codes-heading">
-        <h2 id="codes-heading" className="px-4 pt-4 font-semibold">How AOPay&apos;s response codes are read</h2>
-        <p className="px-4 pt-1 text-sm text-slate-600">
-          A code not listed here leaves a money call pending until Transaction Status gives a final answer. Change or add codes with AOPAY_RESPONSE_CODES. A Status answer with no record of
-          the reference ends a part as not sent only {settings.noRecordGraceMinutes} minutes after its money call.
-        </p>
+        <h2 id="codes-heading" className="px-4 pt-4 font-semibold">
+          {t("admin.aopay.codes.heading")}
+        </h2>
+        <p className="px-4 pt-1 text-sm text-slate-600">{t("admin.aopay.codes.intro", { minutes: String(settings.noRecordGraceMinutes) })}</p>
         <Table
           look="gridInCard"
           testId="response-codes"
@@ -88,46 +140,48 @@ export default async function AopayPage() {
           rows={codes}
           rowKey={([key]) => key}
           columns={[
-            { header: "Code", className: "font-mono", cell: ([key]) => callAndCode(key)[1] },
+            { header: t("admin.aopay.codes.code"), className: "font-mono", cell: ([key]) => callAndCode(key)[1] },
             {
-              header: "Calls",
+              header: t("admin.aopay.codes.calls"),
               cell: ([key]) => {
                 const [call] = callAndCode(key);
-                return call ? (callLabels[call] ?? call) : "all";
+                return call ? callLabel(call) : t("admin.aopay.codes.allCalls");
               },
             },
             {
-              header: "Read as",
+              header: t("admin.aopay.codes.readAs"),
+              // The note quotes the table it comes from (AOPay's or PaySprint's words), so it stays as written.
               cell: ([, rule]) => (
                 <>
-                  {rule.meaning.replace(/_/g, " ")} <span className="hidden text-slate-600 sm:inline">({rule.note})</span>
+                  {t(meaningLabels[rule.meaning])} <span className="hidden text-slate-600 sm:inline">({rule.note})</span>
                 </>
               ),
             },
-            { header: "From", cell: ([, rule]) => sourceLabels[rule.source] },
+            { header: t("admin.aopay.codes.from"), cell: ([, rule]) => t(sourceLabels[rule.source]) },
           ]}
         />
       </Card>
 
       <Card padding="none">
-        <h2 className="px-4 pt-4 font-semibold">Latest exchanges</h2>
+        <h2 className="px-4 pt-4 font-semibold">{t("admin.aopay.exchanges.heading")}</h2>
         <Table
           look="gridInCard"
           className="mt-2"
           rows={exchanges}
           rowKey={(e) => String(e.id)}
-          empty={<p className="p-4 text-slate-600">No calls to AOPay yet.</p>}
+          empty={<p className="p-4 text-slate-600">{t("admin.aopay.exchanges.none")}</p>}
           columns={[
-            { header: "Time", className: "whitespace-nowrap", cell: (e) => formatIst(e.at, "dd MMM, HH:mm:ss") },
-            { header: "Call", cell: (e) => callLabels[e.call] ?? e.call },
-            { header: "Outlet", className: "font-mono", cell: (e) => e.registrationId ?? "—" },
-            { header: "Reference", className: "font-mono", cell: (e) => e.reference ?? "—" },
+            // To the second, which showMoment does not write: its month stays English's abbreviation in every language.
+            { header: t("admin.aopay.exchanges.time"), className: "whitespace-nowrap", cell: (e) => formatIst(e.at, "dd MMM, HH:mm:ss") },
+            { header: t("admin.aopay.exchanges.call"), cell: (e) => callLabel(e.call) },
+            { header: t("admin.common.outlet"), className: "font-mono", cell: (e) => e.registrationId ?? "—" },
+            { header: t("admin.common.reference"), className: "font-mono", cell: (e) => e.reference ?? "—" },
             {
-              header: "Answer",
+              header: t("admin.aopay.exchanges.answer"),
               className: (e) => (e.failure ? "text-red-700" : ""),
-              cell: (e) => (e.failure ? e.failure.replace(/_/g, " ") : e.httpStatus !== null ? `HTTP ${e.httpStatus}` : "no reply recorded (out, or its process stopped)"),
+              cell: (e) => (e.failure ? failureLabel(e.failure) : e.httpStatus !== null ? t("admin.aopay.exchanges.http", { status: String(e.httpStatus) }) : t("admin.aopay.exchanges.noReply")),
             },
-            { header: "ms", align: "right", className: "tabular-nums", cell: (e) => e.latencyMs ?? "—" },
+            { header: t("admin.aopay.exchanges.ms"), align: "right", className: "tabular-nums", cell: (e) => e.latencyMs ?? "—" },
           ]}
         />
       </Card>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { auditLogData } from "@/app/(portal)/admin/audit/data";
 import { AuditDetails } from "@/components/admin/audit-details";
@@ -11,19 +12,24 @@ import { auditFiltersToSearch, auditPageSize } from "@/lib/audit-log/query";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatIst } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t("admin.audit.title") };
+}
 
 const pageLink = toolbarButtonClasses("secondary");
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("ADMIN");
-  const { filters, problems, page, actions, usernames, filtered } = await auditLogData(await searchParams);
+  const t = await getTranslations();
+  const { filters, problems, page, actions, usernames, filtered } = await auditLogData(await searchParams, t);
 
   return (
     <>
-      <PageHeading title="Audit log" description="Who did what, newest first. Times are India time; secrets and personal numbers are masked." />
+      <PageHeading title={t("admin.audit.title")} description={t("admin.audit.description")} />
       <AuditFilterForm filters={filters} actions={actions} usernames={usernames} />
-      {problems.length ? <p className="mb-4 text-sm text-red-700">Some filters were not understood and were left out: {problems.join(", ")}.</p> : null}
+      {/* The problems are the address's own parameter names (actor, from, ...), as typed. */}
+      {problems.length ? <p className="mb-4 text-sm text-red-700">{t("admin.audit.problems", { filters: problems.join(", ") })}</p> : null}
 
       <Table
         look="list"
@@ -32,11 +38,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         rows={page.rows}
         rowKey={(e) => e.id}
         rowProps={(e) => ({ "data-action": e.action, className: "align-top" })}
-        empty={<EmptyState>{filtered ? "No events match these filters." : "Nothing has been audited yet."}</EmptyState>}
+        empty={<EmptyState>{filtered ? t("admin.audit.noMatch") : t("admin.audit.none")}</EmptyState>}
         columns={[
-          { header: "Time (IST)", className: "whitespace-nowrap", cell: (e) => formatIst(e.at, "dd MMM yyyy, HH:mm:ss") },
+          // To the second, which showMoment does not write: its month stays English's abbreviation in every language.
+          { header: t("admin.audit.time"), className: "whitespace-nowrap", cell: (e) => formatIst(e.at, "dd MMM yyyy, HH:mm:ss") },
           {
-            header: "Actor",
+            header: t("admin.audit.actor"),
             cell: (e) => (
               <>
                 <span className="block font-mono">{e.actorLabel ?? "—"}</span>
@@ -45,7 +52,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             ),
           },
           {
-            header: "Action",
+            header: t("admin.audit.action"),
             cell: (e) => (
               <>
                 <span className="block">{e.actionLabel}</span>
@@ -53,29 +60,29 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               </>
             ),
           },
-          { header: "About", className: "break-words", cell: (e) => e.target ?? "—" },
-          { header: "Details", cell: (e) => <AuditDetails lines={e.detailLines} recorded={e.details} /> },
-          { header: "IP", className: "font-mono text-xs", cell: (e) => e.ip ?? "—" },
+          { header: t("admin.audit.about"), className: "break-words", cell: (e) => e.target ?? "—" },
+          { header: t("admin.common.details"), cell: (e) => <AuditDetails lines={e.detailLines} recorded={e.details} /> },
+          { header: t("admin.audit.ip"), className: "font-mono text-xs", cell: (e) => e.ip ?? "—" },
         ]}
       />
       {page.newer || page.older ? (
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">
+        <nav aria-label={t("admin.audit.pages")} className="mt-4 flex items-center justify-between gap-2">
           {page.newer ? (
             <span className="flex gap-2">
               <Link href={`/admin/audit?${auditFiltersToSearch(filters)}`} className={pageLink}>
-                Newest
+                {t("admin.audit.newest")}
               </Link>
               <Link href={`/admin/audit?${auditFiltersToSearch(filters, { after: page.newer })}`} className={pageLink}>
-                Newer
+                {t("admin.audit.newer")}
               </Link>
             </span>
           ) : (
             <span />
           )}
-          <span className="text-sm text-slate-600">{auditPageSize} a page</span>
+          <span className="text-sm text-slate-600">{t("admin.audit.pageSize", { size: String(auditPageSize) })}</span>
           {page.older ? (
             <Link href={`/admin/audit?${auditFiltersToSearch(filters, { before: page.older })}`} className={pageLink}>
-              Older
+              {t("admin.audit.older")}
             </Link>
           ) : (
             <span />

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { outletsData } from "@/app/(portal)/admin/outlets/data";
 import { PageHeading } from "@/components/page-heading";
@@ -8,16 +10,21 @@ import { Table } from "@/components/ui/table";
 import type { OutletRow } from "@/lib/admin/outlets";
 import { requireUser } from "@/lib/auth/current-user";
 
-export const metadata: Metadata = { title: "Outlets" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t("admin.outlets.title") };
+}
 
 function Status({ outlet }: { outlet: OutletRow }) {
-  return outlet.active ? <span className="text-green-700">Active</span> : <span className="text-slate-500">Inactive</span>;
+  const t = useTranslations();
+  return outlet.active ? <span className="text-green-700">{t("admin.common.active")}</span> : <span className="text-slate-500">{t("admin.common.inactive")}</span>;
 }
 
 function EditLink({ outlet }: { outlet: OutletRow }) {
+  const t = useTranslations();
   return (
     <Link href={`/admin/outlets/${outlet.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">
-      Edit<span className="sr-only"> {outlet.name}</span>
+      {t.rich("admin.common.edit", { name: outlet.name, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
     </Link>
   );
 }
@@ -25,17 +32,18 @@ function EditLink({ outlet }: { outlet: OutletRow }) {
 export default async function OutletsPage() {
   await requireUser("ADMIN");
   const outlets = await outletsData();
+  const t = await getTranslations();
 
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <PageHeading title="Outlets" description="The shops, with the RegistrationID AOPay knows each one by." />
+        <PageHeading title={t("admin.outlets.title")} description={t("admin.outlets.description")} />
         <Link href="/admin/outlets/new" className={buttonClasses()}>
-          Add outlet
+          {t("admin.outlets.add")}
         </Link>
       </div>
 
-      {outlets.length === 0 ? <EmptyState>No outlets yet.</EmptyState> : null}
+      {outlets.length === 0 ? <EmptyState>{t("admin.outlets.none")}</EmptyState> : null}
 
       {/* Phones: one card per outlet. */}
       <ul className="space-y-3 sm:hidden">
@@ -46,9 +54,7 @@ export default async function OutletsPage() {
             <p className="text-sm text-slate-600">
               {o.address}, {o.pincode}
             </p>
-            <p className="text-sm text-slate-600">
-              {o.userCount} user{o.userCount === 1 ? "" : "s"}
-            </p>
+            <p className="text-sm text-slate-600">{t("admin.outlets.userCount", { count: o.userCount })}</p>
             <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
               <Status outlet={o} />
               <EditLink outlet={o} />
@@ -65,13 +71,13 @@ export default async function OutletsPage() {
           rowKey={(o) => o.id}
           rowProps={(o) => ({ "data-registration-id": o.registrationId })}
           columns={[
-            { header: "Outlet", className: "font-medium", cell: (o) => o.name },
-            { header: "RegistrationID", className: "font-mono", cell: (o) => o.registrationId },
-            { header: "Address", cell: (o) => `${o.address}, ${o.pincode}` },
-            { header: "Location", className: "font-mono whitespace-nowrap text-slate-600", cell: (o) => `${o.latitude}, ${o.longitude}` },
-            { header: "Users", align: "right", className: "tabular-nums", cell: (o) => o.userCount },
-            { header: "Status", cell: (o) => <Status outlet={o} /> },
-            { header: <span className="sr-only">Actions</span>, className: "text-right", cell: (o) => <EditLink outlet={o} /> },
+            { header: t("admin.common.outlet"), className: "font-medium", cell: (o) => o.name },
+            { header: t("admin.outlets.registrationId"), className: "font-mono", cell: (o) => o.registrationId },
+            { header: t("admin.outlets.address"), cell: (o) => `${o.address}, ${o.pincode}` },
+            { header: t("admin.outlets.location"), className: "font-mono whitespace-nowrap text-slate-600", cell: (o) => `${o.latitude}, ${o.longitude}` },
+            { header: t("admin.outlets.users"), align: "right", className: "tabular-nums", cell: (o) => o.userCount },
+            { header: t("admin.common.status"), cell: (o) => <Status outlet={o} /> },
+            { header: <span className="sr-only">{t("admin.common.actions")}</span>, className: "text-right", cell: (o) => <EditLink outlet={o} /> },
           ]}
         />
       ) : null}

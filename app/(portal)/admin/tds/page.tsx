@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { tdsData } from "@/app/(portal)/admin/tds/data";
 import { TdsQuarterForm } from "@/components/admin/tds-quarter-form";
 import { PageHeading } from "@/components/page-heading";
@@ -9,33 +11,30 @@ import { quarterLabel, tds194hRate } from "@/lib/tds/quarter";
 import type { AgentQuarterSummary } from "@/lib/tds/statement";
 import { rupees } from "@/lib/format";
 
-export const metadata: Metadata = { title: "TDS" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t("nav.tds") };
+}
 
 function Sources({ row }: { row: Pick<AgentQuarterSummary, "reportedCount" | "expectedCount"> }) {
-  return (
-    <span className="text-xs text-slate-600">
-      {row.reportedCount} AOPay · {row.expectedCount} plan
-    </span>
-  );
+  const t = useTranslations();
+  return <span className="text-xs text-slate-600">{t("tds.sources", { reported: row.reportedCount, expected: row.expectedCount })}</span>;
 }
 
 export default async function TdsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("ADMIN");
   const { quarter, problems, summary, years } = await tdsData(await searchParams, new Date());
   const { agents, totals } = summary;
+  const t = await getTranslations();
 
   return (
     <>
-      <PageHeading
-        title="TDS statements"
-        description={`${quarterLabel(quarter)}: commission on successful transfers, TDS under section 194H at ${tds194hRate(quarter)}, and the net, per agent.`}
-      />
+      <PageHeading title={t("tds.title")} description={t("tds.description", { quarter: quarterLabel(quarter, t), rate: tds194hRate(quarter) })} />
       <TdsQuarterForm selected={quarter} years={years} />
-      {problems.length ? <p className="mb-4 text-sm text-red-700">The quarter asked for was not understood; showing the current one.</p> : null}
+      {problems.length ? <p className="mb-4 text-sm text-red-700">{t("tds.quarterNotUnderstood")}</p> : null}
       <p className="mb-4 text-sm text-slate-600">
-        Figures are AOPay&apos;s where AOPay reported TDS and net commission for a transfer (gross = net + TDS), and the commission plan&apos;s
-        otherwise. Failed, refunded and cancelled transfers earn no commission and are left out.
-        {totals.unsettled > 0 ? ` ${totals.unsettled} transfer${totals.unsettled === 1 ? " is" : "s are"} not settled yet and will count once successful.` : ""}
+        {t("tds.basis")}
+        {totals.unsettled > 0 ? ` ${t("tds.unsettled", { count: totals.unsettled })}` : ""}
       </p>
 
       <Table
@@ -45,10 +44,10 @@ export default async function TdsPage({ searchParams }: { searchParams: Promise<
         rows={agents}
         rowKey={(a) => a.agentId}
         rowProps={(a) => ({ "data-username": a.username })}
-        empty={<EmptyState>No agent has a successful transfer in this quarter.</EmptyState>}
+        empty={<EmptyState>{t("tds.empty")}</EmptyState>}
         columns={[
           {
-            header: "Agent",
+            header: t("roles.AGENT"),
             cell: (a) => (
               <>
                 <span className="block font-medium">{a.agentName}</span>
@@ -56,9 +55,9 @@ export default async function TdsPage({ searchParams }: { searchParams: Promise<
               </>
             ),
           },
-          { header: "Outlet", cell: (a) => a.outletNames || "—" },
+          { header: t("reconciliation.columns.outlet"), cell: (a) => a.outletNames || "—" },
           {
-            header: "Transactions",
+            header: t("reconciliation.columns.transactions"),
             align: "right",
             className: "tabular-nums",
             cell: (a) => (
@@ -67,21 +66,21 @@ export default async function TdsPage({ searchParams }: { searchParams: Promise<
                 <span className="block">
                   <Sources row={a} />
                 </span>
-                {a.unsettled > 0 ? <span className="block text-xs text-amber-700">{a.unsettled} not settled</span> : null}
+                {a.unsettled > 0 ? <span className="block text-xs text-amber-700">{t("tds.notSettled", { count: a.unsettled })}</span> : null}
               </>
             ),
           },
-          { header: "Gross commission", align: "right", className: "tabular-nums", cell: (a) => rupees(a.gross) },
-          { header: "TDS", align: "right", className: "tabular-nums", cell: (a) => rupees(a.tds) },
-          { header: "Net", align: "right", className: "tabular-nums font-medium", cell: (a) => rupees(a.net) },
+          { header: t("tds.columns.grossCommission"), align: "right", className: "tabular-nums", cell: (a) => rupees(a.gross) },
+          { header: t("reconciliation.figures.tds"), align: "right", className: "tabular-nums", cell: (a) => rupees(a.tds) },
+          { header: t("earnings.net"), align: "right", className: "tabular-nums font-medium", cell: (a) => rupees(a.net) },
           {
-            header: "Statement",
+            header: t("tds.columns.statement"),
             cell: (a) => (
               <a
                 href={`/api/admin/tds/${a.agentId}?fy=${quarter.fy}&q=${quarter.quarter}`}
                 className="inline-flex min-h-11 items-center whitespace-nowrap rounded-lg border border-slate-300 bg-white px-3 font-semibold hover:bg-slate-100"
               >
-                Download CSV<span className="sr-only"> for {a.agentName}</span>
+                {t.rich("tds.download", { name: a.agentName, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
               </a>
             ),
           },
@@ -90,7 +89,7 @@ export default async function TdsPage({ searchParams }: { searchParams: Promise<
           <tfoot className="border-t-2 border-slate-200 bg-slate-50 font-semibold" data-testid="tds-totals">
             <tr>
               <th scope="row" colSpan={2} className="px-3 py-2 text-left">
-                Total, {agents.length} agent{agents.length === 1 ? "" : "s"}
+                {t("tds.total", { count: agents.length })}
               </th>
               <td className="px-3 py-2 text-right tabular-nums">
                 {totals.transactions.toLocaleString("en-IN")}

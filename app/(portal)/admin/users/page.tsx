@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { usersData } from "@/app/(portal)/admin/users/data";
@@ -10,38 +11,45 @@ import { Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import type { UserRow } from "@/lib/admin/users";
 import { requireUser } from "@/lib/auth/current-user";
-import { formatIst } from "@/lib/format";
+import { showMoment } from "@/lib/i18n/show-moment";
 import { roleLabelKeys } from "@/lib/roles";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t("admin.users.title") };
+}
 
 function UserStatus({ user }: { user: UserRow }) {
-  if (!user.active) return <span className="text-slate-500">Inactive</span>;
+  const t = useTranslations();
+  const locale = useLocale();
+  if (!user.active) return <span className="text-slate-500">{t("admin.common.inactive")}</span>;
   if (user.heldBackUntil) {
     return (
       <div className="space-y-1">
-        <span className="font-medium text-red-700">Sign-in held back until {formatIst(user.heldBackUntil, "HH:mm")}</span>
+        <span className="font-medium text-red-700">{t("admin.users.heldBackUntil", { time: showMoment(user.heldBackUntil, locale, "time") })}</span>
         <LetInButton userId={user.id} username={user.username} />
       </div>
     );
   }
-  return <span className="text-green-700">Active</span>;
+  return <span className="text-green-700">{t("admin.common.active")}</span>;
 }
 
 function OutletCell({ user }: { user: UserRow }) {
+  const t = useTranslations();
   const extra = user.supervisedOutletIds.length;
   return (
     <>
       {user.outletName ?? "—"}
-      {extra ? <span className="text-slate-500"> + {extra} more</span> : null}
+      {extra ? <span className="text-slate-500"> {t("admin.users.moreOutlets", { count: extra })}</span> : null}
     </>
   );
 }
 
 function EditLink({ user }: { user: UserRow }) {
+  const t = useTranslations();
   return (
     <Link href={`/admin/users/${user.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">
-      Edit<span className="sr-only"> {user.username}</span>
+      {t.rich("admin.common.edit", { name: user.username, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
     </Link>
   );
 }
@@ -49,14 +57,15 @@ function EditLink({ user }: { user: UserRow }) {
 export default async function UsersPage() {
   await requireUser("ADMIN");
   const { users, failures } = await usersData();
-  const t = await getTranslations();
+  const [t, locale] = [await getTranslations(), await getLocale()];
+  const lastSignIn = (u: UserRow) => (u.lastLoginAt ? showMoment(u.lastLoginAt, locale) : null);
 
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <PageHeading title="Users" description="Who can sign in, with which role and at which outlet." />
+        <PageHeading title={t("admin.users.title")} description={t("admin.users.description")} />
         <Link href="/admin/users/new" className={buttonClasses()}>
-          Add user
+          {t("admin.users.add")}
         </Link>
       </div>
 
@@ -72,7 +81,7 @@ export default async function UsersPage() {
               {u.outletName ? " · " : ""}
               {u.outletName ? <OutletCell user={u} /> : null}
             </p>
-            <p className="text-sm text-slate-600">Last sign-in: {u.lastLoginAt ? formatIst(u.lastLoginAt) : "never"}</p>
+            <p className="text-sm text-slate-600">{t("admin.users.lastSignInLine", { at: lastSignIn(u) ?? t("admin.users.never") })}</p>
             <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
               <UserStatus user={u} />
               <EditLink user={u} />
@@ -89,7 +98,7 @@ export default async function UsersPage() {
         rowProps={(u) => ({ "data-username": u.username })}
         columns={[
           {
-            header: "User",
+            header: t("admin.users.user"),
             cell: (u) => (
               <>
                 <span className="block font-medium">{u.name}</span>
@@ -97,11 +106,11 @@ export default async function UsersPage() {
               </>
             ),
           },
-          { header: "Role", cell: (u) => t(roleLabelKeys[u.role]) },
-          { header: "Outlet", cell: (u) => <OutletCell user={u} /> },
-          { header: "Last sign-in", cell: (u) => (u.lastLoginAt ? formatIst(u.lastLoginAt) : "Never") },
-          { header: "Status", cell: (u) => <UserStatus user={u} /> },
-          { header: <span className="sr-only">Actions</span>, className: "text-right", cell: (u) => <EditLink user={u} /> },
+          { header: t("admin.users.role"), cell: (u) => t(roleLabelKeys[u.role]) },
+          { header: t("admin.common.outlet"), cell: (u) => <OutletCell user={u} /> },
+          { header: t("admin.users.lastSignIn"), cell: (u) => lastSignIn(u) ?? t("admin.users.neverCell") },
+          { header: t("admin.common.status"), cell: (u) => <UserStatus user={u} /> },
+          { header: <span className="sr-only">{t("admin.common.actions")}</span>, className: "text-right", cell: (u) => <EditLink user={u} /> },
         ]}
       />
 

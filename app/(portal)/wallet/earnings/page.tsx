@@ -11,7 +11,7 @@ import { rupees } from "@/lib/format";
 import { formattingTags, type Locale } from "@/lib/i18n/locales";
 import type { MessageKey } from "@/lib/i18n/message-key";
 import { chargesFor } from "@/lib/money/charges";
-import { exampleAmounts, percentText, slabText } from "@/lib/money/plan-text";
+import { exampleAmounts, percentText, planName, slabText } from "@/lib/money/plan-text";
 import type { EarningsRow } from "@/lib/wallet/earnings";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -83,7 +83,7 @@ export default async function EarningsPage() {
       />
       <Card className="mt-6" aria-labelledby="plan-heading">
         <h2 id="plan-heading" className="font-semibold">
-          {t("earnings.planInForce", { name: plan.name })}
+          {t("earnings.planInForce", { name: planName(t, plan) })}
         </h2>
         <p className="mb-2 text-sm text-slate-600">
           {t("earnings.planTerms", { gst: percentText(terms.gstRate), apiCharge: rupees(String(terms.apiCharge)), tds: percentText(terms.tdsRate) })}

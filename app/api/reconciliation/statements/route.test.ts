@@ -3,7 +3,10 @@
  * signed-in admin or a refusal (requireUser itself is tested with the sign-in), the database by
  * a test one. What matters here is the order: the role before the body, the cap while reading.
  */
+import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { keyOrText, type Translate } from "@/lib/i18n/issue-text";
+import { messagesOf } from "@/lib/i18n/messages";
 import { adminWithSettledPart, settledPartLine, statementHeader } from "@/lib/tools/testing/reconciliation-fixtures";
 import { createTestDatabase, testBackends, type TestDatabase } from "@/lib/tools/testing/test-databases";
 
@@ -25,6 +28,14 @@ vi.mock(import("@/lib/db/client"), async (importOriginal) => ({ ...(await import
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { POST } = await import("@/app/api/reconciliation/statements/route");
+
+/** The answer's refusal of the file (a message key with its values) as an admin who reads English reads it. */
+const english = createTranslator({ locale: "en", messages: messagesOf("en") }) as unknown as Translate;
+async function fileProblem(response: Response): Promise<string> {
+  const body = (await response.json()) as { ok: boolean; fieldErrors?: { statement?: string } };
+  expect(body.ok).toBe(false);
+  return keyOrText(english, body.fieldErrors?.statement ?? "");
+}
 
 
 /** A body that says whether anyone read it. */
@@ -81,14 +92,14 @@ describe.each(testBackends)("POST /api/reconciliation/statements on %s", (backen
   });
 
   it("wants a .csv file of at most 5 MB, and stops reading a longer body at the limit", async () => {
-    expect(await (await upload(null, statementHeader)).json()).toMatchObject({ ok: false, fieldErrors: { statement: expect.stringContaining("is not a .csv file") } });
-    expect(await (await upload("statement.xlsx", statementHeader)).json()).toMatchObject({ ok: false, fieldErrors: { statement: expect.stringContaining("is not a .csv file") } });
-    expect(await (await upload("empty.csv", "")).json()).toMatchObject({ ok: false, fieldErrors: { statement: "Choose AOPay's statement: a .csv file." } });
+    expect(await fileProblem(await upload(null, statementHeader))).toContain("is not a .csv file");
+    expect(await fileProblem(await upload("statement.xlsx", statementHeader))).toBe('"statement.xlsx" is not a .csv file. Save the statement as CSV and choose that file.');
+    expect(await fileProblem(await upload("empty.csv", ""))).toBe("Choose AOPay's statement: a .csv file.");
 
     const declared = watchedBody([new Uint8Array(10)]);
     const tooLong = await upload("big.csv", declared.stream, { "content-length": String(5 * 1024 * 1024 + 1) });
     expect(tooLong.status).toBe(413);
-    expect(await tooLong.json()).toMatchObject({ ok: false, fieldErrors: { statement: expect.stringContaining("larger than 5 MB") } });
+    expect(await fileProblem(tooLong)).toContain("larger than 5 MB");
     expect(declared.watch.pulled).toBe(0);
 
     const megabyte = new Uint8Array(1024 * 1024);

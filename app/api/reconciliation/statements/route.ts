@@ -2,10 +2,12 @@
  * The statement upload. A route handler rather than a server action so that the admin role is
  * checked before a byte of the body is read, and the body is capped at the statement's limit
  * (server actions keep Next's default 1 MB). The body is the CSV file itself; its name comes in
- * a header. Answers one ActionResult as JSON, as the form's other actions do.
+ * a header. Answers one ActionResult as JSON, as the form's other actions do; its sentences are
+ * message keys, which the form says in the admin's language.
  */
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
+import { keyWithValues } from "@/lib/i18n/issue-text";
 import { logUnexpected } from "@/lib/log";
 import { maxStatementBytes, statementFileProblem, statementNameHeader, type StatementUploadResult } from "@/lib/reconciliation/statement-format";
 import { importStatement } from "@/lib/reconciliation/statement-import";
@@ -35,6 +37,6 @@ export const POST = route({ roles: ["ADMIN"] }, async ({ request, user }) => {
     return answer(200, { ok: true, data: { location: `/reconciliation/statements/${outcome.importId}` } });
   } catch (error) {
     const reference = logUnexpected("statement import failed", error, { fileName: name });
-    return answer(500, { ok: false, message: `The statement could not be imported (ref ${reference}). Nothing was imported; try again.`, reference });
+    return answer(500, { ok: false, message: keyWithValues("reconciliation.import.failed", { reference }), reference });
   }
 });

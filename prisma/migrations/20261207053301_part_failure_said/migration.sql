@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "transfer_parts" ADD COLUMN     "failure_said" TEXT;
