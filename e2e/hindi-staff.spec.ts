@@ -35,7 +35,7 @@ async function visitAll(page: Page, testInfo: TestInfo, screens: [string, string
   for (const [path, heading] of screens) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(heading);
-    await expect(page.locator("html")).toHaveAttribute("lang", "hi");
+    await expect(page.locator("html")).toHaveAttribute("lang", "hi-IN");
     const name = path.slice(1).replaceAll("/", "-");
     await page.screenshot({ path: testInfo.outputPath(`hindi-staff-${width}-${name}.png`), fullPage: true });
     // Wide tables scroll inside their own box; the page itself never scrolls sideways.
@@ -68,5 +68,8 @@ test("an admin's form refused by the server says why in Hindi, under the field",
   await form.getByLabel(hi.admin.users.form.fullName).fill("दूसरा एडमिन");
   await form.getByLabel(hi.admin.users.role).selectOption({ label: hi.roles.ADMIN });
   await form.getByRole("button", { name: hi.admin.users.form.create }).click();
-  await expect(form.getByText(hi.admin.users.server.usernameTaken)).toBeVisible();
+  const username = form.getByLabel(hi.signIn.username);
+  await expect(username).toHaveAttribute("aria-invalid", "true");
+  await expect(username).toHaveAccessibleDescription(hi.admin.users.server.usernameTaken);
+  await expect(form.getByRole("alert")).toHaveText(hi.admin.users.server.usernameTaken);
 });

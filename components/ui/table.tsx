@@ -35,7 +35,9 @@ interface Look {
 
 const edges = (first: string, middle: string, last: string) => (index: number, count: number) => (index === 0 ? first : index === count - 1 ? last : middle);
 
-const boxed = `overflow-x-auto ${cardClasses("none")}`;
+// Positioned, so that a screen-reader-only text in a cell (absolutely placed) stays inside the
+// scrolling box instead of widening the whole page on a phone.
+const boxed = `relative overflow-x-auto ${cardClasses("none")}`;
 
 const looks = {
   /** A long list in its own box: the review's transfers, the audit log, TDS. */
