@@ -37,6 +37,6 @@ describe("Table", () => {
   it("gives each row its own classes and data attributes", () => {
     const html = render({ look: "list", rows: [{ day: "1 Dec", amount: "10" }], rowProps: (r) => ({ className: "align-top", "data-day": r.day }) });
     expect(html).toContain('<tr class="border-t border-slate-100 align-top" data-day="1 Dec">');
-    expect(html).toContain('class="overflow-x-auto rounded-xl border border-slate-200 bg-white"');
+    expect(html).toContain('class="relative overflow-x-auto rounded-xl border border-slate-200 bg-white"');
   });
 });
