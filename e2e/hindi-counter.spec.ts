@@ -8,6 +8,9 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { sandboxOtp, uniqueMobile } from "./support/counter";
 import { users } from "./support/users";
+import { messagesOf } from "@/lib/i18n/messages";
+
+const hi = messagesOf("hi");
 
 test.use({ locale: "hi-IN", permissions: ["geolocation"], geolocation: { latitude: 19.1086, longitude: 72.8799 } });
 
@@ -19,8 +22,8 @@ async function signInInHindi(page: Page) {
   await expect(page.getByTestId("current-user")).toHaveText(users.hindiCounter.name);
 }
 
-/** Every step of a new customer's transfer, by the Hindi labels; `shot` is called after each. */
-async function sendInHindi(page: Page, mobile: string, shot: (name: string) => Promise<void>) {
+/** Every step of a new customer's transfer, by the Hindi labels; `shot` is called after each. `cancel` stops at the OTP step. */
+async function sendInHindi(page: Page, mobile: string, shot: (name: string) => Promise<void>, options: { cancel?: boolean } = {}) {
   await page.goto("/transfers/new");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("नया ट्रांसफर");
   await page.getByLabel("ग्राहक का मोबाइल नंबर").fill(mobile);
@@ -53,6 +56,7 @@ async function sendInHindi(page: Page, mobile: string, shot: (name: string) => P
   await expect(page).toHaveURL(/\/transfers\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("otp-countdown")).toHaveText(/^01:(2\d|30)$/);
   await shot("3-otp");
+  if (options.cancel) return;
   await page.getByLabel("ग्राहक का बताया OTP").fill(await sandboxOtp(page.request, mobile, "transfer"));
   await page.getByRole("button", { name: "ट्रांसफर कन्फ़र्म करें" }).click();
   await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "SUCCESS");
@@ -96,6 +100,16 @@ test("an agent serves a customer wholly in Hindi and prints the receipt in Hindi
   await expect(receipt).toContainText("Success");
   await expect(page.getByRole("link", { name: "रसीद प्रिंट करें" }).or(page.getByRole("button", { name: /प्रिंट/ })).first()).toBeVisible();
   await shot("6-receipt-english");
+});
+
+test("a transfer cancelled at the counter says why in Hindi: the portal's own reason, kept with its message key", async ({ page }) => {
+  test.setTimeout(60_000);
+  await signInInHindi(page);
+  await sendInHindi(page, uniqueMobile(), async () => {}, { cancel: true });
+  await page.getByRole("button", { name: hi.counter.progress.cancelTransfer }).click();
+  await page.getByRole("button", { name: hi.counter.progress.yesCancelIt }).click();
+  await expect(page.getByTestId("part-1")).toHaveAttribute("data-state", "CANCELLED");
+  await expect(page.getByTestId("failure-reason")).toHaveText(hi.ledger.cancelledAtCounter);
 });
 
 test.describe("on a 360-pixel-wide phone", () => {
