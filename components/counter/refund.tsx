@@ -20,8 +20,8 @@ import { OtpInput } from "@/components/counter/otp-input";
 export function Refund({ part, onChange }: { part: PartView; onChange: () => Promise<void> }) {
   const t = useTranslations();
   const locale = useLocale();
-  // English keeps the server's wording of the time, to the second; another language says it its own way.
-  const when = (at: string | null, ist: string | null) => (locale === "en" || !at ? ist : showMoment(new Date(at), locale));
+  // English keeps the server's wording of the time; another language says it its own way, to the second too.
+  const when = (at: string | null, ist: string | null) => (locale === "en" || !at ? ist : showMoment(new Date(at), locale, "dateTimeSeconds"));
   const refundedAt = when(part.refundedAt, part.refundedAtIst);
   const refundOtpSentAt = when(part.refundOtpSentAt, part.refundOtpSentAtIst);
   const [otp, setOtp] = useState("");

@@ -22,13 +22,14 @@ describe("the audit log in words", () => {
     const hindi = createTranslator({ locale: "hi", messages: messagesOf("hi") }) as unknown as SayAudit;
     expect(auditActionLabel("user.created", hindi)).toBe("यूज़र जोड़ा गया");
     expect(auditActionLabel("legacy.thing", hindi)).toBe("legacy.thing");
-    expect(detailLines({ state: "FAILED", sent: false, reason: "wrong_password", message: "Wrong OTP.", username: "ravi" }, hindi)).toEqual([
+    expect(detailLines({ state: "FAILED", sent: false, reason: "wrong_password", message: "Wrong OTP.", username: "ravi", legacyField: "x" }, hindi)).toEqual([
       { label: "स्टेटस", value: "फ़ेल" },
       { label: "OTP भेजा", value: "नहीं" },
       { label: "वजह", value: "गलत पासवर्ड" },
       { label: "मैसेज", value: "Wrong OTP." },
+      { label: "यूज़रनेम", value: "ravi" },
       // A key no label names is spelled out from the record.
-      { label: "Username", value: "ravi" },
+      { label: "Legacy field", value: "x" },
     ]);
   });
 

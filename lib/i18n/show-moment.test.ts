@@ -18,8 +18,10 @@ describe("moments and money as each language's reader reads them", () => {
       const day = new Date(Date.UTC(2026, month, 15, 3, 0));
       expect(showMoment(day, "en")).toBe(formatIst(day));
       expect(showMoment(day, "en", "month")).toBe(format(inIndia(day), "MMMM yyyy"));
+      expect(showMoment(new Date(day.getTime() + 9_000), "en", "dateTimeSeconds")).toBe(formatIst(new Date(day.getTime() + 9_000), "dd MMM yyyy, HH:mm:ss"));
     }
     expect(showMoment(at, "hi", "month")).toBe("दिसंबर 2026");
+    expect(showMoment(new Date("2026-12-02T08:35:09Z"), "hi", "dateTimeSeconds")).toBe("2 दिसंबर 2026, 14:05:09 IST");
     // The month of an India-time moment: 31 Dec, 20:00 UTC is already January in India.
     expect(showMoment(new Date("2026-12-31T20:00:00Z"), "en", "month")).toBe("January 2027");
     // Just before midnight UTC is already the next day in India.

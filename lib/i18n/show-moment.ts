@@ -6,8 +6,11 @@
 import { indiaTimeZone } from "@/lib/format";
 import { formattingTags, type Locale } from "@/lib/i18n/locales";
 
-/** How a moment is shown: day and time, the day alone, the time alone, day and time within this year, or its month. */
-export type MomentStyle = "dateTime" | "date" | "time" | "shortDateTime" | "month";
+/**
+ * How a moment is shown: day and time, the same to the second (the audit log, a refund's time),
+ * the day alone, the time alone, day and time within this year, or its month.
+ */
+export type MomentStyle = "dateTime" | "dateTimeSeconds" | "date" | "time" | "shortDateTime" | "month";
 
 /** English months as formatIst writes them (date-fns's "MMM"; Intl's en-IN would say "Sept"). */
 const englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -20,28 +23,31 @@ const numericIst = new Intl.DateTimeFormat("en-IN", {
   year: "numeric",
   hour: "2-digit",
   minute: "2-digit",
+  second: "2-digit",
   hourCycle: "h23",
 });
 
 /** The moment's day, month, year, hour and minute on India's wall clock. */
 function istParts(date: Date) {
   const parts = Object.fromEntries(numericIst.formatToParts(date).map((p) => [p.type, p.value]));
-  return { day: parts.day!, month: Number(parts.month), year: parts.year!, time: `${parts.hour}:${parts.minute}` };
+  return { day: parts.day!, month: Number(parts.month), year: parts.year!, time: `${parts.hour}:${parts.minute}`, second: parts.second! };
 }
 
 /** English, as formatIst writes it: "02 Dec 2026, 14:05 IST". */
 function inEnglish(date: Date, style: MomentStyle): string {
-  const { day, month, year, time } = istParts(date);
+  const { day, month, year, time, second } = istParts(date);
   const month3 = englishMonths[month - 1]!;
   if (style === "date") return `${day} ${month3} ${year}`;
   if (style === "time") return `${time} IST`;
   if (style === "shortDateTime") return `${day} ${month3}, ${time} IST`;
   if (style === "month") return `${englishMonthNames[month - 1]} ${year}`;
+  if (style === "dateTimeSeconds") return `${day} ${month3} ${year}, ${time}:${second} IST`;
   return `${day} ${month3} ${year}, ${time} IST`;
 }
 
 const dayParts: Record<MomentStyle, Intl.DateTimeFormatOptions | null> = {
   dateTime: { day: "numeric", month: "long", year: "numeric" },
+  dateTimeSeconds: { day: "numeric", month: "long", year: "numeric" },
   date: { day: "numeric", month: "long", year: "numeric" },
   time: null,
   shortDateTime: { day: "numeric", month: "short" },
@@ -58,6 +64,7 @@ export function showMoment(date: Date, locale: Locale, style: MomentStyle = "dat
   if (locale === "en") return inEnglish(date, style);
   const tag = formattingTags[locale];
   const day = dayParts[style] && new Intl.DateTimeFormat(tag, { ...dayParts[style], timeZone: indiaTimeZone }).format(date);
-  const time = style === "date" || style === "month" ? null : new Intl.DateTimeFormat(tag, { ...clock, timeZone: indiaTimeZone }).format(date);
+  const seconds = style === "dateTimeSeconds" ? { second: "2-digit" as const } : {};
+  const time = style === "date" || style === "month" ? null : new Intl.DateTimeFormat(tag, { ...clock, ...seconds, timeZone: indiaTimeZone }).format(date);
   return [day, time && `${time} IST`].filter(Boolean).join(", ");
 }

@@ -33,7 +33,7 @@ export function periodWords(t: Say, from: string, to: string, locale: Locale): s
  */
 export function shortMoment(at: Date, locale: Locale, seconds = false): string {
   if (locale === "en") return formatIst(at, seconds ? "dd MMM HH:mm:ss" : "dd MMM HH:mm");
-  return seconds ? `${showMoment(at, locale, "date")}, ${formatIst(at, "HH:mm:ss")}` : showMoment(at, locale, "shortDateTime");
+  return showMoment(at, locale, seconds ? "dateTimeSeconds" : "shortDateTime");
 }
 
 /** Items in a sentence: "a, b and c", "a, b और c". */

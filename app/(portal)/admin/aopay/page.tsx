@@ -171,8 +171,8 @@ export default async function AopayPage() {
           rowKey={(e) => String(e.id)}
           empty={<p className="p-4 text-slate-600">{t("admin.aopay.exchanges.none")}</p>}
           columns={[
-            // To the second, which showMoment does not write: its month stays English's abbreviation in every language.
-            { header: t("admin.aopay.exchanges.time"), className: "whitespace-nowrap", cell: (e) => formatIst(e.at, "dd MMM, HH:mm:ss") },
+            // English as it always read (no year: the exchanges are the last few); other languages in their own words.
+            { header: t("admin.aopay.exchanges.time"), className: "whitespace-nowrap", cell: (e) => (locale === "en" ? formatIst(e.at, "dd MMM, HH:mm:ss") : showMoment(e.at, locale, "dateTimeSeconds")) },
             { header: t("admin.aopay.exchanges.call"), cell: (e) => callLabel(e.call) },
             { header: t("admin.common.outlet"), className: "font-mono", cell: (e) => e.registrationId ?? "—" },
             { header: t("admin.common.reference"), className: "font-mono", cell: (e) => e.reference ?? "—" },

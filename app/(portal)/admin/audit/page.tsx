@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { auditLogData } from "@/app/(portal)/admin/audit/data";
 import { AuditDetails } from "@/components/admin/audit-details";
@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { auditFiltersToSearch, auditPageSize } from "@/lib/audit-log/query";
 import { requireUser } from "@/lib/auth/current-user";
-import { formatIst } from "@/lib/format";
+import { showMoment } from "@/lib/i18n/show-moment";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -21,7 +21,7 @@ const pageLink = toolbarButtonClasses("secondary");
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("ADMIN");
-  const t = await getTranslations();
+  const [t, locale] = [await getTranslations(), await getLocale()];
   const { filters, problems, page, actions, usernames, filtered } = await auditLogData(await searchParams, t);
 
   return (
@@ -40,8 +40,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         rowProps={(e) => ({ "data-action": e.action, className: "align-top" })}
         empty={<EmptyState>{filtered ? t("admin.audit.noMatch") : t("admin.audit.none")}</EmptyState>}
         columns={[
-          // To the second, which showMoment does not write: its month stays English's abbreviation in every language.
-          { header: t("admin.audit.time"), className: "whitespace-nowrap", cell: (e) => formatIst(e.at, "dd MMM yyyy, HH:mm:ss") },
+          { header: t("admin.audit.time"), className: "whitespace-nowrap", cell: (e) => showMoment(e.at, locale, "dateTimeSeconds") },
           {
             header: t("admin.audit.actor"),
             cell: (e) => (
