@@ -5,10 +5,12 @@
  * 404: it names nothing). The responses the portal's downloads share live here too.
  */
 import "server-only";
+import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { recordAudit, type AuditEntry } from "@/lib/audit";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { said, sentenceText, type Said } from "@/lib/i18n/said";
 import { log, newRequestId } from "@/lib/log";
 import type { Role } from "@/lib/roles";
 import { clientIp } from "@/lib/server/client-ip";
@@ -32,10 +34,10 @@ type ParamsOf<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
 export function route<S extends z.ZodType | undefined = undefined>(options: RouteOptions<S>, handler: (context: RouteContext<ParamsOf<S>>) => Promise<Response>) {
   return async (request: Request, segment?: { params: Promise<unknown> }): Promise<Response> => {
     const user = await requireUser(...options.roles);
-    if (!sameOrigin(request)) return textResponse(403, "Not allowed from another site.");
+    if (!sameOrigin(request)) return textResponse(403, said("downloads.otherSite"));
     const raw = (await segment?.params) ?? {};
     const parsed = options.params ? options.params.safeParse(raw) : { success: true as const, data: {} };
-    if (!parsed.success) return textResponse(404, "Not found.");
+    if (!parsed.success) return textResponse(404, said("downloads.notFound"));
     return handler({ request, user, params: parsed.data as ParamsOf<S>, ip: clientIp(request.headers) });
   };
 }
@@ -94,8 +96,8 @@ export function jsonResponse(status: number, body: unknown): Response {
 }
 
 /** A plain-text answer that is never cached (a refusal a person reads). */
-export function textResponse(status: number, message: string): Response {
-  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+export async function textResponse(status: number, message: Said): Promise<Response> {
+  return new Response(sentenceText(await getTranslations(), message), { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 }
 
 /** A CSV download, streamed as the client reads it; never cached, never sniffed as anything else. */

@@ -12,7 +12,15 @@ const current = vi.hoisted(() => ({
   db: undefined as TestDatabase | undefined,
   user: undefined as { id: string; username: string; name: string; role: "ADMIN"; outletId: null; outletName: null } | undefined,
   asked: [] as string[][],
+  locale: "en" as "en" | "hi",
 }));
+
+// The reader's language, as the request config would choose it.
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const { messagesOf } = await import("@/lib/i18n/messages");
+  return { getTranslations: async () => createTranslator({ locale: current.locale, messages: messagesOf(current.locale) }) };
+});
 
 vi.mock("@/lib/auth/current-user", () => ({
   requireUser: async (...roles: string[]) => {
@@ -71,8 +79,19 @@ describe.each(testBackends)("GET /api/admin/tds/[agentId] on %s", (backend) => {
   it("refuses a statement without a clear quarter, and for no such agent, and audits neither", async () => {
     const before = await current.db!.prisma.auditEvent.count({ where: { action: "tds.statement_downloaded" } });
     for (const search of ["", "?fy=2026", "?fy=2026&q=7", "?fy=twenty&q=1"]) expect((await get(agentId, search)).status, search).toBe(400);
-    expect((await get("00000000-0000-0000-0000-000000000000", "?fy=2026&q=3")).status).toBe(404);
+    const unknown = await get("00000000-0000-0000-0000-000000000000", "?fy=2026&q=3");
+    expect([unknown.status, await unknown.text()]).toEqual([404, "No such agent."]);
     expect((await get("not-a-uuid", "?fy=2026&q=3")).status).toBe(404);
     expect(await current.db!.prisma.auditEvent.count({ where: { action: "tds.statement_downloaded" } })).toBe(before);
+  });
+
+  it("says why in the admin's language", async () => {
+    current.locale = "hi";
+    try {
+      expect(await (await get(agentId, "?fy=2026")).text()).toBe("क्वार्टर बताएँ: ?fy=2026&q=3 (FY 2026-27, अक्टूबर–दिसंबर)।");
+      expect(await (await get("00000000-0000-0000-0000-000000000000", "?fy=2026&q=3")).text()).toBe("ऐसा कोई एजेंट नहीं है।");
+    } finally {
+      current.locale = "en";
+    }
   });
 });

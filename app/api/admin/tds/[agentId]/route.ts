@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { said } from "@/lib/i18n/said";
 import { auditedCsv, route, textResponse as text } from "@/lib/server/route";
 import { fyLabel, parseQuarter } from "@/lib/tds/quarter";
 import { statementAgent, statementFileName, statementStream } from "@/lib/tds/statement-csv";
@@ -12,10 +13,10 @@ export const GET = route({ roles: ["ADMIN"], params: z.object({ agentId: z.strin
   const { searchParams } = new URL(request.url);
   // A statement names its quarter, so a wrong one is refused rather than replaced by today's.
   const { quarter, problems } = parseQuarter({ fy: searchParams.get("fy") ?? undefined, q: searchParams.get("q") ?? undefined });
-  if (problems.length > 0 || !searchParams.get("fy") || !searchParams.get("q")) return text(400, "Say which quarter: ?fy=2026&q=3 (FY 2026-27, Oct-Dec).");
-  if (!z.uuid().safeParse(agentId).success) return text(404, "No such agent.");
+  if (problems.length > 0 || !searchParams.get("fy") || !searchParams.get("q")) return text(400, said("downloads.sayWhichQuarter"));
+  if (!z.uuid().safeParse(agentId).success) return text(404, said("downloads.noSuchAgent"));
   const agent = await statementAgent(db(), agentId, quarter);
-  if (!agent) return text(404, "No such agent.");
+  if (!agent) return text(404, said("downloads.noSuchAgent"));
 
   return auditedCsv(
     { user: admin, ip },

@@ -6,13 +6,14 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { indiaDay } from "@/lib/days";
+import { said } from "@/lib/i18n/said";
 import { auditedCsv, route, textResponse } from "@/lib/server/route";
 import { inScope, walletScope } from "@/lib/wallet/scope";
 import { walletStatementFileName, walletStatementStream } from "@/lib/wallet/statement-csv";
 
 export const GET = route({ roles: ["AGENT", "SUPERVISOR", "ADMIN"], params: z.object({ outletId: z.guid() }) }, async ({ user, params: { outletId }, ip }) => {
   const outlet = inScope(await walletScope(db(), user), outletId) ? await db().outlet.findUnique({ where: { id: outletId }, select: { id: true, name: true } }) : null;
-  if (!outlet) return textResponse(404, "No such outlet.");
+  if (!outlet) return textResponse(404, said("downloads.noSuchOutlet"));
   return auditedCsv(
     { user, ip },
     {
