@@ -5,7 +5,7 @@ import { checkAopayConnection, type ConnectionCheck } from "@/lib/aopay/connecti
 import { AopayCallError } from "@/lib/aopay/errors";
 import type { Answer } from "@/lib/aopay/types";
 import { messagesOf } from "@/lib/i18n/messages";
-import { Said, speak } from "@/lib/i18n/said";
+import { speak, type Say } from "@/lib/i18n/said";
 
 /** A client whose Transaction Status gives `answer`, or throws it. */
 const answering = (answer: Partial<Answer> | Error) =>
@@ -16,8 +16,8 @@ const answering = (answer: Partial<Answer> | Error) =>
     },
   }) as unknown as AopayClient;
 
-const hindi = createTranslator({ locale: "hi", messages: messagesOf("hi") }) as unknown as (key: string, values?: Said["values"]) => string;
-const inHindi = (check: ConnectionCheck) => speak(check, (s) => hindi(s.key, s.values));
+const hindi = createTranslator({ locale: "hi", messages: messagesOf("hi") }) as unknown as Say;
+const inHindi = (check: ConnectionCheck) => speak(check, (s) => s.inWords(hindi));
 const withoutLatency = <T extends { latencyMs: number }>({ latencyMs, ...rest }: T) => (expect(latencyMs).toBeGreaterThanOrEqual(0), rest);
 
 describe("the AOPay connection check", () => {
@@ -38,6 +38,6 @@ describe("the AOPay connection check", () => {
     expect(withoutLatency(reset)).toEqual({ ok: false, problem: "AOPay did not answer usefully: connection reset." });
     const broken = await checkAopayConnection(answering(new AopayCallError("transferStatus", "server_error", "HTTP 502", 502)));
     expect(withoutLatency(broken)).toEqual({ ok: false, problem: "AOPay did not answer usefully: server error (HTTP 502)." });
-    expect(withoutLatency(inHindi(broken))).toEqual({ ok: false, problem: "AOPay से काम का जवाब नहीं मिला: server error (HTTP 502)।" });
+    expect(withoutLatency(inHindi(broken))).toEqual({ ok: false, problem: "AOPay से काम का जवाब नहीं मिला: सर्वर की गड़बड़ी (HTTP 502)।" });
   });
 });

@@ -4,6 +4,7 @@
  */
 import "server-only";
 import { AopayCallError } from "@/lib/aopay/errors";
+import { failureKindKeys } from "@/lib/aopay/failure-words";
 import type { AopayClient } from "@/lib/aopay/client";
 import { said, type Said, type Sentence } from "@/lib/i18n/said";
 
@@ -29,11 +30,8 @@ export async function checkAopayConnection(client: AopayClient): Promise<Connect
   }
 }
 
-/**
- * Why AOPay's answer could not be read. The failure's kind ("connection reset") is the
- * transport's technical term, given as it is: a Said's values are plain text.
- */
+/** Why AOPay's answer could not be read, the failure's kind ("connection reset") in the reader's words too. */
 function unusableAnswer(error: AopayCallError): Said {
-  const kind = error.kind.replace(/_/g, " ");
+  const kind = said(failureKindKeys[error.kind]);
   return error.httpStatus ? said("admin.aopay.check.noUsefulAnswerHttp", { kind, status: String(error.httpStatus) }) : said("admin.aopay.check.noUsefulAnswer", { kind });
 }

@@ -1,11 +1,21 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { said, speak } from "@/lib/i18n/said";
+import { createTranslator } from "next-intl";
+import { messagesOf } from "@/lib/i18n/messages";
+import { said, speak, type Say } from "@/lib/i18n/said";
 
 describe("a sentence said outside a page", () => {
   it("knows its English at once, with its values", () => {
     expect(said("signIn.unavailable", { reference: "AB12CD34" }).english).toBe("Sign-in is not working right now. Please try again (ref AB12CD34).");
     expect(String(said("signIn.refused"))).toMatch(/^Wrong username or password/);
+  });
+
+  it("says a value that is a sentence of its own in the same words", () => {
+    const problem = said("admin.aopay.check.noUsefulAnswer", { kind: said("admin.aopay.failures.connection_reset") });
+    expect(problem.english).toBe("AOPay did not answer usefully: connection reset.");
+    const hindi = createTranslator({ locale: "hi", messages: messagesOf("hi") }) as unknown as Say;
+    const { admin } = messagesOf("hi");
+    expect(problem.inWords(hindi)).toBe(admin.aopay.check.noUsefulAnswer.replace("{kind}", admin.aopay.failures.connection_reset));
   });
 
   it("is put in words wherever it sits in an answer, leaving dates, decimals and other values alone", () => {

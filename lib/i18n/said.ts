@@ -8,7 +8,14 @@ import { createTranslator } from "next-intl";
 import type { MessageKey } from "@/lib/i18n/message-key";
 import { messagesOf } from "@/lib/i18n/messages";
 
-export type SaidValues = Record<string, string | number>;
+/** A message's values as a translator takes them. */
+export type PlainValues = Record<string, string | number>;
+
+/** A Said's values: text and numbers, or sentences of their own (a failure's kind in words). */
+export type SaidValues = Record<string, string | number | Said>;
+
+/** A page's translator (getTranslations, useTranslations), as code outside next-intl calls it. */
+export type Say = (key: MessageKey, values?: PlainValues) => string;
 
 export class Said {
   /** The sentence in English. */
@@ -18,7 +25,13 @@ export class Said {
     readonly key: MessageKey,
     readonly values?: SaidValues,
   ) {
-    this.english = english(key, values);
+    this.english = this.inWords(inEnglish);
+  }
+
+  /** The sentence in the words `t` gives, a value that is a sentence said in them too. */
+  inWords(t: Say): string {
+    if (!this.values) return t(this.key);
+    return t(this.key, Object.fromEntries(Object.entries(this.values).map(([name, value]) => [name, value instanceof Said ? value.inWords(t) : value])));
   }
 
   toString(): string {
@@ -34,18 +47,11 @@ export function said(key: MessageKey, values?: SaidValues): Said {
   return new Said(key, values);
 }
 
-const inEnglish = createTranslator({ locale: "en", messages: messagesOf("en") });
-
-function english(key: MessageKey, values?: SaidValues): string {
-  return (inEnglish as unknown as (key: string, values?: SaidValues) => string)(key, values);
-}
-
-/** A page's translator (getTranslations, useTranslations), as code outside next-intl calls it. */
-export type Say = (key: MessageKey, values?: SaidValues) => string;
+const inEnglish = createTranslator({ locale: "en", messages: messagesOf("en") }) as unknown as Say;
 
 /** A sentence from the domain code said by a page's translator: a Said in the reader's language, other text as written. */
 export function sentenceText(t: Say, sentence: Sentence): string {
-  return typeof sentence === "string" ? sentence : t(sentence.key, sentence.values);
+  return typeof sentence === "string" ? sentence : sentence.inWords(t);
 }
 
 /** `T` as it reaches the browser: every Said in it is a sentence in the reader's language. */

@@ -15,7 +15,10 @@ export interface FailureColumns {
 /** The columns that record `reason`. */
 export function failureColumns(reason: Sentence): FailureColumns {
   if (!(reason instanceof Said)) return { failureReason: reason, failureSaid: null };
-  return { failureReason: reason.english, failureSaid: reason.values ? keyWithValues(reason.key, reason.values) : reason.key };
+  if (!reason.values) return { failureReason: reason.english, failureSaid: reason.key };
+  // Stored as text: a value that is a sentence of its own is kept in English.
+  const values = Object.fromEntries(Object.entries(reason.values).map(([name, value]) => [name, value instanceof Said ? value.english : value]));
+  return { failureReason: reason.english, failureSaid: keyWithValues(reason.key, values) };
 }
 
 /**

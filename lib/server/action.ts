@@ -17,7 +17,7 @@ import { getTranslations } from "next-intl/server";
 import type { ActionResult } from "@/lib/action-result";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import { keyOrText } from "@/lib/i18n/issue-text";
-import { said, speak, type Said, type Spoken } from "@/lib/i18n/said";
+import { said, speak, type Said, type Say, type Spoken } from "@/lib/i18n/said";
 import { logUnexpected } from "@/lib/log";
 import { Refusal } from "@/lib/refusal";
 import type { Role } from "@/lib/roles";
@@ -85,7 +85,7 @@ async function run<S extends z.core.$ZodType, T, D>(options: ActionOptions<S, D>
   // messages) through the message files. Text that is not a key (AOPay's own words) is passed
   // on as it is.
   const t = await getTranslations();
-  const say = (sentence: Said) => (t as unknown as (key: string, values?: Said["values"]) => string)(sentence.key, sentence.values);
+  const say = (sentence: Said) => sentence.inWords(t as unknown as Say);
   // A message or field error given as a key string (a schema's, a handler's) is said too.
   const spoken = (answer: HandlerResult<T, D>): SpokenResult<T, D> => {
     const words = speak(answer, say) as SpokenResult<T, D>;

@@ -7,7 +7,7 @@ import { PageHeading } from "@/components/page-heading";
 import { Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import type { CallName, CodeMeaning, CodeRule } from "@/lib/aopay/contract";
-import type { FailureKind } from "@/lib/aopay/errors";
+import { failureKindKeys } from "@/lib/aopay/failure-words";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatIst } from "@/lib/format";
 import type { MessageKey } from "@/lib/i18n/message-key";
@@ -50,21 +50,6 @@ const sourceLabels = {
   setting: "admin.aopay.sources.setting",
 } as const satisfies Record<CodeRule["source"], MessageKey>;
 
-/** Why an exchange gave no usable answer, in words. */
-const failureLabels = {
-  timeout: "admin.aopay.failures.timeout",
-  connection_refused: "admin.aopay.failures.connection_refused",
-  connection_reset: "admin.aopay.failures.connection_reset",
-  network: "admin.aopay.failures.network",
-  server_error: "admin.aopay.failures.server_error",
-  client_error: "admin.aopay.failures.client_error",
-  empty_body: "admin.aopay.failures.empty_body",
-  html_page: "admin.aopay.failures.html_page",
-  not_json: "admin.aopay.failures.not_json",
-  unexpected_shape: "admin.aopay.failures.unexpected_shape",
-  not_recorded: "admin.aopay.failures.not_recorded",
-} as const satisfies Record<FailureKind, MessageKey>;
-
 /** A value read from the database that names one of `labels`' keys, or any other (an older one). */
 const known = <K extends string>(labels: Record<K, MessageKey>, value: string): value is K => Object.hasOwn(labels, value);
 
@@ -84,7 +69,7 @@ export default async function AopayPage() {
   const [t, locale] = [await getTranslations(), await getLocale()];
   // A call or failure the log holds but this version does not name is shown as written.
   const callLabel = (call: string) => (known(callLabels, call) ? t(callLabels[call]) : call);
-  const failureLabel = (failure: string) => (known(failureLabels, failure) ? t(failureLabels[failure]) : failure.replace(/_/g, " "));
+  const failureLabel = (failure: string) => (known(failureKindKeys, failure) ? t(failureKindKeys[failure]) : failure.replace(/_/g, " "));
 
   return (
     <>
