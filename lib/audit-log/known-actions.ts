@@ -4,7 +4,7 @@
  * The log stores the action itself (data, searched and filtered on); the words are said in the
  * reader's language. The filter also offers whatever other actions an older log holds.
  */
-import type { MessageKey } from "@/lib/i18n/message-key";
+import { keyFor, type MessageKey } from "@/lib/i18n/message-key";
 import { said } from "@/lib/i18n/said";
 
 export const auditActionLabels = {
@@ -72,5 +72,6 @@ export const inEnglish: SayAudit = (key, values) => said(key, values).english;
 
 /** The words for an action, said by `say`; an action only an older log holds is shown as it was written. */
 export function auditActionLabel(action: string, say: SayAudit = inEnglish): string {
-  return Object.hasOwn(auditActionLabels, action) ? say(auditActionLabels[action as AuditAction]) : action;
+  const key = keyFor(auditActionLabels, action);
+  return key ? say(key) : action;
 }

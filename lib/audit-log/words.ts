@@ -8,7 +8,7 @@
 import { inEnglish, type SayAudit } from "@/lib/audit-log/known-actions";
 import { redactDetails } from "@/lib/audit-log/redact";
 import { rupees } from "@/lib/format";
-import type { MessageKey } from "@/lib/i18n/message-key";
+import { keyFor, type MessageKey } from "@/lib/i18n/message-key";
 import { isPartState, partStateLabel } from "@/lib/part-state-labels";
 
 export interface DetailLine {
@@ -87,8 +87,6 @@ const valueWords: Record<string, MessageKey> = {
   second_factor: "admin.audit.values.second_factor",
 };
 
-/** The message `map` has for a recorded key or value (its own entries only: a record may say "constructor"). */
-const own = (map: Record<string, MessageKey>, name: string): MessageKey | undefined => (Object.hasOwn(map, name) ? map[name] : undefined);
 
 /** "failuresCleared" as "Failures cleared": the words of a key no label names. */
 function keyWords(key: string): string {
@@ -101,7 +99,7 @@ function keyWords(key: string): string {
 }
 
 function labelOf(key: string, say: SayAudit): string {
-  const label = own(labels, key);
+  const label = keyFor(labels, key);
   return label ? say(label) : keyWords(key);
 }
 
@@ -117,7 +115,7 @@ function valueText(key: string, value: unknown, say: SayAudit): string {
       .join("; ");
   }
   const text = String(value);
-  const words = own(valueWords, text);
+  const words = keyFor(valueWords, text);
   return words ? say(words) : text;
 }
 

@@ -1,4 +1,4 @@
-/** Every message's key, as `t()` takes it ("signIn.username"): a type only, so safe anywhere. */
+/** Every message's key, as `t()` takes it ("signIn.username"), and how a value from data finds its key. Safe anywhere. */
 import type { Messages } from "@/lib/i18n/messages";
 
 type Leaves<T, Prefix extends string = ""> = {
@@ -6,3 +6,12 @@ type Leaves<T, Prefix extends string = ""> = {
 }[keyof T & string];
 
 export type MessageKey = Leaves<Messages>;
+
+/**
+ * The key `map` gives a value read from data (a stored action, an AOPay call's name), or
+ * undefined for one it does not know (an older one). Only the map's own entries count: a stored
+ * value may say "constructor".
+ */
+export function keyFor(map: Readonly<Record<string, MessageKey>>, value: string): MessageKey | undefined {
+  return Object.hasOwn(map, value) ? map[value] : undefined;
+}

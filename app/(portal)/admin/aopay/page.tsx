@@ -10,7 +10,7 @@ import type { CallName, CodeMeaning, CodeRule } from "@/lib/aopay/contract";
 import { failureKindKeys } from "@/lib/aopay/failure-words";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatIst } from "@/lib/format";
-import type { MessageKey } from "@/lib/i18n/message-key";
+import { keyFor, type MessageKey } from "@/lib/i18n/message-key";
 import { showMoment } from "@/lib/i18n/show-moment";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,8 +50,6 @@ const sourceLabels = {
   setting: "admin.aopay.sources.setting",
 } as const satisfies Record<CodeRule["source"], MessageKey>;
 
-/** A value read from the database that names one of `labels`' keys, or any other (an older one). */
-const known = <K extends string>(labels: Record<K, MessageKey>, value: string): value is K => Object.hasOwn(labels, value);
 
 /** The sandbox's or live mode's badge, around the word the message gives it. */
 function badge(classes: string) {
@@ -68,8 +66,9 @@ export default async function AopayPage() {
   const { connection: settings, outlets, refused, codes, exchanges } = await aopayData();
   const [t, locale] = [await getTranslations(), await getLocale()];
   // A call or failure the log holds but this version does not name is shown as written.
-  const callLabel = (call: string) => (known(callLabels, call) ? t(callLabels[call]) : call);
-  const failureLabel = (failure: string) => (known(failureKindKeys, failure) ? t(failureKindKeys[failure]) : failure.replace(/_/g, " "));
+  const inWords = (key: MessageKey | undefined, otherwise: string) => (key ? t(key) : otherwise);
+  const callLabel = (call: string) => inWords(keyFor(callLabels, call), call);
+  const failureLabel = (failure: string) => inWords(keyFor(failureKindKeys, failure), failure.replace(/_/g, " "));
 
   return (
     <>

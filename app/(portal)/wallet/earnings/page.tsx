@@ -1,4 +1,3 @@
-import { format, parseISO } from "date-fns";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { earningsData } from "@/app/(portal)/wallet/earnings/data";
@@ -6,9 +5,10 @@ import { PageHeading } from "@/components/page-heading";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
-import { showDay } from "@/lib/days";
+import { indiaMidnight, showDay } from "@/lib/days";
 import { rupees } from "@/lib/format";
-import { formattingTags, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
+import { showMoment } from "@/lib/i18n/show-moment";
 import type { MessageKey } from "@/lib/i18n/message-key";
 import { chargesFor } from "@/lib/money/charges";
 import { exampleAmounts, percentText, planName, slabText } from "@/lib/money/plan-text";
@@ -23,10 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Translate = (key: MessageKey) => string;
 
 /** A yyyy-MM month as "December 2026", or in the reader's language ("दिसंबर 2026"). */
-function monthText(month: string, locale: Locale): string {
-  if (locale === "en") return format(parseISO(`${month}-01`), "MMMM yyyy");
-  return new Intl.DateTimeFormat(formattingTags[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
-}
+const monthText = (month: string, locale: Locale) => showMoment(indiaMidnight(`${month}-01`), locale, "month");
 
 // Net first after the period: on a phone the table scrolls sideways, and the net is what the agent looks for.
 const columns = (t: Translate, periodHeader: string, periodText: (period: string) => string) => [
